@@ -1,0 +1,16 @@
+//! The pure model: organisation, criteria grid, objectives, the arithmetic of
+//! weights and averages, validation and number formatting. No browser code
+//! lives here, so all of it is tested natively with `cargo test`.
+
+pub mod compute;
+pub mod decimal;
+pub mod edit;
+pub mod format;
+pub mod plan;
+pub mod presets;
+pub mod validate;
+
+pub use compute::{compute, Results, Stats};
+pub use decimal::Dec;
+pub use plan::{Criterion, Ente, Grid, Objective, Plan, Unit};
+pub use validate::{validate, Finding, Severity};

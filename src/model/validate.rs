@@ -1,0 +1,184 @@
+//! Findings (rilievi): what is wrong or incomplete in a plan, each naming the
+//! place it is about and saying why, so that a dirigente can fix it and the
+//! Nucleo can check it before signing.
+
+use std::collections::{HashMap, HashSet};
+
+use super::decimal::Dec;
+use super::format::format_points;
+use super::plan::Plan;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn label_it(self) -> &'static str {
+        match self {
+            Severity::Error => "Errore",
+            Severity::Warning => "Avviso",
+            Severity::Note => "Nota",
+        }
+    }
+}
+
+/// Where a finding points: a unit, an objective, a score cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub unit: Option<String>,
+    pub objective: Option<String>,
+    /// Index into the grid's criteria.
+    pub criterion: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub place: Place,
+    /// Where, in words: "Settore 3 › «Gestione immobili» › Complessità".
+    pub where_: String,
+    /// Why, in one Italian sentence.
+    pub message: String,
+}
+
+/// Checks a plan and lists its findings, errors first, then in plan order.
+pub fn validate(plan: &Plan) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let units_by_id: HashMap<&str, usize> =
+        plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+
+    check_units(plan, &units_by_id, &mut out);
+
+    let mut seen_ids = HashSet::new();
+    for (position, o) in plan.objectives.iter().enumerate() {
+        let unit_name = units_by_id.get(o.unit.as_str()).map(|&u| plan.units[u].name.as_str());
+        let label = objective_label(&o.title, position);
+        let where_obj = format!("{} › {}", unit_name.unwrap_or("(nessuna unità)"), label);
+        let place = |criterion| Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion };
+
+        if !seen_ids.insert(o.id.as_str()) {
+            out.push(finding(Severity::Error, place(None), &where_obj,
+                format!("L'identificativo «{}» è usato da più di un obiettivo.", o.id)));
+        }
+        if unit_name.is_none() {
+            out.push(finding(Severity::Error, place(None), &where_obj,
+                format!("L'obiettivo appartiene all'unità «{}», che non esiste nel piano.", o.unit)));
+        }
+        if o.title.trim().is_empty() {
+            out.push(finding(Severity::Error, place(None), &where_obj, "L'obiettivo non ha un titolo.".into()));
+        }
+        for (c, criterion) in plan.grid.criteria.iter().enumerate() {
+            let where_cell = format!("{} › {}", where_obj, criterion.name);
+            match o.scores.get(c).copied().flatten() {
+                None => out.push(finding(Severity::Warning, place(Some(c)), &where_cell,
+                    format!("Manca il punteggio di «{}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.", criterion.short))),
+                Some(score) => {
+                    if let Some(why) = score_problem(score, criterion.min, criterion.max, criterion.step) {
+                        out.push(finding(Severity::Error, place(Some(c)), &where_cell, why));
+                    }
+                }
+            }
+        }
+    }
+
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+/// Why a score is not admitted by a criterion, or `None` if it is.
+pub fn score_problem(score: Dec, min: Dec, max: Dec, step: Dec) -> Option<String> {
+    if score < min || score > max {
+        return Some(format!(
+            "Il punteggio {} è fuori dall'intervallo ammesso, da {} a {}.",
+            format_points(score), format_points(min), format_points(max)
+        ));
+    }
+    let offset = score.checked_sub(min).unwrap_or_default();
+    if !offset.is_multiple_of(step) {
+        return Some(if step == Dec::from_int(1) {
+            format!("Il punteggio {} deve essere un numero intero.", format_points(score))
+        } else {
+            format!("Il punteggio {} non è un multiplo del passo {}.", format_points(score), format_points(step))
+        });
+    }
+    None
+}
+
+fn check_units(plan: &Plan, units_by_id: &HashMap<&str, usize>, out: &mut Vec<Finding>) {
+    let mut has_objectives: HashSet<&str> = plan.objectives.iter().map(|o| o.unit.as_str()).collect();
+    let mut seen_ids = HashSet::new();
+    let mut seen_names: HashMap<String, &str> = HashMap::new();
+    // A unit "has objectives" if it or a unit below it has some.
+    for u in &plan.units {
+        if has_objectives.contains(u.id.as_str()) {
+            let mut parent = u.parent.as_deref();
+            let mut steps = 0;
+            while let Some(p) = parent {
+                if !has_objectives.insert(p) || steps > plan.units.len() {
+                    break;
+                }
+                steps += 1;
+                parent = units_by_id.get(p).and_then(|&i| plan.units[i].parent.as_deref());
+            }
+        }
+    }
+    for u in &plan.units {
+        let place = Place { unit: Some(u.id.clone()), objective: None, criterion: None };
+        let where_ = format!("{} «{}»", plan.level_label(u), u.name);
+        if !seen_ids.insert(u.id.as_str()) {
+            out.push(finding(Severity::Error, place.clone(), &where_,
+                format!("L'identificativo «{}» è usato da più di un'unità.", u.id)));
+        }
+        if u.name.trim().is_empty() {
+            out.push(finding(Severity::Error, place.clone(), &where_, "L'unità non ha un nome.".into()));
+        }
+        let key = u.name.trim().to_lowercase();
+        if !key.is_empty() {
+            if let Some(other) = seen_names.insert(key, u.id.as_str()) {
+                if other != u.id {
+                    out.push(finding(Severity::Warning, place.clone(), &where_,
+                        "Due unità hanno lo stesso nome.".into()));
+                }
+            }
+        }
+        if u.level >= plan.ente.levels.len() {
+            out.push(finding(Severity::Error, place.clone(), &where_,
+                format!("Il livello {} non è tra i livelli dell'ente ({}).", u.level + 1, plan.ente.levels.join(", "))));
+        }
+        match u.parent.as_deref() {
+            Some(p) => match units_by_id.get(p) {
+                None => out.push(finding(Severity::Error, place.clone(), &where_,
+                    format!("L'unità superiore «{p}» non esiste nel piano."))),
+                Some(&pi) if plan.units[pi].level >= u.level => out.push(finding(Severity::Error, place.clone(), &where_,
+                    format!("L'unità superiore «{}» non sta a un livello più alto.", plan.units[pi].name))),
+                _ => {}
+            },
+            None => {}
+        }
+        if !has_objectives.contains(u.id.as_str()) {
+            out.push(finding(Severity::Warning, place, &where_, "L'unità non ha obiettivi.".into()));
+        }
+    }
+}
+
+fn finding(severity: Severity, place: Place, where_: &str, message: String) -> Finding {
+    Finding { severity, place, where_: where_.to_string(), message }
+}
+
+/// A short way to name an objective: its title cut to 60 characters, or its position.
+pub fn objective_label(title: &str, position: usize) -> String {
+    let title = title.trim();
+    if title.is_empty() {
+        return format!("obiettivo n. {}", position + 1);
+    }
+    let mut chars = title.chars();
+    let short: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() {
+        format!("«{short}…»")
+    } else {
+        format!("«{short}»")
+    }
+}

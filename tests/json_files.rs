@@ -1,0 +1,228 @@
+//! The file format: save → open gives back the same plan, and every file that
+//! cannot be a plan is refused with a message that names what and where.
+
+use pesatura::io::json::{self, LoadError, SCHEMA_VERSION};
+use pesatura::model::decimal::parse_number;
+use pesatura::model::presets::new_plan;
+use pesatura::model::{validate, Criterion, Plan, Severity};
+
+fn como_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/como-peg-2024.json")).unwrap()
+}
+
+/// A small valid file with `patch` applied to its JSON value.
+fn small_file(patch: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut plan = new_plan(2025);
+    let id = plan.add_objective("u1");
+    plan.set_title(&id, "Digitalizzare l'archivio");
+    plan.set_score(&id, 0, Some(parse_number("4").unwrap()));
+    let mut value: serde_json::Value = serde_json::from_str(&json::save(&plan)).unwrap();
+    patch(&mut value);
+    serde_json::to_vec_pretty(&value).unwrap()
+}
+
+fn refused(bytes: &[u8]) -> LoadError {
+    json::load(bytes).expect_err("the file must be refused")
+}
+
+#[test]
+fn como_round_trips_exactly() {
+    let plan = json::load(como_text().as_bytes()).unwrap();
+    let saved = json::save(&plan);
+    let again = json::load(saved.as_bytes()).unwrap();
+    assert_eq!(plan, again);
+    assert_eq!(json::save(&again), saved, "saving is deterministic");
+    assert!(saved.contains("\"complessita\": 4,"), "whole numbers are written without .0");
+}
+
+#[test]
+fn awkward_plans_round_trip_exactly() {
+    let mut plan = new_plan(2026);
+    plan.ente.name = "Città di Livorno — Direzione «Strategie» 😀 \u{200b}".into();
+    plan.ente.levels = vec!["Dipartimento".into(), "Settore".into(), "Ufficio".into()];
+    plan.grid.criteria.push(Criterion {
+        id: "qualita".into(),
+        name: "Qualità".into(),
+        short: "Q".into(),
+        min: parse_number("0").unwrap(),
+        max: parse_number("2,5").unwrap(),
+        step: parse_number("0,5").unwrap(),
+    });
+    let dip = plan.add_unit("Dipartimento 1", 0, None);
+    let set = plan.add_unit("Settore A", 1, Some(&dip));
+    let a = plan.add_objective(&set);
+    plan.set_title(&a, "<script>alert(1)</script> & \"virgolette\"");
+    plan.set_description(&a, "riga uno\nriga due");
+    plan.set_score(&a, 0, Some(parse_number("7").unwrap()));
+    plan.set_score(&a, 4, Some(parse_number("1,5").unwrap()));
+    let b = plan.add_objective(&set);
+    plan.set_score(&b, 2, Some(parse_number("99").unwrap())); // out of range: kept, flagged
+    let again = json::load(json::save(&plan).as_bytes()).unwrap();
+    assert_eq!(plan, again);
+}
+
+#[test]
+fn file_name_comes_from_ente_and_year() {
+    let plan = json::load(como_text().as_bytes()).unwrap();
+    assert_eq!(json::file_name(&plan), "pesatura-comune-di-como-2024.json");
+    let mut other = new_plan(2025);
+    other.ente.name = "Città di Forlì".into();
+    assert_eq!(json::file_name(&other), "pesatura-citta-di-forli-2025.json");
+}
+
+#[test]
+fn a_bom_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(como_text().as_bytes());
+    assert!(json::load(&bytes).is_ok());
+}
+
+#[test]
+fn scores_out_of_range_load_and_are_reported() {
+    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(11));
+    let plan: Plan = json::load(&bytes).unwrap();
+    let findings = validate(&plan);
+    assert!(findings.iter().any(|f| f.severity == Severity::Error && f.message.contains("fuori dall'intervallo")));
+    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(4.5));
+    let findings = validate(&json::load(&bytes).unwrap());
+    assert!(findings.iter().any(|f| f.message.contains("numero intero")));
+}
+
+// ---- refused files -----------------------------------------------------------
+
+#[test]
+fn empty_file() {
+    assert!(refused(b"").to_string().contains("il file è vuoto"));
+    assert!(refused(b"  \n ").to_string().contains("il file è vuoto"));
+}
+
+#[test]
+fn not_json() {
+    let e = refused(b"Obiettivo;Punti\nUno;4\n");
+    assert!(e.to_string().starts_with("Il file non è un piano di Pesatura valido: il testo non è JSON valido"), "{e}");
+    assert_eq!(e.line, Some(1));
+}
+
+#[test]
+fn truncated_json_names_the_line() {
+    let text = como_text();
+    let cut = &text[..text.len() / 2];
+    let e = refused(cut.as_bytes());
+    assert!(e.message.contains("finisce prima del previsto"), "{e}");
+    assert_eq!(e.line, Some(cut.lines().count()));
+}
+
+#[test]
+fn json_of_another_shape() {
+    let e = refused(b"[1, 2, 3]");
+    assert!(e.message.contains("un elenco"), "{e}");
+    let e = refused(br#"{"name": "not a plan"}"#);
+    assert!(e.message.contains("schema_version"), "{e}");
+    let e = refused(br#"{"schema_version": 1, "ente": {"name": "X", "year": 2024, "levels": ["Settore"]}}"#);
+    assert!(e.message.contains("manca il campo «grid»"), "{e}");
+}
+
+#[test]
+fn newer_schema_version() {
+    let bytes = small_file(|v| v["schema_version"] = serde_json::json!(SCHEMA_VERSION + 1));
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("schema_version"));
+    assert!(e.message.contains("più recente"), "{e}");
+    let bytes = small_file(|v| v["schema_version"] = serde_json::json!("1"));
+    assert!(refused(&bytes).message.contains("numero intero"));
+}
+
+#[test]
+fn a_score_as_text_names_field_and_line() {
+    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!("quattro"));
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("objectives[0].scores.complessita"));
+    assert!(e.message.contains("il testo \"quattro\""), "{e}");
+    assert!(e.message.contains("un numero"), "{e}");
+    let line = String::from_utf8(bytes).unwrap().lines().position(|l| l.contains("quattro")).unwrap() + 1;
+    assert_eq!(e.line, Some(line));
+    assert!(e.to_string().contains(&format!("riga {line}")));
+}
+
+#[test]
+fn a_title_as_number() {
+    let bytes = small_file(|v| v["objectives"][0]["title"] = serde_json::json!(42));
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("objectives[0].title"));
+    assert!(e.message.contains("il numero 42"), "{e}");
+}
+
+#[test]
+fn huge_numbers() {
+    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(1e308));
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("objectives[0].scores.complessita"));
+    let e = refused(br#"{"schema_version": 1e999}"#);
+    assert!(e.message.contains("numero"), "{e}");
+}
+
+#[test]
+fn nan_is_not_json() {
+    let text = String::from_utf8(small_file(|_| {})).unwrap().replacen("\"complessita\": 4", "\"complessita\": NaN", 1);
+    let e = refused(text.as_bytes());
+    assert!(e.message.contains("non è JSON valido"), "{e}");
+    assert!(e.line.is_some());
+}
+
+#[test]
+fn duplicate_objective_ids() {
+    let bytes = small_file(|v| {
+        let first = v["objectives"][0].clone();
+        v["objectives"].as_array_mut().unwrap().push(first);
+    });
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("objectives[1].id"));
+    assert!(e.message.contains("compare due volte"));
+}
+
+#[test]
+fn references_to_missing_units() {
+    let bytes = small_file(|v| v["objectives"][0]["unit"] = serde_json::json!("nessuna"));
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("objectives[0].unit"));
+    assert!(e.message.contains("«nessuna» non esiste"));
+    let bytes = small_file(|v| v["units"][0]["parent"] = serde_json::json!("fantasma"));
+    assert_eq!(refused(&bytes).field.as_deref(), Some("units[0].parent"));
+}
+
+#[test]
+fn unknown_criterion_and_bad_grid() {
+    let bytes = small_file(|v| v["objectives"][0]["scores"]["bellezza"] = serde_json::json!(3));
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("objectives[0].scores.bellezza"));
+    let bytes = small_file(|v| v["grid"]["criteria"][0]["min"] = serde_json::json!(20));
+    assert!(refused(&bytes).message.contains("minimo supera il massimo"));
+    let bytes = small_file(|v| v["grid"]["criteria"] = serde_json::json!([]));
+    assert!(refused(&bytes).message.contains("non ha criteri"));
+}
+
+#[test]
+fn level_out_of_range() {
+    let bytes = small_file(|v| v["units"][0]["level"] = serde_json::json!(5));
+    let e = refused(&bytes);
+    assert_eq!(e.field.as_deref(), Some("units[0].level"));
+}
+
+#[test]
+fn binary_and_utf16_files() {
+    let e = refused(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]);
+    assert!(e.message.contains("non è testo UTF-8"), "{e}");
+    let e = refused(b"{\"a\": \0}");
+    assert!(e.message.contains("binari"), "{e}");
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("{}".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    assert!(refused(&utf16).message.contains("UTF-16"));
+}
+
+#[test]
+fn messages_are_italian_sentences_with_place() {
+    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!("x"));
+    let text = refused(&bytes).to_string();
+    assert!(text.starts_with("Il file non è un piano di Pesatura valido: "));
+    assert!(text.contains("campo «objectives[0].scores.complessita»"));
+    assert!(text.ends_with('.'));
+}
