@@ -1,1 +1,11 @@
-fn main() {}
+//! Mounts Pesatura in the page.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<pesatura::app::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Pesatura runs in the browser: start it with `make serve`.");
+}

@@ -1,0 +1,68 @@
+//! The ente, the year and the plan's headline numbers.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::state::{Action, Draft};
+use crate::app::Dispatch;
+use crate::model::format::format_it;
+use crate::model::{Plan, Results};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub plan: Rc<Plan>,
+    pub results: Rc<Results>,
+    pub year_draft: Option<Draft>,
+    pub dirty: bool,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let on_name = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetEnteName(input.value()));
+        })
+    };
+    let on_year = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetYear(input.value()));
+        })
+    };
+    let year_text = props.year_draft.as_ref().map_or(props.plan.ente.year.to_string(), |d| d.text.clone());
+    let year_error = props.year_draft.as_ref().and_then(|d| d.error.clone());
+    let ente = &props.results.ente;
+    let average = ente.average.map_or("—".to_string(), |a| format_it(a, 2));
+
+    html! {
+        <section class="plan-header" aria-labelledby="titolo-piano">
+            <h1 id="titolo-piano">{ format!("{} — piano degli obiettivi {}", props.plan.ente.name, props.plan.ente.year) }</h1>
+            <div class="field-row">
+                <div class="field">
+                    <label for="ente-nome">{ "Ente" }</label>
+                    <input id="ente-nome" type="text" value={props.plan.ente.name.clone()} oninput={on_name} />
+                </div>
+                <div class="field field-narrow">
+                    <label for="ente-anno">{ "Anno" }</label>
+                    <input id="ente-anno" type="text" inputmode="numeric" value={year_text}
+                        aria-invalid={year_error.is_some().to_string()}
+                        aria-describedby={year_error.as_ref().map(|_| "ente-anno-errore")}
+                        oninput={on_year} />
+                    if let Some(error) = year_error {
+                        <p class="field-error" id="ente-anno-errore">{ error }</p>
+                    }
+                </div>
+                <dl class="headline">
+                    <div><dt>{ "Obiettivi" }</dt><dd data-testid="ente-obiettivi">{ ente.objectives }</dd></div>
+                    <div><dt>{ "Valutati" }</dt><dd>{ ente.complete }</dd></div>
+                    <div><dt>{ "Media dell'ente" }</dt><dd data-testid="ente-media">{ average }</dd></div>
+                </dl>
+            </div>
+        </section>
+    }
+}

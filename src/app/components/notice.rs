@@ -1,0 +1,35 @@
+//! The banner that says what just happened: a file opened, saved, or refused.
+
+use yew::prelude::*;
+
+use crate::app::state::{Action, Notice};
+use crate::app::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub notice: Option<Notice>,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn NoticeBanner(props: &NoticeProps) -> Html {
+    let Some(notice) = &props.notice else {
+        return html! { <div class="notice-slot" aria-live="polite"></div> };
+    };
+    let (class, role, text) = match notice {
+        Notice::Error(text) => ("notice notice-error", "alert", text),
+        Notice::Info(text) => ("notice notice-info", "status", text),
+    };
+    let dismiss = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissNotice))
+    };
+    html! {
+        <div class="notice-slot" aria-live="polite">
+            <div class={class} role={role} data-testid="notice">
+                <span class="notice-text">{ text.clone() }</span>
+                <button type="button" class="btn btn-small" onclick={dismiss} aria-label="Chiudi il messaggio">{ "Chiudi" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,94 @@
+//! Nuovo piano · Apri file… · Salva · the Como example.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::{read_as_bytes, FileReader};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::files::{confirm, download};
+use crate::app::state::{Action, State};
+use crate::app::Dispatch;
+use crate::io::json;
+
+const DISCARD: &str = "Le modifiche non salvate andranno perse. Continuare?";
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    // The reader cancels the read when dropped: keep it until the next file.
+    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let dirty = props.state.dirty;
+
+    let on_new = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| {
+            if !dirty || confirm(DISCARD) {
+                let year = js_sys::Date::new_0().get_full_year() as i32;
+                dispatch.dispatch(Action::New { year });
+            }
+        })
+    };
+    let on_example = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| {
+            if !dirty || confirm(DISCARD) {
+                dispatch.dispatch(Action::OpenExample);
+            }
+        })
+    };
+    let on_save = {
+        let dispatch = props.dispatch.clone();
+        let plan = props.state.plan.clone();
+        Callback::from(move |_| {
+            let name = json::file_name(&plan);
+            match download(&name, "application/json", &json::save(&plan)) {
+                Ok(()) => dispatch.dispatch(Action::Saved { name }),
+                Err(_) => dispatch.dispatch(Action::OpenFailed {
+                    name,
+                    reason: "il browser non ha permesso di scaricare il file".into(),
+                }),
+            }
+        })
+    };
+    let on_open = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value(""); // the same file can be opened again
+            if dirty && !confirm(DISCARD) {
+                return;
+            }
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let dispatch = dispatch.clone();
+            let task = read_as_bytes(&file, move |result| match result {
+                Ok(bytes) => dispatch.dispatch(Action::Open { name, bytes }),
+                Err(e) => dispatch.dispatch(Action::OpenFailed { name, reason: e.to_string() }),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    html! {
+        <nav class="toolbar" aria-label="Comandi del file">
+            <button type="button" class="btn" onclick={on_new}>{ "Nuovo piano" }</button>
+            <label class="btn file-button">
+                { "Apri file…" }
+                <input type="file" id="apri-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
+            </label>
+            <button type="button" class="btn btn-primary" onclick={on_save}>{ "Salva" }</button>
+            <button type="button" class="btn btn-outline" onclick={on_example}>{ "Esempio: Comune di Como, PEG 2024" }</button>
+            if dirty {
+                <span class="dirty-mark" title="Ci sono modifiche non salvate">{ "Modifiche non salvate" }</span>
+            }
+        </nav>
+    }
+}

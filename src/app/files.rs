@@ -1,0 +1,71 @@
+//! Browser glue for files: a save becomes a download; nothing leaves the
+//! browser.
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.set_hidden(true);
+    document.body().ok_or("no body")?.append_child(&anchor)?;
+    anchor.click();
+    anchor.remove();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    Ok(())
+}
+
+/// Asks the user to confirm; `true` when there is no window to ask in.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().map_or(true, |w| w.confirm_with_message(message).unwrap_or(false))
+}
+
+/// Moves keyboard focus to the element with `id`, scrolling it into view.
+pub fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// A string safe to use in an HTML id: letters, digits, `-` and `_` kept,
+/// everything else written as `.xx` hex codes.
+pub fn dom_id(prefix: &str, parts: &[&str]) -> String {
+    let mut out = String::from(prefix);
+    for part in parts {
+        out.push('-');
+        for b in part.bytes() {
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!(".{b:02x}"));
+            }
+        }
+    }
+    out
+}
+
+/// Runs `f` after the current render has reached the page.
+pub fn after_render(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(f);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    }
+}

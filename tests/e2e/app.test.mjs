@@ -1,0 +1,128 @@
+// End to end, as a dirigente uses Pesatura: open the release build, load the
+// Como example through the real file input, edit a score, save, reopen the
+// saved file, and try a broken file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const out = join(here, 'out');
+mkdirSync(out, { recursive: true });
+
+let server, url, browser, page;
+const requests = [];
+const consoleErrors = [];
+
+before(async () => {
+  ({ server, url } = await serve(join(repo, 'dist')));
+  browser = await launch();
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const cell = (testid) => page.locator(`[data-testid="${testid}"]`);
+const notice = () => page.getByTestId('notice');
+
+test('opens on the Como example with Settore 3 at 26,50', async () => {
+  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Comune di Como/);
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+  await page.screenshot({ path: join(out, 'start.png'), fullPage: false });
+});
+
+test('loads the Como file through the file input', async () => {
+  await page.getByRole('button', { name: 'Nuovo piano' }).click();
+  await assert.rejects(cell('media-s3').waitFor({ timeout: 300 }));
+  await page.locator('#apri-file').setInputFiles(join(repo, 'examples', 'como-peg-2024.json'));
+  await notice().filter({ hasText: 'Aperto il file' }).waitFor();
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+  assert.equal(await cell('media-s1').innerText(), '20,67');
+  assert.equal(await cell('media-pl').innerText(), '23,67');
+  assert.equal(await cell('ente-obiettivi').innerText(), '50');
+});
+
+test('an edited score changes its points and its settore average', async () => {
+  await page.locator('#cella-o1-0').fill('9');
+  assert.equal(await cell('punti-o1').innerText(), '23');
+  assert.equal(await cell('media-s1').innerText(), '22,33');
+  assert.equal(await cell('peso-o1').innerText(), '34,33 %');
+  await page.getByText('Modifiche non salvate').waitFor();
+});
+
+test('a score out of range is shown next to its field and not recorded', async () => {
+  await page.locator('#cella-o2-1').fill('16');
+  const error = page.locator('#cella-o2-1-errore');
+  assert.match(await error.innerText(), /fuori dall'intervallo ammesso, da 0 a 15/);
+  assert.equal(await page.locator('#cella-o2-1').getAttribute('aria-invalid'), 'true');
+  assert.equal(await cell('punti-o2').innerText(), '18');
+  await page.screenshot({ path: join(out, 'error-cell.png') });
+  await page.locator('#cella-o2-1').fill('7');
+  assert.equal(await error.count(), 0);
+});
+
+test('save downloads the plan, and opening it gives the same numbers', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Salva', exact: true }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'pesatura-comune-di-como-2024.json');
+  const saved = join(out, download.suggestedFilename());
+  await download.saveAs(saved);
+  const file = JSON.parse(readFileSync(saved, 'utf8'));
+  assert.equal(file.schema_version, 1);
+  assert.equal(file.objectives[0].scores.complessita, 9);
+
+  await page.getByRole('button', { name: 'Nuovo piano' }).click(); // saved: no question asked
+  assert.equal(await cell('ente-obiettivi').innerText(), '0');
+  await page.locator('#apri-file').setInputFiles(saved);
+  await notice().filter({ hasText: 'Aperto il file' }).waitFor();
+  assert.equal(await cell('punti-o1').innerText(), '23');
+  assert.equal(await cell('media-s1').innerText(), '22,33');
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+});
+
+test('a broken file is refused with line and field, and the plan stays', async () => {
+  const broken = join(out, 'rotto.json');
+  const good = readFileSync(join(repo, 'examples', 'como-peg-2024.json'), 'utf8');
+  writeFileSync(broken, good.replace('"complessita": 6,', '"complessita": "sei",'));
+  await page.locator('#apri-file').setInputFiles(broken);
+  const message = await notice().filter({ hasText: 'non è un piano di Pesatura valido' }).innerText();
+  assert.match(message, /campo «objectives\[2\]\.scores\.complessita»/);
+  assert.match(message, /riga \d+/);
+  assert.match(message, /non è stato modificato/);
+  assert.equal(await cell('media-s1').innerText(), '22,33');
+  assert.equal(await cell('punti-o1').innerText(), '23');
+
+  const truncated = join(out, 'troncato.json');
+  writeFileSync(truncated, good.slice(0, 500));
+  await page.locator('#apri-file').setInputFiles(truncated);
+  await notice().filter({ hasText: 'finisce prima del previsto' }).waitFor();
+  assert.equal(await cell('media-s1').innerText(), '22,33');
+  await page.screenshot({ path: join(out, 'broken-file.png') });
+});
+
+test('findings link to the field they are about', async () => {
+  await page.locator('#cella-o1-0').fill('');
+  const link = page.getByTestId('rilievi').getByRole('link', { name: /BANCA DATI UNICA.*Complessità/ });
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cella-o1-0');
+});
+
+test('no network request leaves localhost and nothing is logged as an error', async () => {
+  const outside = requests.filter((r) => !r.startsWith(url) && !r.startsWith('blob:') && !r.startsWith('data:'));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(consoleErrors, []);
+});

@@ -1,0 +1,118 @@
+//! In the browser: the app mounts, renders a plan, and an edit dispatched
+//! through a score field changes the numbers shown. Run by
+//! `wasm-pack test --headless --chrome` (see the Makefile).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use pesatura::app::{App, AppProps};
+use pesatura::io::json;
+use pesatura::model::presets::new_plan;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const COMO: &str = include_str!("../examples/como-peg-2024.json");
+
+/// Lets Yew's scheduler render.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn mount(props: AppProps) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on screen"))
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+fn como_props() -> AppProps {
+    AppProps { initial: Some(Rc::new(json::load(COMO.as_bytes()).unwrap())) }
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_como_plan() {
+    let root = mount(como_props());
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=media-s3]"), "26,50");
+    assert_eq!(text(&root, "[data-testid=media-s1]"), "20,67");
+    assert_eq!(text(&root, "[data-testid=punti-o3]"), "26");
+    assert_eq!(text(&root, "[data-testid=peso-o3]"), "41,94 %");
+    assert_eq!(text(&root, "[data-testid=ente-obiettivi]"), "50");
+    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,32");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_changes_the_numbers_shown() {
+    let root = mount(como_props());
+    settle().await;
+    // Settore 1, first objective: complessità 4 → 9, points 18 → 23.
+    type_into(&root, "#cella-o1-0", "9");
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=punti-o1]"), "23");
+    // (23 + 18 + 26) / 3 = 22,333… → 22,33
+    assert_eq!(text(&root, "[data-testid=media-s1]"), "22,33");
+    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,42");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_entry_is_shown_and_changes_nothing() {
+    let root = mount(como_props());
+    settle().await;
+    type_into(&root, "#cella-o1-0", "12");
+    settle().await;
+    let input: HtmlInputElement = root.query_selector("#cella-o1-0").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "12", "the typed text stays in the field");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(text(&root, "#cella-o1-0-errore").contains("fuori dall'intervallo"));
+    assert_eq!(text(&root, "[data-testid=punti-o1]"), "18");
+    // Clearing the cell makes the objective incomplete, not zero.
+    type_into(&root, "#cella-o1-0", "");
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=punti-o1]"), "—");
+    assert_eq!(text(&root, "[data-testid=media-s1]"), "22,00"); // (18 + 26) / 2
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_plan_takes_its_first_objective() {
+    let root = mount(AppProps { initial: Some(Rc::new(new_plan(2025))) });
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=media-u1]"), "—");
+    let add: web_sys::HtmlElement = root.query_selector("#unita-u1 .btn-add").unwrap().unwrap().dyn_into().unwrap();
+    add.click();
+    settle().await;
+    for (c, score) in ["5", "10", "3", "7"].iter().enumerate() {
+        type_into(&root, &format!("#cella-o1-{c}"), score);
+    }
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=punti-o1]"), "25");
+    assert_eq!(text(&root, "[data-testid=media-u1]"), "25,00");
+    assert_eq!(text(&root, "[data-testid=peso-o1]"), "100,00 %");
+    root.remove();
+}
