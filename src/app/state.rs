@@ -60,6 +60,7 @@ pub enum Action {
     RemoveObjective { id: String },
     MoveObjective { id: String, delta: isize },
     SetTitle { id: String, title: String },
+    SetDescription { id: String, text: String },
     SetScore { id: String, criterion: usize, text: String },
     AddUnit { name: String, level: usize, parent: Option<String> },
     RenameUnit { id: String, name: String },
@@ -192,6 +193,7 @@ impl Reducible for State {
             }
             Action::MoveObjective { id, delta } => self.edited(|p| p.move_objective(&id, delta)),
             Action::SetTitle { id, title } => self.edited(|p| p.set_title(&id, &title)),
+            Action::SetDescription { id, text } => self.edited(|p| p.set_description(&id, &text)),
             Action::SetScore { id, criterion, text } => self.set_score(id, criterion, text),
             Action::AddUnit { name, level, parent } => self.edited(|p| {
                 p.add_unit(&name, level, parent.as_deref());

@@ -42,6 +42,14 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             dispatch.dispatch(Action::SetTitle { id: id.clone(), title: input.value() });
         })
     };
+    let on_description = {
+        let dispatch = props.dispatch.clone();
+        let id = o.id.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetDescription { id: id.clone(), text: input.value() });
+        })
+    };
     let mover = |delta: isize| {
         let dispatch = props.dispatch.clone();
         let id = o.id.clone();
@@ -98,6 +106,12 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     aria-label={format!("Titolo dell'obiettivo {}", props.number)}
                     placeholder="Titolo dell'obiettivo"
                     value={o.title.clone()} oninput={on_title} />
+                <details class="description" open={o.description.is_some()}>
+                    <summary>{ "Descrizione" }</summary>
+                    <textarea id={dom_id("descrizione", &[&o.id])} rows="2"
+                        aria-label={format!("Descrizione dell'obiettivo {}", props.number)}
+                        value={o.description.clone().unwrap_or_default()} onchange={on_description} />
+                </details>
             </td>
             { for cells }
             <td class="num points" data-testid={dom_id("punti", &[&o.id])}
