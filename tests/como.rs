@@ -40,13 +40,14 @@ fn every_objective_has_the_published_points() {
     let results = compute(&plan);
     let mut checked = 0;
     for (unit, _, totals) in PUBLISHED {
-        let points: Vec<Option<Dec>> = plan.objectives_of(unit).map(|i| results.objectives[i].points).collect();
+        let u = plan.unit_index(unit).unwrap();
+        let points: Vec<Option<Dec>> = results.units[u].own.members.iter().map(|m| results.objectives[m.objective].points).collect();
         let expected: Vec<Option<Dec>> = totals.iter().map(|&t| Some(Dec::from_int(t))).collect();
         assert_eq!(points, expected, "points of {unit}");
         checked += totals.len();
     }
-    assert_eq!(checked, plan.objectives.len(), "every objective belongs to a published settore");
-    assert_eq!(checked, 50);
+    assert_eq!(checked, 50, "every settore objective of the document");
+    assert_eq!(plan.objectives.len(), 53, "plus the three objectives common to several settori");
 }
 
 #[test]
@@ -56,7 +57,7 @@ fn every_settore_average_matches_the_document_except_settore_3() {
     assert_eq!(PUBLISHED.len(), 17);
     for (unit, published, _) in PUBLISHED {
         let u = plan.unit_index(unit).unwrap();
-        let shown = format_it(results.units[u].own.average.unwrap(), 2);
+        let shown = format_it(results.units[u].own.stats.average.unwrap(), 2);
         if *unit == "s3" {
             assert_eq!(shown, "26,50", "Settore 3 averages its two objectives");
             assert_ne!(shown, *published);
@@ -78,11 +79,13 @@ fn relative_weights_of_every_settore_sum_to_100() {
     let plan = como();
     let results = compute(&plan);
     for (unit, _, _) in PUBLISHED {
-        let sum: Dec = plan.objectives_of(unit).map(|i| results.objectives[i].weight.unwrap()).sum();
+        let u = plan.unit_index(unit).unwrap();
+        let sum: Dec = results.units[u].own.members.iter().map(|m| m.weight.unwrap()).sum();
         assert_eq!(sum, Dec::HUNDRED, "weights of {unit}");
     }
     // Settore 1: 18, 18, 26 of 62
-    let s1: Vec<String> = plan.objectives_of("s1").map(|i| format_it(results.objectives[i].weight.unwrap(), 2)).collect();
+    let s1 = &results.units[plan.unit_index("s1").unwrap()].own.members;
+    let s1: Vec<String> = s1.iter().map(|m| format_it(m.weight.unwrap(), 2)).collect();
     assert_eq!(s1, ["29,03", "29,03", "41,94"]);
 }
 
@@ -90,17 +93,57 @@ fn relative_weights_of_every_settore_sum_to_100() {
 fn areas_and_ente_roll_up_every_objective() {
     let plan = como();
     let results = compute(&plan);
-    assert_eq!(results.ente.complete, 50);
-    // 62+68+53+60+71+74+61+57+78+55+61+56+61+68+56+71+54 = 1066; 1066 / 50 = 21,32
-    assert_eq!(results.ente.total, Dec::from_int(1066));
-    assert_eq!(format_it(results.ente.average.unwrap(), 2), "21,32");
+    // The 50 settore objectives: 62+68+53+60+71+74+61+57+78+55+61+56+61+68+56+71+54 = 1066;
+    // the three common ones: 27 + 26 + 23 = 76. Ente: 1142 / 53 = 21,547… → 21,55.
+    assert_eq!(results.ente.complete, 53);
+    assert_eq!(results.ente.total, Dec::from_int(1142));
+    assert_eq!(format_it(results.ente.average.unwrap(), 2), "21,55");
     assert_eq!(results.ente.min, Some(Dec::from_int(18)));
     assert_eq!(results.ente.max, Some(Dec::from_int(28)));
     // Area Amministrativa: settori 1 and 2, 18+18+26+19+28+21 = 130 over 6
     let area = plan.units.iter().position(|u| u.name == "Area Amministrativa").unwrap();
     assert_eq!(results.units[area].subtree.complete, 6);
     assert_eq!(format_it(results.units[area].subtree.average.unwrap(), 2), "21,67");
-    assert_eq!(results.units[area].own.objectives, 0);
+    assert_eq!(results.units[area].own.stats.objectives, 0);
+}
+
+#[test]
+fn objectives_common_to_several_settori_have_their_own_table() {
+    let plan = como();
+    let results = compute(&plan);
+    // Como's rule: separate table, outside every settore's average.
+    let shared: Vec<Option<Dec>> = results.shared.members.iter().map(|m| results.objectives[m.objective].points).collect();
+    assert_eq!(shared, [Some(Dec::from_int(27)), Some(Dec::from_int(26)), Some(Dec::from_int(23))]);
+    assert_eq!(format_it(results.shared.stats.average.unwrap(), 2), "25,33"); // 76 / 3
+    let weights: Vec<String> = results.shared.members.iter().map(|m| format_it(m.weight.unwrap(), 2)).collect();
+    assert_eq!(weights, ["35,53", "34,21", "30,26"]); // 27/76, 26/76, 23/76
+    let s7 = plan.unit_index("s7").unwrap();
+    assert_eq!(results.units[s7].own.members.len(), 3);
+    assert_eq!(plan.objectives[results.shared.members[0].objective].also, ["s6", "s7", "pl"]);
+    assert_eq!(plan.organisational.len(), 7);
+    assert_eq!(plan.organisational[0].indicators.len(), 3);
+    assert_eq!(plan.secretary.len(), 3);
+}
+
+#[test]
+fn counted_in_each_settore_the_common_objectives_change_their_averages() {
+    let mut plan = como();
+    plan.set_shared_rule(pesatura::model::plan::SharedRule::EachUnit);
+    let results = compute(&plan);
+    // Settore 7: 22 + 19 + 20 + 27 (Eventi in Sicurezza) + 26 (CoMmUnity) = 114 over 5 = 22,80
+    let s7 = plan.unit_index("s7").unwrap();
+    assert_eq!(results.units[s7].own.stats.complete, 5);
+    assert_eq!(format_it(results.units[s7].own.stats.average.unwrap(), 2), "22,80");
+    // Settore 3: 28 + 25 + 27 = 80 over 3 = 26,67
+    let s3 = plan.unit_index("s3").unwrap();
+    assert_eq!(format_it(results.units[s3].own.stats.average.unwrap(), 2), "26,67");
+    assert!(results.shared.members.is_empty());
+    // The ente still counts each objective once.
+    assert_eq!(results.ente.complete, 53);
+    // Area Servizi al cittadino holds settori 3–8: "Eventi in Sicurezza" (3, 6, 7) is counted once there.
+    let area = plan.units.iter().position(|u| u.name == "Area Servizi al cittadino").unwrap();
+    // 17 own objectives + Eventi (27) + CoMmUnity via s7 (26) + asili nido via s5 (23) = 20
+    assert_eq!(results.units[area].subtree.complete, 20);
 }
 
 #[test]

@@ -52,12 +52,12 @@ fn an_incomplete_objective_is_left_out_not_counted_as_zero() {
     }
     plan.set_score(&b, 0, Some(parse_number("9").unwrap()));
     let results = compute(&plan);
-    let unit = &results.units[0].own;
+    let unit = &results.units[0].own.stats;
     assert_eq!((unit.objectives, unit.complete), (2, 1));
     assert_eq!(unit.average, Some(parse_number("20").unwrap()), "not (20 + 0) / 2");
     assert_eq!(results.objectives[1].points, None);
-    assert_eq!(results.objectives[1].weight, None);
-    assert_eq!(results.objectives[0].weight, Some(parse_number("100").unwrap()));
+    assert_eq!(results.units[0].weight_of(1), None);
+    assert_eq!(results.units[0].weight_of(0), Some(parse_number("100").unwrap()));
 }
 
 #[test]

@@ -3,8 +3,9 @@
 
 use pesatura::io::json::{self, LoadError, SCHEMA_VERSION};
 use pesatura::model::decimal::parse_number;
-use pesatura::model::presets::new_plan;
-use pesatura::model::{validate, Criterion, Plan, Severity};
+use pesatura::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale};
+use pesatura::model::presets::{new_plan, new_plan_with, Preset};
+use pesatura::model::{compute, validate, Criterion, Dec, Plan, Severity};
 
 fn como_text() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/como-peg-2024.json")).unwrap()
@@ -44,9 +45,7 @@ fn awkward_plans_round_trip_exactly() {
         id: "qualita".into(),
         name: "Qualità".into(),
         short: "Q".into(),
-        min: parse_number("0").unwrap(),
-        max: parse_number("2,5").unwrap(),
-        step: parse_number("0,5").unwrap(),
+        scale: Scale::Range { min: parse_number("0").unwrap(), max: parse_number("2,5").unwrap(), step: parse_number("0,5").unwrap() },
     });
     let dip = plan.add_unit("Dipartimento 1", 0, None);
     let set = plan.add_unit("Settore A", 1, Some(&dip));
@@ -57,8 +56,73 @@ fn awkward_plans_round_trip_exactly() {
     plan.set_score(&a, 4, Some(parse_number("1,5").unwrap()));
     let b = plan.add_objective(&set);
     plan.set_score(&b, 2, Some(parse_number("99").unwrap())); // out of range: kept, flagged
+    plan.add_org_objective();
+    plan.organisational[0].title = "Tempi di pagamento".into();
+    plan.organisational[0].indicators[0] = Indicator { name: "giorni di ritardo".into(), target: "0".into() };
+    plan.add_secretary_objective();
+    plan.secretary[0].title = "Regolamento incarichi".into();
     let again = json::load(json::save(&plan).as_bytes()).unwrap();
     assert_eq!(plan, again);
+}
+
+#[test]
+fn every_method_round_trips_exactly() {
+    for preset in Preset::ALL {
+        let mut plan = new_plan_with(2026, preset);
+        let other = plan.add_unit("Settore 2", 1, None);
+        let a = plan.add_objective("u1");
+        let b = plan.add_objective("u1");
+        let shared = plan.add_shared_objective(&["u1".to_string(), other.clone()]).unwrap();
+        match preset {
+            Preset::DirectPercent => {
+                plan.set_direct(&a, Some(DirectWeight::Percent(parse_number("62,5").unwrap())));
+                plan.set_direct(&b, Some(DirectWeight::Prerequisite));
+                plan.set_direct(&shared, Some(DirectWeight::Percent(parse_number("37,5").unwrap())));
+            }
+            _ => {
+                let top = plan.grid.criteria[0].max();
+                plan.set_score(&a, 0, Some(top));
+                plan.set_score(&shared, 1, Some(plan.grid.criteria[1].min()));
+                if let Some(t) = plan.grid.types.get(1).map(|t| t.id.clone()) {
+                    plan.set_kind(&a, Some(&t));
+                }
+            }
+        }
+        let text = json::save(&plan);
+        let again = json::load(text.as_bytes()).unwrap();
+        assert_eq!(plan, again, "{preset:?}");
+        if preset == Preset::LevelsAndTypes {
+            assert!(text.contains("\"complessita\": \"Alta\""), "levels are written by name");
+            assert!(text.contains("\"type\": \"miglioramento\""));
+        }
+        if preset == Preset::DirectPercent {
+            assert!(text.contains("\"weight\": \"X\""));
+            assert!(text.contains("\"weight\": 62.5"));
+        }
+    }
+}
+
+#[test]
+fn a_file_of_schema_version_1_opens_unchanged_in_meaning() {
+    let v1 = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/como-2024-schema-v1.json")).unwrap();
+    assert!(String::from_utf8_lossy(&v1).contains("\"schema_version\": 1"));
+    let old = json::load(&v1).expect("version 1 files still open");
+    assert_eq!(old.grid.method, Method::Criteria);
+    assert_eq!(old.grid.average, AverageRule::Simple);
+    assert_eq!(old.grid.criteria[1].scale, Scale::Range { min: Dec::ZERO, max: Dec::from_int(15), step: Dec::from_int(1) });
+    // Same numbers as the current example, whose settore objectives are the same.
+    let current = json::load(como_text().as_bytes()).unwrap();
+    let (r_old, r_new) = (compute(&old), compute(&current));
+    for (u, unit) in old.units.iter().enumerate() {
+        let v = current.unit_index(&unit.id).unwrap();
+        assert_eq!(r_old.units[u].own.stats, r_new.units[v].own.stats, "{}", unit.name);
+    }
+    // Saved again, it is a version 2 file.
+    assert!(json::save(&old).contains(&format!("\"schema_version\": {SCHEMA_VERSION}")));
+    // A migrated file with a broken field names the field, without lines of a text the user never saw.
+    let broken = String::from_utf8(v1).unwrap().replacen("\"complessita\": 4,", "\"complessita\": [4],", 1);
+    let e = refused(broken.as_bytes());
+    assert_eq!(e.field.as_deref(), Some("objectives[0].scores.complessita"));
 }
 
 #[test]

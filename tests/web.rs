@@ -61,8 +61,9 @@ async fn renders_the_como_plan() {
     assert_eq!(text(&root, "[data-testid=media-s1]"), "20,67");
     assert_eq!(text(&root, "[data-testid=punti-o3]"), "26");
     assert_eq!(text(&root, "[data-testid=peso-o3]"), "41,94 %");
-    assert_eq!(text(&root, "[data-testid=ente-obiettivi]"), "50");
-    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,32");
+    assert_eq!(text(&root, "[data-testid=ente-obiettivi]"), "53");
+    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,55");
+    assert_eq!(text(&root, "[data-testid=media-comuni]"), "25,33");
     root.remove();
 }
 
@@ -76,7 +77,8 @@ async fn an_edit_changes_the_numbers_shown() {
     assert_eq!(text(&root, "[data-testid=punti-o1]"), "23");
     // (23 + 18 + 26) / 3 = 22,333… → 22,33
     assert_eq!(text(&root, "[data-testid=media-s1]"), "22,33");
-    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,42");
+    // Ente: (1142 + 5) / 53 = 21,641… → 21,64
+    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,64");
     root.remove();
 }
 

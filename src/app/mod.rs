@@ -11,8 +11,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Plan;
-use components::{findings::FindingsList, grid::GridView, header::Header, notice::NoticeBanner, summary::Summary,
-    toolbar::Toolbar, units::UnitsView};
+use components::findings::FindingsList;
+use components::grid::GridView;
+use components::header::Header;
+use components::new_plan::NewPlanPanel;
+use components::notice::NoticeBanner;
+use components::other_objectives::{OrganisationalObjectives, SecretaryObjectives};
+use components::summary::Summary;
+use components::toolbar::Toolbar;
+use components::units::UnitsView;
 use state::State;
 
 #[derive(Properties, PartialEq, Default)]
@@ -33,6 +40,18 @@ pub fn App(props: &AppProps) -> Html {
         None => State::como_example(),
     });
     let dispatch = state.dispatcher();
+    let choosing_method = use_state(|| false);
+    let open_new = {
+        let choosing = choosing_method.clone();
+        Callback::from(move |()| {
+            choosing.set(true);
+            files::after_render(|| files::focus("metodo-como-2024"));
+        })
+    };
+    let close_new = {
+        let choosing = choosing_method.clone();
+        Callback::from(move |()| choosing.set(false))
+    };
 
     html! {
         <>
@@ -42,14 +61,19 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="brand-name">{ "Pesatura" }</span>
                     <span class="brand-sub">{ "Pesatura degli obiettivi del PEG" }</span>
                 </div>
-                <Toolbar state={state.clone()} dispatch={dispatch.clone()} />
+                <Toolbar state={state.clone()} dispatch={dispatch.clone()} on_new={open_new} />
             </header>
             <main id="contenuto" tabindex="-1">
                 <NoticeBanner notice={state.notice.clone()} dispatch={dispatch.clone()} />
+                if *choosing_method {
+                    <NewPlanPanel dispatch={dispatch.clone()} on_close={close_new} />
+                }
                 <Header plan={state.plan.clone()} year_draft={state.year_draft.clone()} results={state.results.clone()} dirty={state.dirty} dispatch={dispatch.clone()} />
-                <GridView plan={state.plan.clone()} />
+                <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
                 <Summary plan={state.plan.clone()} results={state.results.clone()} />
+                <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
+                <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
                 <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
             </main>
             <footer class="app-footer">

@@ -9,10 +9,16 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::io::json;
-use crate::model::edit::parse_score;
+use crate::model::decimal::{parse_number, Dec};
+use crate::model::edit::{format_named_values, parse_direct, parse_named_values, parse_score};
 use crate::model::format::format_plain;
-use crate::model::presets::new_plan;
-use crate::model::{compute, validate, Finding, Plan, Results};
+use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
+use crate::model::presets::{new_plan_with, Preset};
+use crate::model::validate::validate_with;
+use crate::model::{compute, Finding, Plan, Results};
+
+/// The score-cell key for an objective's directly assigned weight.
+pub const DIRECT_CELL: usize = usize::MAX;
 
 /// The Como 2024 example, shipped inside the app.
 pub const COMO_EXAMPLE: &str = include_str!("../../examples/como-peg-2024.json");
@@ -40,13 +46,16 @@ pub struct State {
     pub drafts: Rc<HashMap<(String, usize), Draft>>,
     /// The year field when it does not hold a valid year.
     pub year_draft: Option<Draft>,
+    /// Grid fields holding text that was refused, keyed by field
+    /// (`types`, `levels-2`, `range-0`).
+    pub grid_drafts: Rc<HashMap<String, Draft>>,
     pub notice: Option<Notice>,
     /// Changes since the last save or open.
     pub dirty: bool,
 }
 
 pub enum Action {
-    New { year: i32 },
+    New { year: i32, preset: Preset },
     OpenExample,
     /// A file's bytes, read by the browser.
     Open { name: String, bytes: Vec<u8> },
@@ -62,6 +71,35 @@ pub enum Action {
     SetTitle { id: String, title: String },
     SetDescription { id: String, text: String },
     SetScore { id: String, criterion: usize, text: String },
+    /// A score picked from a list (level scales): `None` clears it.
+    PickScore { id: String, criterion: usize, points: Option<Dec> },
+    SetKind { id: String, kind: Option<String> },
+    SetDirect { id: String, text: String },
+    ToggleSharedUnit { id: String, unit: String },
+    AddSharedObjective,
+    SetGridName(String),
+    SetMethod(Method),
+    SetAverageRule(AverageRule),
+    SetSharedRule(SharedRule),
+    AddCriterion,
+    RenameCriterion { criterion: usize, name: String, short: String },
+    MoveCriterion { criterion: usize, delta: isize },
+    RemoveCriterion { criterion: usize },
+    /// Range criterion from typed min, max and step.
+    SetRange { criterion: usize, min: String, max: String, step: String },
+    /// Level criterion from text: `Bassa = 1; Media = 2; Alta = 3`.
+    SetLevels { criterion: usize, text: String },
+    /// Objective types from text: `Mantenimento = 1; Sviluppo = 1,5` (empty: none).
+    SetTypes { text: String },
+    AddOrgObjective,
+    SetOrgTitle { id: String, title: String },
+    AddIndicator { id: String },
+    SetIndicator { id: String, index: usize, name: Option<String>, target: Option<String> },
+    RemoveIndicator { id: String, index: usize },
+    RemoveOrgObjective { id: String },
+    AddSecretaryObjective,
+    SetSecretaryTitle { id: String, title: String },
+    RemoveSecretaryObjective { id: String },
     AddUnit { name: String, level: usize, parent: Option<String> },
     RenameUnit { id: String, name: String },
     RemoveUnit { id: String },
@@ -70,13 +108,14 @@ pub enum Action {
 impl State {
     pub fn new(plan: Plan) -> State {
         let results = compute(&plan);
-        let findings = validate(&plan);
+        let findings = validate_with(&plan, &results);
         State {
             plan: Rc::new(plan),
             results: Rc::new(results),
             findings: Rc::new(findings),
             drafts: Rc::default(),
             year_draft: None,
+            grid_drafts: Rc::default(),
             notice: None,
             dirty: false,
         }
@@ -92,13 +131,105 @@ impl State {
     fn edited(&self, edit: impl FnOnce(&mut Plan)) -> State {
         let mut plan = (*self.plan).clone();
         edit(&mut plan);
+        let results = compute(&plan);
         State {
-            results: Rc::new(compute(&plan)),
-            findings: Rc::new(validate(&plan)),
+            findings: Rc::new(validate_with(&plan, &results)),
+            results: Rc::new(results),
             plan: Rc::new(plan),
             dirty: true,
             ..self.clone()
         }
+    }
+
+    /// An edit of the grid's structure: score cells are re-read from the plan.
+    fn grid_edited(&self, edit: impl FnOnce(&mut Plan)) -> State {
+        State { drafts: Rc::default(), ..self.edited(edit) }
+    }
+
+    /// A grid field's text: the refused text if any, else `current`.
+    pub fn grid_text(&self, field: &str, current: impl FnOnce() -> String) -> String {
+        self.grid_drafts.get(field).map_or_else(current, |d| d.text.clone())
+    }
+
+    pub fn grid_error(&self, field: &str) -> Option<&str> {
+        self.grid_drafts.get(field).and_then(|d| d.error.as_deref())
+    }
+
+    /// Applies a grid edit that may refuse its text, keeping the text and the
+    /// reason when it does.
+    fn grid_field(&self, field: String, text: String, edit: impl FnOnce(&mut Plan) -> Result<(), String>) -> State {
+        let mut plan = (*self.plan).clone();
+        let mut grid_drafts = (*self.grid_drafts).clone();
+        match edit(&mut plan) {
+            Ok(()) => {
+                grid_drafts.remove(&field);
+                State { grid_drafts: Rc::new(grid_drafts), ..self.grid_edited(|p| *p = plan) }
+            }
+            Err(error) => {
+                grid_drafts.insert(field, Draft { text, error: Some(error) });
+                State { grid_drafts: Rc::new(grid_drafts), ..self.clone() }
+            }
+        }
+    }
+
+    /// The text of the levels field of criterion `c`.
+    pub fn levels_text(&self, c: usize) -> String {
+        self.grid_text(&format!("levels-{c}"), || match self.plan.grid.criteria.get(c).map(|c| &c.scale) {
+            Some(Scale::Levels(levels)) => format_named_values(levels.iter().map(|l| (l.name.as_str(), l.points))),
+            _ => String::new(),
+        })
+    }
+
+    pub fn types_text(&self) -> String {
+        self.grid_text("types", || format_named_values(self.plan.grid.types.iter().map(|t| (t.name.as_str(), t.factor))))
+    }
+
+    /// The text of an objective's direct weight cell.
+    pub fn direct_text(&self, objective: usize) -> String {
+        let o = &self.plan.objectives[objective];
+        if let Some(d) = self.drafts.get(&(o.id.clone(), DIRECT_CELL)) {
+            return d.text.clone();
+        }
+        match o.direct {
+            Some(DirectWeight::Percent(p)) => format_plain(p),
+            Some(DirectWeight::Prerequisite) => "X".into(),
+            None => String::new(),
+        }
+    }
+
+    fn set_direct(&self, id: String, text: String) -> State {
+        let mut drafts = (*self.drafts).clone();
+        let key = (id.clone(), DIRECT_CELL);
+        match parse_direct(&text) {
+            Ok(weight) => {
+                drafts.remove(&key);
+                let canonical = match weight {
+                    Some(DirectWeight::Percent(p)) => format_plain(p),
+                    Some(DirectWeight::Prerequisite) => "X".into(),
+                    None => String::new(),
+                };
+                if text.trim() != canonical {
+                    drafts.insert(key, Draft { text, error: None });
+                }
+                State { drafts: Rc::new(drafts), ..self.edited(|p| p.set_direct(&id, weight)) }
+            }
+            Err(error) => {
+                drafts.insert(key, Draft { text, error: Some(error) });
+                State { drafts: Rc::new(drafts), ..self.clone() }
+            }
+        }
+    }
+
+    fn set_range(&self, c: usize, min: String, max: String, step: String) -> State {
+        let text = format!("{min};{max};{step}");
+        let parsed = (|| {
+            let read = |label: &str, t: &str| parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()));
+            Ok::<_, String>((read("Minimo", &min)?, read("Massimo", &max)?, read("Passo", &step)?))
+        })();
+        self.grid_field(format!("range-{c}"), text, move |p| {
+            let (min, max, step) = parsed?;
+            p.set_range(c, min, max, step)
+        })
     }
 
     fn replaced(plan: Plan, notice: Notice) -> State {
@@ -165,7 +296,10 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::New { year } => State::replaced(new_plan(year), Notice::Info("Nuovo piano creato.".into())),
+            Action::New { year, preset } => State::replaced(
+                new_plan_with(year, preset),
+                Notice::Info(format!("Nuovo piano creato con il metodo «{}».", preset.label())),
+            ),
             Action::OpenExample => State {
                 notice: Some(Notice::Info("Aperto l'esempio: Comune di Como, PEG 2024.".into())),
                 ..State::como_example()
@@ -200,6 +334,74 @@ impl Reducible for State {
             }),
             Action::RenameUnit { id, name } => self.edited(|p| p.rename_unit(&id, &name)),
             Action::RemoveUnit { id } => self.edited(|p| p.remove_unit(&id)),
+            Action::PickScore { id, criterion, points } => {
+                let mut next = self.edited(|p| p.set_score(&id, criterion, points));
+                let mut drafts = (*next.drafts).clone();
+                drafts.remove(&(id, criterion));
+                next.drafts = Rc::new(drafts);
+                next
+            }
+            Action::SetKind { id, kind } => self.edited(|p| p.set_kind(&id, kind.as_deref())),
+            Action::SetDirect { id, text } => self.set_direct(id, text),
+            Action::ToggleSharedUnit { id, unit } => self.edited(|p| p.toggle_shared_unit(&id, &unit)),
+            Action::AddSharedObjective => self.edited(|p| {
+                let bottom = p.ente.levels.len().saturating_sub(1);
+                let units: Vec<String> = p.units.iter().filter(|u| u.level == bottom).take(2).map(|u| u.id.clone()).collect();
+                if units.len() == 2 {
+                    p.add_shared_objective(&units);
+                }
+            }),
+            Action::SetGridName(name) => self.edited(|p| p.grid.name = name),
+            Action::SetMethod(method) => self.grid_edited(|p| p.set_method(method)),
+            Action::SetAverageRule(rule) => self.edited(|p| p.set_average_rule(rule)),
+            Action::SetSharedRule(rule) => self.edited(|p| p.set_shared_rule(rule)),
+            Action::AddCriterion => self.grid_edited(|p| {
+                p.add_criterion("Nuovo criterio");
+            }),
+            Action::RenameCriterion { criterion, name, short } => self.edited(|p| p.rename_criterion(criterion, &name, &short)),
+            Action::MoveCriterion { criterion, delta } => State { grid_drafts: Rc::default(), ..self.grid_edited(|p| p.move_criterion(criterion, delta)) },
+            Action::RemoveCriterion { criterion } => State { grid_drafts: Rc::default(), ..self.grid_edited(|p| p.remove_criterion(criterion)) },
+            Action::SetRange { criterion, min, max, step } => self.set_range(criterion, min, max, step),
+            Action::SetLevels { criterion, text } => {
+                let parsed = parse_named_values(&text);
+                self.grid_field(format!("levels-{criterion}"), text, move |p| p.set_levels(criterion, parsed?))
+            }
+            Action::SetTypes { text } => {
+                let parsed = if text.trim().is_empty() { Ok(Vec::new()) } else { parse_named_values(&text) };
+                self.grid_field("types".into(), text, move |p| p.set_types(parsed?))
+            }
+            Action::AddOrgObjective => self.edited(|p| {
+                p.add_org_objective();
+            }),
+            Action::SetOrgTitle { id, title } => self.edited(|p| p.edit_org_objective(&id, |o| o.title = title)),
+            Action::AddIndicator { id } => self.edited(|p| {
+                p.edit_org_objective(&id, |o| o.indicators.push(Indicator { name: String::new(), target: String::new() }))
+            }),
+            Action::SetIndicator { id, index, name, target } => self.edited(|p| {
+                p.edit_org_objective(&id, |o| {
+                    if let Some(i) = o.indicators.get_mut(index) {
+                        if let Some(name) = name {
+                            i.name = name;
+                        }
+                        if let Some(target) = target {
+                            i.target = target;
+                        }
+                    }
+                })
+            }),
+            Action::RemoveIndicator { id, index } => self.edited(|p| {
+                p.edit_org_objective(&id, |o| {
+                    if index < o.indicators.len() {
+                        o.indicators.remove(index);
+                    }
+                })
+            }),
+            Action::RemoveOrgObjective { id } => self.edited(|p| p.remove_org_objective(&id)),
+            Action::AddSecretaryObjective => self.edited(|p| {
+                p.add_secretary_objective();
+            }),
+            Action::SetSecretaryTitle { id, title } => self.edited(|p| p.set_secretary_title(&id, &title)),
+            Action::RemoveSecretaryObjective { id } => self.edited(|p| p.remove_secretary_objective(&id)),
         };
         Rc::new(next)
     }

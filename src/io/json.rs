@@ -13,10 +13,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::model::plan::{
+    AverageRule, DirectWeight, Indicator, Level, Method, ObjectiveType, OrgObjective, PlainObjective, Scale, SharedRule,
+};
 use crate::model::{Criterion, Dec, Ente, Grid, Objective, Plan, Unit};
 
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -63,46 +66,110 @@ impl fmt::Display for LoadError {
     }
 }
 
-// ---- the file's shape, version 1 -------------------------------------------
+// ---- the file's shape, version 2 -------------------------------------------
 
 #[derive(Serialize, Deserialize)]
-struct FileV1 {
+struct FileV2 {
     schema_version: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     generator: Option<String>,
-    ente: EnteV1,
-    grid: GridV1,
-    units: Vec<UnitV1>,
-    objectives: Vec<ObjectiveV1>,
+    ente: EnteV2,
+    grid: GridV2,
+    units: Vec<UnitV2>,
+    objectives: Vec<ObjectiveV2>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    organisational: Vec<OrgObjectiveV2>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    secretary: Vec<PlainObjectiveV2>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct EnteV1 {
+struct EnteV2 {
     name: String,
     year: i32,
     levels: Vec<String>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct GridV1 {
-    name: String,
-    criteria: Vec<CriterionV1>,
+#[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum MethodV2 {
+    #[default]
+    Criteria,
+    Direct,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum AverageV2 {
+    #[default]
+    Simple,
+    PointsWeighted,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum SharedV2 {
+    #[default]
+    Separate,
+    EachUnit,
 }
 
 #[derive(Serialize, Deserialize)]
-struct CriterionV1 {
+struct GridV2 {
+    name: String,
+    #[serde(default)]
+    method: MethodV2,
+    #[serde(default)]
+    criteria: Vec<CriterionV2>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    types: Vec<TypeV2>,
+    #[serde(default)]
+    average: AverageV2,
+    #[serde(default)]
+    shared: SharedV2,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum KindV2 {
+    #[default]
+    Range,
+    Levels,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CriterionV2 {
     id: String,
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     short: Option<String>,
-    min: f64,
-    max: f64,
+    #[serde(default)]
+    kind: KindV2,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     step: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    levels: Option<Vec<LevelV2>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct UnitV1 {
+struct LevelV2 {
+    name: String,
+    points: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TypeV2 {
+    id: String,
+    name: String,
+    factor: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct UnitV2 {
     id: String,
     name: String,
     level: usize,
@@ -111,14 +178,40 @@ struct UnitV1 {
 }
 
 #[derive(Serialize, Deserialize)]
-struct ObjectiveV1 {
+struct ObjectiveV2 {
     id: String,
     unit: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    also: Vec<String>,
     title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weight: Option<Value>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    scores: BTreeMap<String, Option<Value>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct OrgObjectiveV2 {
+    id: String,
+    title: String,
     #[serde(default)]
-    scores: BTreeMap<String, Option<f64>>,
+    indicators: Vec<IndicatorV2>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndicatorV2 {
+    indicator: String,
+    target: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PlainObjectiveV2 {
+    id: String,
+    title: String,
 }
 
 #[derive(Deserialize)]
@@ -170,67 +263,138 @@ pub fn load(bytes: &[u8]) -> Result<Plan, LoadError> {
         Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or_default(),
         Some(other) => return Err(LoadError::at_field("schema_version", format!("«schema_version» deve essere un numero intero, non {other}"))),
     };
-    let file: FileV1 = if version == SCHEMA_VERSION {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            json_error(e.inner(), Some(path))
-        })?
-    } else if version > SCHEMA_VERSION {
+    if version > SCHEMA_VERSION {
         return Err(LoadError::at_field("schema_version", format!(
             "è stato scritto con la versione {version} del formato, più recente di quella che questa versione di Pesatura sa leggere ({SCHEMA_VERSION}); aggiornare Pesatura"
         )));
+    }
+    let migrated;
+    let current: &str = if version == SCHEMA_VERSION {
+        text
     } else {
         let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
-        let migrated = migrate(value, version)?;
-        serde_path_to_error::deserialize(migrated).map_err(|e| {
-            let path = e.path().to_string();
-            json_error(e.inner(), Some(path))
-        })?
+        migrated = serde_json::to_string(&migrate(value, version)?).unwrap_or_default();
+        &migrated
     };
-    to_plan(file)
+    let de = &mut serde_json::Deserializer::from_str(current);
+    let file: FileV2 = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let mut error = json_error(e.inner(), Some(path));
+        if version != SCHEMA_VERSION {
+            // Lines of the migrated text would not match the file's.
+            error.line = None;
+            error.column = None;
+        }
+        error
+    })?;
+    to_plan(file).map_err(|mut error| {
+        // Say on which line the refused field is, as for syntax errors.
+        if let (Some(field), None, true) = (&error.field, error.line, version == SCHEMA_VERSION) {
+            if let Some((line, column)) = super::locate::locate(text, field) {
+                error.line = Some(line);
+                error.column = Some(column);
+            }
+        }
+        error
+    })
 }
 
 /// Brings a file of an older schema version up to [`SCHEMA_VERSION`], one
-/// version at a time. Version 1 is the first, so only unknown versions fail.
-pub fn migrate(value: Value, from: u64) -> Result<Value, LoadError> {
-    match from {
-        SCHEMA_VERSION => Ok(value),
-        other => Err(LoadError::at_field("schema_version", format!("la versione {other} del formato non esiste"))),
+/// version at a time, without changing its meaning.
+pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
+    let mut version = from;
+    while version < SCHEMA_VERSION {
+        value = match version {
+            1 => v1_to_v2(value),
+            other => return Err(LoadError::at_field("schema_version", format!("la versione {other} del formato non esiste"))),
+        };
+        version += 1;
     }
+    Ok(value)
 }
 
-fn to_plan(file: FileV1) -> Result<Plan, LoadError> {
+/// Version 1 knew only criteria scored in a range, summed, with the simple
+/// mean; version 2 states each of those choices.
+fn v1_to_v2(mut value: Value) -> Value {
+    value["schema_version"] = Value::from(2);
+    if let Some(grid) = value.get_mut("grid").and_then(Value::as_object_mut) {
+        grid.insert("method".into(), Value::from("criteria"));
+        grid.insert("average".into(), Value::from("simple"));
+        grid.insert("shared".into(), Value::from("separate"));
+        if let Some(criteria) = grid.get_mut("criteria").and_then(Value::as_array_mut) {
+            for c in criteria.iter_mut().filter_map(Value::as_object_mut) {
+                c.insert("kind".into(), Value::from("range"));
+            }
+        }
+    }
+    value
+}
+
+fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     if file.ente.levels.is_empty() {
         return Err(LoadError::at_field("ente.levels", "l'ente deve avere almeno un livello organizzativo"));
     }
-    if file.grid.criteria.is_empty() {
+    let method = match file.grid.method {
+        MethodV2::Criteria => Method::Criteria,
+        MethodV2::Direct => Method::Direct,
+    };
+    if method == Method::Criteria && file.grid.criteria.is_empty() {
         return Err(LoadError::at_field("grid.criteria", "la griglia non ha criteri"));
     }
-    let mut criteria = Vec::with_capacity(file.grid.criteria.len());
-    let mut criterion_ids = HashSet::new();
+    let mut criteria: Vec<Criterion> = Vec::with_capacity(file.grid.criteria.len());
     for (i, c) in file.grid.criteria.into_iter().enumerate() {
         let at = |f: &str| format!("grid.criteria[{i}].{f}");
         if c.id.trim().is_empty() {
             return Err(LoadError::at_field(at("id"), "il criterio non ha un identificativo"));
         }
-        if !criterion_ids.insert(c.id.clone()) {
+        if criteria.iter().any(|other| other.id == c.id) {
             return Err(LoadError::at_field(at("id"), format!("il criterio «{}» compare due volte", c.id)));
         }
-        let min = number(c.min, &at("min"))?;
-        let max = number(c.max, &at("max"))?;
-        let step = match c.step {
-            Some(s) => number(s, &at("step"))?,
-            None => Dec::from_int(1),
+        let scale = match c.kind {
+            KindV2::Range => {
+                let min = number(c.min.ok_or_else(|| LoadError::at_field(at("min"), "manca il punteggio minimo"))?, &at("min"))?;
+                let max = number(c.max.ok_or_else(|| LoadError::at_field(at("max"), "manca il punteggio massimo"))?, &at("max"))?;
+                let step = match c.step {
+                    Some(s) => number(s, &at("step"))?,
+                    None => Dec::from_int(1),
+                };
+                if min > max {
+                    return Err(LoadError::at_field(at("min"), "il punteggio minimo supera il massimo"));
+                }
+                if step <= Dec::ZERO {
+                    return Err(LoadError::at_field(at("step"), "il passo deve essere maggiore di zero"));
+                }
+                Scale::Range { min, max, step }
+            }
+            KindV2::Levels => {
+                let list = c.levels.ok_or_else(|| LoadError::at_field(at("levels"), "un criterio a livelli deve elencare i livelli"))?;
+                if list.is_empty() {
+                    return Err(LoadError::at_field(at("levels"), "l'elenco dei livelli è vuoto"));
+                }
+                let mut levels: Vec<Level> = Vec::with_capacity(list.len());
+                for (j, l) in list.into_iter().enumerate() {
+                    let points = number(l.points, &format!("grid.criteria[{i}].levels[{j}].points"))?;
+                    if levels.iter().any(|other| other.points == points || other.name.eq_ignore_ascii_case(&l.name)) {
+                        return Err(LoadError::at_field(format!("grid.criteria[{i}].levels[{j}]"), "due livelli hanno lo stesso nome o gli stessi punti"));
+                    }
+                    levels.push(Level { name: l.name, points });
+                }
+                Scale::Levels(levels)
+            }
         };
-        if min > max {
-            return Err(LoadError::at_field(at("min"), "il punteggio minimo supera il massimo"));
-        }
-        if step <= Dec::ZERO {
-            return Err(LoadError::at_field(at("step"), "il passo deve essere maggiore di zero"));
-        }
         let short = c.short.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| c.name.clone());
-        criteria.push(Criterion { id: c.id, name: c.name, short, min, max, step });
+        criteria.push(Criterion { id: c.id, name: c.name, short, scale });
+    }
+    let mut types: Vec<ObjectiveType> = Vec::with_capacity(file.grid.types.len());
+    for (i, t) in file.grid.types.into_iter().enumerate() {
+        if types.iter().any(|other| other.id == t.id) {
+            return Err(LoadError::at_field(format!("grid.types[{i}].id"), format!("la tipologia «{}» compare due volte", t.id)));
+        }
+        let factor = number(t.factor, &format!("grid.types[{i}].factor"))?;
+        if factor <= Dec::ZERO {
+            return Err(LoadError::at_field(format!("grid.types[{i}].factor"), "il fattore deve essere maggiore di zero"));
+        }
+        types.push(ObjectiveType { id: t.id, name: t.name, factor });
     }
 
     let levels = file.ente.levels.len();
@@ -268,24 +432,81 @@ fn to_plan(file: FileV1) -> Result<Plan, LoadError> {
         if !unit_ids.contains(o.unit.as_str()) {
             return Err(LoadError::at_field(format!("objectives[{i}].unit"), format!("l'unità «{}» non esiste nel file", o.unit)));
         }
+        for (j, u) in o.also.iter().enumerate() {
+            if !unit_ids.contains(u.as_str()) {
+                return Err(LoadError::at_field(format!("objectives[{i}].also[{j}]"), format!("l'unità «{u}» non esiste nel file")));
+            }
+        }
         let mut scores = vec![None; criteria.len()];
         for (key, value) in o.scores {
+            let field = format!("objectives[{i}].scores.{key}");
             let Some(c) = criteria.iter().position(|c| c.id == key) else {
-                return Err(LoadError::at_field(format!("objectives[{i}].scores.{key}"), format!("il criterio «{key}» non è nella griglia")));
+                return Err(LoadError::at_field(field, format!("il criterio «{key}» non è nella griglia")));
             };
             scores[c] = match value {
-                None => None,
-                Some(v) => Some(number(v, &format!("objectives[{i}].scores.{key}"))?),
+                None | Some(Value::Null) => None,
+                Some(Value::Number(n)) => Some(number(n.as_f64().unwrap_or(f64::NAN), &field)?),
+                Some(Value::String(name)) => match &criteria[c].scale {
+                    Scale::Levels(levels) => match levels.iter().find(|l| l.name.eq_ignore_ascii_case(name.trim())) {
+                        Some(l) => Some(l.points),
+                        None => return Err(LoadError::at_field(field, format!(
+                            "«{name}» non è un livello del criterio (livelli: {})",
+                            levels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ")
+                        ))),
+                    },
+                    Scale::Range { .. } => return Err(LoadError::at_field(field, format!("tipo non valido: c'è il testo \"{name}\", ci vuole un numero"))),
+                },
+                Some(other) => return Err(LoadError::at_field(field, format!("tipo non valido: c'è {other}, ci vuole un numero"))),
             };
         }
-        objectives.push(Objective { id: o.id, unit: o.unit, title: o.title, description: o.description, scores });
+        let direct = match o.weight {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => Some(DirectWeight::Percent(number(n.as_f64().unwrap_or(f64::NAN), &format!("objectives[{i}].weight"))?)),
+            Some(Value::String(x)) if x.trim().eq_ignore_ascii_case("x") => Some(DirectWeight::Prerequisite),
+            Some(other) => return Err(LoadError::at_field(format!("objectives[{i}].weight"), format!(
+                "il peso deve essere un numero o \"X\" (obiettivo prerequisito), non {other}"
+            ))),
+        };
+        objectives.push(Objective {
+            id: o.id,
+            unit: o.unit,
+            also: o.also,
+            title: o.title,
+            description: o.description,
+            scores,
+            kind: o.kind,
+            direct,
+        });
     }
 
     Ok(Plan {
         ente: Ente { name: file.ente.name, year: file.ente.year, levels: file.ente.levels },
-        grid: Grid { name: file.grid.name, criteria },
+        grid: Grid {
+            name: file.grid.name,
+            method,
+            criteria,
+            types,
+            average: match file.grid.average {
+                AverageV2::Simple => AverageRule::Simple,
+                AverageV2::PointsWeighted => AverageRule::PointsWeighted,
+            },
+            shared: match file.grid.shared {
+                SharedV2::Separate => SharedRule::Separate,
+                SharedV2::EachUnit => SharedRule::EachUnit,
+            },
+        },
         units: file.units.into_iter().map(|u| Unit { id: u.id, name: u.name, level: u.level, parent: u.parent }).collect(),
         objectives,
+        organisational: file
+            .organisational
+            .into_iter()
+            .map(|o| OrgObjective {
+                id: o.id,
+                title: o.title,
+                indicators: o.indicators.into_iter().map(|i| Indicator { name: i.indicator, target: i.target }).collect(),
+            })
+            .collect(),
+        secretary: file.secretary.into_iter().map(|o| PlainObjective { id: o.id, title: o.title }).collect(),
     })
 }
 
@@ -320,6 +541,11 @@ fn translate(detail: &str) -> String {
             if let Some((found, expected)) = rest.rsplit_once(", expected ") {
                 return format!("{what}: c'è {}, ci vuole {}", kind_it(found), kind_it(expected));
             }
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        if let Some((value, allowed)) = rest.split_once("`, expected one of ") {
+            return format!("il valore «{value}» non è previsto: sono ammessi {}", allowed.replace('`', ""));
         }
     }
     if let Some(rest) = detail.strip_prefix("invalid length ") {
@@ -380,53 +606,105 @@ fn kind_it(kind: &str) -> String {
 
 /// Writes a plan as the JSON of [`SCHEMA_VERSION`], indented for people.
 pub fn save(plan: &Plan) -> String {
-    let file = FileV1 {
+    let grid = &plan.grid;
+    let file = FileV2 {
         schema_version: SCHEMA_VERSION,
         generator: Some(format!("Pesatura {}", env!("CARGO_PKG_VERSION"))),
-        ente: EnteV1 { name: plan.ente.name.clone(), year: plan.ente.year, levels: plan.ente.levels.clone() },
-        grid: GridV1 {
-            name: plan.grid.name.clone(),
-            criteria: plan
-                .grid
-                .criteria
-                .iter()
-                .map(|c| CriterionV1 {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
-                    short: Some(c.short.clone()),
-                    min: c.min.to_f64(),
-                    max: c.max.to_f64(),
-                    step: (c.step != Dec::from_int(1)).then(|| c.step.to_f64()),
-                })
-                .collect(),
+        ente: EnteV2 { name: plan.ente.name.clone(), year: plan.ente.year, levels: plan.ente.levels.clone() },
+        grid: GridV2 {
+            name: grid.name.clone(),
+            method: match grid.method {
+                Method::Criteria => MethodV2::Criteria,
+                Method::Direct => MethodV2::Direct,
+            },
+            criteria: grid.criteria.iter().map(criterion_v2).collect(),
+            types: grid.types.iter().map(|t| TypeV2 { id: t.id.clone(), name: t.name.clone(), factor: t.factor.to_f64() }).collect(),
+            average: match grid.average {
+                AverageRule::Simple => AverageV2::Simple,
+                AverageRule::PointsWeighted => AverageV2::PointsWeighted,
+            },
+            shared: match grid.shared {
+                SharedRule::Separate => SharedV2::Separate,
+                SharedRule::EachUnit => SharedV2::EachUnit,
+            },
         },
         units: plan
             .units
             .iter()
-            .map(|u| UnitV1 { id: u.id.clone(), name: u.name.clone(), level: u.level, parent: u.parent.clone() })
+            .map(|u| UnitV2 { id: u.id.clone(), name: u.name.clone(), level: u.level, parent: u.parent.clone() })
             .collect(),
-        objectives: plan
-            .objectives
+        objectives: plan.objectives.iter().map(|o| objective_v2(o, grid)).collect(),
+        organisational: plan
+            .organisational
             .iter()
-            .map(|o| ObjectiveV1 {
+            .map(|o| OrgObjectiveV2 {
                 id: o.id.clone(),
-                unit: o.unit.clone(),
                 title: o.title.clone(),
-                description: o.description.clone(),
-                scores: plan
-                    .grid
-                    .criteria
-                    .iter()
-                    .zip(o.scores.iter().chain(std::iter::repeat(&None)))
-                    .map(|(c, s)| (c.id.clone(), s.map(Dec::to_f64)))
-                    .collect(),
+                indicators: o.indicators.iter().map(|i| IndicatorV2 { indicator: i.name.clone(), target: i.target.clone() }).collect(),
             })
             .collect(),
+        secretary: plan.secretary.iter().map(|o| PlainObjectiveV2 { id: o.id.clone(), title: o.title.clone() }).collect(),
     };
     let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
     text = integers_without_point(&text);
     text.push('\n');
     text
+}
+
+fn criterion_v2(c: &Criterion) -> CriterionV2 {
+    let mut out = CriterionV2 {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        short: Some(c.short.clone()),
+        kind: KindV2::Range,
+        min: None,
+        max: None,
+        step: None,
+        levels: None,
+    };
+    match &c.scale {
+        Scale::Range { min, max, step } => {
+            out.min = Some(min.to_f64());
+            out.max = Some(max.to_f64());
+            out.step = (*step != Dec::from_int(1)).then(|| step.to_f64());
+        }
+        Scale::Levels(levels) => {
+            out.kind = KindV2::Levels;
+            out.levels = Some(levels.iter().map(|l| LevelV2 { name: l.name.clone(), points: l.points.to_f64() }).collect());
+        }
+    }
+    out
+}
+
+fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
+    let scores = if grid.method == Method::Criteria || o.scores.iter().any(Option::is_some) {
+        grid.criteria
+            .iter()
+            .zip(o.scores.iter().chain(std::iter::repeat(&None)))
+            .map(|(c, s)| {
+                let value = s.map(|points| match c.level_of(points) {
+                    Some(level) => Value::from(level.name.clone()),
+                    None => Value::from(points.to_f64()),
+                });
+                (c.id.clone(), value)
+            })
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
+    ObjectiveV2 {
+        id: o.id.clone(),
+        unit: o.unit.clone(),
+        also: o.also.clone(),
+        title: o.title.clone(),
+        description: o.description.clone(),
+        kind: o.kind.clone(),
+        weight: o.direct.map(|w| match w {
+            DirectWeight::Percent(p) => Value::from(p.to_f64()),
+            DirectWeight::Prerequisite => Value::from("X"),
+        }),
+        scores,
+    }
 }
 
 /// serde_json writes whole floats as `4.0`; people and other tools expect `4`.

@@ -1,76 +1,131 @@
 //! The arithmetic the Nucleo signs, defined once.
 //!
-//! - An objective's **points** are the sum of its scores, only when every
-//!   criterion is scored; an incomplete objective has no points and is left
-//!   out of every weight and average (it is reported by validation instead).
-//! - Its **relative weight** is its share of its unit's total points, in
-//!   percent to hundredths, apportioned by largest remainder so that the
-//!   weights of a unit's complete objectives sum to exactly 100,00.
-//! - A unit's **average** is the simple mean of its complete objectives'
-//!   points (Como's rule); an empty row never counts. Computed exactly and
-//!   rounded once, half-up, to two decimals.
-//! - An area's (any unit with sub-units) and the ente's average is the simple
-//!   mean over every complete objective in it, pooled; min and max likewise.
+//! - An objective's **weight** (its points):
+//!   - with the criteria method, the sum of its scores, only when every
+//!     criterion is scored, times its type's factor when the grid has
+//!     objective types (rounded half-up to four decimals);
+//!   - with the direct method, the percentage the dirigente assigned;
+//!     a prerequisite objective ("X") has none and counts nowhere.
+//!   An objective without a weight is left out of every share and average,
+//!   and reported by validation, never counted as zero.
+//! - Its **relative weight** is its share of its unit's total, in percent to
+//!   hundredths, apportioned by largest remainder so that a unit's shares sum
+//!   to exactly 100,00.
+//! - A unit's **average** follows the grid's rule: the simple mean of its
+//!   objectives' weights (Como), or the points-weighted mean Σ p² / Σ p.
+//!   Computed exactly and rounded once, half-up, to two decimals.
+//! - An area's (any unit with sub-units) and the ente's average apply the
+//!   same rule to every objective below them, each objective counted once.
+//! - Shared objectives count in each of their units, or in a table of their
+//!   own, as the grid's shared rule says.
 
-use super::decimal::Dec;
-use super::plan::Plan;
+use std::collections::HashMap;
 
-/// Count, sum, mean and range of the points of a set of objectives.
+use super::decimal::{div_half_up, Dec};
+use super::plan::{AverageRule, DirectWeight, Grid, Method, Objective, Plan, SharedRule};
+
+/// Count, sum, mean and range of the weights of a set of objectives.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Objectives in the set, scored or not.
+    /// Objectives in the set that need a weight (prerequisites excluded).
     pub objectives: usize,
-    /// Objectives with every score given: the ones counted.
+    /// Those with a weight: the ones counted.
     pub complete: usize,
-    /// Sum of the complete objectives' points (exact).
+    /// Prerequisite objectives, which carry no weight.
+    pub prerequisites: usize,
+    /// Sum of the weights (exact).
     pub total: Dec,
-    /// Mean of the complete objectives' points, half-up to two decimals.
+    /// Sum of the squared weights, in ten-thousandths squared (exact).
+    pub total_squares: i128,
+    /// Mean of the weights by the grid's rule, half-up to two decimals.
     pub average: Option<Dec>,
     pub min: Option<Dec>,
     pub max: Option<Dec>,
 }
 
 impl Stats {
-    fn add(&mut self, points: Option<Dec>) {
+    fn add(&mut self, result: &ObjectiveResult) {
+        if result.status == Status::Prerequisite {
+            self.prerequisites += 1;
+            return;
+        }
         self.objectives += 1;
-        if let Some(p) = points {
+        if let Some(p) = result.points {
             self.complete += 1;
             self.total = self.total + p;
+            self.total_squares += p.raw() as i128 * p.raw() as i128;
             self.min = Some(self.min.map_or(p, |m| m.min(p)));
             self.max = Some(self.max.map_or(p, |m| m.max(p)));
         }
     }
 
-    fn merge(&mut self, other: &Stats) {
-        self.objectives += other.objectives;
-        self.complete += other.complete;
-        self.total = self.total + other.total;
-        for v in [other.min, other.max].into_iter().flatten() {
-            self.min = Some(self.min.map_or(v, |m| m.min(v)));
-            self.max = Some(self.max.map_or(v, |m| m.max(v)));
-        }
+    fn finish(&mut self, rule: AverageRule) {
+        self.average = match rule {
+            AverageRule::Simple => mean(self.total, self.complete),
+            AverageRule::PointsWeighted => weighted_mean(self.total, self.total_squares),
+        };
     }
 
-    fn finish(&mut self) {
-        self.average = mean(self.total, self.complete);
+    /// Stats of the given objectives under the given rule.
+    fn of(objectives: impl Iterator<Item = usize>, results: &[ObjectiveResult], rule: AverageRule) -> Stats {
+        let mut stats = Stats::default();
+        for i in objectives {
+            stats.add(&results[i]);
+        }
+        stats.finish(rule);
+        stats
     }
+}
+
+/// Why an objective has, or has not, a weight.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    Complete,
+    /// A criterion is not scored yet.
+    MissingScore,
+    /// The grid has objective types and this objective has none (or an unknown one).
+    MissingType,
+    /// Direct method: no percentage assigned yet.
+    MissingWeight,
+    /// Direct method: a prerequisite ("X"), excluded from the sum.
+    Prerequisite,
 }
 
 /// What the computation gives for one objective.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ObjectiveResult {
-    /// Sum of the scores; `None` while a score is missing.
+    /// Its weight (points); `None` while incomplete, and for prerequisites.
     pub points: Option<Dec>,
-    /// Share of the unit's total points in percent, to hundredths.
+    /// The sum of its scores before the type factor (criteria method).
+    pub sum: Option<Dec>,
+    /// The factor of its type, when the grid has types.
+    pub factor: Option<Dec>,
+    pub status: Status,
+}
+
+/// An objective as counted in one unit's table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Member {
+    /// Index into `plan.objectives`.
+    pub objective: usize,
+    /// Share of the unit's total in percent, to hundredths.
     pub weight: Option<Dec>,
+}
+
+/// A set of objectives counted together: a unit's, or the shared ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Group {
+    pub members: Vec<Member>,
+    pub stats: Stats,
 }
 
 /// What the computation gives for one unit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UnitResult {
-    /// The unit's own objectives.
-    pub own: Stats,
-    /// The unit's objectives and those of every unit below it.
+    /// The unit's own table.
+    pub own: Group,
+    /// Every objective in the unit and below it, each counted once.
     pub subtree: Stats,
 }
 
@@ -79,7 +134,17 @@ pub struct UnitResult {
 pub struct Results {
     pub objectives: Vec<ObjectiveResult>,
     pub units: Vec<UnitResult>,
+    /// Shared objectives under [`SharedRule::Separate`]: their own table.
+    pub shared: Group,
+    /// Every objective of the plan, each counted once.
     pub ente: Stats,
+}
+
+impl UnitResult {
+    /// The relative weight of an objective in this unit's table.
+    pub fn weight_of(&self, objective: usize) -> Option<Dec> {
+        self.own.members.iter().find(|m| m.objective == objective).and_then(|m| m.weight)
+    }
 }
 
 /// The simple mean `total / count`, half-up to two decimals.
@@ -87,9 +152,50 @@ pub fn mean(total: Dec, count: usize) -> Option<Dec> {
     Dec::ratio(total.raw() as i128, count as i128 * Dec::SCALE as i128, 2)
 }
 
-/// An objective's points: the sum of its scores, or `None` if one is missing.
+/// The points-weighted mean Σ p² / Σ p, half-up to two decimals, from the
+/// exact sums (`total_squares` in ten-thousandths squared).
+pub fn weighted_mean(total: Dec, total_squares: i128) -> Option<Dec> {
+    if total.raw() <= 0 {
+        return None;
+    }
+    Dec::ratio(total_squares, total.raw() as i128 * Dec::SCALE as i128, 2)
+}
+
+/// The sum of a list of scores, or `None` if one is missing.
 pub fn points(scores: &[Option<Dec>]) -> Option<Dec> {
     scores.iter().try_fold(Dec::ZERO, |sum, s| s.and_then(|s| sum.checked_add(s)))
+}
+
+/// `value × factor`, half-up to four decimals.
+pub fn times(value: Dec, factor: Dec) -> Dec {
+    Dec::from_raw(div_half_up(value.raw() as i128 * factor.raw() as i128, Dec::SCALE as i128) as i64)
+}
+
+/// Computes one objective's weight under the grid's method.
+pub fn objective_result(objective: &Objective, grid: &Grid) -> ObjectiveResult {
+    match grid.method {
+        Method::Direct => match objective.direct {
+            Some(DirectWeight::Percent(p)) => ObjectiveResult { points: Some(p), sum: None, factor: None, status: Status::Complete },
+            Some(DirectWeight::Prerequisite) => ObjectiveResult { status: Status::Prerequisite, ..Default::default() },
+            None => ObjectiveResult { status: Status::MissingWeight, ..Default::default() },
+        },
+        Method::Criteria => {
+            let sum = points(&objective.scores[..objective.scores.len().min(grid.criteria.len())])
+                .filter(|_| objective.scores.len() >= grid.criteria.len());
+            let factor = if grid.types.is_empty() {
+                Some(Dec::from_int(1))
+            } else {
+                objective.kind.as_deref().and_then(|k| grid.objective_type(k)).map(|t| t.factor)
+            };
+            let status = match (sum, factor) {
+                (None, _) => Status::MissingScore,
+                (Some(_), None) => Status::MissingType,
+                _ => Status::Complete,
+            };
+            let points = sum.zip(factor).map(|(s, f)| times(s, f));
+            ObjectiveResult { points, sum, factor: factor.filter(|_| !grid.types.is_empty()), status }
+        }
+    }
 }
 
 /// Shares of `parts` in percent to hundredths, summing to exactly 100,00 by
@@ -121,67 +227,77 @@ pub fn relative_weights(parts: &[Dec]) -> Option<Vec<Dec>> {
     Some(floors.into_iter().map(|h| Dec::from_raw((h * 100) as i64)).collect())
 }
 
+/// The table of a set of objectives: each one's share, and the stats.
+fn group(members: Vec<usize>, results: &[ObjectiveResult], rule: AverageRule) -> Group {
+    let counted: Vec<usize> = members.iter().copied().filter(|&i| results[i].points.is_some()).collect();
+    let parts: Vec<Dec> = counted.iter().map(|&i| results[i].points.unwrap_or_default()).collect();
+    let shares: HashMap<usize, Dec> = relative_weights(&parts)
+        .map(|w| counted.iter().copied().zip(w).collect())
+        .unwrap_or_default();
+    let stats = Stats::of(members.iter().copied(), results, rule);
+    Group {
+        members: members.into_iter().map(|objective| Member { objective, weight: shares.get(&objective).copied() }).collect(),
+        stats,
+    }
+}
+
 /// Computes every number of the plan.
 pub fn compute(plan: &Plan) -> Results {
-    let mut objectives: Vec<ObjectiveResult> = plan
-        .objectives
-        .iter()
-        .map(|o| ObjectiveResult { points: points(&o.scores), weight: None })
-        .collect();
+    let rule = plan.grid.average;
+    let objectives: Vec<ObjectiveResult> = plan.objectives.iter().map(|o| objective_result(o, &plan.grid)).collect();
 
-    let index: std::collections::HashMap<&str, usize> =
-        plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
-    let mut units = vec![UnitResult::default(); plan.units.len()];
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); plan.units.len()];
-    let mut ente = Stats::default();
+    let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let mut member_lists: Vec<Vec<usize>> = vec![Vec::new(); plan.units.len()];
+    let each = plan.grid.shared == SharedRule::EachUnit;
+    let mut shared = Vec::new();
     for (i, o) in plan.objectives.iter().enumerate() {
-        ente.add(objectives[i].points);
-        if let Some(&u) = index.get(o.unit.as_str()) {
-            units[u].own.add(objectives[i].points);
-            members[u].push(i);
+        if o.is_shared() && !each {
+            shared.push(i);
+            continue;
         }
-    }
-    ente.finish();
-
-    for (u, list) in members.iter().enumerate() {
-        let complete: Vec<usize> = list.iter().copied().filter(|&i| objectives[i].points.is_some()).collect();
-        let parts: Vec<Dec> = complete.iter().map(|&i| objectives[i].points.unwrap_or_default()).collect();
-        if let Some(weights) = relative_weights(&parts) {
-            for (&i, w) in complete.iter().zip(weights) {
-                objectives[i].weight = Some(w);
+        let mut seen_units = Vec::with_capacity(1 + o.also.len());
+        for unit in std::iter::once(&o.unit).chain(o.also.iter().filter(|_| o.is_shared())) {
+            if let Some(&u) = index.get(unit.as_str()) {
+                if !seen_units.contains(&u) {
+                    seen_units.push(u);
+                    member_lists[u].push(i);
+                }
             }
         }
-        units[u].own.finish();
     }
 
-    // Subtree stats: children after parents in tree order, so fold in reverse.
+    // Subtree sets, children folded into parents (reverse tree order).
     let order = plan.units_in_tree_order();
-    for (_, unit) in &order {
-        let u = index[unit.id.as_str()];
-        units[u].subtree = units[u].own.clone();
-    }
+    let mut subtree_sets: Vec<Vec<usize>> = member_lists.clone();
     for (_, unit) in order.iter().rev() {
         let u = index[unit.id.as_str()];
-        units[u].subtree.finish();
+        subtree_sets[u].sort_unstable();
+        subtree_sets[u].dedup();
         if let Some(&p) = unit.parent.as_deref().and_then(|p| index.get(p)) {
             if p != u && !is_descendant(plan, &index, p, u) {
-                let child = units[u].subtree.clone();
-                units[p].subtree.merge(&child);
+                let child = std::mem::take(&mut subtree_sets[u]);
+                subtree_sets[p].extend_from_slice(&child);
+                subtree_sets[u] = child;
             }
         }
     }
 
-    Results { objectives, units, ente }
+    let units = member_lists
+        .into_iter()
+        .zip(subtree_sets)
+        .map(|(members, subtree)| UnitResult {
+            own: group(members, &objectives, rule),
+            subtree: Stats::of(subtree.into_iter(), &objectives, rule),
+        })
+        .collect();
+    let shared = group(shared, &objectives, rule);
+    let ente = Stats::of(0..plan.objectives.len(), &objectives, rule);
+    Results { objectives, units, shared, ente }
 }
 
 /// Whether unit `candidate` lies below unit `ancestor` (guards against cycles
 /// in hand-edited files).
-fn is_descendant(
-    plan: &Plan,
-    index: &std::collections::HashMap<&str, usize>,
-    candidate: usize,
-    ancestor: usize,
-) -> bool {
+fn is_descendant(plan: &Plan, index: &HashMap<&str, usize>, candidate: usize, ancestor: usize) -> bool {
     let mut current = plan.units[candidate].parent.as_deref();
     let mut steps = 0;
     while let Some(p) = current.and_then(|p| index.get(p)) {

@@ -4,7 +4,10 @@
 
 use super::decimal::{parse_number, Dec, NumberError};
 use super::format::format_points;
-use super::plan::{Criterion, Objective, Plan, Unit};
+use super::plan::{
+    AverageRule, Criterion, DirectWeight, Indicator, Level, Method, Objective, ObjectiveType, OrgObjective,
+    PlainObjective, Plan, Scale, SharedRule, Unit,
+};
 use super::validate::score_problem;
 
 /// A fresh id with the given prefix, unused in `taken`.
@@ -23,27 +26,88 @@ pub fn parse_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, Str
         Err(NumberError::Empty) => Ok(None),
         Err(NumberError::NotANumber) => Err(format!(
             "«{}» non è un numero: scrivere un punteggio da {} a {}.",
-            text.trim(), format_points(criterion.min), format_points(criterion.max)
+            text.trim(), format_points(criterion.min()), format_points(criterion.max())
         )),
         Err(e) => Err(format!("«{}» {e}.", text.trim())),
-        Ok(score) => match score_problem(score, criterion.min, criterion.max, criterion.step) {
+        Ok(score) => match score_problem(score, criterion) {
             Some(why) => Err(why),
             None => Ok(Some(score)),
         },
     }
 }
 
+/// Reads a directly assigned weight: a percentage, or `X` for a
+/// prerequisite objective. Empty means "not assigned yet".
+pub fn parse_direct(text: &str) -> Result<Option<DirectWeight>, String> {
+    let t = text.trim().trim_end_matches('%').trim();
+    if t.eq_ignore_ascii_case("x") {
+        return Ok(Some(DirectWeight::Prerequisite));
+    }
+    match parse_number(t) {
+        Err(NumberError::Empty) => Ok(None),
+        Err(_) => Err(format!("«{}» non è un peso: scrivere una percentuale (ad esempio 25) oppure X per un obiettivo prerequisito.", text.trim())),
+        Ok(p) if p <= Dec::ZERO || p > Dec::HUNDRED => Err(format!("Il peso {} % deve essere maggiore di 0 e al massimo 100.", format_points(p))),
+        Ok(p) => Ok(Some(DirectWeight::Percent(p.round(2)))).and_then(|w| {
+            if p.round(2) != p { Err("Il peso ammette al massimo due decimali.".to_string()) } else { Ok(w) }
+        }),
+    }
+}
+
+/// Reads a list of named values, `Bassa = 1; Media = 2; Alta = 3` (also one
+/// per line, with `:` instead of `=`). Names must be distinct.
+pub fn parse_named_values(text: &str) -> Result<Vec<(String, Dec)>, String> {
+    let mut out: Vec<(String, Dec)> = Vec::new();
+    for part in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((name, value)) = part.rsplit_once('=').or_else(|| part.rsplit_once(':')) else {
+            return Err(format!("«{part}»: scrivere nome = valore, ad esempio «Alta = 3»."));
+        };
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(format!("«{part}»: manca il nome."));
+        }
+        let value = parse_number(value).map_err(|e| format!("«{part}»: il valore {e}."))?;
+        if out.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            return Err(format!("Il nome «{name}» compare due volte."));
+        }
+        out.push((name.to_string(), value));
+    }
+    if out.is_empty() {
+        return Err("Scrivere almeno un elemento, ad esempio «Alta = 3».".into());
+    }
+    Ok(out)
+}
+
+/// Writes a list of named values the way [`parse_named_values`] reads it.
+pub fn format_named_values<'a>(items: impl Iterator<Item = (&'a str, Dec)>) -> String {
+    items.map(|(n, v)| format!("{n} = {}", format_points(v))).collect::<Vec<_>>().join("; ")
+}
+
+/// A key made of a name: lowercase ASCII letters and digits.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for ch in name.to_lowercase().chars() {
+        let ch = match ch {
+            'à' | 'á' => 'a',
+            'è' | 'é' => 'e',
+            'ì' | 'í' => 'i',
+            'ò' | 'ó' => 'o',
+            'ù' | 'ú' => 'u',
+            c => c,
+        };
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 impl Plan {
     /// Appends an empty objective to a unit and returns its id.
     pub fn add_objective(&mut self, unit: &str) -> String {
         let id = fresh_id("o", self.objectives.iter().map(|o| o.id.as_str()));
-        let objective = Objective {
-            id: id.clone(),
-            unit: unit.to_string(),
-            title: String::new(),
-            description: None,
-            scores: vec![None; self.grid.criteria.len()],
-        };
+        let objective = Objective::empty(id.clone(), unit.to_string(), self.grid.criteria.len());
         // After the unit's last objective, so display order stays grouped.
         let at = self.objectives_of(unit).last().map_or(self.objectives.len(), |i| i + 1);
         self.objectives.insert(at, objective);
@@ -92,6 +156,188 @@ impl Plan {
         }
     }
 
+    /// Adds an objective shared by `units` (the first leads) and returns its id.
+    pub fn add_shared_objective(&mut self, units: &[String]) -> Option<String> {
+        let (lead, others) = units.split_first()?;
+        let id = self.add_objective(lead);
+        if let Some(i) = self.objective_index(&id) {
+            self.objectives[i].also = others.to_vec();
+        }
+        Some(id)
+    }
+
+    /// Adds or removes `unit` among the units sharing an objective.
+    pub fn toggle_shared_unit(&mut self, id: &str, unit: &str) {
+        let Some(i) = self.objective_index(id) else { return };
+        let o = &mut self.objectives[i];
+        if o.unit == unit {
+            // The lead leaves: the next unit leads.
+            if !o.also.is_empty() {
+                o.unit = o.also.remove(0);
+            }
+        } else if let Some(at) = o.also.iter().position(|u| u == unit) {
+            o.also.remove(at);
+        } else {
+            o.also.push(unit.to_string());
+        }
+    }
+
+    pub fn set_kind(&mut self, id: &str, kind: Option<&str>) {
+        if let Some(i) = self.objective_index(id) {
+            self.objectives[i].kind = kind.map(str::to_string);
+        }
+    }
+
+    pub fn set_direct(&mut self, id: &str, weight: Option<DirectWeight>) {
+        if let Some(i) = self.objective_index(id) {
+            self.objectives[i].direct = weight;
+        }
+    }
+
+    // ---- the grid ------------------------------------------------------------
+
+    pub fn set_method(&mut self, method: Method) {
+        self.grid.method = method;
+    }
+
+    pub fn set_average_rule(&mut self, rule: AverageRule) {
+        self.grid.average = rule;
+    }
+
+    pub fn set_shared_rule(&mut self, rule: SharedRule) {
+        self.grid.shared = rule;
+    }
+
+    /// Appends a criterion scored 0–10 and returns its index.
+    pub fn add_criterion(&mut self, name: &str) -> usize {
+        let base = slug(name);
+        let base = if base.is_empty() { "criterio".to_string() } else { base };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.grid.criteria.iter().any(|c| c.id == id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.grid.criteria.push(Criterion::integer(&id, name, name, 0, 10));
+        for o in &mut self.objectives {
+            o.scores.resize(self.grid.criteria.len(), None);
+        }
+        self.grid.criteria.len() - 1
+    }
+
+    pub fn rename_criterion(&mut self, c: usize, name: &str, short: &str) {
+        if let Some(criterion) = self.grid.criteria.get_mut(c) {
+            criterion.name = name.to_string();
+            criterion.short = if short.trim().is_empty() { name.to_string() } else { short.to_string() };
+        }
+    }
+
+    /// Moves a criterion one place, its scores with it.
+    pub fn move_criterion(&mut self, c: usize, delta: isize) {
+        let target = c as isize + delta;
+        if target < 0 || target as usize >= self.grid.criteria.len() || c >= self.grid.criteria.len() {
+            return;
+        }
+        let t = target as usize;
+        self.grid.criteria.swap(c, t);
+        for o in &mut self.objectives {
+            o.scores.resize(self.grid.criteria.len(), None);
+            o.scores.swap(c, t);
+        }
+    }
+
+    /// Whether any objective holds a score on criterion `c`.
+    pub fn criterion_has_scores(&self, c: usize) -> bool {
+        self.objectives.iter().any(|o| o.scores.get(c).copied().flatten().is_some())
+    }
+
+    /// Removes a criterion and every score given on it.
+    pub fn remove_criterion(&mut self, c: usize) {
+        if c >= self.grid.criteria.len() {
+            return;
+        }
+        self.grid.criteria.remove(c);
+        for o in &mut self.objectives {
+            if c < o.scores.len() {
+                o.scores.remove(c);
+            }
+        }
+    }
+
+    /// Makes criterion `c` a range from `min` to `max` in steps of `step`.
+    pub fn set_range(&mut self, c: usize, min: Dec, max: Dec, step: Dec) -> Result<(), String> {
+        if min > max {
+            return Err("Il punteggio minimo supera il massimo.".into());
+        }
+        if step <= Dec::ZERO {
+            return Err("Il passo deve essere maggiore di zero.".into());
+        }
+        if let Some(criterion) = self.grid.criteria.get_mut(c) {
+            criterion.scale = Scale::Range { min, max, step };
+        }
+        Ok(())
+    }
+
+    /// Makes criterion `c` a level scale. Levels keep their points distinct,
+    /// so a score always names one level.
+    pub fn set_levels(&mut self, c: usize, levels: Vec<(String, Dec)>) -> Result<(), String> {
+        for (i, (name, points)) in levels.iter().enumerate() {
+            if let Some((other, _)) = levels[..i].iter().find(|(_, p)| p == points) {
+                return Err(format!("«{other}» e «{name}» valgono entrambi {}: ogni livello deve valere punti diversi.", format_points(*points)));
+            }
+        }
+        if let Some(criterion) = self.grid.criteria.get_mut(c) {
+            criterion.scale = Scale::Levels(levels.into_iter().map(|(name, points)| Level { name, points }).collect());
+        }
+        Ok(())
+    }
+
+    /// Sets the grid's objective types (`[]`: no types). Objectives keep their
+    /// type when a type of the same name remains.
+    pub fn set_types(&mut self, types: Vec<(String, Dec)>) -> Result<(), String> {
+        for (name, factor) in &types {
+            if *factor <= Dec::ZERO {
+                return Err(format!("Il fattore di «{name}» deve essere maggiore di zero."));
+            }
+        }
+        self.grid.types = types.into_iter().map(|(name, factor)| ObjectiveType { id: slug(&name), name, factor }).collect();
+        Ok(())
+    }
+
+    // ---- organisational and Segretario generale objectives --------------------
+
+    pub fn add_org_objective(&mut self) -> String {
+        let id = fresh_id("po", self.organisational.iter().map(|o| o.id.as_str()));
+        self.organisational.push(OrgObjective { id: id.clone(), title: String::new(), indicators: vec![Indicator { name: String::new(), target: String::new() }] });
+        id
+    }
+
+    pub fn edit_org_objective(&mut self, id: &str, edit: impl FnOnce(&mut OrgObjective)) {
+        if let Some(o) = self.organisational.iter_mut().find(|o| o.id == id) {
+            edit(o);
+        }
+    }
+
+    pub fn remove_org_objective(&mut self, id: &str) {
+        self.organisational.retain(|o| o.id != id);
+    }
+
+    pub fn add_secretary_objective(&mut self) -> String {
+        let id = fresh_id("sg", self.secretary.iter().map(|o| o.id.as_str()));
+        self.secretary.push(PlainObjective { id: id.clone(), title: String::new() });
+        id
+    }
+
+    pub fn set_secretary_title(&mut self, id: &str, title: &str) {
+        if let Some(o) = self.secretary.iter_mut().find(|o| o.id == id) {
+            o.title = title.to_string();
+        }
+    }
+
+    pub fn remove_secretary_objective(&mut self, id: &str) {
+        self.secretary.retain(|o| o.id != id);
+    }
+
     /// Adds a unit at `level` under `parent` and returns its id.
     pub fn add_unit(&mut self, name: &str, level: usize, parent: Option<&str>) -> String {
         let id = fresh_id("u", self.units.iter().map(|u| u.id.as_str()));
@@ -113,6 +359,13 @@ impl Plan {
         for u in &mut self.units {
             if u.parent.as_deref() == Some(id) {
                 u.parent = parent.clone();
+            }
+        }
+        // Shared objectives lose this unit; the others go with it.
+        for o in &mut self.objectives {
+            o.also.retain(|u| u != id);
+            if o.unit == id && !o.also.is_empty() {
+                o.unit = o.also.remove(0);
             }
         }
         self.objectives.retain(|o| o.unit != id);

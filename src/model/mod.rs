@@ -4,6 +4,7 @@
 
 pub mod compute;
 pub mod decimal;
+pub mod describe;
 pub mod edit;
 pub mod format;
 pub mod plan;

@@ -31,7 +31,23 @@ pub struct Unit {
     pub parent: Option<String>,
 }
 
-/// One weighting criterion with its admitted points.
+/// A named level of a level scale (Bassa / Media / Alta), worth fixed points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Level {
+    pub name: String,
+    pub points: Dec,
+}
+
+/// How a criterion is scored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// Points from `min` to `max` in increments of `step` (Como: 0–10, step 1).
+    Range { min: Dec, max: Dec, step: Dec },
+    /// One of a list of named levels, each worth fixed points.
+    Levels(Vec<Level>),
+}
+
+/// One weighting criterion.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Criterion {
     /// Stable key used in files (`complessita`).
@@ -40,28 +56,111 @@ pub struct Criterion {
     pub name: String,
     /// Short label for table headers.
     pub short: String,
-    pub min: Dec,
-    pub max: Dec,
-    /// Admitted increment: 1 for whole points.
-    pub step: Dec,
+    pub scale: Scale,
 }
 
-/// The criteria every objective is scored on; its weight is their sum.
+/// How an objective's weight is formed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Method {
+    /// Scored on the grid's criteria; weight = sum of scores, times the
+    /// objective type's factor when the grid has types.
+    #[default]
+    Criteria,
+    /// The dirigente assigns each objective a percentage directly; each
+    /// unit's percentages must sum to 100. Prerequisite objectives ("X")
+    /// carry no percentage.
+    Direct,
+}
+
+/// How a unit's average is taken.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AverageRule {
+    /// Simple mean of the objectives' weights (Como).
+    #[default]
+    Simple,
+    /// Each objective's weight counted as many times as its points:
+    /// Σ peso² / Σ peso.
+    PointsWeighted,
+}
+
+/// Where an objective shared by several units (intersectoral) counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SharedRule {
+    /// In a table of its own, outside every unit's average and shares (Como's
+    /// "Obiettivi comuni a più settori").
+    #[default]
+    Separate,
+    /// In each of its units, in the average and in the shares.
+    EachUnit,
+}
+
+/// A type of objective (Mantenimento, Sviluppo…) whose factor multiplies
+/// the sum of the criteria.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectiveType {
+    pub id: String,
+    pub name: String,
+    pub factor: Dec,
+}
+
+/// The rules an ente's SMVP sets for weighing objectives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grid {
     pub name: String,
+    pub method: Method,
     pub criteria: Vec<Criterion>,
+    /// Empty when the method uses no objective types.
+    pub types: Vec<ObjectiveType>,
+    pub average: AverageRule,
+    pub shared: SharedRule,
 }
 
-/// An objective assigned to a unit, with one optional score per criterion
-/// (aligned with [`Grid::criteria`]).
+/// A directly assigned weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectWeight {
+    Percent(Dec),
+    /// A prerequisite objective ("X"): required, excluded from the sum.
+    Prerequisite,
+}
+
+/// An objective assigned to a unit (and, when shared, to others too), with
+/// one optional score per criterion (aligned with [`Grid::criteria`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Objective {
     pub id: String,
+    /// The unit it belongs to (the lead unit when shared).
     pub unit: String,
+    /// The other units of a shared (intersectoral) objective.
+    pub also: Vec<String>,
     pub title: String,
     pub description: Option<String>,
     pub scores: Vec<Option<Dec>>,
+    /// Id of its [`ObjectiveType`], when the grid has types.
+    pub kind: Option<String>,
+    /// Its weight, when the grid's method is [`Method::Direct`].
+    pub direct: Option<DirectWeight>,
+}
+
+/// One indicator of an organisational objective, with its target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Indicator {
+    pub name: String,
+    pub target: String,
+}
+
+/// An ente-wide organisational performance objective (Como 3.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgObjective {
+    pub id: String,
+    pub title: String,
+    pub indicators: Vec<Indicator>,
+}
+
+/// An objective without scores, such as the Segretario generale's (Como 3.3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlainObjective {
+    pub id: String,
+    pub title: String,
 }
 
 /// Everything a file holds.
@@ -72,6 +171,8 @@ pub struct Plan {
     pub units: Vec<Unit>,
     /// In display order; a unit's objectives are those naming it, in this order.
     pub objectives: Vec<Objective>,
+    pub organisational: Vec<OrgObjective>,
+    pub secretary: Vec<PlainObjective>,
 }
 
 impl Criterion {
@@ -81,21 +182,78 @@ impl Criterion {
             id: id.into(),
             name: name.into(),
             short: short.into(),
-            min: Dec::from_int(min),
-            max: Dec::from_int(max),
-            step: Dec::from_int(1),
+            scale: Scale::Range { min: Dec::from_int(min), max: Dec::from_int(max), step: Dec::from_int(1) },
+        }
+    }
+
+    /// A criterion scored by picking one of `levels` (name, points).
+    pub fn levels(id: &str, name: &str, short: &str, levels: &[(&str, Dec)]) -> Criterion {
+        Criterion {
+            id: id.into(),
+            name: name.into(),
+            short: short.into(),
+            scale: Scale::Levels(levels.iter().map(|(n, p)| Level { name: (*n).into(), points: *p }).collect()),
+        }
+    }
+
+    /// Lowest admitted points.
+    pub fn min(&self) -> Dec {
+        match &self.scale {
+            Scale::Range { min, .. } => *min,
+            Scale::Levels(levels) => levels.iter().map(|l| l.points).min().unwrap_or_default(),
+        }
+    }
+
+    /// Highest admitted points.
+    pub fn max(&self) -> Dec {
+        match &self.scale {
+            Scale::Range { max, .. } => *max,
+            Scale::Levels(levels) => levels.iter().map(|l| l.points).max().unwrap_or_default(),
+        }
+    }
+
+    /// The level worth `points`, on a level scale.
+    pub fn level_of(&self, points: Dec) -> Option<&Level> {
+        match &self.scale {
+            Scale::Levels(levels) => levels.iter().find(|l| l.points == points),
+            Scale::Range { .. } => None,
         }
     }
 }
 
 impl Grid {
-    /// Highest possible weight: the sum of every criterion's maximum.
+    /// Highest possible sum of the criteria (before any type factor).
     pub fn max_points(&self) -> Dec {
-        self.criteria.iter().map(|c| c.max).sum()
+        self.criteria.iter().map(Criterion::max).sum()
+    }
+
+    pub fn objective_type(&self, id: &str) -> Option<&ObjectiveType> {
+        self.types.iter().find(|t| t.id == id)
     }
 
     pub fn criterion_index(&self, id: &str) -> Option<usize> {
         self.criteria.iter().position(|c| c.id == id)
+    }
+}
+
+impl Objective {
+    /// An objective with no title and no scores, in `unit`.
+    pub fn empty(id: String, unit: String, criteria: usize) -> Objective {
+        Objective {
+            id,
+            unit,
+            also: Vec::new(),
+            title: String::new(),
+            description: None,
+            scores: vec![None; criteria],
+            kind: None,
+            direct: None,
+        }
+    }
+
+    /// Whether it belongs to more than one unit.
+    pub fn is_shared(&self) -> bool {
+        self.also.iter().any(|u| *u != self.unit)
     }
 }
 
@@ -110,6 +268,8 @@ impl Plan {
             grid,
             units: vec![Unit { id: "u1".into(), name: first_name, level: bottom, parent: None }],
             objectives: Vec::new(),
+            organisational: Vec::new(),
+            secretary: Vec::new(),
         }
     }
 
@@ -125,13 +285,38 @@ impl Plan {
         self.objectives.iter().position(|o| o.id == id)
     }
 
-    /// Indices of the objectives of one unit, in display order.
+    /// Indices of the objectives led by one unit, in display order.
     pub fn objectives_of<'a>(&'a self, unit_id: &'a str) -> impl Iterator<Item = usize> + 'a {
         self.objectives
             .iter()
             .enumerate()
             .filter(move |(_, o)| o.unit == unit_id)
             .map(|(i, _)| i)
+    }
+
+    /// Indices of the objectives a unit's table shows and its numbers count:
+    /// its own, plus shared objectives it takes part in under
+    /// [`SharedRule::EachUnit`]. Under [`SharedRule::Separate`] shared
+    /// objectives are in no unit's table.
+    pub fn members_of(&self, unit_id: &str) -> Vec<usize> {
+        let each = self.grid.shared == SharedRule::EachUnit;
+        self.objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| {
+                if o.is_shared() {
+                    each && (o.unit == unit_id || o.also.iter().any(|u| u == unit_id))
+                } else {
+                    o.unit == unit_id
+                }
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Indices of the shared objectives, in display order.
+    pub fn shared_objectives(&self) -> Vec<usize> {
+        self.objectives.iter().enumerate().filter(|(_, o)| o.is_shared()).map(|(i, _)| i).collect()
     }
 
     /// Direct children of a unit (`None`: the top-level units), in order.
@@ -167,6 +352,17 @@ impl Plan {
             }
         }
         out
+    }
+
+    /// How to name a unit in a sentence: "Settore Tributi", or just its name
+    /// when the name already says its level ("SETTORE 1: AFFARI GENERALI").
+    pub fn unit_label(&self, unit: &Unit) -> String {
+        let level = self.level_label(unit);
+        if unit.name.to_lowercase().starts_with(&level.to_lowercase()) {
+            unit.name.clone()
+        } else {
+            format!("{level} {}", unit.name)
+        }
     }
 
     /// Label of a unit's level ("Settore"), or "Unità" when out of range.

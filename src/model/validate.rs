@@ -4,9 +4,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::compute::{compute, Results};
 use super::decimal::Dec;
-use super::format::format_points;
-use super::plan::Plan;
+use super::format::{format_it, format_points};
+use super::plan::{Criterion, DirectWeight, Method, Plan, Scale};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -46,6 +47,11 @@ pub struct Finding {
 
 /// Checks a plan and lists its findings, errors first, then in plan order.
 pub fn validate(plan: &Plan) -> Vec<Finding> {
+    validate_with(plan, &compute(plan))
+}
+
+/// [`validate`] reusing results already computed.
+pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     let mut out = Vec::new();
     let units_by_id: HashMap<&str, usize> =
         plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
@@ -70,16 +76,62 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
         if o.title.trim().is_empty() {
             out.push(finding(Severity::Error, place(None), &where_obj, "L'obiettivo non ha un titolo.".into()));
         }
-        for (c, criterion) in plan.grid.criteria.iter().enumerate() {
-            let where_cell = format!("{} › {}", where_obj, criterion.name);
-            match o.scores.get(c).copied().flatten() {
-                None => out.push(finding(Severity::Warning, place(Some(c)), &where_cell,
-                    format!("Manca il punteggio di «{}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.", criterion.short))),
-                Some(score) => {
-                    if let Some(why) = score_problem(score, criterion.min, criterion.max, criterion.step) {
-                        out.push(finding(Severity::Error, place(Some(c)), &where_cell, why));
+        for unit in &o.also {
+            if !units_by_id.contains_key(unit.as_str()) {
+                out.push(finding(Severity::Error, place(None), &where_obj,
+                    format!("L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano.")));
+            }
+        }
+        match plan.grid.method {
+            Method::Criteria => {
+                for (c, criterion) in plan.grid.criteria.iter().enumerate() {
+                    let where_cell = format!("{} › {}", where_obj, criterion.name);
+                    match o.scores.get(c).copied().flatten() {
+                        None => out.push(finding(Severity::Warning, place(Some(c)), &where_cell,
+                            format!("Manca il punteggio di «{}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.", criterion.short))),
+                        Some(score) => {
+                            if let Some(why) = score_problem(score, criterion) {
+                                out.push(finding(Severity::Error, place(Some(c)), &where_cell, why));
+                            }
+                        }
                     }
                 }
+                if !plan.grid.types.is_empty() {
+                    match o.kind.as_deref() {
+                        None => out.push(finding(Severity::Warning, place(None), &where_obj,
+                            "Manca la tipologia: senza il suo fattore l'obiettivo non ha peso e non entra nelle medie.".into())),
+                        Some(k) if plan.grid.objective_type(k).is_none() => out.push(finding(Severity::Error, place(None), &where_obj,
+                            format!("La tipologia «{k}» non è tra quelle della griglia."))),
+                        _ => {}
+                    }
+                }
+            }
+            Method::Direct => match o.direct {
+                None => out.push(finding(Severity::Warning, place(None), &where_obj,
+                    "Manca il peso: scrivere una percentuale, oppure X se è un obiettivo prerequisito.".into())),
+                Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => out.push(finding(Severity::Error, place(None), &where_obj,
+                    format!("Il peso {} % deve essere maggiore di 0 e al massimo 100.", format_points(p)))),
+                _ => {}
+            },
+        }
+    }
+
+    if plan.grid.method == Method::Direct {
+        for (u, unit) in plan.units.iter().enumerate() {
+            let group = &results.units[u].own;
+            if group.stats.objectives == 0 || group.stats.complete < group.stats.objectives {
+                continue; // incomplete units are reported objective by objective
+            }
+            let sum = group.stats.total;
+            if sum != Dec::HUNDRED {
+                let difference = if sum < Dec::HUNDRED {
+                    format!("mancano {} punti percentuali", format_it(Dec::HUNDRED.checked_sub(sum).unwrap_or_default(), 2))
+                } else {
+                    format!("ci sono {} punti percentuali in più", format_it(sum.checked_sub(Dec::HUNDRED).unwrap_or_default(), 2))
+                };
+                out.push(finding(Severity::Error, Place { unit: Some(unit.id.clone()), objective: None, criterion: None },
+                    &format!("{} «{}»", plan.level_label(unit), unit.name),
+                    format!("I pesi degli obiettivi sommano a {} % invece di 100: {difference}.", format_it(sum, 2))));
             }
         }
     }
@@ -89,22 +141,30 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
 }
 
 /// Why a score is not admitted by a criterion, or `None` if it is.
-pub fn score_problem(score: Dec, min: Dec, max: Dec, step: Dec) -> Option<String> {
-    if score < min || score > max {
-        return Some(format!(
-            "Il punteggio {} è fuori dall'intervallo ammesso, da {} a {}.",
-            format_points(score), format_points(min), format_points(max)
-        ));
+pub fn score_problem(score: Dec, criterion: &Criterion) -> Option<String> {
+    match &criterion.scale {
+        Scale::Range { min, max, step } => {
+            if score < *min || score > *max {
+                return Some(format!(
+                    "Il punteggio {} è fuori dall'intervallo ammesso, da {} a {}.",
+                    format_points(score), format_points(*min), format_points(*max)
+                ));
+            }
+            let offset = score.checked_sub(*min).unwrap_or_default();
+            if !offset.is_multiple_of(*step) {
+                return Some(if *step == Dec::from_int(1) {
+                    format!("Il punteggio {} deve essere un numero intero.", format_points(score))
+                } else {
+                    format!("Il punteggio {} non è ammesso: il passo è {}.", format_points(score), format_points(*step))
+                });
+            }
+            None
+        }
+        Scale::Levels(levels) => (!levels.iter().any(|l| l.points == score)).then(|| {
+            let names: Vec<String> = levels.iter().map(|l| format!("{} ({})", l.name, format_points(l.points))).collect();
+            format!("Il punteggio {} non corrisponde a nessun livello: {}.", format_points(score), names.join(", "))
+        }),
     }
-    let offset = score.checked_sub(min).unwrap_or_default();
-    if !offset.is_multiple_of(step) {
-        return Some(if step == Dec::from_int(1) {
-            format!("Il punteggio {} deve essere un numero intero.", format_points(score))
-        } else {
-            format!("Il punteggio {} non è un multiplo del passo {}.", format_points(score), format_points(step))
-        });
-    }
-    None
 }
 
 fn check_units(plan: &Plan, units_by_id: &HashMap<&str, usize>, out: &mut Vec<Finding>) {

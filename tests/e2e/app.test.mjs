@@ -43,15 +43,22 @@ test('opens on the Como example with Settore 3 at 26,50', async () => {
   await page.screenshot({ path: join(out, 'start.png'), fullPage: false });
 });
 
-test('loads the Como file through the file input', async () => {
+async function newPlan(method = 'Punteggi per criterio (Comune di Como, PEG 2024)') {
   await page.getByRole('button', { name: 'Nuovo piano' }).click();
+  await page.getByLabel(method).check();
+  await page.getByRole('button', { name: 'Crea il piano' }).click();
+}
+
+test('loads the Como file through the file input', async () => {
+  await newPlan();
   await assert.rejects(cell('media-s3').waitFor({ timeout: 300 }));
   await page.locator('#apri-file').setInputFiles(join(repo, 'examples', 'como-peg-2024.json'));
   await notice().filter({ hasText: 'Aperto il file' }).waitFor();
   assert.equal(await cell('media-s3').innerText(), '26,50');
   assert.equal(await cell('media-s1').innerText(), '20,67');
   assert.equal(await cell('media-pl').innerText(), '23,67');
-  assert.equal(await cell('ente-obiettivi').innerText(), '50');
+  assert.equal(await cell('ente-obiettivi').innerText(), '53');
+  assert.equal(await cell('media-comuni').innerText(), '25,33');
 });
 
 test('an edited score changes its points and its settore average', async () => {
@@ -82,10 +89,10 @@ test('save downloads the plan, and opening it gives the same numbers', async () 
   const saved = join(out, download.suggestedFilename());
   await download.saveAs(saved);
   const file = JSON.parse(readFileSync(saved, 'utf8'));
-  assert.equal(file.schema_version, 1);
+  assert.equal(file.schema_version, 2);
   assert.equal(file.objectives[0].scores.complessita, 9);
 
-  await page.getByRole('button', { name: 'Nuovo piano' }).click(); // saved: no question asked
+  await newPlan(); // saved: no question asked
   assert.equal(await cell('ente-obiettivi').innerText(), '0');
   await page.locator('#apri-file').setInputFiles(saved);
   await notice().filter({ hasText: 'Aperto il file' }).waitFor();
@@ -119,6 +126,52 @@ test('findings link to the field they are about', async () => {
   const link = page.getByTestId('rilievi').getByRole('link', { name: /BANCA DATI UNICA.*Complessità/ });
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'cella-o1-0');
+});
+
+test('a plan on levels and objective types, entered through the interface', async () => {
+  page.once('dialog', (d) => d.accept()); // the Como plan has unsaved edits
+  await newPlan('Livelli Bassa/Media/Alta × fattore di tipologia');
+  await page.getByTestId('formula').getByText('peso = (complessità + strategicità + impatto esterno) × fattore tipologia').waitFor();
+  const rows = [
+    { title: 'Sportello unico digitale', levels: ['Alta (3)', 'Media (2)', 'Alta (3)'], type: 'Sviluppo (× 1,5)' },
+    { title: 'Manutenzione ordinaria strade', levels: ['Bassa (1)', 'Media (2)', 'Media (2)'], type: 'Mantenimento (× 1)' },
+    { title: 'Riduzione tempi di pagamento', levels: ['Media (2)', 'Alta (3)', 'Bassa (1)'], type: 'Miglioramento (× 1,2)' },
+  ];
+  for (const [n, row] of rows.entries()) {
+    await page.getByRole('button', { name: /^Aggiungi obiettivo a Settore 1$/ }).click();
+    const id = `o${n + 1}`;
+    await page.locator(`#titolo-${id}`).fill(row.title);
+    for (const [c, level] of row.levels.entries()) {
+      await page.locator(`#cella-${id}-${c}`).selectOption({ label: level });
+    }
+    await page.locator(`#tipologia-${id}`).selectOption({ label: row.type });
+  }
+  // (3+2+3) × 1,5 = 12 · (1+2+2) × 1 = 5 · (2+3+1) × 1,2 = 7,2; total 24,2
+  assert.equal(await cell('punti-o1').innerText(), '12\n8 × 1,5');
+  assert.equal(await cell('punti-o2').innerText(), '5\n5 × 1');
+  assert.equal(await cell('punti-o3').innerText(), '7,2\n6 × 1,2');
+  assert.equal(await cell('peso-o1').innerText(), '49,59 %');
+  assert.equal(await cell('peso-o2').innerText(), '20,66 %');
+  assert.equal(await cell('peso-o3').innerText(), '29,75 %');
+  assert.equal(await cell('media-u1').innerText(), '8,07');
+  await page.screenshot({ path: join(out, 'levels-and-types.png'), fullPage: true });
+});
+
+test('a plan with direct percentages says by how much a unit is off 100', async () => {
+  page.once('dialog', (d) => d.accept());
+  await newPlan('Pesi percentuali assegnati direttamente');
+  for (const [n, weight] of ['50', '30', 'X', '15'].entries()) {
+    await page.getByRole('button', { name: /^Aggiungi obiettivo a Settore 1$/ }).click();
+    await page.locator(`#titolo-o${n + 1}`).fill(`Obiettivo ${n + 1}`);
+    await page.locator(`#peso-assegnato-o${n + 1}`).fill(weight);
+  }
+  await page.getByTestId('rilievi').getByText('I pesi degli obiettivi sommano a 95,00 % invece di 100: mancano 5,00 punti percentuali.').waitFor();
+  assert.equal(await cell('peso-o1').innerText(), '52,63 %');
+  assert.equal(await cell('peso-o3').innerText(), 'prerequisito');
+  await page.locator('#peso-assegnato-o4').fill('20');
+  assert.equal(await page.getByTestId('rilievi').getByText('I pesi degli obiettivi sommano').count(), 0);
+  assert.equal(await cell('peso-o1').innerText(), '50,00 %');
+  await page.screenshot({ path: join(out, 'direct.png'), fullPage: true });
 });
 
 test('no network request leaves localhost and nothing is logged as an error', async () => {

@@ -1,44 +1,242 @@
-//! The criteria grid as adopted: what each criterion is worth and how the
-//! weight is formed.
+//! The criteria grid: shown as adopted (its formula and rules in words), and
+//! editable — method, rules, criteria with their ranges or levels, and the
+//! objective types with their factors.
 
-use std::rc::Rc;
-
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::model::format::format_points;
-use crate::model::Plan;
+use crate::app::files::confirm;
+use crate::app::state::{Action, State};
+use crate::app::Dispatch;
+use crate::model::describe;
+use crate::model::format::{format_plain, format_points};
+use crate::model::plan::{AverageRule, Method, Scale, SharedRule};
 
 #[derive(Properties, PartialEq)]
 pub struct GridProps {
-    pub plan: Rc<Plan>,
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Dispatch,
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
 #[component]
 pub fn GridView(props: &GridProps) -> Html {
-    let grid = &props.plan.grid;
-    let formula = grid.criteria.iter().map(|c| c.short.to_lowercase()).collect::<Vec<_>>().join(" + ");
+    let state = &*props.state;
+    let grid = &state.plan.grid;
+    let dispatch = props.dispatch.clone();
+    let send = move |action: Action| dispatch.dispatch(action);
+
+    let criteria_table = (grid.method == Method::Criteria).then(|| html! {
+        <table class="table compact">
+            <caption class="visually-hidden">{ "Criteri di pesatura con i punteggi ammessi" }</caption>
+            <thead><tr><th scope="col">{ "Criterio" }</th><th scope="col">{ "Punteggi ammessi" }</th></tr></thead>
+            <tbody>
+                { for grid.criteria.iter().map(|c| html! {
+                    <tr key={c.id.clone()}><th scope="row">{ c.name.clone() }</th><td>{ describe::scale(&c.scale) }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    });
+    let types_table = (!grid.types.is_empty()).then(|| html! {
+        <table class="table compact">
+            <caption class="visually-hidden">{ "Tipologie di obiettivo con il loro fattore" }</caption>
+            <thead><tr><th scope="col">{ "Tipologia" }</th><th scope="col" class="num">{ "Fattore" }</th></tr></thead>
+            <tbody>
+                { for grid.types.iter().map(|t| html! {
+                    <tr key={t.id.clone()}><th scope="row">{ t.name.clone() }</th><td class="num">{ format_points(t.factor) }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    });
+
+    let criteria_editors = grid.criteria.iter().enumerate().map(|(c, criterion)| {
+        let s = send.clone();
+        let short = criterion.short.clone();
+        let on_name = Callback::from(move |e: Event| s(Action::RenameCriterion { criterion: c, name: input_value(&e), short: short.clone() }));
+        let s = send.clone();
+        let name = criterion.name.clone();
+        let on_short = Callback::from(move |e: Event| s(Action::RenameCriterion { criterion: c, name: name.clone(), short: input_value(&e) }));
+        let s = send.clone();
+        let (lo, hi) = (criterion.min(), criterion.max());
+        let on_kind = Callback::from(move |e: Event| match select_value(&e).as_str() {
+            "levels" => s(Action::SetLevels { criterion: c, text: "Bassa = 1; Media = 2; Alta = 3".into() }),
+            _ => s(Action::SetRange { criterion: c, min: format_plain(lo), max: format_plain(hi), step: "1".into() }),
+        });
+        let has_scores = state.plan.criterion_has_scores(c);
+        let question = format!("Il criterio «{}» ha punteggi già assegnati, che andranno persi. Eliminarlo?", criterion.name);
+        let s = send.clone();
+        let on_remove = Callback::from(move |_| {
+            if !has_scores || confirm(&question) {
+                s(Action::RemoveCriterion { criterion: c });
+            }
+        });
+        let s = send.clone();
+        let up = Callback::from(move |_| s(Action::MoveCriterion { criterion: c, delta: -1 }));
+        let s = send.clone();
+        let down = Callback::from(move |_| s(Action::MoveCriterion { criterion: c, delta: 1 }));
+        let id = |f: &str| format!("griglia-{f}-{c}");
+
+        let scale_editor = match &criterion.scale {
+            Scale::Range { min, max, step } => {
+                let field = format!("range-{c}");
+                let current = state.grid_text(&field, || format!("{};{};{}", format_plain(*min), format_plain(*max), format_plain(*step)));
+                let parts: Vec<String> = current.split(';').map(str::to_string).chain(std::iter::repeat(String::new())).take(3).collect();
+                let error = state.grid_error(&field).map(str::to_string);
+                let make = |slot: usize| {
+                    let s = send.clone();
+                    let parts = parts.clone();
+                    Callback::from(move |e: Event| {
+                        let mut p = parts.clone();
+                        p[slot] = input_value(&e);
+                        s(Action::SetRange { criterion: c, min: p[0].clone(), max: p[1].clone(), step: p[2].clone() });
+                    })
+                };
+                let described = error.as_ref().map(|_| format!("{}-errore", id("intervallo")));
+                html! {
+                    <>
+                        <div class="field field-narrow">
+                            <label for={id("min")}>{ "Punteggio minimo" }</label>
+                            <input id={id("min")} type="text" inputmode="decimal" value={parts[0].clone()} onchange={make(0)} aria-describedby={described.clone()} />
+                        </div>
+                        <div class="field field-narrow">
+                            <label for={id("max")}>{ "Punteggio massimo" }</label>
+                            <input id={id("max")} type="text" inputmode="decimal" value={parts[1].clone()} onchange={make(1)} aria-describedby={described.clone()} />
+                        </div>
+                        <div class="field field-narrow">
+                            <label for={id("passo")}>{ "Passo" }</label>
+                            <input id={id("passo")} type="text" inputmode="decimal" value={parts[2].clone()} onchange={make(2)} aria-describedby={described.clone()} />
+                        </div>
+                        if let Some(error) = error {
+                            <p class="field-error" id={format!("{}-errore", id("intervallo"))}>{ error }</p>
+                        }
+                    </>
+                }
+            }
+            Scale::Levels(_) => {
+                let field = format!("levels-{c}");
+                let error = state.grid_error(&field).map(str::to_string);
+                let s = send.clone();
+                let on_levels = Callback::from(move |e: Event| s(Action::SetLevels { criterion: c, text: input_value(&e) }));
+                html! {
+                    <div class="field field-wide">
+                        <label for={id("livelli")}>{ "Livelli (nome = punti; …)" }</label>
+                        <input id={id("livelli")} type="text" value={state.levels_text(c)} onchange={on_levels}
+                            aria-invalid={error.is_some().to_string()}
+                            aria-describedby={error.as_ref().map(|_| format!("{}-errore", id("livelli")))} />
+                        if let Some(error) = error {
+                            <p class="field-error" id={format!("{}-errore", id("livelli"))}>{ error }</p>
+                        }
+                    </div>
+                }
+            }
+        };
+        let is_levels = matches!(criterion.scale, Scale::Levels(_));
+        html! {
+            <fieldset key={criterion.id.clone()} class="criterion-editor">
+                <legend>{ format!("Criterio {}: {}", c + 1, criterion.short) }</legend>
+                <div class="field-row">
+                    <div class="field field-wide">
+                        <label for={id("nome")}>{ "Nome" }</label>
+                        <input id={id("nome")} type="text" value={criterion.name.clone()} onchange={on_name} />
+                    </div>
+                    <div class="field">
+                        <label for={id("breve")}>{ "Etichetta breve" }</label>
+                        <input id={id("breve")} type="text" value={criterion.short.clone()} onchange={on_short} />
+                    </div>
+                    <div class="field">
+                        <label for={id("tipo")}>{ "Si valuta con" }</label>
+                        <select id={id("tipo")} onchange={on_kind}>
+                            <option value="range" selected={!is_levels}>{ "Punti in un intervallo" }</option>
+                            <option value="levels" selected={is_levels}>{ "Livelli con punti fissi" }</option>
+                        </select>
+                    </div>
+                    { scale_editor }
+                    <div class="criterion-actions">
+                        <button type="button" class="btn btn-icon" disabled={c == 0} onclick={up} aria-label={format!("Sposta su il criterio {}", criterion.short)}>{ "↑" }</button>
+                        <button type="button" class="btn btn-icon" disabled={c + 1 == grid.criteria.len()} onclick={down} aria-label={format!("Sposta giù il criterio {}", criterion.short)}>{ "↓" }</button>
+                        <button type="button" class="btn btn-danger btn-small" onclick={on_remove}>{ "Elimina criterio" }<span class="visually-hidden">{ format!(" {}", criterion.short) }</span></button>
+                    </div>
+                </div>
+            </fieldset>
+        }
+    });
+
+    let s = send.clone();
+    let on_grid_name = Callback::from(move |e: Event| s(Action::SetGridName(input_value(&e))));
+    let s = send.clone();
+    let on_method = Callback::from(move |e: Event| s(Action::SetMethod(if select_value(&e) == "direct" { Method::Direct } else { Method::Criteria })));
+    let s = send.clone();
+    let on_average = Callback::from(move |e: Event| s(Action::SetAverageRule(if select_value(&e) == "weighted" { AverageRule::PointsWeighted } else { AverageRule::Simple })));
+    let s = send.clone();
+    let on_shared = Callback::from(move |e: Event| s(Action::SetSharedRule(if select_value(&e) == "each" { SharedRule::EachUnit } else { SharedRule::Separate })));
+    let s = send.clone();
+    let on_add_criterion = Callback::from(move |_| s(Action::AddCriterion));
+    let s = send.clone();
+    let on_types = Callback::from(move |e: Event| s(Action::SetTypes { text: input_value(&e) }));
+    let types_error = state.grid_error("types").map(str::to_string);
+
     html! {
         <section class="grid-view" aria-labelledby="griglia-titolo">
             <h2 id="griglia-titolo">{ "Griglia dei criteri" }</h2>
-            <p class="formula">
-                { format!("{} — peso dell'obiettivo = {} (massimo {} punti). ", grid.name, formula, format_points(grid.max_points())) }
-                { "Media di settore = media semplice dei pesi degli obiettivi completi; gli obiettivi senza tutti i punteggi non sono contati." }
-            </p>
-            <table class="table compact">
-                <caption class="visually-hidden">{ "Criteri di pesatura con i punteggi ammessi" }</caption>
-                <thead>
-                    <tr><th scope="col">{ "Criterio" }</th><th scope="col" class="num">{ "Punteggio minimo" }</th><th scope="col" class="num">{ "Punteggio massimo" }</th></tr>
-                </thead>
-                <tbody>
-                    { for grid.criteria.iter().map(|c| html! {
-                        <tr key={c.id.clone()}>
-                            <th scope="row">{ c.name.clone() }</th>
-                            <td class="num">{ format_points(c.min) }</td>
-                            <td class="num">{ format_points(c.max) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            <div class="formula" data-testid="formula">
+                <p><strong>{ grid.name.clone() }</strong>{ " — " }{ describe::formula(grid) }{ "." }</p>
+                <p>{ "Media: " }{ describe::average_rule(grid.average) }{ "; " }{ describe::shared_rule(grid.shared) }{ "." }</p>
+            </div>
+            <div class="grid-tables">
+                { criteria_table.unwrap_or_default() }
+                { types_table.unwrap_or_default() }
+            </div>
+            <details class="grid-edit">
+                <summary>{ "Modifica la griglia" }</summary>
+                <div class="field-row">
+                    <div class="field field-wide">
+                        <label for="griglia-nome">{ "Nome della griglia" }</label>
+                        <input id="griglia-nome" type="text" value={grid.name.clone()} onchange={on_grid_name} />
+                    </div>
+                    <div class="field">
+                        <label for="griglia-metodo">{ "Metodo" }</label>
+                        <select id="griglia-metodo" onchange={on_method}>
+                            <option value="criteria" selected={grid.method == Method::Criteria}>{ "Punteggi per criterio" }</option>
+                            <option value="direct" selected={grid.method == Method::Direct}>{ "Pesi percentuali diretti" }</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="griglia-media">{ "Media dell'unità" }</label>
+                        <select id="griglia-media" onchange={on_average}>
+                            <option value="simple" selected={grid.average == AverageRule::Simple}>{ "Media semplice" }</option>
+                            <option value="weighted" selected={grid.average == AverageRule::PointsWeighted}>{ "Media ponderata sui punti" }</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="griglia-comuni">{ "Obiettivi comuni a più unità" }</label>
+                        <select id="griglia-comuni" onchange={on_shared}>
+                            <option value="separate" selected={grid.shared == SharedRule::Separate}>{ "In una tabella propria" }</option>
+                            <option value="each" selected={grid.shared == SharedRule::EachUnit}>{ "In ciascuna delle loro unità" }</option>
+                        </select>
+                    </div>
+                </div>
+                if grid.method == Method::Criteria {
+                    { for criteria_editors }
+                    <button type="button" class="btn" onclick={on_add_criterion}>{ "Aggiungi criterio" }</button>
+                    <div class="field field-wide types-field">
+                        <label for="griglia-tipologie">{ "Tipologie di obiettivo (nome = fattore; …) — vuoto: nessuna tipologia" }</label>
+                        <input id="griglia-tipologie" type="text" value={state.types_text()} onchange={on_types}
+                            placeholder="Mantenimento = 1; Miglioramento = 1,2; Sviluppo = 1,5"
+                            aria-invalid={types_error.is_some().to_string()}
+                            aria-describedby={types_error.as_ref().map(|_| "griglia-tipologie-errore")} />
+                        if let Some(error) = types_error {
+                            <p class="field-error" id="griglia-tipologie-errore">{ error }</p>
+                        }
+                    </div>
+                }
+            </details>
         </section>
     }
 }

@@ -1,89 +1,164 @@
-//! One objective: its title, one input per criterion, its points and its
-//! relative weight. A refused entry stays in its field with the reason next
-//! to it.
+//! One objective: its title, one field per criterion (a number, or a level
+//! picked from a list), its type, or its directly assigned weight; its points
+//! and its relative weight. A refused entry stays in its field with the
+//! reason next to it.
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::files::{confirm, dom_id};
 use crate::app::state::Action;
 use crate::app::Dispatch;
-use crate::model::compute::ObjectiveResult;
+use crate::model::compute::{ObjectiveResult, Status};
+use crate::model::decimal::Dec;
 use crate::model::format::{format_it, format_points};
+use crate::model::plan::{Method, Scale};
 use crate::model::{Grid, Objective};
+
+/// A unit an objective can be shared with: (id, label).
+pub type UnitChoice = (String, String);
 
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
     pub grid: Rc<Grid>,
     pub objective: Objective,
-    /// Position in its unit, from 1.
+    /// Position in its table, from 1.
     pub number: usize,
     pub is_first: bool,
     pub is_last: bool,
     pub result: ObjectiveResult,
+    /// Share of the table's total, in percent.
+    pub weight: Option<Dec>,
     /// The text of each score cell, refused entries included.
     pub cells: Vec<String>,
     pub errors: Vec<Option<String>>,
+    /// The direct weight's text and refusal (direct method).
+    pub direct: (String, Option<String>),
+    pub units: Rc<Vec<UnitChoice>>,
     pub dispatch: Dispatch,
 }
 
 #[component]
 pub fn ObjectiveRow(props: &RowProps) -> Html {
     let o = &props.objective;
+    let grid = &props.grid;
     let label = if o.title.trim().is_empty() { format!("obiettivo {}", props.number) } else { format!("obiettivo {}: {}", props.number, o.title) };
+    let send = {
+        let dispatch = props.dispatch.clone();
+        move |action: Action| dispatch.dispatch(action)
+    };
 
     let on_title = {
-        let dispatch = props.dispatch.clone();
-        let id = o.id.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::SetTitle { id: id.clone(), title: input.value() });
-        })
+        let (s, id) = (send.clone(), o.id.clone());
+        Callback::from(move |e: InputEvent| s(Action::SetTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }))
     };
     let on_description = {
-        let dispatch = props.dispatch.clone();
-        let id = o.id.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::SetDescription { id: id.clone(), text: input.value() });
-        })
+        let (s, id) = (send.clone(), o.id.clone());
+        Callback::from(move |e: Event| s(Action::SetDescription { id: id.clone(), text: e.target_unchecked_into::<HtmlTextAreaElement>().value() }))
     };
     let mover = |delta: isize| {
-        let dispatch = props.dispatch.clone();
-        let id = o.id.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::MoveObjective { id: id.clone(), delta }))
+        let (s, id) = (send.clone(), o.id.clone());
+        Callback::from(move |_| s(Action::MoveObjective { id: id.clone(), delta }))
     };
     let on_remove = {
-        let dispatch = props.dispatch.clone();
-        let id = o.id.clone();
-        let has_content = !o.title.trim().is_empty() || o.scores.iter().any(Option::is_some);
+        let (s, id) = (send.clone(), o.id.clone());
+        let has_content = !o.title.trim().is_empty() || o.scores.iter().any(Option::is_some) || o.direct.is_some();
         let question = format!("Eliminare l'{label}?");
         Callback::from(move |_| {
             if !has_content || confirm(&question) {
-                dispatch.dispatch(Action::RemoveObjective { id: id.clone() });
+                s(Action::RemoveObjective { id: id.clone() });
             }
         })
     };
 
-    let cells = props.grid.criteria.iter().enumerate().map(|(c, criterion)| {
-        let cell_id = dom_id("cella", &[&o.id, &c.to_string()]);
+    let score_cells = (grid.method == Method::Criteria).then(|| {
+        grid.criteria.iter().enumerate().map(|(c, criterion)| {
+            let cell_id = dom_id("cella", &[&o.id, &c.to_string()]);
+            let error_id = format!("{cell_id}-errore");
+            let error = props.errors.get(c).cloned().flatten();
+            let accessible = format!("{} ({}), {}", criterion.name, crate::model::describe::scale(&criterion.scale), label);
+            let field = match &criterion.scale {
+                Scale::Range { .. } => {
+                    let (s, id) = (send.clone(), o.id.clone());
+                    let on_input = Callback::from(move |e: InputEvent| {
+                        s(Action::SetScore { id: id.clone(), criterion: c, text: e.target_unchecked_into::<HtmlInputElement>().value() })
+                    });
+                    html! {
+                        <input id={cell_id.clone()} class="score" type="text" inputmode="decimal" autocomplete="off"
+                            value={props.cells.get(c).cloned().unwrap_or_default()}
+                            aria-label={accessible}
+                            aria-invalid={error.is_some().to_string()}
+                            aria-describedby={error.as_ref().map(|_| error_id.clone())}
+                            oninput={on_input} />
+                    }
+                }
+                Scale::Levels(levels) => {
+                    let (s, id) = (send.clone(), o.id.clone());
+                    let values: Vec<Dec> = levels.iter().map(|l| l.points).collect();
+                    let on_change = Callback::from(move |e: Event| {
+                        let picked = e.target_unchecked_into::<HtmlSelectElement>().value();
+                        let points = picked.parse::<usize>().ok().and_then(|i| values.get(i).copied());
+                        s(Action::PickScore { id: id.clone(), criterion: c, points });
+                    });
+                    let current = o.scores.get(c).copied().flatten();
+                    let off_scale = current.is_some() && criterion.level_of(current.unwrap_or_default()).is_none();
+                    html! {
+                        <select id={cell_id.clone()} class="level" aria-label={accessible} onchange={on_change}
+                            aria-invalid={off_scale.to_string()}>
+                            <option value="" selected={current.is_none()}>{ "—" }</option>
+                            if off_scale {
+                                <option value="fuori" selected=true>{ format!("{} (non ammesso)", format_points(current.unwrap_or_default())) }</option>
+                            }
+                            { for levels.iter().enumerate().map(|(i, l)| html! {
+                                <option value={i.to_string()} selected={current == Some(l.points)}>{ format!("{} ({})", l.name, format_points(l.points)) }</option>
+                            }) }
+                        </select>
+                    }
+                }
+            };
+            html! {
+                <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
+                    { field }
+                    if let Some(error) = error {
+                        <span class="field-error" id={error_id}>{ error }</span>
+                    }
+                </td>
+            }
+        }).collect::<Html>()
+    });
+
+    let type_cell = (grid.method == Method::Criteria && !grid.types.is_empty()).then(|| {
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_change = Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            s(Action::SetKind { id: id.clone(), kind: (!v.is_empty()).then_some(v) });
+        });
+        let known = o.kind.as_deref().is_some_and(|k| grid.objective_type(k).is_some());
+        html! {
+            <td class="type-cell">
+                <select id={dom_id("tipologia", &[&o.id])} aria-label={format!("Tipologia dell'{label}")} onchange={on_change}
+                    aria-invalid={(o.kind.is_some() && !known).to_string()}>
+                    <option value="" selected={!known}>{ if o.kind.is_some() && !known { "(tipologia sconosciuta)" } else { "—" } }</option>
+                    { for grid.types.iter().map(|t| html! {
+                        <option value={t.id.clone()} selected={o.kind.as_deref() == Some(t.id.as_str())}>{ format!("{} (× {})", t.name, format_points(t.factor)) }</option>
+                    }) }
+                </select>
+            </td>
+        }
+    });
+
+    let direct_cell = (grid.method == Method::Direct).then(|| {
+        let cell_id = dom_id("peso-assegnato", &[&o.id]);
         let error_id = format!("{cell_id}-errore");
-        let error = props.errors.get(c).cloned().flatten();
-        let on_input = {
-            let dispatch = props.dispatch.clone();
-            let id = o.id.clone();
-            Callback::from(move |e: InputEvent| {
-                let input: HtmlInputElement = e.target_unchecked_into();
-                dispatch.dispatch(Action::SetScore { id: id.clone(), criterion: c, text: input.value() });
-            })
-        };
+        let (text, error) = props.direct.clone();
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_input = Callback::from(move |e: InputEvent| s(Action::SetDirect { id: id.clone(), text: e.target_unchecked_into::<HtmlInputElement>().value() }));
         html! {
             <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
-                <input id={cell_id} class="score" type="text" inputmode="numeric" autocomplete="off"
-                    value={props.cells.get(c).cloned().unwrap_or_default()}
-                    aria-label={format!("{} (da {} a {}), {}", criterion.name, format_points(criterion.min), format_points(criterion.max), label)}
+                <input id={cell_id} class="score" type="text" inputmode="decimal" autocomplete="off" value={text}
+                    aria-label={format!("Peso assegnato in percentuale, oppure X se prerequisito, {label}")}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
                     oninput={on_input} />
@@ -94,9 +169,37 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         }
     });
 
-    let points = props.result.points.map_or_else(|| "—".to_string(), format_points);
-    let weight = props.result.weight.map_or_else(|| "—".to_string(), |w| format!("{} %", format_it(w, 2)));
-    let incomplete = props.result.points.is_none();
+    let shared_names: Vec<&str> = std::iter::once(&o.unit)
+        .chain(o.also.iter())
+        .filter_map(|u| props.units.iter().find(|(id, _)| id == u).map(|(_, n)| n.as_str()))
+        .collect();
+    let share_summary = if o.is_shared() { format!("Comune a: {}", shared_names.join(", ")) } else { "Condividi con altre unità".to_string() };
+    let share_boxes = props.units.iter().map(|(unit_id, name)| {
+        let checked = o.unit == *unit_id || o.also.contains(unit_id);
+        let alone = checked && !o.is_shared();
+        let (s, id, u) = (send.clone(), o.id.clone(), unit_id.clone());
+        let onchange = Callback::from(move |_| s(Action::ToggleSharedUnit { id: id.clone(), unit: u.clone() }));
+        html! {
+            <label class="check"><input type="checkbox" {checked} disabled={alone} {onchange} />{ " " }{ name.clone() }</label>
+        }
+    });
+
+    let (points, points_note) = match props.result.status {
+        Status::Prerequisite => ("X".to_string(), Some("prerequisito, escluso dalla somma".to_string())),
+        Status::MissingType => ("—".to_string(), Some("manca la tipologia".to_string())),
+        Status::MissingScore => ("—".to_string(), Some("mancano punteggi".to_string())),
+        Status::MissingWeight => ("—".to_string(), Some("manca il peso".to_string())),
+        Status::Complete => (
+            props.result.points.map_or_else(|| "—".to_string(), format_points),
+            props.result.factor.zip(props.result.sum).map(|(f, s)| format!("{} × {}", format_points(s), format_points(f))),
+        ),
+    };
+    let weight = match (props.weight, props.result.status) {
+        (Some(w), _) => format!("{} %", format_it(w, 2)),
+        (None, Status::Prerequisite) => "prerequisito".to_string(),
+        (None, _) => "—".to_string(),
+    };
+    let incomplete = props.result.points.is_none() && props.result.status != Status::Prerequisite;
 
     html! {
         <tr id={dom_id("riga", &[&o.id])} class={classes!(incomplete.then_some("incomplete"))}>
@@ -106,16 +209,30 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     aria-label={format!("Titolo dell'obiettivo {}", props.number)}
                     placeholder="Titolo dell'obiettivo"
                     value={o.title.clone()} oninput={on_title} />
-                <details class="description" open={o.description.is_some()}>
-                    <summary>{ "Descrizione" }</summary>
-                    <textarea id={dom_id("descrizione", &[&o.id])} rows="2"
-                        aria-label={format!("Descrizione dell'obiettivo {}", props.number)}
-                        value={o.description.clone().unwrap_or_default()} onchange={on_description} />
-                </details>
+                <div class="row-extras">
+                    <details class="description" open={o.description.is_some()}>
+                        <summary>{ "Descrizione" }</summary>
+                        <textarea id={dom_id("descrizione", &[&o.id])} rows="2"
+                            aria-label={format!("Descrizione dell'obiettivo {}", props.number)}
+                            value={o.description.clone().unwrap_or_default()} onchange={on_description} />
+                    </details>
+                    <details class="shared-units">
+                        <summary class={classes!(o.is_shared().then_some("is-shared"))}>{ share_summary }</summary>
+                        <div class="checks">{ for share_boxes }</div>
+                    </details>
+                </div>
             </td>
-            { for cells }
-            <td class="num points" data-testid={dom_id("punti", &[&o.id])}
-                title={incomplete.then_some("Mancano punteggi: l'obiettivo non è contato")}>{ points }</td>
+            { score_cells.unwrap_or_default() }
+            { direct_cell.unwrap_or_default() }
+            { type_cell.unwrap_or_default() }
+            if grid.method == Method::Criteria {
+                <td class="num points" data-testid={dom_id("punti", &[&o.id])}>
+                    { points }
+                    if let Some(note) = points_note {
+                        <span class="points-note">{ note }</span>
+                    }
+                </td>
+            }
             <td class="num weight" data-testid={dom_id("peso", &[&o.id])}>{ weight }</td>
             <td class="actions">
                 <button type="button" class="btn btn-icon" disabled={props.is_first} onclick={mover(-1)}

@@ -37,8 +37,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
         let u = plan.unit_index(&unit.id).unwrap_or_default();
         let r = &props.results.units[u];
         // A unit with sub-units shows everything below it; a leaf its own objectives.
-        let has_children = r.subtree.objectives > r.own.objectives || plan.children_of(Some(&unit.id)).next().is_some();
-        let stats = if has_children { &r.subtree } else { &r.own };
+        let has_children = plan.children_of(Some(&unit.id)).next().is_some();
+        let stats = if has_children { &r.subtree } else { &r.own.stats };
         html! {
             <tr key={unit.id.clone()} class={classes!(has_children.then_some("rollup-row"))} data-testid={dom_id("riepilogo", &[&unit.id])}>
                 <th scope="row" class={format!("indent-{}", depth.min(3))}>
@@ -66,6 +66,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </thead>
                 <tbody>{ for rows }</tbody>
                 <tfoot>
+                    if !props.results.shared.members.is_empty() {
+                        <tr class="rollup-row">
+                            <th scope="row">{ "Obiettivi comuni a più unità" }</th>
+                            { cells(&props.results.shared.stats) }
+                        </tr>
+                    }
                     <tr>
                         <th scope="row">{ format!("Totale ente — {}", plan.ente.name) }</th>
                         { cells(&props.results.ente) }

@@ -18,6 +18,8 @@ const DISCARD: &str = "Le modifiche non salvate andranno perse. Continuare?";
 pub struct ToolbarProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: Dispatch,
+    /// Opens the panel where the new plan's method is chosen.
+    pub on_new: Callback<()>,
 }
 
 #[component]
@@ -27,11 +29,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let dirty = props.state.dirty;
 
     let on_new = {
-        let dispatch = props.dispatch.clone();
+        let open = props.on_new.clone();
         Callback::from(move |_| {
             if !dirty || confirm(DISCARD) {
-                let year = js_sys::Date::new_0().get_full_year() as i32;
-                dispatch.dispatch(Action::New { year });
+                open.emit(());
             }
         })
     };

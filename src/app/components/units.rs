@@ -1,16 +1,18 @@
-//! The units in tree order, each with the table of its objectives and its
-//! average in the footer.
+//! The units in tree order, each with the table of its objectives; then the
+//! objectives common to several units, when the grid keeps them apart.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::app::components::add_unit::AddUnit;
-use crate::app::components::objective_row::ObjectiveRow;
+use crate::app::components::objective_row::UnitChoice;
+use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{after_render, confirm, dom_id, focus};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
 use crate::model::format::{format_it, format_points};
+use crate::model::plan::SharedRule;
 use crate::model::Stats;
 
 #[derive(Properties, PartialEq)]
@@ -23,37 +25,26 @@ pub struct UnitsProps {
 pub fn UnitsView(props: &UnitsProps) -> Html {
     let state = &*props.state;
     let plan = &state.plan;
-    let grid = use_memo(plan.grid.clone(), |g| g.clone());
-    let grid: Rc<_> = grid;
     let bottom = plan.ente.levels.len().saturating_sub(1);
+    let units: Rc<Vec<UnitChoice>> = Rc::new(
+        plan.units_in_tree_order().into_iter().map(|(_, u)| (u.id.clone(), plan.unit_label(u))).collect(),
+    );
 
     let sections = plan.units_in_tree_order().into_iter().map(|(depth, unit)| {
         let u = plan.unit_index(&unit.id).unwrap_or_default();
         let result = &state.results.units[u];
-        let members: Vec<usize> = plan.objectives_of(&unit.id).collect();
+        let own = &result.own;
         let level = plan.level_label(unit).to_string();
         let heading_id = dom_id("unita-titolo", &[&unit.id]);
-        let show_table = !members.is_empty() || unit.level >= bottom;
-
-        let rows = members.iter().enumerate().map(|(pos, &i)| {
-            let o = &plan.objectives[i];
-            let cells: Vec<String> = (0..grid.criteria.len()).map(|c| state.cell_text(i, c)).collect();
-            let errors: Vec<Option<String>> = (0..grid.criteria.len()).map(|c| state.cell_error(&o.id, c).map(str::to_string)).collect();
-            html! {
-                <ObjectiveRow key={o.id.clone()} grid={grid.clone()} objective={o.clone()} number={pos + 1}
-                    is_first={pos == 0} is_last={pos + 1 == members.len()}
-                    result={state.results.objectives[i].clone()} {cells} {errors} dispatch={props.dispatch.clone()} />
-            }
-        });
+        let show_table = !own.members.is_empty() || unit.level >= bottom;
 
         let on_add = {
             let dispatch = props.dispatch.clone();
             let id = unit.id.clone();
             Callback::from(move |_| {
                 dispatch.dispatch(Action::AddObjective { unit: id.clone() });
-                // Focus the new title once it is on screen.
                 let unit_id = id.clone();
-                after_render(move || focus_last_title(&unit_id));
+                after_render(move || focus_last_title(&dom_id("unita", &[&unit_id])));
             })
         };
         let on_rename = {
@@ -67,13 +58,13 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         let on_remove = {
             let dispatch = props.dispatch.clone();
             let id = unit.id.clone();
+            let count = plan.objectives_of(&unit.id).count();
             let question = format!(
-                "Eliminare {} «{}» e i suoi {} obiettivi? Le unità sottostanti passano al livello superiore.",
-                level.to_lowercase(), unit.name, result.own.objectives
+                "Eliminare {} «{}» e i suoi {count} obiettivi? Le unità sottostanti passano al livello superiore.",
+                level.to_lowercase(), unit.name
             );
-            let empty = result.own.objectives == 0;
             Callback::from(move |_| {
-                if empty || confirm(&question) {
+                if count == 0 || confirm(&question) {
                     dispatch.dispatch(Action::RemoveUnit { id: id.clone() });
                 }
             })
@@ -83,13 +74,12 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             <span id={heading_id.clone()}><span class="level-label">{ level.clone() }</span>{ " " }{ unit.name.clone() }</span>
         };
         let heading = if depth == 0 { html! { <h2>{ heading }</h2> } } else { html! { <h3>{ heading }</h3> } };
-        let colspan = (grid.criteria.len() + 2).to_string();
 
         html! {
             <section key={unit.id.clone()} id={dom_id("unita", &[&unit.id])} class={format!("unit depth-{}", depth.min(3))} aria-labelledby={heading_id}>
                 <div class="unit-head">
                     { heading }
-                    if !show_table || result.subtree.objectives > result.own.objectives {
+                    if !show_table || result.subtree.objectives > own.stats.objectives {
                         <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
                     }
                     <details class="unit-edit">
@@ -102,45 +92,35 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
                     </details>
                 </div>
                 if show_table {
-                    <div class="table-scroll">
-                    <table class="table objectives">
-                        <caption class="visually-hidden">{ format!("Obiettivi di {} {}", level, unit.name) }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col" class="num">{ "N." }</th>
-                                <th scope="col">{ "Titolo" }</th>
-                                { for grid.criteria.iter().map(|c| html! {
-                                    <th scope="col" class="num" title={c.name.clone()}>
-                                        { c.short.clone() }<br /><span class="range">{ format!("{}–{}", format_points(c.min), format_points(c.max)) }</span>
-                                    </th>
-                                }) }
-                                <th scope="col" class="num">{ "Totale" }</th>
-                                <th scope="col" class="num">{ "Peso relativo" }</th>
-                                <th scope="col"><span class="visually-hidden">{ "Azioni" }</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for rows }
-                            if members.is_empty() {
-                                <tr><td colspan={(grid.criteria.len() + 5).to_string()} class="empty">{ "Nessun obiettivo: aggiungerne uno." }</td></tr>
-                            }
-                        </tbody>
-                        <tfoot>
-                            <tr>
-                                <th scope="row" colspan={colspan}>{ format!("Media ({} su {} obiettivi valutati)", result.own.complete, result.own.objectives) }</th>
-                                <td class="num average" data-testid={dom_id("media", &[&unit.id])}>
-                                    { result.own.average.map_or("—".to_string(), |a| format_it(a, 2)) }
-                                </td>
-                                <td class="num">{ if result.own.complete > 0 && result.own.total.raw() > 0 { "100,00 %" } else { "—" } }</td>
-                                <td></td>
-                            </tr>
-                        </tfoot>
-                    </table>
-                    </div>
+                    <ObjectivesTable state={props.state.clone()} dispatch={props.dispatch.clone()} group={own.clone()}
+                        caption={format!("Obiettivi di {}", plan.unit_label(unit))} key_name={dom_id("", &[&unit.id])[1..].to_string()}
+                        units={units.clone()} />
                 }
                 <button type="button" class="btn btn-add" onclick={on_add}>
-                    { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {} {}", level, unit.name) }</span>
+                    { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
                 </button>
+            </section>
+        }
+    });
+
+    let shared_section = (plan.grid.shared == SharedRule::Separate).then(|| {
+        let dispatch = props.dispatch.clone();
+        let on_add = Callback::from(move |_| {
+            dispatch.dispatch(Action::AddSharedObjective);
+            after_render(|| focus_last_title("obiettivi-comuni"));
+        });
+        let shared = &state.results.shared;
+        html! {
+            <section id="obiettivi-comuni" class="unit depth-0 shared" aria-labelledby="obiettivi-comuni-titolo">
+                <div class="unit-head">
+                    <h2 id="obiettivi-comuni-titolo">{ "Obiettivi comuni a più unità" }</h2>
+                    <p class="rollup">{ "Ciascuno è assegnato a più unità (vedi «Comune a»); hanno pesi relativi e media propri e non entrano nelle medie delle unità." }</p>
+                </div>
+                if !shared.members.is_empty() {
+                    <ObjectivesTable state={props.state.clone()} dispatch={props.dispatch.clone()} group={shared.clone()}
+                        caption="Obiettivi comuni a più unità" key_name="comuni" units={units.clone()} />
+                }
+                <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo comune" }</button>
             </section>
         }
     });
@@ -149,6 +129,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         <section class="units" aria-labelledby="obiettivi-titolo">
             <h2 id="obiettivi-titolo" class="section-title">{ "Obiettivi per unità organizzativa" }</h2>
             { for sections }
+            { shared_section.unwrap_or_default() }
             <AddUnit plan={state.plan.clone()} dispatch={props.dispatch.clone()} />
         </section>
     }
@@ -167,11 +148,11 @@ fn rollup_text(stats: &Stats) -> String {
     }
 }
 
-/// Focuses the title of a unit's last objective (the one just added).
-fn focus_last_title(unit_id: &str) {
+/// Focuses the title of the last objective inside the element `container_id`.
+fn focus_last_title(container_id: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let selector = format!("#{} textarea.title", dom_id("unita", &[unit_id]).replace('.', "\\."));
-    if let Ok(list) = document.query_selector_all(&selector) {
+    let Some(container) = document.get_element_by_id(container_id) else { return };
+    if let Ok(list) = container.query_selector_all("textarea.title") {
         if let Some(last) = list.item(list.length().saturating_sub(1)) {
             use wasm_bindgen::JsCast;
             if let Ok(el) = last.dyn_into::<web_sys::HtmlElement>() {
@@ -180,5 +161,5 @@ fn focus_last_title(unit_id: &str) {
             }
         }
     }
-    focus(unit_id);
+    focus(container_id);
 }

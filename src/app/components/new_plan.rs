@@ -1,0 +1,66 @@
+//! Starting a plan: the user picks the weighting method from the presets.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use crate::app::Dispatch;
+use crate::model::describe;
+use crate::model::presets::Preset;
+
+#[derive(Properties, PartialEq)]
+pub struct NewPlanProps {
+    pub dispatch: Dispatch,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn NewPlanPanel(props: &NewPlanProps) -> Html {
+    let chosen = use_state(|| Preset::Como2024);
+    let options = Preset::ALL.into_iter().map(|preset| {
+        let chosen_handle = chosen.clone();
+        let onchange = Callback::from(move |e: Event| {
+            if e.target_unchecked_into::<HtmlInputElement>().checked() {
+                chosen_handle.set(preset);
+            }
+        });
+        let id = format!("metodo-{}", preset.key());
+        html! {
+            <div class="radio">
+                <input type="radio" name="metodo" id={id.clone()} value={preset.key()} checked={*chosen == preset} {onchange} />
+                <label for={id}>
+                    <strong>{ preset.label() }</strong><br />
+                    <span class="hint">{ describe::formula(&preset.grid()) }</span>
+                </label>
+            </div>
+        }
+    });
+    let on_create = {
+        let dispatch = props.dispatch.clone();
+        let chosen = chosen.clone();
+        let close = props.on_close.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let year = js_sys::Date::new_0().get_full_year() as i32;
+            dispatch.dispatch(Action::New { year, preset: *chosen });
+            close.emit(());
+        })
+    };
+    let on_cancel = {
+        let close = props.on_close.clone();
+        Callback::from(move |_| close.emit(()))
+    };
+    html! {
+        <form class="new-plan" onsubmit={on_create} aria-labelledby="nuovo-piano-titolo">
+            <h2 id="nuovo-piano-titolo">{ "Nuovo piano: scegliere il metodo di pesatura" }</h2>
+            <fieldset>
+                <legend>{ "Metodo" }</legend>
+                { for options }
+            </fieldset>
+            <p class="hint">{ "Criteri, livelli, tipologie e regole si possono poi modificare in «Modifica la griglia»." }</p>
+            <button type="submit" class="btn btn-primary">{ "Crea il piano" }</button>
+            { " " }
+            <button type="button" class="btn" onclick={on_cancel}>{ "Annulla" }</button>
+        </form>
+    }
+}

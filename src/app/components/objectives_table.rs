@@ -1,0 +1,114 @@
+//! A table of objectives counted together — a unit's, or the objectives
+//! common to several units — with their relative weights and the average in
+//! the footer.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
+use crate::app::state::{State, DIRECT_CELL};
+use crate::app::Dispatch;
+use crate::model::compute::Group;
+use crate::model::describe;
+use crate::model::format::{format_it, format_points};
+use crate::model::plan::{Method, Scale};
+
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Dispatch,
+    pub group: Group,
+    pub caption: AttrValue,
+    /// Used for the average cell's test id: `media-<key>`.
+    pub key_name: AttrValue,
+    pub units: Rc<Vec<UnitChoice>>,
+}
+
+#[component]
+pub fn ObjectivesTable(props: &TableProps) -> Html {
+    let state = &*props.state;
+    let plan = &state.plan;
+    let grid = use_memo(plan.grid.clone(), |g| g.clone());
+    let direct = grid.method == Method::Direct;
+    let n = props.group.members.len();
+
+    let rows = props.group.members.iter().enumerate().map(|(pos, member)| {
+        let i = member.objective;
+        let o = &plan.objectives[i];
+        let cells: Vec<String> = (0..grid.criteria.len()).map(|c| state.cell_text(i, c)).collect();
+        let errors: Vec<Option<String>> = (0..grid.criteria.len()).map(|c| state.cell_error(&o.id, c).map(str::to_string)).collect();
+        let direct_cell = (state.direct_text(i), state.cell_error(&o.id, DIRECT_CELL).map(str::to_string));
+        html! {
+            <ObjectiveRow key={o.id.clone()} grid={grid.clone()} objective={o.clone()} number={pos + 1}
+                is_first={pos == 0} is_last={pos + 1 == n}
+                result={state.results.objectives[i].clone()} weight={member.weight}
+                {cells} {errors} direct={direct_cell} units={props.units.clone()} dispatch={props.dispatch.clone()} />
+        }
+    });
+
+    let stats = &props.group.stats;
+    let score_columns = grid.criteria.len() + usize::from(!grid.types.is_empty());
+    // The footer's label spans N., Titolo and the score columns; the average
+    // sits under Totale (or under the assigned weight, with the direct method).
+    let label_span = if direct { 2 } else { 2 + score_columns };
+    let counted = if stats.prerequisites > 0 {
+        let noun = if stats.prerequisites == 1 { "prerequisito" } else { "prerequisiti" };
+        format!("{} su {} obiettivi con peso; {} {noun}", stats.complete, stats.objectives, stats.prerequisites)
+    } else {
+        format!("{} su {} obiettivi valutati", stats.complete, stats.objectives)
+    };
+    let rule = match grid.average {
+        crate::model::plan::AverageRule::Simple => "Media",
+        crate::model::plan::AverageRule::PointsWeighted => "Media ponderata",
+    };
+
+    html! {
+        <div class="table-scroll">
+            <table class="table objectives">
+                <caption class="visually-hidden">{ props.caption.clone() }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">{ "N." }</th>
+                        <th scope="col">{ "Titolo" }</th>
+                        if direct {
+                            <th scope="col" class="num">{ "Peso assegnato" }<br /><span class="range">{ "% oppure X" }</span></th>
+                        } else {
+                            { for grid.criteria.iter().map(|c| html! {
+                                <th scope="col" class="num" title={c.name.clone()}>
+                                    { c.short.clone() }<br />
+                                    <span class="range">{ match &c.scale {
+                                        Scale::Range { .. } => format!("{}–{}", format_points(c.min()), format_points(c.max())),
+                                        Scale::Levels(_) => describe::scale(&c.scale),
+                                    } }</span>
+                                </th>
+                            }) }
+                            if !grid.types.is_empty() {
+                                <th scope="col">{ "Tipologia" }</th>
+                            }
+                            <th scope="col" class="num">{ "Totale" }</th>
+                        }
+                        <th scope="col" class="num">{ "Peso relativo" }</th>
+                        <th scope="col"><span class="visually-hidden">{ "Azioni" }</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows }
+                    if n == 0 {
+                        <tr><td colspan={(label_span + 3).to_string()} class="empty">{ "Nessun obiettivo: aggiungerne uno." }</td></tr>
+                    }
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row" colspan={label_span.to_string()}>{ format!("{rule} ({counted})") }</th>
+                        <td class="num average" data-testid={format!("media-{}", props.key_name)}>
+                            { stats.average.map_or("—".to_string(), |a| format_it(a, 2)) }
+                        </td>
+                        <td class="num">{ if stats.complete > 0 && stats.total.raw() > 0 { "100,00 %" } else { "—" } }</td>
+                        <td></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}

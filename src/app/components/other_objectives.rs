@@ -1,0 +1,136 @@
+//! Objectives without scores, kept in the same file: the ente's
+//! organisational performance objectives (indicator and target, Como 3.1) and
+//! the Segretario generale's (Como 3.3).
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::app::files::{confirm, dom_id};
+use crate::app::state::Action;
+use crate::app::Dispatch;
+use crate::model::Plan;
+
+#[derive(Properties, PartialEq)]
+pub struct OtherProps {
+    pub plan: Rc<Plan>,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn OrganisationalObjectives(props: &OtherProps) -> Html {
+    let send = {
+        let d = props.dispatch.clone();
+        move |a: Action| d.dispatch(a)
+    };
+    let rows = props.plan.organisational.iter().enumerate().map(|(n, o)| {
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_title = Callback::from(move |e: Event| s(Action::SetOrgTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }));
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_add_indicator = Callback::from(move |_| s(Action::AddIndicator { id: id.clone() }));
+        let (s, id) = (send.clone(), o.id.clone());
+        let question = format!("Eliminare l'obiettivo organizzativo {}?", n + 1);
+        let on_remove = Callback::from(move |_| {
+            if confirm(&question) {
+                s(Action::RemoveOrgObjective { id: id.clone() });
+            }
+        });
+        let indicators = o.indicators.iter().enumerate().map(|(i, ind)| {
+            let (s, id) = (send.clone(), o.id.clone());
+            let on_name = Callback::from(move |e: Event| s(Action::SetIndicator { id: id.clone(), index: i, name: Some(e.target_unchecked_into::<HtmlInputElement>().value()), target: None }));
+            let (s, id) = (send.clone(), o.id.clone());
+            let on_target = Callback::from(move |e: Event| s(Action::SetIndicator { id: id.clone(), index: i, name: None, target: Some(e.target_unchecked_into::<HtmlInputElement>().value()) }));
+            let (s, id) = (send.clone(), o.id.clone());
+            let on_drop = Callback::from(move |_| s(Action::RemoveIndicator { id: id.clone(), index: i }));
+            html! {
+                <li class="indicator">
+                    <input type="text" class="indicator-name" value={ind.name.clone()} onchange={on_name}
+                        aria-label={format!("Indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)} placeholder="Indicatore" />
+                    <input type="text" class="indicator-target" value={ind.target.clone()} onchange={on_target}
+                        aria-label={format!("Target dell'indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)} placeholder="Target" />
+                    <button type="button" class="btn btn-icon btn-danger" onclick={on_drop}
+                        aria-label={format!("Elimina l'indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)}>{ "✕" }</button>
+                </li>
+            }
+        });
+        html! {
+            <tr key={o.id.clone()}>
+                <td class="num">{ format!("{})", n + 1) }</td>
+                <td class="title-cell">
+                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title" rows="2" value={o.title.clone()} onchange={on_title}
+                        aria-label={format!("Titolo dell'obiettivo organizzativo {}", n + 1)} />
+                </td>
+                <td>
+                    <ul class="indicators">{ for indicators }</ul>
+                    <button type="button" class="btn btn-small" onclick={on_add_indicator}>{ "Aggiungi indicatore" }</button>
+                </td>
+                <td class="actions">
+                    <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
+                        aria-label={format!("Elimina l'obiettivo organizzativo {}", n + 1)}>{ "✕" }</button>
+                </td>
+            </tr>
+        }
+    });
+    let s = send.clone();
+    let on_add = Callback::from(move |_| s(Action::AddOrgObjective));
+    html! {
+        <section class="other-objectives" aria-labelledby="org-titolo">
+            <h2 id="org-titolo">{ "Obiettivi di performance organizzativa" }</h2>
+            <p class="hint">{ "Obiettivi dell'intero ente, misurati con indicatore e target; non hanno punteggi di pesatura." }</p>
+            if !props.plan.organisational.is_empty() {
+                <div class="table-scroll">
+                <table class="table">
+                    <caption class="visually-hidden">{ "Obiettivi di performance organizzativa con indicatori e target" }</caption>
+                    <thead><tr>
+                        <th scope="col" class="num">{ "N." }</th>
+                        <th scope="col">{ "Obiettivo" }</th>
+                        <th scope="col">{ "Indicatori e target" }</th>
+                        <th scope="col"><span class="visually-hidden">{ "Azioni" }</span></th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                </div>
+            }
+            <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo organizzativo" }</button>
+        </section>
+    }
+}
+
+#[component]
+pub fn SecretaryObjectives(props: &OtherProps) -> Html {
+    let send = {
+        let d = props.dispatch.clone();
+        move |a: Action| d.dispatch(a)
+    };
+    let items = props.plan.secretary.iter().enumerate().map(|(n, o)| {
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_title = Callback::from(move |e: Event| s(Action::SetSecretaryTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }));
+        let (s, id) = (send.clone(), o.id.clone());
+        let question = format!("Eliminare l'obiettivo {} del Segretario generale?", n + 1);
+        let on_remove = Callback::from(move |_| {
+            if confirm(&question) {
+                s(Action::RemoveSecretaryObjective { id: id.clone() });
+            }
+        });
+        html! {
+            <li key={o.id.clone()} class="secretary-item">
+                <textarea class="title" rows="2" value={o.title.clone()} onchange={on_title}
+                    aria-label={format!("Obiettivo {} del Segretario generale", n + 1)} />
+                <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
+                    aria-label={format!("Elimina l'obiettivo {} del Segretario generale", n + 1)}>{ "✕" }</button>
+            </li>
+        }
+    });
+    let s = send.clone();
+    let on_add = Callback::from(move |_| s(Action::AddSecretaryObjective));
+    html! {
+        <section class="other-objectives" aria-labelledby="segretario-titolo">
+            <h2 id="segretario-titolo">{ "Obiettivi del Segretario generale" }</h2>
+            if !props.plan.secretary.is_empty() {
+                <ol class="secretary">{ for items }</ol>
+            }
+            <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo del Segretario generale" }</button>
+        </section>
+    }
+}
