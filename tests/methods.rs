@@ -167,6 +167,12 @@ fn editing_the_grid_recomputes() {
     plan.move_criterion(c, -1);
     assert_eq!(plan.objectives[0].scores[c - 1], Some(d("4")));
     assert_eq!(compute(&plan).objectives[0].points, Some(d("9")));
+    // A level keeps its scores when its points change: Strategicità (now first) Alta 3 → 4.
+    assert_eq!(plan.grid.criteria[0].id, "strategicita");
+    assert_eq!(plan.objectives[2].scores[0], Some(d("3")));
+    plan.set_levels(0, vec![("Bassa".into(), d("1")), ("Media".into(), d("2")), ("Alta".into(), d("4"))]).unwrap();
+    assert_eq!(plan.objectives[2].scores[0], Some(d("4")));
+    assert_eq!(plan.objectives[1].scores[0], Some(d("2")), "Media unchanged");
     // Levels must be worth distinct points.
     let err = plan.set_levels(0, vec![("Bassa".into(), d("1")), ("Media".into(), d("1"))]).unwrap_err();
     assert!(err.contains("valgono entrambi 1"));

@@ -96,7 +96,7 @@ async fn a_refused_entry_is_shown_and_changes_nothing() {
     // Clearing the cell makes the objective incomplete, not zero.
     type_into(&root, "#cella-o1-0", "");
     settle().await;
-    assert_eq!(text(&root, "[data-testid=punti-o1]"), "—");
+    assert_eq!(text(&root, "[data-testid=punti-o1]"), "—mancano punteggi");
     assert_eq!(text(&root, "[data-testid=media-s1]"), "22,00"); // (18 + 26) / 2
     root.remove();
 }

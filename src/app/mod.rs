@@ -68,7 +68,9 @@ pub fn App(props: &AppProps) -> Html {
                 if *choosing_method {
                     <NewPlanPanel dispatch={dispatch.clone()} on_close={close_new} />
                 }
-                <Header plan={state.plan.clone()} year_draft={state.year_draft.clone()} results={state.results.clone()} dirty={state.dirty} dispatch={dispatch.clone()} />
+                <Header plan={state.plan.clone()} year_draft={state.year_draft.clone()} results={state.results.clone()} dirty={state.dirty}
+                    levels={(state.grid_text("ente-levels", || state.plan.ente.levels.join("; ")), state.grid_error("ente-levels").map(str::to_string))}
+                    dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
                 <Summary plan={state.plan.clone()} results={state.results.clone()} />

@@ -78,6 +78,8 @@ pub enum Action {
     ToggleSharedUnit { id: String, unit: String },
     AddSharedObjective,
     SetGridName(String),
+    /// The hierarchy's levels from text: `Area; Settore`.
+    SetLevelLabels(String),
     SetMethod(Method),
     SetAverageRule(AverageRule),
     SetSharedRule(SharedRule),
@@ -352,6 +354,10 @@ impl Reducible for State {
                 }
             }),
             Action::SetGridName(name) => self.edited(|p| p.grid.name = name),
+            Action::SetLevelLabels(text) => {
+                let labels = text.split([';', '>', '→']).map(str::to_string).collect();
+                self.grid_field("ente-levels".into(), text, move |p| p.set_level_labels(labels))
+            }
             Action::SetMethod(method) => self.grid_edited(|p| p.set_method(method)),
             Action::SetAverageRule(rule) => self.edited(|p| p.set_average_rule(rule)),
             Action::SetSharedRule(rule) => self.edited(|p| p.set_shared_rule(rule)),

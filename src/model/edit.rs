@@ -194,6 +194,21 @@ impl Plan {
         }
     }
 
+    /// Renames the hierarchy's levels, from the top; 1 to 4 levels, and never
+    /// fewer than the units use.
+    pub fn set_level_labels(&mut self, labels: Vec<String>) -> Result<(), String> {
+        let labels: Vec<String> = labels.into_iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+        if labels.is_empty() || labels.len() > 4 {
+            return Err("Indicare da 1 a 4 livelli, dall'alto, ad esempio «Area; Settore».".into());
+        }
+        let deepest = self.units.iter().map(|u| u.level).max().map_or(0, |l| l + 1);
+        if labels.len() < deepest {
+            return Err(format!("Le unità usano {deepest} livelli: non se ne possono indicare meno."));
+        }
+        self.ente.levels = labels;
+        Ok(())
+    }
+
     // ---- the grid ------------------------------------------------------------
 
     pub fn set_method(&mut self, method: Method) {
@@ -286,8 +301,22 @@ impl Plan {
                 return Err(format!("«{other}» e «{name}» valgono entrambi {}: ogni livello deve valere punti diversi.", format_points(*points)));
             }
         }
-        if let Some(criterion) = self.grid.criteria.get_mut(c) {
-            criterion.scale = Scale::Levels(levels.into_iter().map(|(name, points)| Level { name, points }).collect());
+        let Some(criterion) = self.grid.criteria.get_mut(c) else { return Ok(()) };
+        // A level that keeps its name keeps its scores, even at new points.
+        let remap: Vec<(Dec, Dec)> = match &criterion.scale {
+            Scale::Levels(old) => old
+                .iter()
+                .filter_map(|o| levels.iter().find(|(n, _)| n.eq_ignore_ascii_case(&o.name)).map(|(_, p)| (o.points, *p)))
+                .collect(),
+            Scale::Range { .. } => Vec::new(),
+        };
+        criterion.scale = Scale::Levels(levels.into_iter().map(|(name, points)| Level { name, points }).collect());
+        for o in &mut self.objectives {
+            if let Some(Some(score)) = o.scores.get_mut(c) {
+                if let Some((_, new)) = remap.iter().find(|(old, _)| old == score) {
+                    *score = *new;
+                }
+            }
         }
         Ok(())
     }
@@ -406,6 +435,17 @@ mod tests {
         plan.remove_unit("u1");
         assert_eq!(plan.objectives.len(), 1);
         assert_eq!(plan.objectives[0].id, x);
+    }
+
+    #[test]
+    fn level_labels_are_data() {
+        let mut plan = new_plan(2025);
+        let labels = |t: &str| t.split(';').map(str::to_string).collect::<Vec<_>>();
+        assert!(plan.set_level_labels(labels("Direzione Generale; Dipartimento; Settore; Ufficio")).is_ok());
+        assert_eq!(plan.ente.levels.len(), 4);
+        assert!(plan.set_level_labels(labels("a;b;c;d;e")).unwrap_err().contains("da 1 a 4"));
+        plan.add_unit("Ufficio Protocollo", 3, None);
+        assert!(plan.set_level_labels(labels("Area; Settore")).unwrap_err().contains("usano 4 livelli"));
     }
 
     #[test]

@@ -155,6 +155,23 @@ test('a plan on levels and objective types, entered through the interface', asyn
   assert.equal(await cell('peso-o3').innerText(), '29,75 %');
   assert.equal(await cell('media-u1').innerText(), '8,07');
   await page.screenshot({ path: join(out, 'levels-and-types.png'), fullPage: true });
+
+  // Editing the grid recomputes: Sviluppo's factor 1,5 → 2 makes the first weigh 16.
+  await page.getByText('Modifica la griglia').click();
+  const types = page.getByLabel(/^Tipologie di obiettivo/);
+  await types.fill('Mantenimento = 1; Miglioramento = 1,2; Sviluppo = 2');
+  await types.press('Tab');
+  assert.equal(await cell('punti-o1').innerText(), '16\n8 × 2');
+  // A criterion's levels: Alta worth 4 on Complessità makes the first (4+2+3) × 2 = 18.
+  const levels = page.locator('#griglia-livelli-0');
+  await levels.fill('Bassa = 1; Media = 2; Alta = 4');
+  await levels.press('Tab');
+  assert.equal(await cell('punti-o1').innerText(), '18\n9 × 2');
+  // Refused text stays in its field with the reason.
+  await levels.fill('Bassa = 1; Media = 1');
+  await levels.press('Tab');
+  assert.match(await page.locator('#griglia-livelli-0-errore').innerText(), /valgono entrambi 1/);
+  assert.equal(await cell('punti-o1').innerText(), '18\n9 × 2');
 });
 
 test('a plan with direct percentages says by how much a unit is off 100', async () => {

@@ -15,6 +15,8 @@ pub struct HeaderProps {
     pub results: Rc<Results>,
     pub year_draft: Option<Draft>,
     pub dirty: bool,
+    /// The levels field: its text and the reason it was refused, if it was.
+    pub levels: (String, Option<String>),
     pub dispatch: Dispatch,
 }
 
@@ -34,6 +36,14 @@ pub fn Header(props: &HeaderProps) -> Html {
             dispatch.dispatch(Action::SetYear(input.value()));
         })
     };
+    let on_levels = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetLevelLabels(input.value()));
+        })
+    };
+    let (levels_text, levels_error) = props.levels.clone();
     let year_text = props.year_draft.as_ref().map_or(props.plan.ente.year.to_string(), |d| d.text.clone());
     let year_error = props.year_draft.as_ref().and_then(|d| d.error.clone());
     let ente = &props.results.ente;
@@ -55,6 +65,15 @@ pub fn Header(props: &HeaderProps) -> Html {
                         oninput={on_year} />
                     if let Some(error) = year_error {
                         <p class="field-error" id="ente-anno-errore">{ error }</p>
+                    }
+                </div>
+                <div class="field field-wide">
+                    <label for="ente-livelli">{ "Livelli organizzativi, dall'alto (separati da ;)" }</label>
+                    <input id="ente-livelli" type="text" value={levels_text} onchange={on_levels}
+                        aria-invalid={levels_error.is_some().to_string()}
+                        aria-describedby={levels_error.as_ref().map(|_| "ente-livelli-errore")} />
+                    if let Some(error) = levels_error {
+                        <p class="field-error" id="ente-livelli-errore">{ error }</p>
                     }
                 </div>
                 <dl class="headline">
