@@ -5,6 +5,7 @@
 pub mod components;
 pub mod files;
 pub mod state;
+pub mod storage;
 
 use std::rc::Rc;
 
@@ -40,6 +41,86 @@ pub fn App(props: &AppProps) -> Html {
         None => State::como_example(),
     });
     let dispatch = state.dispatcher();
+    let autosave_on = use_state(|| true);
+    let autosave_wanted = props.initial.is_none();
+
+    // After a reload, the autosaved plan comes back.
+    {
+        let dispatch = dispatch.clone();
+        let autosave_on = autosave_on.clone();
+        use_effect_with((), move |_| {
+            if autosave_wanted {
+                if !storage::available() {
+                    autosave_on.set(false);
+                } else if let Some(saved) = storage::load() {
+                    match crate::io::json::load(saved.plan_json.as_bytes()) {
+                        Ok(plan) => dispatch.dispatch(state::Action::Restore { plan, saved_at: saved.saved_at, dirty: saved.dirty }),
+                        Err(_) => storage::clear(),
+                    }
+                }
+            }
+        });
+    }
+    // Every change is autosaved.
+    {
+        let autosave_on = autosave_on.clone();
+        let plan = state.plan.clone();
+        let dirty = state.dirty;
+        use_effect_with((state.revision, dirty), move |_| {
+            if autosave_wanted && *autosave_on && !storage::save(&crate::io::json::save(&plan), dirty) {
+                autosave_on.set(false);
+            }
+        });
+    }
+    // The tab warns before closing with unsaved changes.
+    use_effect_with(state.dirty, |dirty| {
+        let window = web_sys::window();
+        let handler = dirty.then(|| {
+            wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|e: web_sys::BeforeUnloadEvent| {
+                e.prevent_default();
+                e.set_return_value("Le modifiche non salvate andranno perse.");
+            })
+        });
+        if let Some(w) = &window {
+            use wasm_bindgen::JsCast;
+            w.set_onbeforeunload(handler.as_ref().map(|h| h.as_ref().unchecked_ref()));
+        }
+        move || {
+            if let Some(w) = window {
+                w.set_onbeforeunload(None);
+            }
+            drop(handler);
+        }
+    });
+    // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo every edit.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                    return;
+                }
+                let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                    ("z", false) => state::Action::Undo,
+                    ("z", true) | ("y", _) => state::Action::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatch.dispatch(action);
+            });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(d) = &document {
+                use wasm_bindgen::JsCast;
+                let _ = d.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = document {
+                    use wasm_bindgen::JsCast;
+                    let _ = d.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let choosing_method = use_state(|| false);
     let open_new = {
         let choosing = choosing_method.clone();
@@ -65,6 +146,9 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <main id="contenuto" tabindex="-1">
                 <NoticeBanner notice={state.notice.clone()} dispatch={dispatch.clone()} />
+                if autosave_wanted && !*autosave_on {
+                    <p class="notice notice-warning" role="status">{ "Salvataggio automatico non disponibile in questo browser: salvare spesso con «Salva»." }</p>
+                }
                 if *choosing_method {
                     <NewPlanPanel dispatch={dispatch.clone()} on_close={close_new} />
                 }

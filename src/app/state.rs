@@ -37,6 +37,33 @@ pub enum Notice {
     Info(String),
 }
 
+/// Plans to go back and forth to: every edit is undoable, at least 100 steps.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    pub undo: Vec<Rc<Plan>>,
+    pub redo: Vec<Rc<Plan>>,
+    /// The field the last edit typed into: keystrokes in one field are one step.
+    last_field: Option<String>,
+}
+
+/// How many steps are kept.
+pub const HISTORY_LIMIT: usize = 200;
+
+impl History {
+    fn after_edit(&self, previous: Rc<Plan>, field: Option<String>) -> History {
+        let mut next = self.clone();
+        if field.is_none() || field != self.last_field || next.undo.is_empty() {
+            next.undo.push(previous);
+            if next.undo.len() > HISTORY_LIMIT {
+                next.undo.remove(0);
+            }
+        }
+        next.redo.clear();
+        next.last_field = field;
+        next
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub plan: Rc<Plan>,
@@ -52,6 +79,9 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Changes since the last save or open.
     pub dirty: bool,
+    pub history: Rc<History>,
+    /// Grows by one at every change of the plan (for autosave and effects).
+    pub revision: u64,
 }
 
 pub enum Action {
@@ -102,6 +132,10 @@ pub enum Action {
     AddSecretaryObjective,
     SetSecretaryTitle { id: String, title: String },
     RemoveSecretaryObjective { id: String },
+    Undo,
+    Redo,
+    /// The plan autosaved in the browser, given back after a reload.
+    Restore { plan: Plan, saved_at: String, dirty: bool },
     AddUnit { name: String, level: usize, parent: Option<String> },
     RenameUnit { id: String, name: String },
     RemoveUnit { id: String },
@@ -120,6 +154,42 @@ impl State {
             grid_drafts: Rc::default(),
             notice: None,
             dirty: false,
+            history: Rc::default(),
+            revision: 0,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.history.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.history.redo.is_empty()
+    }
+
+    /// Moves one step back (`back`) or forward in the history.
+    fn travel(&self, back: bool) -> State {
+        let mut history = (*self.history).clone();
+        let target = if back { history.undo.pop() } else { history.redo.pop() };
+        let Some(plan) = target else { return self.clone() };
+        if back {
+            history.redo.push(self.plan.clone());
+        } else {
+            history.undo.push(self.plan.clone());
+        }
+        history.last_field = None;
+        let results = compute(&plan);
+        State {
+            findings: Rc::new(validate_with(&plan, &results)),
+            results: Rc::new(results),
+            plan,
+            drafts: Rc::default(),
+            grid_drafts: Rc::default(),
+            year_draft: None,
+            notice: None,
+            dirty: true,
+            history: Rc::new(history),
+            revision: self.revision + 1,
         }
     }
 
@@ -293,11 +363,28 @@ impl State {
     }
 }
 
+impl Action {
+    /// The field a typing action edits: successive keystrokes in one field
+    /// are undone together.
+    fn typed_field(&self) -> Option<String> {
+        match self {
+            Action::SetEnteName(_) => Some("ente-name".into()),
+            Action::SetYear(_) => Some("ente-year".into()),
+            Action::SetTitle { id, .. } => Some(format!("title:{id}")),
+            Action::SetScore { id, criterion, .. } => Some(format!("score:{id}:{criterion}")),
+            Action::SetDirect { id, .. } => Some(format!("direct:{id}")),
+            Action::RenameUnit { id, .. } => Some(format!("unit-name:{id}")),
+            _ => None,
+        }
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = match action {
+        let field = action.typed_field();
+        let mut next = match action {
             Action::New { year, preset } => State::replaced(
                 new_plan_with(year, preset),
                 Notice::Info(format!("Nuovo piano creato con il metodo «{}».", preset.label())),
@@ -408,7 +495,23 @@ impl Reducible for State {
             }),
             Action::SetSecretaryTitle { id, title } => self.edited(|p| p.set_secretary_title(&id, &title)),
             Action::RemoveSecretaryObjective { id } => self.edited(|p| p.remove_secretary_objective(&id)),
+            Action::Restore { plan, saved_at, dirty } => State {
+                dirty,
+                ..State::replaced(plan, Notice::Info(format!(
+                    "Ripristinato il lavoro salvato automaticamente in questo browser{}.",
+                    if saved_at.is_empty() { String::new() } else { format!(" il {saved_at}") }
+                )))
+            },
+            Action::Undo => return Rc::new(self.travel(true)),
+            Action::Redo => return Rc::new(self.travel(false)),
         };
+        if Rc::ptr_eq(&self.plan, &next.plan) {
+            next.history = self.history.clone();
+            next.revision = self.revision;
+        } else {
+            next.history = Rc::new(self.history.after_edit(self.plan.clone(), field));
+            next.revision = self.revision + 1;
+        }
         Rc::new(next)
     }
 }

@@ -191,6 +191,33 @@ test('a plan with direct percentages says by how much a unit is off 100', async 
   await page.screenshot({ path: join(out, 'direct.png'), fullPage: true });
 });
 
+test('every edit can be undone and redone, by button and keyboard', async () => {
+  await page.locator('#titolo-o1').fill('Obiettivo con titolo');
+  await page.locator('#peso-assegnato-o2').fill('25');
+  assert.equal(await cell('peso-o2').innerText(), '26,32 %'); // 25 / 95
+  await page.getByRole('button', { name: 'Annulla', exact: true }).click();
+  assert.equal(await cell('peso-o2').innerText(), '30,00 %');
+  assert.equal(await page.locator('#peso-assegnato-o2').inputValue(), '30');
+  await page.getByRole('button', { name: 'Ripeti', exact: true }).click();
+  assert.equal(await page.locator('#peso-assegnato-o2').inputValue(), '25');
+  await page.locator('body').press('Control+z');
+  assert.equal(await page.locator('#peso-assegnato-o2').inputValue(), '30');
+  // Typing a title is one step, not one per letter.
+  await page.locator('body').press('Control+z');
+  assert.equal(await page.locator('#titolo-o1').inputValue(), 'Obiettivo 1');
+  await page.locator('body').press('Control+y');
+  assert.equal(await page.locator('#titolo-o1').inputValue(), 'Obiettivo con titolo');
+});
+
+test('after a reload the last state comes back, with a notice', async () => {
+  page.once('dialog', (d) => d.accept());
+  await page.reload();
+  await notice().filter({ hasText: 'Ripristinato il lavoro salvato automaticamente' }).waitFor();
+  assert.equal(await page.locator('#titolo-o1').inputValue(), 'Obiettivo con titolo');
+  assert.equal(await cell('peso-o1').innerText(), '50,00 %');
+  await page.getByText('Modifiche non salvate').waitFor();
+});
+
 test('no network request leaves localhost and nothing is logged as an error', async () => {
   const outside = requests.filter((r) => !r.startsWith(url) && !r.startsWith('blob:') && !r.startsWith('data:'));
   assert.deepEqual(outside, []);

@@ -78,8 +78,21 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
 
+    let on_undo = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Redo))
+    };
+
     html! {
         <nav class="toolbar" aria-label="Comandi del file">
+            <button type="button" class="btn btn-outline" onclick={on_undo} disabled={!props.state.can_undo()}
+                title="Annulla l'ultima modifica (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Annulla" }</button>
+            <button type="button" class="btn btn-outline" onclick={on_redo} disabled={!props.state.can_redo()}
+                title="Ripeti la modifica annullata (Ctrl+Y)" aria-keyshortcuts="Control+Y">{ "Ripeti" }</button>
             <button type="button" class="btn" onclick={on_new}>{ "Nuovo piano" }</button>
             <label class="btn file-button">
                 { "Apri file…" }

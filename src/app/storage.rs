@@ -1,0 +1,61 @@
+//! Autosave: the plan on screen is kept in the browser's localStorage after
+//! every change, so that a reload or a crashed tab gives it back. Storage can
+//! be blocked (private modes, intranet policies) or full: then nothing
+//! panics, and the caller tells the user that autosave is off.
+
+use web_sys::Storage;
+
+const PLAN_KEY: &str = "pesatura.autosave.plan";
+const META_KEY: &str = "pesatura.autosave.meta";
+
+/// What was autosaved, and when.
+pub struct Autosaved {
+    pub plan_json: String,
+    /// Local time of the save, as the user reads it ("23/11/2026 20:15").
+    pub saved_at: String,
+    /// Whether it held changes not saved to a file.
+    pub dirty: bool,
+}
+
+fn storage() -> Option<Storage> {
+    // `local_storage()` throws where storage is blocked: treat as absent.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether autosave can work here: storage exists and accepts a write.
+pub fn available() -> bool {
+    storage().is_some_and(|s| s.set_item("pesatura.probe", "1").is_ok() && s.remove_item("pesatura.probe").is_ok())
+}
+
+/// Saves the plan; `false` when storage refused it (absent or full).
+pub fn save(plan_json: &str, dirty: bool) -> bool {
+    let Some(s) = storage() else { return false };
+    let now = js_sys::Date::new_0();
+    let saved_at = format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        now.get_date(),
+        now.get_month() + 1,
+        now.get_full_year(),
+        now.get_hours(),
+        now.get_minutes()
+    );
+    let meta = format!("{}|{saved_at}", if dirty { "1" } else { "0" });
+    s.set_item(PLAN_KEY, plan_json).is_ok() && s.set_item(META_KEY, &meta).is_ok()
+}
+
+/// The last autosave, if any.
+pub fn load() -> Option<Autosaved> {
+    let s = storage()?;
+    let plan_json = s.get_item(PLAN_KEY).ok()??;
+    let meta = s.get_item(META_KEY).ok().flatten().unwrap_or_default();
+    let (dirty, saved_at) = meta.split_once('|').unwrap_or(("0", ""));
+    Some(Autosaved { plan_json, saved_at: saved_at.to_string(), dirty: dirty == "1" })
+}
+
+/// Forgets the autosave (used by tests and after an unreadable one).
+pub fn clear() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(PLAN_KEY);
+        let _ = s.remove_item(META_KEY);
+    }
+}
