@@ -15,7 +15,8 @@ fn each_problem_is_found_where_it_is() {
         plan.set_score(&a, c, Some(parse_number("3").unwrap()));
     }
     plan.set_score(&a, 1, Some(parse_number("16").unwrap())); // rilevanza is 0..15
-    let b = plan.add_objective("u1"); // no title, no scores
+    let b = plan.add_objective("u1"); // no title, one score of four
+    plan.set_score(&b, 0, Some(parse_number("2").unwrap()));
 
     let findings = validate(&plan);
     let about = |objective: &str, criterion: Option<usize>| -> Vec<&pesatura::model::Finding> {
@@ -29,8 +30,9 @@ fn each_problem_is_found_where_it_is() {
     assert!(out_of_range[0].where_.contains("Settore Tributi › «Recupero evasione» › Rilevanza strategica"));
 
     assert!(about(&b, None).iter().any(|f| f.severity == Severity::Error && f.message == "L'obiettivo non ha un titolo."));
-    let missing: Vec<_> = (0..4).flat_map(|c| about(&b, Some(c))).collect();
-    assert_eq!(missing.len(), 4);
+    let missing: Vec<_> = (1..4).flat_map(|c| about(&b, Some(c))).collect();
+    assert_eq!(missing.len(), 3);
+    assert!(about(&b, Some(0)).is_empty());
     assert!(missing.iter().all(|f| f.severity == Severity::Warning && f.message.starts_with("Manca il punteggio")));
     assert!(missing[0].where_.contains("obiettivo n. 2"));
 

@@ -25,7 +25,7 @@ fn levels_plan() -> (Plan, [String; 4]) {
     ];
     let ids = rows.map(|(scores, kind)| {
         let id = plan.add_objective("u1");
-        plan.set_title(&id, "Obiettivo");
+        plan.set_title(&id, &format!("Obiettivo {id}"));
         for (c, s) in scores.iter().enumerate() {
             plan.set_score(&id, c, Some(Dec::from_int(*s)));
         }
@@ -80,7 +80,7 @@ fn direct_percentages_must_sum_to_100() {
     let mut plan = new_plan_with(2025, Preset::DirectPercent);
     let set = |plan: &mut Plan, text: &str| {
         let id = plan.add_objective("u1");
-        plan.set_title(&id, "Obiettivo");
+        plan.set_title(&id, &format!("Obiettivo con peso «{text}»"));
         plan.set_direct(&id, pesatura::model::edit::parse_direct(text).unwrap());
         id
     };

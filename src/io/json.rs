@@ -127,6 +127,9 @@ struct GridV2 {
     average: AverageV2,
     #[serde(default)]
     shared: SharedV2,
+    /// Objectives each unit of the lowest level should have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expected_objectives: Option<usize>,
 }
 
 #[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq)]
@@ -494,6 +497,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 SharedV2::Separate => SharedRule::Separate,
                 SharedV2::EachUnit => SharedRule::EachUnit,
             },
+            expected_objectives: file.grid.expected_objectives,
         },
         units: file.units.into_iter().map(|u| Unit { id: u.id, name: u.name, level: u.level, parent: u.parent }).collect(),
         objectives,
@@ -627,6 +631,7 @@ pub fn save(plan: &Plan) -> String {
                 SharedRule::Separate => SharedV2::Separate,
                 SharedRule::EachUnit => SharedV2::EachUnit,
             },
+            expected_objectives: grid.expected_objectives,
         },
         units: plan
             .units

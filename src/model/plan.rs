@@ -113,6 +113,8 @@ pub struct Grid {
     pub types: Vec<ObjectiveType>,
     pub average: AverageRule,
     pub shared: SharedRule,
+    /// How many objectives each unit of the lowest level should have (Como: 3).
+    pub expected_objectives: Option<usize>,
 }
 
 /// A directly assigned weight.

@@ -63,6 +63,7 @@ pub fn como_2024_grid() -> Grid {
         types: Vec::new(),
         average: AverageRule::Simple,
         shared: SharedRule::Separate,
+        expected_objectives: Some(3),
     }
 }
 
@@ -88,6 +89,7 @@ pub fn levels_and_types_grid() -> Grid {
         ],
         average: AverageRule::Simple,
         shared: SharedRule::EachUnit,
+        expected_objectives: None,
     }
 }
 
@@ -101,6 +103,7 @@ pub fn direct_percent_grid() -> Grid {
         types: Vec::new(),
         average: AverageRule::Simple,
         shared: SharedRule::EachUnit,
+        expected_objectives: None,
     }
 }
 

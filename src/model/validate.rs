@@ -73,6 +73,9 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
             out.push(finding(Severity::Error, place(None), &where_obj,
                 format!("L'obiettivo appartiene all'unità «{}», che non esiste nel piano.", o.unit)));
         }
+        if is_empty_row(o) {
+            continue; // reported once, with the unit, as an empty row
+        }
         if o.title.trim().is_empty() {
             out.push(finding(Severity::Error, place(None), &where_obj, "L'obiettivo non ha un titolo.".into()));
         }
@@ -136,6 +139,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
         }
     }
 
+    check_what_the_nucleo_looks_for(plan, results, &mut out);
     out.sort_by_key(|f| f.severity);
     out
 }
@@ -164,6 +168,112 @@ pub fn score_problem(score: Dec, criterion: &Criterion) -> Option<String> {
             let names: Vec<String> = levels.iter().map(|l| format!("{} ({})", l.name, format_points(l.points))).collect();
             format!("Il punteggio {} non corrisponde a nessun livello: {}.", format_points(score), names.join(", "))
         }),
+    }
+}
+
+/// A title as compared for duplicates: case, spaces and punctuation ignored.
+fn title_key(title: &str) -> String {
+    title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether an objective is an empty row: no title, no score, no weight.
+pub fn is_empty_row(o: &super::plan::Objective) -> bool {
+    o.title.trim().is_empty() && o.scores.iter().all(Option::is_none) && o.direct.is_none() && o.kind.is_none()
+}
+
+/// The checks a Nucleo di valutazione makes on a dirigente's table: the ones
+/// that find what the Como 2024 table hides.
+fn check_what_the_nucleo_looks_for(plan: &Plan, results: &Results, out: &mut Vec<Finding>) {
+    let unit_place = |u: usize| Place { unit: Some(plan.units[u].id.clone()), objective: None, criterion: None };
+    let unit_where = |u: usize| format!("{} «{}»", plan.level_label(&plan.units[u]), plan.units[u].name);
+    let bottom = plan.ente.levels.len().saturating_sub(1);
+
+    // The same title twice, in one unit or in two.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, o) in plan.objectives.iter().enumerate() {
+        let key = title_key(&o.title);
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(&first) = seen.get(&key) {
+            let other = &plan.objectives[first];
+            let where_other = plan.unit(&other.unit).map_or(other.unit.clone(), |u| plan.unit_label(u));
+            let same_unit = other.unit == o.unit;
+            out.push(Finding {
+                severity: Severity::Warning,
+                place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
+                where_: format!("{} › {}", plan.unit(&o.unit).map_or(o.unit.clone(), |u| plan.unit_label(u)), objective_label(&o.title, i)),
+                message: if same_unit {
+                    "Lo stesso titolo compare due volte nella stessa unità: è forse un obiettivo ripetuto?".to_string()
+                } else {
+                    format!("Lo stesso titolo compare anche in {where_other}: è forse un obiettivo ripetuto, o comune a più unità?")
+                },
+            });
+        } else {
+            seen.insert(key, i);
+        }
+    }
+
+    for (u, unit) in plan.units.iter().enumerate() {
+        let own = &results.units[u].own;
+        let members: Vec<&super::plan::Objective> = own.members.iter().map(|m| &plan.objectives[m.objective]).collect();
+
+        // Empty rows, and what the average would be if they were counted as 0.
+        let empty = members.iter().filter(|o| is_empty_row(o)).count();
+        if empty > 0 {
+            let with_empty = super::compute::mean(own.stats.total, own.stats.complete + empty);
+            let message = match (own.stats.average, with_empty, plan.grid.average) {
+                (Some(avg), Some(alt), super::plan::AverageRule::Simple) => format!(
+                    "{} vuot{} nella tabella: non {} nella media, che è {}; se {} contat{} come 0 la media sarebbe {}.",
+                    if empty == 1 { "C'è una riga".to_string() } else { format!("Ci sono {empty} righe") },
+                    if empty == 1 { "a" } else { "e" },
+                    if empty == 1 { "entra" } else { "entrano" },
+                    format_it(avg, 2),
+                    if empty == 1 { "fosse" } else { "fossero" },
+                    if empty == 1 { "a" } else { "e" },
+                    format_it(alt, 2)
+                ),
+                _ => format!("Righe vuote nella tabella: {empty}. Non entrano nella media."),
+            };
+            out.push(finding(Severity::Warning, unit_place(u), &unit_where(u), message));
+        }
+
+        // As many objectives as the grid expects.
+        if let Some(expected) = plan.grid.expected_objectives {
+            let real = members.iter().filter(|o| !is_empty_row(o)).count();
+            if unit.level == bottom && real != expected {
+                out.push(finding(Severity::Warning, unit_place(u), &unit_where(u), format!(
+                    "L'unità ha {real} obiettiv{}, la griglia ne prevede {expected}.",
+                    if real == 1 { "o" } else { "i" }
+                )));
+            }
+        }
+
+        // No differentiation: every objective scored the same.
+        let complete: Vec<&&super::plan::Objective> =
+            members.iter().zip(&own.members).filter(|(_, m)| results.objectives[m.objective].points.is_some()).map(|(o, _)| o).collect();
+        if complete.len() >= 2 {
+            let first = (&complete[0].scores, &complete[0].direct, &complete[0].kind);
+            if complete.iter().all(|o| (&o.scores, &o.direct, &o.kind) == first) {
+                out.push(finding(Severity::Note, unit_place(u), &unit_where(u),
+                    "Tutti gli obiettivi dell'unità hanno gli stessi punteggi: la pesatura non li differenzia.".into()));
+            }
+        }
+    }
+
+    // The maximum on every criterion.
+    if plan.grid.method == Method::Criteria && !plan.grid.criteria.is_empty() {
+        for (i, o) in plan.objectives.iter().enumerate() {
+            let all_max = plan.grid.criteria.iter().enumerate().all(|(c, criterion)| o.scores.get(c).copied().flatten() == Some(criterion.max()));
+            if all_max {
+                out.push(Finding {
+                    severity: Severity::Note,
+                    place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
+                    where_: format!("{} › {}", plan.unit(&o.unit).map_or(o.unit.clone(), |u| plan.unit_label(u)), objective_label(&o.title, i)),
+                    message: "L'obiettivo ha il punteggio massimo su tutti i criteri.".into(),
+                });
+            }
+        }
     }
 }
 
