@@ -18,7 +18,7 @@ step "in-browser tests (wasm-pack test, headless Chromium)"
 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --locked --test web
 
 step "end-to-end tests (Playwright, Debian's Chromium, dist/)"
-node --test tests/e2e/
+node --test --test-concurrency=1 tests/e2e/
 
 step "release size"
 node scripts/size.mjs dist

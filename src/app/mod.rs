@@ -154,6 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <Header plan={state.plan.clone()} year_draft={state.year_draft.clone()} results={state.results.clone()} dirty={state.dirty}
                     levels={(state.grid_text("ente-levels", || state.plan.ente.levels.join("; ")), state.grid_error("ente-levels").map(str::to_string))}
+                    mode={state.mode} reviewer={state.reviewer.clone()} pending={crate::model::review::pending_count(&state.plan)}
                     dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />

@@ -14,11 +14,23 @@ use crate::model::edit::{format_named_values, parse_direct, parse_named_values, 
 use crate::model::format::format_plain;
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
+use crate::model::review::{has_revisions, validated, Verdict};
 use crate::model::validate::validate_with;
 use crate::model::{compute, Finding, Plan, Results};
 
 /// The score-cell key for an objective's directly assigned weight.
 pub const DIRECT_CELL: usize = usize::MAX;
+/// Score-cell keys from here on are revised scores (`REVISED_CELL + criterion`).
+pub const REVISED_CELL: usize = 1 << 20;
+
+/// The numbers on screen, the proposal's, and the findings.
+fn derive(plan: &Plan, mode: Mode) -> (Rc<Results>, Rc<Results>, Rc<Vec<Finding>>) {
+    let proposed = compute(plan);
+    let findings = Rc::new(validate_with(plan, &proposed));
+    let proposed = Rc::new(proposed);
+    let shown = if mode == Mode::Review && has_revisions(plan) { Rc::new(compute(&validated(plan))) } else { proposed.clone() };
+    (shown, proposed, findings)
+}
 
 /// The Como 2024 example, shipped inside the app.
 pub const COMO_EXAMPLE: &str = include_str!("../../examples/como-peg-2024.json");
@@ -64,10 +76,25 @@ impl History {
     }
 }
 
+/// Who is working on the plan: the dirigente proposing, or the Nucleo verifying.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Proposal,
+    Review,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub plan: Rc<Plan>,
+    /// The numbers on screen: the validated ones in review mode (revised
+    /// scores in place of proposed ones), the proposed ones otherwise.
     pub results: Rc<Results>,
+    /// The numbers of the proposal as the dirigente made it.
+    pub proposed: Rc<Results>,
+    pub mode: Mode,
+    /// The name the reviewer typed, recorded with each decision.
+    pub reviewer: String,
     pub findings: Rc<Vec<Finding>>,
     /// Keyed by (objective id, criterion index).
     pub drafts: Rc<HashMap<(String, usize), Draft>>,
@@ -134,6 +161,13 @@ pub enum Action {
     RemoveSecretaryObjective { id: String },
     Undo,
     Redo,
+    SetMode(Mode),
+    SetReviewer(String),
+    /// A verdict on an objective (`criterion` `None`) or one of its scores.
+    ReviewVerdict { id: String, criterion: Option<usize>, verdict: Verdict },
+    ReviewComment { id: String, criterion: Option<usize>, text: String },
+    /// A revised score, typed: empty withdraws the revision.
+    ReviewRevise { id: String, criterion: usize, text: String },
     /// The plan autosaved in the browser, given back after a reload.
     Restore { plan: Plan, saved_at: String, dirty: bool },
     AddUnit { name: String, level: usize, parent: Option<String> },
@@ -143,12 +177,14 @@ pub enum Action {
 
 impl State {
     pub fn new(plan: Plan) -> State {
-        let results = compute(&plan);
-        let findings = validate_with(&plan, &results);
+        let (results, proposed, findings) = derive(&plan, Mode::Proposal);
         State {
             plan: Rc::new(plan),
-            results: Rc::new(results),
-            findings: Rc::new(findings),
+            results,
+            proposed,
+            mode: Mode::Proposal,
+            reviewer: String::new(),
+            findings,
             drafts: Rc::default(),
             year_draft: None,
             grid_drafts: Rc::default(),
@@ -178,10 +214,11 @@ impl State {
             history.undo.push(self.plan.clone());
         }
         history.last_field = None;
-        let results = compute(&plan);
+        let (results, proposed, findings) = derive(&plan, self.mode);
         State {
-            findings: Rc::new(validate_with(&plan, &results)),
-            results: Rc::new(results),
+            results,
+            proposed,
+            findings,
             plan,
             drafts: Rc::default(),
             grid_drafts: Rc::default(),
@@ -190,7 +227,56 @@ impl State {
             dirty: true,
             history: Rc::new(history),
             revision: self.revision + 1,
+            ..self.clone()
         }
+    }
+
+    fn with_mode(&self, mode: Mode) -> State {
+        let (results, proposed, findings) = derive(&self.plan, mode);
+        State { mode, results, proposed, findings, ..self.clone() }
+    }
+
+    /// A review decision, stamped with the reviewer's name and the time.
+    fn reviewed(&self, edit: impl FnOnce(&mut Plan, &str, &str)) -> State {
+        let now = js_sys::Date::new_0();
+        let at = format!(
+            "{}-{:02}-{:02} {:02}:{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date(),
+            now.get_hours(),
+            now.get_minutes()
+        );
+        let by = self.reviewer.clone();
+        self.edited(|p| edit(p, &at, &by))
+    }
+
+    fn revise(&self, id: String, criterion: usize, text: String) -> State {
+        let Some(c) = self.plan.grid.criteria.get(criterion) else { return self.clone() };
+        let key = (id.clone(), REVISED_CELL + criterion);
+        let mut drafts = (*self.drafts).clone();
+        match parse_score(&text, c) {
+            Ok(value) => {
+                drafts.remove(&key);
+                if text.trim() != value.map(format_plain).unwrap_or_default() {
+                    drafts.insert(key, Draft { text, error: None });
+                }
+                State { drafts: Rc::new(drafts), ..self.reviewed(|p, at, by| p.review_revise(&id, criterion, value, at, by)) }
+            }
+            Err(error) => {
+                drafts.insert(key, Draft { text, error: Some(error) });
+                State { drafts: Rc::new(drafts), ..self.clone() }
+            }
+        }
+    }
+
+    /// The text of a revised-score field.
+    pub fn revised_text(&self, objective: usize, criterion: usize) -> String {
+        let o = &self.plan.objectives[objective];
+        if let Some(d) = self.drafts.get(&(o.id.clone(), REVISED_CELL + criterion)) {
+            return d.text.clone();
+        }
+        o.review.score(criterion).and_then(|r| r.revised).map(format_plain).unwrap_or_default()
     }
 
     /// The Como 2024 example as a fresh state.
@@ -203,14 +289,8 @@ impl State {
     fn edited(&self, edit: impl FnOnce(&mut Plan)) -> State {
         let mut plan = (*self.plan).clone();
         edit(&mut plan);
-        let results = compute(&plan);
-        State {
-            findings: Rc::new(validate_with(&plan, &results)),
-            results: Rc::new(results),
-            plan: Rc::new(plan),
-            dirty: true,
-            ..self.clone()
-        }
+        let (results, proposed, findings) = derive(&plan, self.mode);
+        State { results, proposed, findings, plan: Rc::new(plan), dirty: true, ..self.clone() }
     }
 
     /// An edit of the grid's structure: score cells are re-read from the plan.
@@ -308,6 +388,11 @@ impl State {
         State { notice: Some(notice), ..State::new(plan) }
     }
 
+    /// A plan opened in place of this one, in the same mode, by the same reviewer.
+    fn opened(&self, plan: Plan, notice: Notice) -> State {
+        State { reviewer: self.reviewer.clone(), notice: Some(notice), ..State::new(plan).with_mode(self.mode) }
+    }
+
     fn with_notice(&self, notice: Notice) -> State {
         State { notice: Some(notice), ..self.clone() }
     }
@@ -394,7 +479,7 @@ impl Reducible for State {
                 ..State::como_example()
             },
             Action::Open { name, bytes } => match json::load(&bytes) {
-                Ok(plan) => State::replaced(plan, Notice::Info(format!("Aperto il file «{name}»."))),
+                Ok(plan) => self.opened(plan, Notice::Info(format!("Aperto il file «{name}»."))),
                 Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
             },
             Action::OpenFailed { name, reason } => self.with_notice(Notice::Error(format!(
@@ -502,6 +587,11 @@ impl Reducible for State {
                     if saved_at.is_empty() { String::new() } else { format!(" il {saved_at}") }
                 )))
             },
+            Action::SetMode(mode) => self.with_mode(mode),
+            Action::SetReviewer(name) => State { reviewer: name, ..(*self).clone() },
+            Action::ReviewVerdict { id, criterion, verdict } => self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by)),
+            Action::ReviewComment { id, criterion, text } => self.reviewed(|p, at, by| p.review_comment(&id, criterion, &text, at, by)),
+            Action::ReviewRevise { id, criterion, text } => self.revise(id, criterion, text),
             Action::Undo => return Rc::new(self.travel(true)),
             Action::Redo => return Rc::new(self.travel(false)),
         };

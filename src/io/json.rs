@@ -16,10 +16,11 @@ use serde_json::Value;
 use crate::model::plan::{
     AverageRule, DirectWeight, Indicator, Level, Method, ObjectiveType, OrgObjective, PlainObjective, Scale, SharedRule,
 };
+use crate::model::review::{ObjectiveReview, ReviewEvent, ScoreReview, Verdict};
 use crate::model::{Criterion, Dec, Ente, Grid, Objective, Plan, Unit};
 
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -81,6 +82,63 @@ struct FileV2 {
     organisational: Vec<OrgObjectiveV2>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     secretary: Vec<PlainObjectiveV2>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    review_log: Vec<ReviewEventV3>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum VerdictV3 {
+    #[default]
+    Pending,
+    Confirmed,
+    Contested,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct ReviewV3 {
+    #[serde(default)]
+    status: VerdictV3,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    comment: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    scores: BTreeMap<String, ScoreReviewV3>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct ScoreReviewV3 {
+    #[serde(default)]
+    status: VerdictV3,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    comment: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    revised: Option<f64>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ReviewEventV3 {
+    at: String,
+    by: String,
+    objective: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    criterion: Option<String>,
+    change: String,
+}
+
+fn verdict_in(v: VerdictV3) -> Verdict {
+    match v {
+        VerdictV3::Pending => Verdict::Pending,
+        VerdictV3::Confirmed => Verdict::Confirmed,
+        VerdictV3::Contested => Verdict::Contested,
+    }
+}
+
+fn verdict_out(v: Verdict) -> VerdictV3 {
+    match v {
+        Verdict::Pending => VerdictV3::Pending,
+        Verdict::Confirmed => VerdictV3::Confirmed,
+        Verdict::Contested => VerdictV3::Contested,
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -195,6 +253,8 @@ struct ObjectiveV2 {
     weight: Option<Value>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     scores: BTreeMap<String, Option<Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewV3>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -309,6 +369,7 @@ pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
     while version < SCHEMA_VERSION {
         value = match version {
             1 => v1_to_v2(value),
+            2 => v2_to_v3(value),
             other => return Err(LoadError::at_field("schema_version", format!("la versione {other} del formato non esiste"))),
         };
         version += 1;
@@ -330,6 +391,12 @@ fn v1_to_v2(mut value: Value) -> Value {
             }
         }
     }
+    value
+}
+
+/// Version 3 adds the Nucleo's review; a version 2 file has none to carry.
+fn v2_to_v3(mut value: Value) -> Value {
+    value["schema_version"] = Value::from(3);
     value
 }
 
@@ -470,7 +537,27 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 "il peso deve essere un numero o \"X\" (obiettivo prerequisito), non {other}"
             ))),
         };
+        let mut review = ObjectiveReview::default();
+        if let Some(r) = o.review {
+            review.verdict = verdict_in(r.status);
+            review.comment = r.comment;
+            for (key, sr) in r.scores {
+                let field = format!("objectives[{i}].review.scores.{key}");
+                let Some(c) = criteria.iter().position(|c| c.id == key) else {
+                    return Err(LoadError::at_field(field, format!("il criterio «{key}» non è nella griglia")));
+                };
+                let revised = match sr.revised {
+                    Some(v) => Some(number(v, &format!("{field}.revised"))?),
+                    None => None,
+                };
+                if review.scores.len() <= c {
+                    review.scores.resize(c + 1, ScoreReview::default());
+                }
+                review.scores[c] = ScoreReview { verdict: verdict_in(sr.status), comment: sr.comment, revised };
+            }
+        }
         objectives.push(Objective {
+            review,
             id: o.id,
             unit: o.unit,
             also: o.also,
@@ -511,6 +598,11 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             })
             .collect(),
         secretary: file.secretary.into_iter().map(|o| PlainObjective { id: o.id, title: o.title }).collect(),
+        review_log: file
+            .review_log
+            .into_iter()
+            .map(|e| ReviewEvent { at: e.at, by: e.by, objective: e.objective, criterion: e.criterion, change: e.change })
+            .collect(),
     })
 }
 
@@ -649,6 +741,17 @@ pub fn save(plan: &Plan) -> String {
             })
             .collect(),
         secretary: plan.secretary.iter().map(|o| PlainObjectiveV2 { id: o.id.clone(), title: o.title.clone() }).collect(),
+        review_log: plan
+            .review_log
+            .iter()
+            .map(|e| ReviewEventV3 {
+                at: e.at.clone(),
+                by: e.by.clone(),
+                objective: e.objective.clone(),
+                criterion: e.criterion.clone(),
+                change: e.change.clone(),
+            })
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
     text = integers_without_point(&text);
@@ -709,6 +812,19 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
             DirectWeight::Prerequisite => Value::from("X"),
         }),
         scores,
+        review: (!o.review.is_empty()).then(|| ReviewV3 {
+            status: verdict_out(o.review.verdict),
+            comment: o.review.comment.clone(),
+            scores: grid
+                .criteria
+                .iter()
+                .zip(&o.review.scores)
+                .filter(|(_, r)| **r != ScoreReview::default())
+                .map(|(c, r)| {
+                    (c.id.clone(), ScoreReviewV3 { status: verdict_out(r.verdict), comment: r.comment.clone(), revised: r.revised.map(Dec::to_f64) })
+                })
+                .collect(),
+        }),
     }
 }
 

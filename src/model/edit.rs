@@ -255,9 +255,14 @@ impl Plan {
         }
         let t = target as usize;
         self.grid.criteria.swap(c, t);
+        let n = self.grid.criteria.len();
         for o in &mut self.objectives {
-            o.scores.resize(self.grid.criteria.len(), None);
+            o.scores.resize(n, None);
             o.scores.swap(c, t);
+            if !o.review.scores.is_empty() {
+                o.review.scores.resize(n, Default::default());
+                o.review.scores.swap(c, t);
+            }
         }
     }
 
@@ -275,6 +280,9 @@ impl Plan {
         for o in &mut self.objectives {
             if c < o.scores.len() {
                 o.scores.remove(c);
+            }
+            if c < o.review.scores.len() {
+                o.review.scores.remove(c);
             }
         }
     }

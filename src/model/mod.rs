@@ -9,6 +9,7 @@ pub mod edit;
 pub mod format;
 pub mod plan;
 pub mod presets;
+pub mod review;
 pub mod validate;
 
 pub use compute::{compute, Results, Stats};

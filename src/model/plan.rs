@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::decimal::Dec;
+use super::review::{ObjectiveReview, ReviewEvent};
 
 /// The administration adopting the plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,6 +142,8 @@ pub struct Objective {
     pub kind: Option<String>,
     /// Its weight, when the grid's method is [`Method::Direct`].
     pub direct: Option<DirectWeight>,
+    /// The Nucleo's review of it.
+    pub review: ObjectiveReview,
 }
 
 /// One indicator of an organisational objective, with its target.
@@ -175,6 +178,8 @@ pub struct Plan {
     pub objectives: Vec<Objective>,
     pub organisational: Vec<OrgObjective>,
     pub secretary: Vec<PlainObjective>,
+    /// Every review decision, oldest first.
+    pub review_log: Vec<ReviewEvent>,
 }
 
 impl Criterion {
@@ -250,6 +255,7 @@ impl Objective {
             scores: vec![None; criteria],
             kind: None,
             direct: None,
+            review: ObjectiveReview::default(),
         }
     }
 
@@ -272,6 +278,7 @@ impl Plan {
             objectives: Vec::new(),
             organisational: Vec::new(),
             secretary: Vec::new(),
+            review_log: Vec::new(),
         }
     }
 

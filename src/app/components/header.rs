@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::{Action, Draft};
+use crate::app::state::{Action, Draft, Mode};
 use crate::app::Dispatch;
 use crate::model::format::format_it;
 use crate::model::{Plan, Results};
@@ -17,6 +17,10 @@ pub struct HeaderProps {
     pub dirty: bool,
     /// The levels field: its text and the reason it was refused, if it was.
     pub levels: (String, Option<String>),
+    pub mode: Mode,
+    pub reviewer: String,
+    /// Objectives still to review.
+    pub pending: usize,
     pub dispatch: Dispatch,
 }
 
@@ -44,6 +48,21 @@ pub fn Header(props: &HeaderProps) -> Html {
         })
     };
     let (levels_text, levels_error) = props.levels.clone();
+    let mode_button = |mode: Mode, label: &'static str| {
+        let dispatch = props.dispatch.clone();
+        let pressed = props.mode == mode;
+        html! {
+            <button type="button" class={classes!("btn", pressed.then_some("btn-primary"))} aria-pressed={pressed.to_string()}
+                onclick={Callback::from(move |_| dispatch.dispatch(Action::SetMode(mode)))}>{ label }</button>
+        }
+    };
+    let on_reviewer = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetReviewer(input.value()));
+        })
+    };
     let year_text = props.year_draft.as_ref().map_or(props.plan.ente.year.to_string(), |d| d.text.clone());
     let year_error = props.year_draft.as_ref().and_then(|d| d.error.clone());
     let ente = &props.results.ente;
@@ -52,6 +71,24 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <section class="plan-header" aria-labelledby="titolo-piano">
             <h1 id="titolo-piano">{ format!("{} — piano degli obiettivi {}", props.plan.ente.name, props.plan.ente.year) }</h1>
+            <div class="mode-bar">
+                <div role="group" aria-labelledby="modalita-etichetta" class="mode-switch">
+                    <span id="modalita-etichetta" class="mode-label">{ "Modalità:" }</span>
+                    { mode_button(Mode::Proposal, "Proposta") }
+                    { mode_button(Mode::Review, "Verifica") }
+                </div>
+                if props.mode == Mode::Review {
+                    <div class="field">
+                        <label for="nome-verificatore">{ "Nome di chi verifica" }</label>
+                        <input id="nome-verificatore" type="text" value={props.reviewer.clone()} oninput={on_reviewer}
+                            placeholder="Nome e cognome" autocomplete="name" />
+                    </div>
+                    <p class="pending" data-testid="da-verificare" role="status">
+                        { if props.pending == 0 { "Tutti gli obiettivi sono stati verificati.".to_string() }
+                          else { format!("Da verificare: {} obiettiv{}", props.pending, if props.pending == 1 { "o" } else { "i" }) } }
+                    </p>
+                }
+            </div>
             <div class="field-row">
                 <div class="field">
                     <label for="ente-nome">{ "Ente" }</label>

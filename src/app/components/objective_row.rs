@@ -15,6 +15,7 @@ use crate::model::compute::{ObjectiveResult, Status};
 use crate::model::decimal::Dec;
 use crate::model::format::{format_it, format_points};
 use crate::model::plan::{Method, Scale};
+use crate::model::review::Verdict;
 use crate::model::{Grid, Objective};
 
 /// A unit an objective can be shared with: (id, label).
@@ -37,7 +38,41 @@ pub struct RowProps {
     /// The direct weight's text and refusal (direct method).
     pub direct: (String, Option<String>),
     pub units: Rc<Vec<UnitChoice>>,
+    /// Verifica: scores are read-only, each can be confirmed, contested, revised.
+    pub review_mode: bool,
+    /// The objective's points as proposed (before any revision).
+    pub proposed_points: Option<Dec>,
+    /// The text of each revised-score field, with its refusal if any.
+    pub revised: Vec<(String, Option<String>)>,
+    pub status: Verdict,
     pub dispatch: Dispatch,
+}
+
+fn verdict_value(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pending => "pending",
+        Verdict::Confirmed => "confirmed",
+        Verdict::Contested => "contested",
+    }
+}
+
+fn verdict_from(value: &str) -> Verdict {
+    match value {
+        "confirmed" => Verdict::Confirmed,
+        "contested" => Verdict::Contested,
+        _ => Verdict::Pending,
+    }
+}
+
+/// The select for a verdict, with its accessible name.
+fn verdict_select(id: String, label: String, current: Verdict, onchange: Callback<Event>) -> Html {
+    html! {
+        <select {id} class={classes!("verdict", format!("verdict-{}", verdict_value(current)))} aria-label={label} {onchange}>
+            { for [Verdict::Pending, Verdict::Confirmed, Verdict::Contested].into_iter().map(|v| html! {
+                <option value={verdict_value(v)} selected={v == current}>{ v.label_it() }</option>
+            }) }
+        </select>
+    }
 }
 
 #[component]
@@ -79,6 +114,29 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             let error_id = format!("{cell_id}-errore");
             let error = props.errors.get(c).cloned().flatten();
             let accessible = format!("{} ({}), {}", criterion.name, crate::model::describe::scale(&criterion.scale), label);
+            if props.review_mode {
+                let proposed = o.scores.get(c).copied().flatten();
+                let review = o.review.score(c).cloned().unwrap_or_default();
+                let shown = |v: Option<Dec>| v.map_or("—".to_string(), |v| match criterion.level_of(v) {
+                    Some(l) => l.name.clone(),
+                    None => format_points(v),
+                });
+                return html! {
+                    <td class={classes!("score-cell", "reviewed", format!("verdict-{}", verdict_value(review.verdict)))} id={cell_id}
+                        data-testid={dom_id("valore", &[&o.id, &c.to_string()])}>
+                        if let Some(revised) = review.revised {
+                            <span class="proposed-value" title="Punteggio proposto">{ shown(proposed) }</span>
+                            { " → " }
+                            <strong class="revised-value" title="Punteggio rivisto">{ shown(Some(revised)) }</strong>
+                        } else {
+                            <span>{ shown(proposed) }</span>
+                        }
+                        if review.verdict != Verdict::Pending {
+                            <span class="verdict-mark">{ review.verdict.label_it() }</span>
+                        }
+                    </td>
+                };
+            }
             let field = match &criterion.scale {
                 Scale::Range { .. } => {
                     let (s, id) = (send.clone(), o.id.clone());
@@ -200,6 +258,8 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         (None, _) => "—".to_string(),
     };
     let incomplete = props.result.points.is_none() && props.result.status != Status::Prerequisite;
+    let proposed_note = (props.review_mode && props.proposed_points != props.result.points)
+        .then(|| format!("proposto {}", props.proposed_points.map_or("—".to_string(), format_points)));
 
     html! {
         <tr id={dom_id("riga", &[&o.id])} class={classes!(incomplete.then_some("incomplete"))}>
@@ -210,12 +270,19 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     placeholder="Titolo dell'obiettivo"
                     value={o.title.clone()} oninput={on_title} />
                 <div class="row-extras">
+                    if props.review_mode {
+                        <span class={classes!("status-badge", format!("verdict-{}", verdict_value(props.status)))}
+                            data-testid={dom_id("stato", &[&o.id])}>{ props.status.label_it() }</span>
+                    }
                     <details class="description" open={o.description.is_some()}>
                         <summary>{ "Descrizione" }</summary>
                         <textarea id={dom_id("descrizione", &[&o.id])} rows="2"
                             aria-label={format!("Descrizione dell'obiettivo {}", props.number)}
                             value={o.description.clone().unwrap_or_default()} onchange={on_description} />
                     </details>
+                    if props.review_mode {
+                        { review_panel(props, &label) }
+                    }
                     <details class="shared-units">
                         <summary class={classes!(o.is_shared().then_some("is-shared"))}>{ share_summary }</summary>
                         <div class="checks">{ for share_boxes }</div>
@@ -231,6 +298,9 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     if let Some(note) = points_note {
                         <span class="points-note">{ note }</span>
                     }
+                    if let Some(note) = proposed_note {
+                        <span class="points-note proposed-note">{ note }</span>
+                    }
                 </td>
             }
             <td class="num weight" data-testid={dom_id("peso", &[&o.id])}>{ weight }</td>
@@ -243,5 +313,85 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     aria-label={format!("Elimina l'{label}")} title="Elimina obiettivo">{ "✕" }</button>
             </td>
         </tr>
+    }
+}
+
+/// The Nucleo's decisions on one objective: its verdict and comment, and for
+/// each criterion a verdict, a revised score and a comment.
+fn review_panel(props: &RowProps, label: &str) -> Html {
+    let o = &props.objective;
+    let dispatch = props.dispatch.clone();
+    let send = move |a: Action| dispatch.dispatch(a);
+    let open = o.review.verdict != Verdict::Pending || o.review.scores.iter().any(|s| s.verdict != Verdict::Pending);
+    let (s, id) = (send.clone(), o.id.clone());
+    let on_verdict = Callback::from(move |e: Event| {
+        let v = verdict_from(&e.target_unchecked_into::<HtmlSelectElement>().value());
+        s(Action::ReviewVerdict { id: id.clone(), criterion: None, verdict: v });
+    });
+    let (s, id) = (send.clone(), o.id.clone());
+    let on_comment = Callback::from(move |e: Event| {
+        s(Action::ReviewComment { id: id.clone(), criterion: None, text: e.target_unchecked_into::<HtmlTextAreaElement>().value() })
+    });
+    let rows = props.grid.criteria.iter().enumerate().map(|(c, criterion)| {
+        let review = o.review.score(c).cloned().unwrap_or_default();
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_verdict = Callback::from(move |e: Event| {
+            let v = verdict_from(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            s(Action::ReviewVerdict { id: id.clone(), criterion: Some(c), verdict: v });
+        });
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_revised = Callback::from(move |e: Event| {
+            s(Action::ReviewRevise { id: id.clone(), criterion: c, text: e.target_unchecked_into::<HtmlInputElement>().value() })
+        });
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_comment = Callback::from(move |e: Event| {
+            s(Action::ReviewComment { id: id.clone(), criterion: Some(c), text: e.target_unchecked_into::<HtmlInputElement>().value() })
+        });
+        let (text, error) = props.revised.get(c).cloned().unwrap_or_default();
+        let revised_id = dom_id("rivisto", &[&o.id, &c.to_string()]);
+        html! {
+            <tr>
+                <th scope="row">{ criterion.short.clone() }</th>
+                <td>{ verdict_select(dom_id("verdetto", &[&o.id, &c.to_string()]), format!("Verifica di «{}», {label}", criterion.name), review.verdict, on_verdict) }</td>
+                <td>
+                    <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                        aria-label={format!("Punteggio rivisto di «{}», {label}", criterion.name)}
+                        aria-invalid={error.is_some().to_string()}
+                        aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
+                    if let Some(error) = error {
+                        <span class="field-error" id={format!("{revised_id}-errore")}>{ error }</span>
+                    }
+                </td>
+                <td>
+                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} type="text" value={review.comment.clone()} onchange={on_comment}
+                        aria-label={format!("Commento su «{}», {label}", criterion.name)} />
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <details class="review-panel" {open}>
+            <summary>{ "Verifica" }</summary>
+            <div class="field-row">
+                <div class="field">
+                    <label for={dom_id("verdetto", &[&o.id])}>{ "Obiettivo" }</label>
+                    { verdict_select(dom_id("verdetto", &[&o.id]), format!("Verifica dell'{label}"), o.review.verdict, on_verdict) }
+                </div>
+                <div class="field field-wide">
+                    <label for={dom_id("commento", &[&o.id])}>{ "Commento" }</label>
+                    <textarea id={dom_id("commento", &[&o.id])} rows="1" value={o.review.comment.clone()} onchange={on_comment} />
+                </div>
+            </div>
+            if props.grid.method == Method::Criteria {
+                <table class="table compact review-table">
+                    <caption class="visually-hidden">{ format!("Verifica dei punteggi, {label}") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Criterio" }</th><th scope="col">{ "Esito" }</th>
+                        <th scope="col">{ "Punteggio rivisto" }</th><th scope="col">{ "Commento" }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+        </details>
     }
 }

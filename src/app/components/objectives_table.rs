@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
-use crate::app::state::{State, DIRECT_CELL};
+use crate::app::state::{Mode, State, DIRECT_CELL, REVISED_CELL};
+use crate::model::review::objective_status;
 use crate::app::Dispatch;
 use crate::model::compute::Group;
 use crate::model::describe;
@@ -23,6 +24,9 @@ pub struct TableProps {
     /// Used for the average cell's test id: `media-<key>`.
     pub key_name: AttrValue,
     pub units: Rc<Vec<UnitChoice>>,
+    /// The same table's average as proposed, shown beside a validated one that differs.
+    #[prop_or_default]
+    pub proposed_average: Option<crate::model::Dec>,
 }
 
 #[component]
@@ -39,11 +43,17 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
         let cells: Vec<String> = (0..grid.criteria.len()).map(|c| state.cell_text(i, c)).collect();
         let errors: Vec<Option<String>> = (0..grid.criteria.len()).map(|c| state.cell_error(&o.id, c).map(str::to_string)).collect();
         let direct_cell = (state.direct_text(i), state.cell_error(&o.id, DIRECT_CELL).map(str::to_string));
+        let revised: Vec<(String, Option<String>)> = (0..grid.criteria.len())
+            .map(|c| (state.revised_text(i, c), state.cell_error(&o.id, REVISED_CELL + c).map(str::to_string)))
+            .collect();
+        let status = objective_status(o, grid.criteria.len());
         html! {
             <ObjectiveRow key={o.id.clone()} grid={grid.clone()} objective={o.clone()} number={pos + 1}
                 is_first={pos == 0} is_last={pos + 1 == n}
                 result={state.results.objectives[i].clone()} weight={member.weight}
-                {cells} {errors} direct={direct_cell} units={props.units.clone()} dispatch={props.dispatch.clone()} />
+                {cells} {errors} direct={direct_cell} units={props.units.clone()}
+                review_mode={state.mode == Mode::Review} proposed_points={state.proposed.objectives[i].points}
+                {revised} {status} dispatch={props.dispatch.clone()} />
         }
     });
 
@@ -103,6 +113,11 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                         <th scope="row" colspan={label_span.to_string()}>{ format!("{rule} ({counted})") }</th>
                         <td class="num average" data-testid={format!("media-{}", props.key_name)}>
                             { stats.average.map_or("—".to_string(), |a| format_it(a, 2)) }
+                            if state.mode == Mode::Review && props.proposed_average != stats.average {
+                                <span class="points-note proposed-note" data-testid={format!("media-proposta-{}", props.key_name)}>
+                                    { format!("proposta {}", props.proposed_average.map_or("—".to_string(), |a| format_it(a, 2))) }
+                                </span>
+                            }
                         </td>
                         <td class="num">{ if stats.complete > 0 && stats.total.raw() > 0 { "100,00 %" } else { "—" } }</td>
                         <td></td>

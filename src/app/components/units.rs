@@ -9,7 +9,9 @@ use crate::app::components::add_unit::AddUnit;
 use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{after_render, confirm, dom_id, focus};
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, Mode, State};
+use crate::model::compute::Member;
+use crate::model::review::{group_status, objective_status};
 use crate::app::Dispatch;
 use crate::model::format::{format_it, format_points};
 use crate::model::plan::SharedRule;
@@ -79,6 +81,9 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             <section key={unit.id.clone()} id={dom_id("unita", &[&unit.id])} class={format!("unit depth-{}", depth.min(3))} aria-labelledby={heading_id}>
                 <div class="unit-head">
                     { heading }
+                    if state.mode == Mode::Review && !own.members.is_empty() {
+                        { unit_status_badge(state, &own.members, &unit.id) }
+                    }
                     if !show_table || result.subtree.objectives > own.stats.objectives {
                         <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
                     }
@@ -94,7 +99,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
                 if show_table {
                     <ObjectivesTable state={props.state.clone()} dispatch={props.dispatch.clone()} group={own.clone()}
                         caption={format!("Obiettivi di {}", plan.unit_label(unit))} key_name={dom_id("", &[&unit.id])[1..].to_string()}
-                        units={units.clone()} />
+                        units={units.clone()} proposed_average={state.proposed.units[u].own.stats.average} />
                 }
                 <button type="button" class="btn btn-add" onclick={on_add}>
                     { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
@@ -118,7 +123,8 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
                 </div>
                 if !shared.members.is_empty() {
                     <ObjectivesTable state={props.state.clone()} dispatch={props.dispatch.clone()} group={shared.clone()}
-                        caption="Obiettivi comuni a più unità" key_name="comuni" units={units.clone()} />
+                        caption="Obiettivi comuni a più unità" key_name="comuni" units={units.clone()}
+                        proposed_average={state.proposed.shared.stats.average} />
                 }
                 <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo comune" }</button>
             </section>
@@ -133,6 +139,17 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             <AddUnit plan={state.plan.clone()} dispatch={props.dispatch.clone()} />
         </section>
     }
+}
+
+fn unit_status_badge(state: &State, members: &[Member], unit_id: &str) -> Html {
+    let n = state.plan.grid.criteria.len();
+    let status = group_status(members.iter().map(|m| objective_status(&state.plan.objectives[m.objective], n)));
+    let class = match status {
+        crate::model::review::Verdict::Pending => "verdict-pending",
+        crate::model::review::Verdict::Confirmed => "verdict-confirmed",
+        crate::model::review::Verdict::Contested => "verdict-contested",
+    };
+    html! { <span class={classes!("status-badge", class)} data-testid={dom_id("stato-unita", &[unit_id])}>{ status.label_it() }</span> }
 }
 
 fn rollup_text(stats: &Stats) -> String {

@@ -1,0 +1,229 @@
+//! The Nucleo di valutazione's review of a proposal: each objective and each
+//! score can be confirmed or contested, with a comment and, for a score, a
+//! revised value. The validated weights use the revised values; the proposed
+//! ones are never overwritten, so both stay visible. Every decision is logged
+//! with who took it and when, and all of it travels in the same file.
+
+use super::decimal::Dec;
+use super::format::format_points;
+use super::plan::{Objective, Plan};
+
+/// A reviewer's decision.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Da verificare.
+    #[default]
+    Pending,
+    Confirmed,
+    Contested,
+}
+
+impl Verdict {
+    pub fn label_it(self) -> &'static str {
+        match self {
+            Verdict::Pending => "da verificare",
+            Verdict::Confirmed => "confermato",
+            Verdict::Contested => "contestato",
+        }
+    }
+}
+
+/// The review of one score.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScoreReview {
+    pub verdict: Verdict,
+    pub comment: String,
+    /// The value the Nucleo puts in place of the proposed one.
+    pub revised: Option<Dec>,
+}
+
+/// The review of one objective: its own verdict and one per criterion.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObjectiveReview {
+    pub verdict: Verdict,
+    pub comment: String,
+    /// Aligned with the grid's criteria; shorter means "nothing reviewed".
+    pub scores: Vec<ScoreReview>,
+}
+
+/// One recorded change: who, when, on what, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewEvent {
+    /// As the user's clock gave it, `2026-11-23 20:15`.
+    pub at: String,
+    /// The name the reviewer typed.
+    pub by: String,
+    pub objective: String,
+    /// Criterion id, when the change is about one score.
+    pub criterion: Option<String>,
+    /// What changed, in Italian.
+    pub change: String,
+}
+
+impl ObjectiveReview {
+    pub fn is_empty(&self) -> bool {
+        self.verdict == Verdict::Pending && self.comment.is_empty() && self.scores.iter().all(|s| *s == ScoreReview::default())
+    }
+
+    pub fn score(&self, c: usize) -> Option<&ScoreReview> {
+        self.scores.get(c)
+    }
+
+    fn score_mut(&mut self, c: usize) -> &mut ScoreReview {
+        if self.scores.len() <= c {
+            self.scores.resize(c + 1, ScoreReview::default());
+        }
+        &mut self.scores[c]
+    }
+}
+
+/// An objective's standing: contested if it or any score is; confirmed if it
+/// is, or every criterion is; otherwise still to review.
+pub fn objective_status(o: &Objective, criteria: usize) -> Verdict {
+    let r = &o.review;
+    if r.verdict == Verdict::Contested || r.scores.iter().any(|s| s.verdict == Verdict::Contested) {
+        Verdict::Contested
+    } else if r.verdict == Verdict::Confirmed
+        || (criteria > 0 && (0..criteria).all(|c| r.score(c).is_some_and(|s| s.verdict == Verdict::Confirmed)))
+    {
+        Verdict::Confirmed
+    } else {
+        Verdict::Pending
+    }
+}
+
+/// A set of objectives' standing: contested if one is, confirmed if all are.
+pub fn group_status(statuses: impl Iterator<Item = Verdict>) -> Verdict {
+    let mut any = false;
+    let mut all_confirmed = true;
+    for s in statuses {
+        any = true;
+        match s {
+            Verdict::Contested => return Verdict::Contested,
+            Verdict::Pending => all_confirmed = false,
+            Verdict::Confirmed => {}
+        }
+    }
+    if any && all_confirmed {
+        Verdict::Confirmed
+    } else {
+        Verdict::Pending
+    }
+}
+
+/// How many objectives are still to review.
+pub fn pending_count(plan: &Plan) -> usize {
+    let n = plan.grid.criteria.len();
+    plan.objectives.iter().filter(|o| objective_status(o, n) == Verdict::Pending).count()
+}
+
+/// Whether any score has a revised value.
+pub fn has_revisions(plan: &Plan) -> bool {
+    plan.objectives.iter().any(|o| o.review.scores.iter().any(|s| s.revised.is_some()))
+}
+
+/// The plan as validated: every revised score in place of the proposed one.
+pub fn validated(plan: &Plan) -> Plan {
+    let mut out = plan.clone();
+    for o in &mut out.objectives {
+        for (c, review) in o.review.scores.iter().enumerate() {
+            if let (Some(revised), Some(slot)) = (review.revised, o.scores.get_mut(c)) {
+                *slot = Some(revised);
+            }
+        }
+    }
+    out
+}
+
+impl Plan {
+    fn log(&mut self, at: &str, by: &str, objective: &str, criterion: Option<usize>, change: String) {
+        let by = if by.trim().is_empty() { "(nome non indicato)" } else { by.trim() };
+        self.review_log.push(ReviewEvent {
+            at: at.to_string(),
+            by: by.to_string(),
+            objective: objective.to_string(),
+            criterion: criterion.and_then(|c| self.grid.criteria.get(c)).map(|c| c.id.clone()),
+            change,
+        });
+    }
+
+    /// Records a verdict on an objective (`criterion` `None`) or on one score.
+    pub fn review_verdict(&mut self, id: &str, criterion: Option<usize>, verdict: Verdict, at: &str, by: &str) {
+        let Some(i) = self.objective_index(id) else { return };
+        let what = match criterion.and_then(|c| self.grid.criteria.get(c)) {
+            Some(c) => format!("punteggio di «{}»", c.short),
+            None => "obiettivo".to_string(),
+        };
+        let review = &mut self.objectives[i].review;
+        match criterion {
+            Some(c) => review.score_mut(c).verdict = verdict,
+            None => review.verdict = verdict,
+        }
+        self.log(at, by, id, criterion, format!("{what}: {}", verdict.label_it()));
+    }
+
+    /// Records a comment on an objective or on one score.
+    pub fn review_comment(&mut self, id: &str, criterion: Option<usize>, comment: &str, at: &str, by: &str) {
+        let Some(i) = self.objective_index(id) else { return };
+        let review = &mut self.objectives[i].review;
+        let slot = match criterion {
+            Some(c) => &mut review.score_mut(c).comment,
+            None => &mut review.comment,
+        };
+        if slot.as_str() == comment.trim() {
+            return;
+        }
+        *slot = comment.trim().to_string();
+        self.log(at, by, id, criterion, format!("commento: «{}»", comment.trim()));
+    }
+
+    /// Records a revised score (`None` withdraws the revision). A revision
+    /// contests the score.
+    pub fn review_revise(&mut self, id: &str, criterion: usize, revised: Option<Dec>, at: &str, by: &str) {
+        let Some(i) = self.objective_index(id) else { return };
+        let proposed = self.objectives[i].scores.get(criterion).copied().flatten();
+        let name = self.grid.criteria.get(criterion).map(|c| c.short.clone()).unwrap_or_default();
+        let review = self.objectives[i].review.score_mut(criterion);
+        if review.revised == revised {
+            return;
+        }
+        review.revised = revised;
+        if revised.is_some() {
+            review.verdict = Verdict::Contested;
+        }
+        let shown = |v: Option<Dec>| v.map_or("—".to_string(), format_points);
+        let change = match revised {
+            Some(r) => format!("«{name}» rivisto da {} a {}", shown(proposed), format_points(r)),
+            None => format!("«{name}»: revisione ritirata, vale il proposto {}", shown(proposed)),
+        };
+        self.log(at, by, id, Some(criterion), change);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::presets::new_plan;
+
+    #[test]
+    fn statuses_roll_up() {
+        let mut plan = new_plan(2025);
+        let a = plan.add_objective("u1");
+        let b = plan.add_objective("u1");
+        assert_eq!(pending_count(&plan), 2);
+        plan.review_verdict(&a, None, Verdict::Confirmed, "t", "Rossi");
+        assert_eq!(pending_count(&plan), 1);
+        for c in 0..4 {
+            plan.review_verdict(&b, Some(c), Verdict::Confirmed, "t", "Rossi");
+        }
+        assert_eq!(pending_count(&plan), 0);
+        let n = plan.grid.criteria.len();
+        assert_eq!(group_status(plan.objectives.iter().map(|o| objective_status(o, n))), Verdict::Confirmed);
+        plan.review_revise(&b, 2, Some(Dec::from_int(1)), "t", "Rossi");
+        assert_eq!(objective_status(&plan.objectives[1], n), Verdict::Contested);
+        assert_eq!(group_status(plan.objectives.iter().map(|o| objective_status(o, n))), Verdict::Contested);
+        assert_eq!(plan.review_log.len(), 6);
+        assert_eq!(plan.review_log[5].criterion.as_deref(), Some("finanziaria"));
+        assert_eq!(plan.review_log[5].change, "«Signif. finanziaria» rivisto da — a 1");
+    }
+}
