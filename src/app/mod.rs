@@ -12,12 +12,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Plan;
+use components::comparison::ComparisonView;
 use components::findings::FindingsList;
 use components::grid::GridView;
 use components::header::Header;
 use components::new_plan::NewPlanPanel;
 use components::notice::NoticeBanner;
 use components::other_objectives::{OrganisationalObjectives, SecretaryObjectives};
+use components::print_report::{PrintClosing, PrintHeading};
 use components::summary::Summary;
 use components::toolbar::Toolbar;
 use components::units::UnitsView;
@@ -145,9 +147,13 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar state={state.clone()} dispatch={dispatch.clone()} on_new={open_new} />
             </header>
             <main id="contenuto" tabindex="-1">
+                <PrintHeading plan={state.plan.clone()} />
                 <NoticeBanner notice={state.notice.clone()} dispatch={dispatch.clone()} />
                 if autosave_wanted && !*autosave_on {
                     <p class="notice notice-warning" role="status">{ "Salvataggio automatico non disponibile in questo browser: salvare spesso con «Salva»." }</p>
+                }
+                if let Some(comparison) = state.comparison.clone() {
+                    <ComparisonView {comparison} dispatch={dispatch.clone()} />
                 }
                 if *choosing_method {
                     <NewPlanPanel dispatch={dispatch.clone()} on_close={close_new} />
@@ -159,9 +165,10 @@ pub fn App(props: &AppProps) -> Html {
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
                 <Summary plan={state.plan.clone()} results={state.results.clone()} />
+                <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
                 <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
                 <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
-                <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
+                <PrintClosing plan={state.plan.clone()} />
             </main>
             <footer class="app-footer">
                 { "Pesatura funziona interamente nel browser: i dati non lasciano questo computer." }

@@ -14,6 +14,7 @@ use crate::model::edit::{format_named_values, parse_direct, parse_named_values, 
 use crate::model::format::format_plain;
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
+use crate::model::diff::{diff, Diff};
 use crate::model::review::{has_revisions, validated, Verdict};
 use crate::model::validate::validate_with;
 use crate::model::{compute, Finding, Plan, Results};
@@ -107,6 +108,8 @@ pub struct State {
     /// Changes since the last save or open.
     pub dirty: bool,
     pub history: Rc<History>,
+    /// Another file compared with the plan on screen: its name and the changes.
+    pub comparison: Option<Rc<(String, Diff)>>,
     /// Grows by one at every change of the plan (for autosave and effects).
     pub revision: u64,
 }
@@ -161,6 +164,9 @@ pub enum Action {
     RemoveSecretaryObjective { id: String },
     Undo,
     Redo,
+    /// A second file to compare with the plan on screen.
+    Compare { name: String, bytes: Vec<u8> },
+    CloseComparison,
     SetMode(Mode),
     SetReviewer(String),
     /// A verdict on an objective (`criterion` `None`) or one of its scores.
@@ -191,6 +197,7 @@ impl State {
             notice: None,
             dirty: false,
             history: Rc::default(),
+            comparison: None,
             revision: 0,
         }
     }
@@ -587,6 +594,15 @@ impl Reducible for State {
                     if saved_at.is_empty() { String::new() } else { format!(" il {saved_at}") }
                 )))
             },
+            Action::Compare { name, bytes } => match json::load(&bytes) {
+                Ok(other) => State {
+                    comparison: Some(Rc::new((name.clone(), diff(&other, &self.plan)))),
+                    notice: Some(Notice::Info(format!("Confronto con «{name}»: le differenze sono in cima alla pagina."))),
+                    ..(*self).clone()
+                },
+                Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il confronto non è stato fatto."))),
+            },
+            Action::CloseComparison => State { comparison: None, ..(*self).clone() },
             Action::SetMode(mode) => self.with_mode(mode),
             Action::SetReviewer(name) => State { reviewer: name, ..(*self).clone() },
             Action::ReviewVerdict { id, criterion, verdict } => self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by)),

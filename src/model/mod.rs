@@ -5,6 +5,7 @@
 pub mod compute;
 pub mod decimal;
 pub mod describe;
+pub mod diff;
 pub mod edit;
 pub mod format;
 pub mod plan;

@@ -3,7 +3,7 @@
 // value, see the validated numbers beside the proposed ones, save, reopen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from './harness.mjs';
@@ -85,6 +85,42 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   assert.equal(await cell('media-s1').innerText(), '19,67\nproposta 20,67');
   assert.equal(await page.locator('#commento-o3-0').inputValue(), 'Complessità sovrastimata rispetto alla scheda.');
   assert.equal(await cell('stato-o1').innerText(), 'CONFERMATO');
+});
+
+test('comparing with a modified copy lists the changes', async () => {
+  const copy = JSON.parse(readFileSync(join(repo, 'examples', 'como-peg-2024.json'), 'utf8'));
+  copy.objectives.find((o) => o.id === 'o4').scores.rilevanza = 9; // Settore 2, first objective: 6 → 9
+  copy.objectives = copy.objectives.filter((o) => o.id !== 'o50');
+  const path = join(out, 'copia-modificata.json');
+  writeFileSync(path, JSON.stringify(copy, null, 2));
+  // The plan on screen (the reopened review) is compared with the copy.
+  await page.locator('#confronta-file').setInputFiles(path);
+  const section = page.getByTestId('confronto');
+  await section.waitFor();
+  const score = section.getByRole('row', { name: /Punteggio .*attivazione progressione.*Rilevanza strategica/ });
+  assert.deepEqual(await score.locator('td').allInnerTexts(), [
+    'Punteggio', "SETTORE 2: ORGANIZZAZIONE E RISORSE UMANE › attivazione progressione in deroga tra aree, come da disposizioni contenute nel CCNL sul sistema di classificazione professionale del personale del comparto Funzioni Locali. (c.d. progressioni verticali) › Rilevanza strategica",
+    '9', '6', '-3,00',
+  ]);
+  await section.getByRole('row', { name: /Aggiunto .*Recupero crediti e immobili/ }).waitFor();
+  // Settore 2: (22 + 28 + 21) / 3 = 23,67 in the copy, 22,67 on screen.
+  const s2 = section.getByRole('row', { name: /SETTORE 2: ORGANIZZAZIONE/ }).last();
+  assert.deepEqual(await s2.locator('td').allInnerTexts(), ['23,67', '22,67', '-1,00']);
+  await page.screenshot({ path: join(out, 'compare.png') });
+  await section.getByRole('button', { name: 'Chiudi il confronto' }).click();
+  assert.equal(await section.count(), 0);
+});
+
+test('the printed annex is an A4 PDF without buttons', async () => {
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: 'Salva', exact: true }).isVisible(), false);
+  assert.equal(await page.getByText('Esiti della verifica del Nucleo di valutazione').isVisible(), true);
+  assert.equal(await page.getByText('Il Nucleo di valutazione ______').isVisible(), true);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  writeFileSync(join(out, 'allegato.pdf'), pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 3, `pages: ${pages}`);
 });
 
 test('nothing is logged as an error', async () => {

@@ -1,6 +1,7 @@
 //! One component per part of the page.
 
 pub mod add_unit;
+pub mod comparison;
 pub mod findings;
 pub mod grid;
 pub mod header;
@@ -9,6 +10,7 @@ pub mod notice;
 pub mod objective_row;
 pub mod objectives_table;
 pub mod other_objectives;
+pub mod print_report;
 pub mod summary;
 pub mod toolbar;
 pub mod units;

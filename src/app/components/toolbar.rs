@@ -60,6 +60,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let on_open = {
         let dispatch = props.dispatch.clone();
+        let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -78,6 +79,28 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
 
+    let on_compare = {
+        let dispatch = props.dispatch.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let dispatch = dispatch.clone();
+            let task = read_as_bytes(&file, move |result| match result {
+                Ok(bytes) => dispatch.dispatch(Action::Compare { name, bytes }),
+                Err(e) => dispatch.dispatch(Action::OpenFailed { name, reason: e.to_string() }),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
     let on_undo = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Undo))
@@ -99,6 +122,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="file" id="apri-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
             </label>
             <button type="button" class="btn btn-primary" onclick={on_save}>{ "Salva" }</button>
+            <label class="btn file-button">
+                { "Confronta con un altro file…" }
+                <input type="file" id="confronta-file" class="visually-hidden" accept=".json,application/json" onchange={on_compare} />
+            </label>
+            <button type="button" class="btn" onclick={on_print}>{ "Stampa" }</button>
             <button type="button" class="btn btn-outline" onclick={on_example}>{ "Esempio: Comune di Como, PEG 2024" }</button>
             if dirty {
                 <span class="dirty-mark" title="Ci sono modifiche non salvate">{ "Modifiche non salvate" }</span>

@@ -1,0 +1,169 @@
+//! What changed between two plans: a proposal and its validated copy, or this
+//! year's plan and last year's. Objectives are matched by title first (ids
+//! of two different years mean nothing to each other), then by id, so a
+//! renamed objective is seen as retitled rather than removed and added.
+
+use std::collections::{HashMap, HashSet};
+
+use super::compute::{compute, Results};
+use super::decimal::Dec;
+use super::plan::Plan;
+
+/// One change, described by what a reader needs to find it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Added { unit: String, title: String },
+    Removed { unit: String, title: String },
+    Retitled { unit: String, from: String, to: String },
+    Moved { title: String, from: String, to: String },
+    Score { unit: String, title: String, criterion: String, from: Option<Dec>, to: Option<Dec> },
+    Points { unit: String, title: String, from: Option<Dec>, to: Option<Dec> },
+    Weight { unit: String, title: String, from: Option<Dec>, to: Option<Dec> },
+}
+
+/// A unit's average before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitAverages {
+    pub unit: String,
+    pub before: Option<Dec>,
+    pub after: Option<Dec>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diff {
+    pub changes: Vec<Change>,
+    /// Every unit of either plan, in the order of the newer one.
+    pub units: Vec<UnitAverages>,
+    pub ente_before: Option<Dec>,
+    pub ente_after: Option<Dec>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.units.iter().all(|u| u.before == u.after)
+    }
+}
+
+/// `after − before`, when both exist.
+pub fn difference(before: Option<Dec>, after: Option<Dec>) -> Option<Dec> {
+    Some(Dec::from_raw(after?.raw() - before?.raw()))
+}
+
+fn title_key(title: &str) -> String {
+    title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn unit_name(plan: &Plan, id: &str) -> String {
+    plan.unit(id).map_or_else(|| id.to_string(), |u| plan.unit_label(u))
+}
+
+fn weight_of(plan: &Plan, results: &Results, objective: usize) -> Option<Dec> {
+    let unit = plan.unit_index(&plan.objectives[objective].unit)?;
+    results.units[unit].weight_of(objective).or_else(|| {
+        results.shared.members.iter().find(|m| m.objective == objective).and_then(|m| m.weight)
+    })
+}
+
+/// Compares `before` with `after`.
+pub fn diff(before: &Plan, after: &Plan) -> Diff {
+    let (rb, ra) = (compute(before), compute(after));
+
+    // Match objectives: same title first, then same id.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut used_before = HashSet::new();
+    let mut used_after = HashSet::new();
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, o) in before.objectives.iter().enumerate() {
+        let key = title_key(&o.title);
+        if !key.is_empty() {
+            by_title.entry(key).or_default().push(i);
+        }
+    }
+    for (j, o) in after.objectives.iter().enumerate() {
+        let key = title_key(&o.title);
+        if let Some(candidates) = by_title.get_mut(&key) {
+            // Prefer the same unit when a title repeats.
+            let pick = candidates.iter().position(|&i| before.objectives[i].unit == o.unit).unwrap_or(0);
+            if !candidates.is_empty() {
+                let i = candidates.remove(pick);
+                pairs.push((i, j));
+                used_before.insert(i);
+                used_after.insert(j);
+            }
+        }
+    }
+    for (j, o) in after.objectives.iter().enumerate() {
+        if used_after.contains(&j) {
+            continue;
+        }
+        if let Some(i) = before.objective_index(&o.id).filter(|i| !used_before.contains(i)) {
+            pairs.push((i, j));
+            used_before.insert(i);
+            used_after.insert(j);
+        }
+    }
+    pairs.sort_by_key(|&(_, j)| j);
+
+    let mut changes = Vec::new();
+    for &(i, j) in &pairs {
+        let (ob, oa) = (&before.objectives[i], &after.objectives[j]);
+        let unit = unit_name(after, &oa.unit);
+        if title_key(&ob.title) != title_key(&oa.title) {
+            changes.push(Change::Retitled { unit: unit.clone(), from: ob.title.clone(), to: oa.title.clone() });
+        }
+        let (ub, ua) = (unit_name(before, &ob.unit), unit_name(after, &oa.unit));
+        if ub != ua {
+            changes.push(Change::Moved { title: oa.title.clone(), from: ub, to: ua.clone() });
+        }
+        for (c, criterion) in after.grid.criteria.iter().enumerate() {
+            let Some(cb) = before.grid.criterion_index(&criterion.id) else { continue };
+            let (sb, sa) = (ob.scores.get(cb).copied().flatten(), oa.scores.get(c).copied().flatten());
+            if sb != sa {
+                changes.push(Change::Score { unit: unit.clone(), title: oa.title.clone(), criterion: criterion.short.clone(), from: sb, to: sa });
+            }
+        }
+        let (pb, pa) = (rb.objectives[i].points, ra.objectives[j].points);
+        if pb != pa {
+            changes.push(Change::Points { unit: unit.clone(), title: oa.title.clone(), from: pb, to: pa });
+        }
+        let (wb, wa) = (weight_of(before, &rb, i), weight_of(after, &ra, j));
+        if wb != wa {
+            changes.push(Change::Weight { unit, title: oa.title.clone(), from: wb, to: wa });
+        }
+    }
+    for (i, o) in before.objectives.iter().enumerate() {
+        if !used_before.contains(&i) {
+            changes.push(Change::Removed { unit: unit_name(before, &o.unit), title: o.title.clone() });
+        }
+    }
+    for (j, o) in after.objectives.iter().enumerate() {
+        if !used_after.contains(&j) {
+            changes.push(Change::Added { unit: unit_name(after, &o.unit), title: o.title.clone() });
+        }
+    }
+
+    // Unit averages, units matched by id, then by name.
+    let mut units = Vec::new();
+    let mut seen = HashSet::new();
+    let find_before = |id: &str, name: &str| {
+        before.unit_index(id).or_else(|| before.units.iter().position(|u| title_key(&u.name) == title_key(name)))
+    };
+    for (ua_index, u) in after.units.iter().enumerate() {
+        let b = find_before(&u.id, &u.name);
+        if let Some(b) = b {
+            seen.insert(b);
+        }
+        let after_stats = if after.children_of(Some(&u.id)).next().is_some() { &ra.units[ua_index].subtree } else { &ra.units[ua_index].own.stats };
+        let before_avg = b.map(|b| {
+            if before.children_of(Some(&before.units[b].id)).next().is_some() { rb.units[b].subtree.average } else { rb.units[b].own.stats.average }
+        });
+        units.push(UnitAverages { unit: after.unit_label(u), before: before_avg.flatten(), after: after_stats.average });
+    }
+    for (b, u) in before.units.iter().enumerate() {
+        if !seen.contains(&b) {
+            units.push(UnitAverages { unit: before.unit_label(u), before: rb.units[b].own.stats.average, after: None });
+        }
+    }
+
+    Diff { changes, units, ente_before: rb.ente.average, ente_after: ra.ente.average }
+}

@@ -1,0 +1,64 @@
+//! Comparing two files: each kind of change, and unit averages before/after.
+
+use pesatura::io::json;
+use pesatura::model::diff::{diff, difference, Change};
+use pesatura::model::format::format_it;
+use pesatura::model::{Dec, Plan};
+
+fn como() -> Plan {
+    json::load(include_bytes!("../examples/como-peg-2024.json")).unwrap()
+}
+
+#[test]
+fn the_same_plan_has_no_changes() {
+    let d = diff(&como(), &como());
+    assert!(d.is_empty());
+    assert!(d.changes.is_empty());
+}
+
+#[test]
+fn every_kind_of_change() {
+    let before = como();
+    let mut after = como();
+    // A score: Settore 1, objective 3, complessità 6 → 3 (points 26 → 23).
+    after.set_score("o3", 0, Some(Dec::from_int(3)));
+    // Retitled: same id, new title.
+    after.set_title("o2", "Committenza ausiliaria per i comuni della provincia");
+    // Moved: Settore 4's first objective to Settore 5.
+    let o = after.objective_index("o10").unwrap();
+    after.objectives[o].unit = "s5".into();
+    // Removed and added.
+    after.remove_objective("o50");
+    let new = after.add_objective("s9");
+    after.set_title(&new, "Piano del verde urbano");
+
+    let d = diff(&before, &after);
+    let has = |pred: &dyn Fn(&Change) -> bool| d.changes.iter().any(pred);
+    assert!(has(&|c| matches!(c, Change::Score { criterion, from, to, .. }
+        if criterion == "Complessità" && *from == Some(Dec::from_int(6)) && *to == Some(Dec::from_int(3)))));
+    assert!(has(&|c| matches!(c, Change::Points { from, to, .. } if *from == Some(Dec::from_int(26)) && *to == Some(Dec::from_int(23)))));
+    // Settore 1's shares move: 26/62 = 41,94 % → 23/59 = 38,98 %
+    assert!(has(&|c| matches!(c, Change::Weight { from, to, title, .. }
+        if title.starts_with("Monitoraggio") && format_it(from.unwrap(), 2) == "41,94" && format_it(to.unwrap(), 2) == "38,98")));
+    assert!(has(&|c| matches!(c, Change::Retitled { from, to, .. } if from == "COMMITTENZA AUSILIARIA" && to.starts_with("Committenza ausiliaria per"))));
+    assert!(has(&|c| matches!(c, Change::Moved { from, to, .. } if from.starts_with("SETTORE 4") && to.starts_with("SETTORE 5"))));
+    assert!(has(&|c| matches!(c, Change::Removed { title, .. } if title == "Recupero crediti e immobili relativi a ERP e locazioni commerciali")));
+    assert!(has(&|c| matches!(c, Change::Added { title, unit } if title == "Piano del verde urbano" && unit.starts_with("SETTORE 9"))));
+
+    let s1 = d.units.iter().find(|u| u.unit.starts_with("SETTORE 1:")).unwrap();
+    assert_eq!(format_it(s1.before.unwrap(), 2), "20,67");
+    assert_eq!(format_it(s1.after.unwrap(), 2), "19,67");
+    assert_eq!(format_it(difference(s1.before, s1.after).unwrap(), 2), "-1,00");
+}
+
+#[test]
+fn objectives_of_another_year_match_by_title() {
+    let before = como();
+    let mut after = como();
+    // Another year's file numbers its objectives differently.
+    for (n, o) in after.objectives.iter_mut().enumerate() {
+        o.id = format!("x{}", 1000 - n);
+    }
+    let d = diff(&before, &after);
+    assert!(d.changes.is_empty(), "{:?}", d.changes.first());
+}
