@@ -1,0 +1,413 @@
+//! Telling the rows of the published table apart: headings, header rows,
+//! the "DA 0 A 10 PT" row, settore blocks, objectives, and the title-less
+//! rows holding only a number (the settore's average, or an empty row).
+
+use crate::io::csv::{fold, match_criterion, Record};
+use crate::model::decimal::{parse_number, Dec};
+use crate::model::format::format_points;
+use crate::model::plan::Grid;
+use crate::model::validate::score_problem;
+
+use super::report::Note;
+
+/// An objective as printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub line: usize,
+    pub title: String,
+    pub description: Option<String>,
+    /// Aligned with the grid's criteria.
+    pub scores: Vec<Option<Dec>>,
+    /// The "Pesatura obiettivo" column.
+    pub total: Option<Dec>,
+}
+
+/// One settore as printed: its name row, objectives and average row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub line: usize,
+    pub name: String,
+    /// "SETTORE 3: …" → 3.
+    pub number: Option<u32>,
+    /// Index of the area heading it is under; `None` for settori outside
+    /// any area (Polizia Locale, Avvocatura).
+    pub area: Option<usize>,
+    pub objectives: Vec<Published>,
+    /// The average row: line and value.
+    pub average: Option<(usize, Dec)>,
+    /// Title-less rows holding only a total (line, value), before the average.
+    pub empty_rows: Vec<(usize, Dec)>,
+}
+
+/// An objective common to several settori, with the settori its title names
+/// ("SETT. 3, 6, 7 E PL" → "3", "6", "7", "pl").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedRow {
+    pub objective: Published,
+    pub units: Vec<String>,
+}
+
+/// Everything read from the rows.
+#[derive(Default)]
+pub struct Parsed {
+    pub year: Option<i32>,
+    pub areas: Vec<String>,
+    pub blocks: Vec<Block>,
+    pub shared: Vec<SharedRow>,
+    pub notes: Vec<Note>,
+}
+
+/// Which part of the document the rows are in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Area(usize),
+    /// Settori outside any area ("Settore Polizia Locale e Protezione Civile").
+    Outside,
+    /// "Obiettivi comuni a più settori".
+    Shared,
+}
+
+/// Where the columns are, from the header row.
+struct Header {
+    unit: Option<usize>,
+    title: usize,
+    /// (column, criterion index)
+    criteria: Vec<(usize, usize)>,
+    total: Option<usize>,
+}
+
+struct Reader<'a> {
+    grid: &'a Grid,
+    out: Parsed,
+    section: Option<Section>,
+    header: Option<Header>,
+    /// The block receiving rows.
+    open: Option<usize>,
+    /// Title-less rows with only a total, in the open block.
+    pending: Vec<(usize, Dec)>,
+}
+
+pub fn parse(records: &[Record], grid: &Grid) -> Parsed {
+    let mut reader = Reader { grid, out: Parsed::default(), section: None, header: None, open: None, pending: Vec::new() };
+    for record in records.iter().filter(|r| !r.is_blank()) {
+        reader.record(record);
+    }
+    reader.close_block();
+    reader.out
+}
+
+/// The blocks a token of an intersectoral title names: a number names
+/// "SETTORE n"; letters name a settore without number whose initials start
+/// with them ("PL": Polizia Locale).
+pub fn blocks_named(blocks: &[Block], token: &str) -> Vec<usize> {
+    let by_number = token.parse::<u32>().ok();
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| match by_number {
+            Some(n) => b.number == Some(n),
+            None => b.number.is_none() && initials(&b.name).starts_with(token),
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn initials(name: &str) -> String {
+    const SMALL: &[&str] = &["settore", "e", "ed", "di", "del", "della", "dei", "degli", "delle", "a", "al", "alla", "per", "il", "la", "lo", "le", "gli", "i"];
+    fold(name).split(' ').filter(|w| !SMALL.contains(w)).filter_map(|w| w.chars().next()).collect()
+}
+
+impl Reader<'_> {
+    fn record(&mut self, record: &Record) {
+        let filled: Vec<usize> = (0..record.cells.len()).filter(|&i| !record.cell(i).is_empty()).collect();
+        if filled == [0] {
+            if let Some(section) = self.heading(record.cell(0)) {
+                self.close_block();
+                self.section = Some(section);
+                return;
+            }
+        }
+        if record.cells.iter().any(|c| fold(c) == "titolo") {
+            self.close_block();
+            self.header = Some(self.read_header(record));
+            return;
+        }
+        if self.header.is_none() {
+            self.preamble(record);
+            return;
+        }
+        if self.is_ranges_row(record) {
+            return;
+        }
+        self.data_row(record);
+    }
+
+    /// A heading line: an area, settori outside any area, or the shared objectives.
+    fn heading(&mut self, text: &str) -> Option<Section> {
+        let key = fold(text);
+        let words: Vec<&str> = key.split(' ').collect();
+        if words[0] == "area" {
+            self.out.areas.push(strip_tags(text));
+            Some(Section::Area(self.out.areas.len() - 1))
+        } else if key.contains("comuni a piu") || key.starts_with("obiettivi comuni") || key.starts_with("intersettorial") {
+            Some(Section::Shared)
+        } else if words[0] == "settore" && !text.contains(':') && !words.get(1).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+            Some(Section::Outside)
+        } else {
+            None
+        }
+    }
+
+    /// Text before the first header: the table's title, with its year.
+    fn preamble(&mut self, record: &Record) {
+        if self.out.year.is_some() {
+            return;
+        }
+        let key = fold(&record.cells.join(" "));
+        let words: Vec<&str> = key.split(' ').collect();
+        self.out.year = words
+            .windows(2)
+            .find(|w| w[0] == "anno" && w[1].len() == 4)
+            .and_then(|w| w[1].parse().ok());
+    }
+
+    fn read_header(&mut self, record: &Record) -> Header {
+        let mut header = Header { unit: None, title: 0, criteria: Vec::new(), total: None };
+        for (i, cell) in record.cells.iter().enumerate() {
+            let key = fold(cell);
+            if key == "titolo" {
+                header.title = i;
+            } else if key == "settore" || key == "unita" {
+                header.unit = Some(i);
+            } else if key.starts_with("pesatura") || key.starts_with("totale") {
+                header.total = Some(i);
+            } else if let Some(c) = match_criterion(cell, self.grid).filter(|c| !header.criteria.iter().any(|(_, seen)| seen == c)) {
+                header.criteria.push((i, c));
+            } else if !key.is_empty() {
+                self.note(record.line, format!("la colonna «{cell}» non è un criterio della griglia di Como: ignorata"));
+            }
+        }
+        for (c, criterion) in self.grid.criteria.iter().enumerate() {
+            if !header.criteria.iter().any(|(_, seen)| *seen == c) {
+                self.note(record.line, format!("manca la colonna del criterio «{}»: i suoi punteggi restano vuoti", criterion.name));
+            }
+        }
+        header
+    }
+
+    /// The row under the header giving each criterion's range ("DA 0 A 10
+    /// PT", "totale"); a range other than the grid's is noted.
+    fn is_ranges_row(&mut self, record: &Record) -> bool {
+        let ranges: Vec<(usize, Option<(Dec, Dec)>)> = (0..record.cells.len())
+            .filter(|&i| !record.cell(i).is_empty())
+            .map(|i| (i, range_of(record.cell(i))))
+            .collect();
+        let is_ranges = !ranges.is_empty()
+            && ranges.iter().all(|(i, r)| r.is_some() || fold(record.cell(*i)) == "totale")
+            && ranges.iter().any(|(_, r)| r.is_some());
+        if !is_ranges {
+            return false;
+        }
+        let columns: Vec<(usize, usize)> = self.header.as_ref().map(|h| h.criteria.clone()).unwrap_or_default();
+        for (i, range) in ranges {
+            let (Some((min, max)), Some(&(_, c))) = (range, columns.iter().find(|(col, _)| *col == i)) else { continue };
+            let criterion = &self.grid.criteria[c];
+            if (min, max) != (criterion.min(), criterion.max()) {
+                self.note(record.line, format!(
+                    "la tabella dà «{}» da {} a {} punti, la griglia di Como da {} a {}",
+                    criterion.name, format_points(min), format_points(max), format_points(criterion.min()), format_points(criterion.max())
+                ));
+            }
+        }
+        true
+    }
+
+    fn data_row(&mut self, record: &Record) {
+        let Some(header) = &self.header else { return };
+        let unit = header.unit.map(|i| strip_tags(record.cell(i))).unwrap_or_default();
+        let title = strip_tags(record.cell(header.title));
+        let score_cells: Vec<(usize, usize)> = header.criteria.clone();
+        let total_cell = header.total.map(|i| record.cell(i).to_string()).unwrap_or_default();
+        let unscored = score_cells.iter().all(|(i, _)| record.cell(*i).is_empty());
+
+        if !unit.is_empty() {
+            self.open_block(unit, record.line);
+        }
+        if title.is_empty() && unscored {
+            if !total_cell.is_empty() {
+                match parse_number(&total_cell) {
+                    Ok(value) if self.open.is_some() => self.pending.push((record.line, value)),
+                    Ok(_) => self.note(record.line, format!("riga con il solo numero {total_cell}, fuori da ogni settore: ignorata")),
+                    Err(e) => self.note(record.line, format!("«{total_cell}» {e}: riga ignorata")),
+                }
+            }
+            return;
+        }
+        let mut objective = Published { line: record.line, title, description: None, scores: vec![None; self.grid.criteria.len()], total: None };
+        for (i, c) in score_cells {
+            objective.scores[c] = self.score(record, i, c);
+        }
+        if !total_cell.is_empty() {
+            match parse_number(&total_cell) {
+                Ok(total) => objective.total = Some(total),
+                Err(e) => self.note(record.line, format!("il totale «{total_cell}» {e}")),
+            }
+        }
+        if objective.title.is_empty() {
+            self.note(record.line, "obiettivo senza titolo, con punteggi: importato con il titolo vuoto".into());
+        }
+        if self.section == Some(Section::Shared) {
+            self.shared_row(objective);
+        } else if let Some(b) = self.open {
+            self.flush_empty_rows();
+            self.out.blocks[b].objectives.push(objective);
+        } else {
+            self.note(record.line, format!("l'obiettivo «{}» non è sotto nessun settore: ignorato", objective.title));
+        }
+    }
+
+    fn score(&mut self, record: &Record, column: usize, c: usize) -> Option<Dec> {
+        let text = record.cell(column);
+        let criterion = &self.grid.criteria[c];
+        match parse_number(text) {
+            Ok(score) => {
+                if let Some(why) = score_problem(score, criterion) {
+                    self.note(record.line, format!("«{}»: {why}", criterion.name));
+                }
+                Some(score)
+            }
+            Err(crate::model::decimal::NumberError::Empty) => None,
+            Err(e) => {
+                self.note(record.line, format!("«{}»: «{text}» {e}, punteggio lasciato vuoto", criterion.name));
+                None
+            }
+        }
+    }
+
+    /// "Eventi in Sicurezza - <i>INTERSETTORIALE SETT. 3, 6, 7 E PL</i>":
+    /// the title before the marker, the marker as description, the settori
+    /// it lists as units.
+    fn shared_row(&mut self, mut objective: Published) {
+        let lower = objective.title.to_ascii_lowercase();
+        let Some(at) = lower.find("intersettorial") else {
+            self.note(objective.line, format!("l'obiettivo comune «{}» non dice a quali settori appartiene: ignorato", objective.title));
+            return;
+        };
+        let marker = objective.title[at..].trim().to_string();
+        let units: Vec<String> = fold(&marker)
+            .split(' ')
+            .skip(1)
+            .filter(|w| !["sett", "settore", "settori", "e", "ed"].contains(w))
+            .map(str::to_string)
+            .collect();
+        objective.title = objective.title[..at].trim_end_matches([' ', '-', '–']).to_string();
+        objective.description = Some(marker);
+        self.out.shared.push(SharedRow { objective, units });
+    }
+
+    fn open_block(&mut self, name: String, line: usize) {
+        self.close_block();
+        let key = fold(&name);
+        let mut words = key.split(' ');
+        let number = match (words.next(), words.next()) {
+            (Some("settore"), Some(n)) => n.parse().ok(),
+            _ => None,
+        };
+        let area = match self.section {
+            Some(Section::Area(a)) => Some(a),
+            _ => None,
+        };
+        self.out.blocks.push(Block { line, name, number, area, objectives: Vec::new(), average: None, empty_rows: Vec::new() });
+        self.open = Some(self.out.blocks.len() - 1);
+    }
+
+    /// Ends the open block: its last title-less number is its average; any
+    /// before it were empty rows.
+    fn close_block(&mut self) {
+        if let Some(b) = self.open {
+            if let Some(average) = self.pending.pop() {
+                self.out.blocks[b].average = Some(average);
+            }
+            self.flush_empty_rows();
+        }
+        self.open = None;
+    }
+
+    /// Title-less rows followed by more rows of the block: empty rows.
+    fn flush_empty_rows(&mut self) {
+        let Some(b) = self.open else { return };
+        for (line, value) in std::mem::take(&mut self.pending) {
+            let name = self.out.blocks[b].name.clone();
+            self.out.blocks[b].empty_rows.push((line, value));
+            let message = if value == Dec::ZERO {
+                format!("riga vuota con totale 0 in «{name}»: non è un obiettivo, e Pesatura non la conta nella media")
+            } else {
+                format!("riga con il solo totale {} in «{name}», senza titolo né punteggi: non è un obiettivo", format_points(value))
+            };
+            self.note(line, message);
+        }
+    }
+
+    fn note(&mut self, line: usize, message: String) {
+        self.out.notes.push(Note { line, message });
+    }
+}
+
+/// "DA 0 A 10 PT" → (0, 10).
+fn range_of(cell: &str) -> Option<(Dec, Dec)> {
+    let key = fold(cell);
+    let words: Vec<&str> = key.split(' ').collect();
+    match words.as_slice() {
+        ["da", min, "a", max, rest @ ..] if rest.iter().all(|w| ["pt", "punti", "p"].contains(w)) => {
+            Some((parse_number(min).ok()?, parse_number(max).ok()?))
+        }
+        _ => None,
+    }
+}
+
+/// Text without HTML tags (`<i>…</i>`) and with the common entities decoded,
+/// spaces collapsed.
+pub fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after.find('>').filter(|_| is_tag) {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    let decoded = [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&amp;", "&")]
+        .iter()
+        .fold(out, |text, (entity, ch)| text.replace(entity, ch));
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_go_entities_decode() {
+        assert_eq!(strip_tags("Eventi in Sicurezza - <i>INTERSETTORIALE SETT. 3</i>"), "Eventi in Sicurezza - INTERSETTORIALE SETT. 3");
+        assert_eq!(strip_tags("a < b &amp; <b>c</b>"), "a < b & c");
+    }
+
+    #[test]
+    fn ranges_row_cells() {
+        assert_eq!(range_of("DA 0 A 15 PT"), Some((Dec::ZERO, Dec::from_int(15))));
+        assert_eq!(range_of("totale"), None);
+    }
+
+    #[test]
+    fn initials_name_settori_without_number() {
+        assert_eq!(initials("SETTORE: POLIZIA LOCALE E PROTEZIONE CIVILE"), "plpc");
+        assert_eq!(initials("SETTORE: AVVOCATURA COMUNALE"), "ac");
+    }
+}

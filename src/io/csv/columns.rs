@@ -1,0 +1,126 @@
+//! What a header means. People title their columns as they like
+//! ("Complessità", "COMPLESSITA", "complessita'", "Complessità amministrativa
+//! tecnica gestionale"), so headers are compared folded (see
+//! [`fold`](super::text::fold)) against the grid's criteria, the hierarchy's
+//! level names and a few words for the other columns.
+
+use crate::model::plan::{Criterion, Grid, Method};
+use crate::model::Plan;
+
+use super::text::fold;
+
+/// The meaning of one column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// The unit at this level of the hierarchy ("Area", "Settore").
+    Level(usize),
+    /// The objective's unit, by name or id.
+    Unit,
+    /// Every unit sharing the objective, lead first, separated by `|`.
+    Shared,
+    Title,
+    Description,
+    /// The objective type, when the grid has types.
+    Type,
+    /// The directly assigned percentage (or "X"), with the direct method.
+    Direct,
+    /// The score on this criterion (index into the grid's criteria).
+    Criterion(usize),
+    /// A figure Pesatura computes itself (total, relative weight, average).
+    Computed,
+    /// Not understood.
+    Unknown,
+}
+
+const TITLE: &[&str] = &["titolo", "titolo obiettivo", "titolo dell obiettivo", "obiettivo", "title"];
+const DESCRIPTION: &[&str] = &["descrizione", "descrizione obiettivo", "description"];
+const UNIT: &[&str] = &["unita", "unita organizzativa", "struttura", "unit"];
+const SHARED: &[&str] = &["comune a", "obiettivo comune a", "comune a piu unita", "condiviso con", "intersettoriale", "shared with"];
+const TYPE: &[&str] = &["tipologia", "tipologia obiettivo", "tipo", "type"];
+const DIRECT: &[&str] = &["peso assegnato", "peso", "peso percentuale", "peso obiettivo", "weight"];
+const COMPUTED_PREFIXES: &[&str] = &["totale", "pesatura", "punti", "punteggio totale", "peso relativo", "media", "points", "relative weight", "average"];
+
+/// The meaning of a header in files for `plan`.
+pub fn column_of(header: &str, plan: &Plan) -> Column {
+    let key = fold(header);
+    if key.is_empty() {
+        return Column::Unknown;
+    }
+    let grid = &plan.grid;
+    if let Some(c) = match_criterion(header, grid) {
+        return Column::Criterion(c);
+    }
+    let is = |names: &[&str]| names.contains(&key.as_str());
+    if is(TITLE) {
+        Column::Title
+    } else if is(DESCRIPTION) {
+        Column::Description
+    } else if is(UNIT) {
+        Column::Unit
+    } else if is(SHARED) {
+        Column::Shared
+    } else if is(TYPE) && !grid.types.is_empty() {
+        Column::Type
+    } else if is(DIRECT) && grid.method == Method::Direct {
+        Column::Direct
+    } else if let Some(level) = plan.ente.levels.iter().position(|l| fold(l) == key) {
+        Column::Level(level)
+    } else if COMPUTED_PREFIXES.iter().any(|p| key == *p || key.starts_with(&format!("{p} "))) {
+        Column::Computed
+    } else {
+        Column::Unknown
+    }
+}
+
+/// The criterion a header names: by id, short label or full name, folded;
+/// failing that, the one criterion whose full name starts with the header
+/// ("Complessità amministrativa" for "Complessità amministrativa tecnica
+/// gestionale"). `None` when no criterion, or more than one, fits.
+pub fn match_criterion(header: &str, grid: &Grid) -> Option<usize> {
+    let key = fold(header);
+    if key.is_empty() {
+        return None;
+    }
+    let only = |fits: &dyn Fn(&Criterion) -> bool| {
+        let mut found = grid.criteria.iter().enumerate().filter(|(_, c)| fits(c)).map(|(i, _)| i);
+        match (found.next(), found.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
+        }
+    };
+    let starts = |name: &str| fold(name).starts_with(&format!("{key} "));
+    only(&|c| fold(&c.id) == key)
+        .or_else(|| only(&|c| fold(&c.short) == key))
+        .or_else(|| only(&|c| fold(&c.name) == key))
+        .or_else(|| only(&|c| starts(&c.name)))
+        .or_else(|| only(&|c| starts(&c.short)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::presets::new_plan;
+
+    #[test]
+    fn criteria_by_name_short_or_id_in_any_case() {
+        let plan = new_plan(2025);
+        for header in ["complessità", "COMPLESSITA", "Complessita'", "Complessità amministrativa tecnica gestionale", "complessita", "Complessità amministrativa"] {
+            assert_eq!(column_of(header, &plan), Column::Criterion(0), "{header}");
+        }
+        assert_eq!(column_of("Signif. finanziaria", &plan), Column::Criterion(2));
+        assert_eq!(column_of("Impatto", &plan), Column::Criterion(3));
+    }
+
+    #[test]
+    fn other_columns() {
+        let plan = new_plan(2025);
+        assert_eq!(column_of("TITOLO", &plan), Column::Title);
+        assert_eq!(column_of("Settore", &plan), Column::Level(1));
+        assert_eq!(column_of("Unità", &plan), Column::Unit);
+        assert_eq!(column_of("Peso relativo (%)", &plan), Column::Computed);
+        assert_eq!(column_of("Media dell'unità", &plan), Column::Computed);
+        assert_eq!(column_of("Pesatura obiettivo (*)", &plan), Column::Computed);
+        assert_eq!(column_of("Peso", &plan), Column::Unknown, "no direct weights on the Como grid");
+        assert_eq!(column_of("Colore", &plan), Column::Unknown);
+    }
+}

@@ -1,0 +1,472 @@
+//! Objectives and scores from a CSV, shown before they are applied.
+//!
+//! A spreadsheet carried from year to year holds every kind of mistake, so
+//! nothing is applied blindly: [`preview`] reads the file against the plan
+//! and lists the objectives it would add and every row it would not, with
+//! the line and the reason in Italian; [`apply`] then adds the good rows.
+//!
+//! The header row names the columns (matched case- and accent-insensitively
+//! to the grid's criteria, the hierarchy's levels and a few fixed words);
+//! rows before it (a title, a blank line), and the header repeated further
+//! down, are skipped. The unit is the "Unità"
+//! column, or the deepest filled level column ("Area", "Settore"); a row
+//! whose unit cells are all empty belongs to the unit of the row above, as in
+//! tables where the settore is written on its first row only.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::model::decimal::Dec;
+use crate::model::edit::{parse_direct, parse_score};
+use crate::model::plan::{Criterion, DirectWeight, Scale, Unit};
+use crate::model::Plan;
+
+use super::columns::{column_of, Column};
+use super::text::{decode, detect_separator, fold, restore, Encoding};
+use super::{read_records, CsvError, Record, Separator};
+
+/// How many rows may come before the header (a title, notes).
+const HEADER_SEARCH: usize = 20;
+
+/// An objective the file would add.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportRow {
+    /// Line of the file where the row starts (from 1).
+    pub line: usize,
+    /// Id of its unit (the lead unit, when shared).
+    pub unit: String,
+    /// Ids of the other units, when shared.
+    pub also: Vec<String>,
+    pub title: String,
+    pub description: Option<String>,
+    /// Aligned with [`Preview::criteria`]; `None`: not scored.
+    pub scores: Vec<Option<Dec>>,
+    /// Id of its objective type.
+    pub kind: Option<String>,
+    /// Its assigned weight, with the direct method.
+    pub direct: Option<DirectWeight>,
+}
+
+/// One reason a row cannot be imported, with the column it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    /// The column's header, as written in the file.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+/// A row that will not be imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub line: usize,
+    /// The row's title, if it has one, to recognise it.
+    pub title: String,
+    pub reasons: Vec<Reason>,
+}
+
+impl fmt::Display for Rejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Riga {}", self.line)?;
+        if !self.title.is_empty() {
+            write!(f, " («{}»)", self.title)?;
+        }
+        let reasons: Vec<String> = self
+            .reasons
+            .iter()
+            .map(|r| {
+                let message = r.message.trim_end_matches('.');
+                match &r.column {
+                    Some(c) => format!("colonna «{c}»: {message}"),
+                    None => message.to_string(),
+                }
+            })
+            .collect();
+        write!(f, ": {}", reasons.join("; "))
+    }
+}
+
+/// What a file would change, before anything does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    pub encoding: Encoding,
+    pub separator: Separator,
+    /// Line of the header row.
+    pub header_line: usize,
+    /// Ids of the criteria that [`ImportRow::scores`] follow (the grid's).
+    pub criteria: Vec<String>,
+    /// Names of the criteria with no column: their scores stay empty.
+    pub missing_criteria: Vec<String>,
+    /// Headers not understood, or repeated, whose cells are not read.
+    pub ignored_columns: Vec<String>,
+    /// The objectives that would be added, in file order.
+    pub rows: Vec<ImportRow>,
+    /// The rows that would not, in file order.
+    pub rejected: Vec<Rejected>,
+}
+
+/// Reads `bytes` against `plan`: each row needs a unit column.
+pub fn preview(bytes: &[u8], plan: &Plan) -> Result<Preview, CsvError> {
+    read(bytes, plan, None)
+}
+
+/// Like [`preview`], but rows without a unit (or files without a unit
+/// column, such as cells pasted into one unit's table) go to `unit`.
+pub fn preview_for_unit(bytes: &[u8], plan: &Plan, unit: &str) -> Result<Preview, CsvError> {
+    read(bytes, plan, Some(unit))
+}
+
+/// Adds the preview's objectives to the plan, each after the last of its
+/// unit (shared ones at the end, in file order), and returns their ids. Criteria are found by id, so a preview
+/// stays right if the grid's columns were reordered since; units that no
+/// longer exist are skipped.
+pub fn apply(plan: &mut Plan, preview: &Preview) -> Vec<String> {
+    let positions: Vec<Option<usize>> = preview.criteria.iter().map(|id| plan.grid.criterion_index(id)).collect();
+    let mut added = Vec::with_capacity(preview.rows.len());
+    for row in &preview.rows {
+        if plan.unit(&row.unit).is_none() {
+            continue;
+        }
+        let mut units = vec![row.unit.clone()];
+        units.extend(row.also.iter().filter(|u| plan.unit(u).is_some()).cloned());
+        let added_id = if units.len() > 1 { add_shared_at_end(plan, &units) } else { Some(plan.add_objective(&row.unit)) };
+        let Some(id) = added_id else { continue };
+        plan.set_title(&id, &row.title);
+        plan.set_description(&id, row.description.as_deref().unwrap_or(""));
+        for (score, position) in row.scores.iter().zip(&positions) {
+            if let Some(c) = position {
+                plan.set_score(&id, *c, *score);
+            }
+        }
+        plan.set_kind(&id, row.kind.as_deref());
+        plan.set_direct(&id, row.direct);
+        added.push(id);
+    }
+    added
+}
+
+/// Adds an objective shared by `units` (the first leads) at the end of the
+/// plan, so that the table of shared objectives lists them in file order.
+pub(crate) fn add_shared_at_end(plan: &mut Plan, units: &[String]) -> Option<String> {
+    let id = plan.add_shared_objective(units)?;
+    if let Some(at) = plan.objective_index(&id) {
+        let objective = plan.objectives.remove(at);
+        plan.objectives.push(objective);
+    }
+    Some(id)
+}
+
+/// The header: which column means what.
+struct Layout {
+    columns: Vec<(Column, String)>,
+    line: usize,
+}
+
+impl Layout {
+    fn find(&self, wanted: Column) -> Option<usize> {
+        self.columns.iter().position(|(c, _)| *c == wanted)
+    }
+
+    fn has_unit(&self) -> bool {
+        self.columns.iter().any(|(c, _)| matches!(c, Column::Unit | Column::Level(_)))
+    }
+}
+
+fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview, CsvError> {
+    if let Some(unit) = default_unit.filter(|u| plan.unit(u).is_none()) {
+        return Err(CsvError::new(format!("l'unità «{unit}» in cui importare non è nel piano")));
+    }
+    let (text, encoding) = decode(bytes)?;
+    let separator = detect_separator(&text);
+    let records = read_records(&text, separator)?;
+    let (at, layout) = find_header(&records, plan)?;
+    if default_unit.is_none() && !layout.has_unit() && plan.units.len() != 1 {
+        let levels = plan.ente.levels.join(", ");
+        return Err(CsvError::at_line(
+            layout.line,
+            format!("manca la colonna dell'unità: intitolarla «Unità» o con il nome di un livello ({levels})"),
+        ));
+    }
+    let fallback_unit = default_unit.map(str::to_string).or_else(|| (plan.units.len() == 1).then(|| plan.units[0].id.clone()));
+    let mut reader = RowReader { plan, layout: &layout, last_unit: fallback_unit.map(Ok), shared_seen: HashMap::new() };
+    let mut rows = Vec::new();
+    let mut rejected = Vec::new();
+    let header_again = |r: &Record| r.cells.iter().map(|c| fold(c)).eq(records[at].cells.iter().map(|c| fold(c)));
+    for record in records[at + 1..].iter().filter(|r| !r.is_blank() && !header_again(r)) {
+        match reader.row(record) {
+            Ok(row) => rows.push(row),
+            Err(r) => rejected.push(r),
+        }
+    }
+    Ok(Preview {
+        encoding,
+        separator,
+        header_line: layout.line,
+        criteria: plan.grid.criteria.iter().map(|c| c.id.clone()).collect(),
+        missing_criteria: plan
+            .grid
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| layout.find(Column::Criterion(*i)).is_none())
+            .map(|(_, c)| c.name.clone())
+            .collect(),
+        ignored_columns: layout.columns.iter().filter(|(c, _)| *c == Column::Unknown).map(|(_, h)| h.clone()).collect(),
+        rows,
+        rejected,
+    })
+}
+
+/// The first row with a title column, among the first few. A column named
+/// twice keeps its first occurrence; the second is ignored.
+fn find_header(records: &[Record], plan: &Plan) -> Result<(usize, Layout), CsvError> {
+    for (at, record) in records.iter().enumerate().filter(|(_, r)| !r.is_blank()).take(HEADER_SEARCH) {
+        let mut columns: Vec<(Column, String)> = Vec::with_capacity(record.cells.len());
+        for cell in &record.cells {
+            let header = restore(cell).to_string();
+            let column = match column_of(&header, plan) {
+                Column::Computed => Column::Computed,
+                c if columns.iter().any(|(seen, _)| *seen == c) => Column::Unknown,
+                c => c,
+            };
+            columns.push((column, header));
+        }
+        if columns.iter().any(|(c, _)| *c == Column::Title) {
+            return Ok((at, Layout { columns, line: record.line }));
+        }
+    }
+    Err(CsvError::new(
+        "non trovo la riga di intestazione: serve una colonna «Titolo», più quelle dell'unità e dei criteri (ad esempio «Settore», «Titolo», «Complessità»)",
+    ))
+}
+
+/// Reads data rows, remembering the unit of the row above.
+struct RowReader<'a> {
+    plan: &'a Plan,
+    layout: &'a Layout,
+    /// The unit of the previous row (or why it had none), for rows that
+    /// leave it blank; at first, the unit given to the preview, if any.
+    last_unit: Option<Result<String, Reason>>,
+    /// Shared objectives already read: (title, units) → line.
+    shared_seen: HashMap<(String, Vec<String>), usize>,
+}
+
+impl RowReader<'_> {
+    fn row(&mut self, record: &Record) -> Result<ImportRow, Rejected> {
+        let layout = self.layout;
+        let cell = |i: usize| restore(record.cell(i));
+        let title = layout.find(Column::Title).map_or("", cell).to_string();
+        let reject = |reasons: Vec<Reason>| Rejected { line: record.line, title: title.clone(), reasons };
+
+        let width = layout.columns.len();
+        let extra_filled = record.cells.iter().skip(width).any(|c| !c.is_empty());
+        if record.cells.len() < width || extra_filled {
+            return Err(reject(vec![plain(format!(
+                "la riga ha {} colonne, l'intestazione (riga {}) ne ha {}",
+                record.cells.len(),
+                layout.line,
+                width
+            ))]));
+        }
+
+        let mut reasons = Vec::new();
+        let unit = match self.unit_of(record) {
+            Ok(unit) => Some(unit),
+            Err(reason) => {
+                reasons.push(reason);
+                None
+            }
+        };
+        let also = match (layout.find(Column::Shared), &unit) {
+            (Some(i), Some(unit)) if !cell(i).is_empty() => match self.shared_units(cell(i), unit) {
+                Ok(units) => units,
+                Err(reason) => {
+                    reasons.push(Reason { column: Some(layout.columns[i].1.clone()), ..reason });
+                    Vec::new()
+                }
+            },
+            _ => Vec::new(),
+        };
+        let scores = self.scores(record, &mut reasons);
+        let kind = self.kind(record, &mut reasons);
+        let direct = match layout.find(Column::Direct) {
+            Some(i) => parse_direct(cell(i)).unwrap_or_else(|why| {
+                reasons.push(Reason { column: Some(layout.columns[i].1.clone()), message: why });
+                None
+            }),
+            None => None,
+        };
+        if title.is_empty() {
+            let scored = scores.iter().any(Option::is_some) || direct.is_some();
+            reasons.push(Reason {
+                column: layout.find(Column::Title).map(|i| layout.columns[i].1.clone()),
+                message: if scored {
+                    "il titolo è vuoto".into()
+                } else {
+                    "riga senza titolo né punteggi (una riga di totale o di media?): non è un obiettivo".into()
+                },
+            });
+        }
+        let description = layout.find(Column::Description).map(cell).filter(|d| !d.is_empty()).map(str::to_string);
+        let (lead, also) = match unit {
+            Some(unit) if reasons.is_empty() => lead_and_others(unit, also),
+            _ => return Err(reject(reasons)),
+        };
+        if !also.is_empty() {
+            let mut units = also.clone();
+            units.push(lead.clone());
+            units.sort();
+            let first = *self.shared_seen.entry((fold(&title), units)).or_insert(record.line);
+            if first != record.line {
+                return Err(reject(vec![plain(format!("obiettivo comune già letto alla riga {first}"))]));
+            }
+        }
+        Ok(ImportRow { line: record.line, unit: lead, also, title, description, scores, kind, direct })
+    }
+
+    /// The row's unit: the "Unità" column, else the deepest level column
+    /// filled, else the unit of the row above.
+    fn unit_of(&mut self, record: &Record) -> Result<String, Reason> {
+        let layout = self.layout;
+        let explicit = layout.find(Column::Unit).map(|i| (i, None));
+        let deepest = layout
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (c, _))| match c {
+                Column::Level(l) if !record.cell(i).is_empty() => Some((i, Some(*l))),
+                _ => None,
+            })
+            .max_by_key(|(_, level)| *level);
+        let named = explicit.filter(|(i, _)| !record.cell(*i).is_empty()).or(deepest);
+        let Some((i, level)) = named else {
+            return match &self.last_unit {
+                Some(last) => last.clone(),
+                None => Err(plain("manca l'unità, e non c'è una riga sopra da cui prenderla".into())),
+            };
+        };
+        let name = restore(record.cell(i));
+        let result = self.find_unit(name, level, record).map_err(|message| Reason { column: Some(layout.columns[i].1.clone()), message });
+        self.last_unit = Some(match &result {
+            Ok(id) => Ok(id.clone()),
+            Err(reason) => Err(Reason { message: format!("{} (unità presa dalla riga {})", reason.message, record.line), ..reason.clone() }),
+        });
+        result
+    }
+
+    /// A unit by id or by name (folded); among units of the same name, the
+    /// one whose higher units match the row's other level columns.
+    fn find_unit(&self, name: &str, level: Option<usize>, record: &Record) -> Result<String, String> {
+        let key = fold(name);
+        let plan = self.plan;
+        let matches = |u: &&Unit| u.id == name || fold(&u.name) == key;
+        let mut found: Vec<&Unit> = plan.units.iter().filter(|u| matches(u) && level.is_none_or(|l| u.level == l)).collect();
+        if found.is_empty() {
+            found = plan.units.iter().filter(matches).collect();
+        }
+        if found.len() > 1 {
+            found.retain(|u| self.ancestors_agree(u, record));
+        }
+        match found.as_slice() {
+            [unit] => Ok(unit.id.clone()),
+            [] => Err(format!("l'unità «{name}» non è nel piano")),
+            _ => Err(format!("più unità si chiamano «{name}»: indicare anche l'unità superiore")),
+        }
+    }
+
+    /// Whether every level column filled above `unit`'s level names one of its higher units.
+    fn ancestors_agree(&self, unit: &Unit, record: &Record) -> bool {
+        let plan = self.plan;
+        let mut chain: Vec<&Unit> = Vec::new();
+        let mut current = unit.parent.as_deref().and_then(|p| plan.unit(p));
+        while let Some(u) = current.filter(|_| chain.len() < plan.units.len()) {
+            chain.push(u);
+            current = u.parent.as_deref().and_then(|p| plan.unit(p));
+        }
+        self.layout.columns.iter().enumerate().all(|(i, (c, _))| match c {
+            Column::Level(l) if *l < unit.level && !record.cell(i).is_empty() => {
+                let key = fold(restore(record.cell(i)));
+                chain.iter().any(|a| a.level == *l && fold(&a.name) == key)
+            }
+            _ => true,
+        })
+    }
+
+    /// The units listed in "Comune a", separated by `|`, `;` or line breaks.
+    fn shared_units(&self, text: &str, unit: &str) -> Result<Vec<String>, Reason> {
+        let mut units = Vec::new();
+        let mut problems = Vec::new();
+        let no_levels = Record { line: 0, cells: Vec::new() };
+        for name in text.split(['|', ';', '\n']).map(str::trim).filter(|n| !n.is_empty()) {
+            match self.find_unit(name, None, &no_levels) {
+                Ok(id) if !units.contains(&id) => units.push(id),
+                Ok(_) => {}
+                Err(why) => problems.push(why),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(plain(problems.join("; ")));
+        }
+        if !units.iter().any(|u| u == unit) {
+            units.push(unit.to_string());
+        }
+        Ok(units)
+    }
+
+    fn scores(&self, record: &Record, reasons: &mut Vec<Reason>) -> Vec<Option<Dec>> {
+        let grid = &self.plan.grid;
+        let mut scores = vec![None; grid.criteria.len()];
+        for (i, (column, header)) in self.layout.columns.iter().enumerate() {
+            let Column::Criterion(c) = column else { continue };
+            match read_score(restore(record.cell(i)), &grid.criteria[*c]) {
+                Ok(score) => scores[*c] = score,
+                Err(message) => reasons.push(Reason { column: Some(header.clone()), message }),
+            }
+        }
+        scores
+    }
+
+    fn kind(&self, record: &Record, reasons: &mut Vec<Reason>) -> Option<String> {
+        let i = self.layout.find(Column::Type)?;
+        let text = restore(record.cell(i));
+        if text.is_empty() {
+            return None;
+        }
+        let key = fold(text);
+        let types = &self.plan.grid.types;
+        match types.iter().find(|t| t.id == text || fold(&t.name) == key) {
+            Some(t) => Some(t.id.clone()),
+            None => {
+                let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
+                reasons.push(Reason {
+                    column: Some(self.layout.columns[i].1.clone()),
+                    message: format!("la tipologia «{text}» non è nella griglia ({})", names.join(", ")),
+                });
+                None
+            }
+        }
+    }
+}
+
+/// A score cell: empty (not scored), a level's name on level scales, or a
+/// number in the criterion's range.
+fn read_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, String> {
+    if let Scale::Levels(levels) = &criterion.scale {
+        let key = fold(text);
+        if let Some(level) = levels.iter().find(|l| !key.is_empty() && fold(&l.name) == key) {
+            return Ok(Some(level.points));
+        }
+    }
+    parse_score(text, criterion)
+}
+
+/// The lead unit and the others: the first listed in "Comune a" leads.
+fn lead_and_others(unit: String, shared: Vec<String>) -> (String, Vec<String>) {
+    match shared.split_first() {
+        Some((lead, others)) if !others.is_empty() => (lead.clone(), others.to_vec()),
+        _ => (unit, Vec::new()),
+    }
+}
+
+fn plain(message: String) -> Reason {
+    Reason { column: None, message }
+}
