@@ -16,11 +16,12 @@ use serde_json::Value;
 use crate::model::plan::{
     AverageRule, DirectWeight, Indicator, Level, Method, ObjectiveType, OrgObjective, PlainObjective, Scale, SharedRule,
 };
+use crate::model::achievement::{Achievement, Bands, Direction};
 use crate::model::review::{ObjectiveReview, ReviewEvent, ScoreReview, Verdict};
 use crate::model::{Criterion, Dec, Ente, Grid, Objective, Plan, Unit};
 
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -188,6 +189,63 @@ struct GridV2 {
     /// Objectives each unit of the lowest level should have.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     expected_objectives: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    bands: Option<BandsV4>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BandsV4 {
+    zero_below: f64,
+    full_from: f64,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum DirectionV4 {
+    Higher,
+    Lower,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct AchievementV4 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    percent: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    actual: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    direction: Option<DirectionV4>,
+}
+
+fn achievement_in(a: AchievementV4, field: &str) -> Result<Achievement, LoadError> {
+    match (a.percent, a.target, a.actual) {
+        (Some(p), None, None) => Ok(Achievement::Percent(number(p, &format!("{field}.percent"))?)),
+        (None, Some(t), Some(v)) => Ok(Achievement::Indicator {
+            target: number(t, &format!("{field}.target"))?,
+            actual: number(v, &format!("{field}.actual"))?,
+            direction: match a.direction {
+                Some(DirectionV4::Lower) => Direction::LowerIsBetter,
+                _ => Direction::HigherIsBetter,
+            },
+        }),
+        _ => Err(LoadError::at_field(field, "indicare «percent», oppure «target» e «actual» (con «direction»)")),
+    }
+}
+
+fn achievement_out(a: Achievement) -> AchievementV4 {
+    match a {
+        Achievement::Percent(p) => AchievementV4 { percent: Some(p.to_f64()), ..Default::default() },
+        Achievement::Indicator { target, actual, direction } => AchievementV4 {
+            percent: None,
+            target: Some(target.to_f64()),
+            actual: Some(actual.to_f64()),
+            direction: Some(match direction {
+                Direction::HigherIsBetter => DirectionV4::Higher,
+                Direction::LowerIsBetter => DirectionV4::Lower,
+            }),
+        },
+    }
 }
 
 #[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq)]
@@ -255,6 +313,8 @@ struct ObjectiveV2 {
     scores: BTreeMap<String, Option<Value>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     review: Option<ReviewV3>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    achievement: Option<AchievementV4>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -263,6 +323,8 @@ struct OrgObjectiveV2 {
     title: String,
     #[serde(default)]
     indicators: Vec<IndicatorV2>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    achievement: Option<AchievementV4>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -370,6 +432,7 @@ pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
         value = match version {
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
+            3 => v3_to_v4(value),
             other => return Err(LoadError::at_field("schema_version", format!("la versione {other} del formato non esiste"))),
         };
         version += 1;
@@ -397,6 +460,12 @@ fn v1_to_v2(mut value: Value) -> Value {
 /// Version 3 adds the Nucleo's review; a version 2 file has none to carry.
 fn v2_to_v3(mut value: Value) -> Value {
     value["schema_version"] = Value::from(3);
+    value
+}
+
+/// Version 4 adds achievements and bands; a version 3 file has none.
+fn v3_to_v4(mut value: Value) -> Value {
+    value["schema_version"] = Value::from(4);
     value
 }
 
@@ -556,7 +625,12 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 review.scores[c] = ScoreReview { verdict: verdict_in(sr.status), comment: sr.comment, revised };
             }
         }
+        let achievement = match o.achievement {
+            Some(a) => Some(achievement_in(a, &format!("objectives[{i}].achievement"))?),
+            None => None,
+        };
         objectives.push(Objective {
+            achievement,
             review,
             id: o.id,
             unit: o.unit,
@@ -585,18 +659,36 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 SharedV2::EachUnit => SharedRule::EachUnit,
             },
             expected_objectives: file.grid.expected_objectives,
+            bands: match file.grid.bands {
+                Some(b) => {
+                    let zero_below = number(b.zero_below, "grid.bands.zero_below")?;
+                    let full_from = number(b.full_from, "grid.bands.full_from")?;
+                    if zero_below > full_from {
+                        return Err(LoadError::at_field("grid.bands", "la soglia dello zero supera quella del pieno raggiungimento"));
+                    }
+                    Some(Bands { zero_below, full_from })
+                }
+                None => None,
+            },
         },
         units: file.units.into_iter().map(|u| Unit { id: u.id, name: u.name, level: u.level, parent: u.parent }).collect(),
         objectives,
         organisational: file
             .organisational
             .into_iter()
-            .map(|o| OrgObjective {
-                id: o.id,
-                title: o.title,
-                indicators: o.indicators.into_iter().map(|i| Indicator { name: i.indicator, target: i.target }).collect(),
+            .enumerate()
+            .map(|(i, o)| {
+                Ok(OrgObjective {
+                    achievement: match o.achievement {
+                        Some(a) => Some(achievement_in(a, &format!("organisational[{i}].achievement"))?),
+                        None => None,
+                    },
+                    id: o.id,
+                    title: o.title,
+                    indicators: o.indicators.into_iter().map(|i| Indicator { name: i.indicator, target: i.target }).collect(),
+                })
             })
-            .collect(),
+            .collect::<Result<_, LoadError>>()?,
         secretary: file.secretary.into_iter().map(|o| PlainObjective { id: o.id, title: o.title }).collect(),
         review_log: file
             .review_log
@@ -724,6 +816,7 @@ pub fn save(plan: &Plan) -> String {
                 SharedRule::EachUnit => SharedV2::EachUnit,
             },
             expected_objectives: grid.expected_objectives,
+            bands: grid.bands.map(|b| BandsV4 { zero_below: b.zero_below.to_f64(), full_from: b.full_from.to_f64() }),
         },
         units: plan
             .units
@@ -735,6 +828,7 @@ pub fn save(plan: &Plan) -> String {
             .organisational
             .iter()
             .map(|o| OrgObjectiveV2 {
+                achievement: o.achievement.map(achievement_out),
                 id: o.id.clone(),
                 title: o.title.clone(),
                 indicators: o.indicators.iter().map(|i| IndicatorV2 { indicator: i.name.clone(), target: i.target.clone() }).collect(),
@@ -812,6 +906,7 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
             DirectWeight::Prerequisite => Value::from("X"),
         }),
         scores,
+        achievement: o.achievement.map(achievement_out),
         review: (!o.review.is_empty()).then(|| ReviewV3 {
             status: verdict_out(o.review.verdict),
             comment: o.review.comment.clone(),

@@ -345,7 +345,12 @@ impl Plan {
 
     pub fn add_org_objective(&mut self) -> String {
         let id = fresh_id("po", self.organisational.iter().map(|o| o.id.as_str()));
-        self.organisational.push(OrgObjective { id: id.clone(), title: String::new(), indicators: vec![Indicator { name: String::new(), target: String::new() }] });
+        self.organisational.push(OrgObjective {
+            id: id.clone(),
+            title: String::new(),
+            indicators: vec![Indicator { name: String::new(), target: String::new() }],
+            achievement: None,
+        });
         id
     }
 

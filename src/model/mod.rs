@@ -2,6 +2,7 @@
 //! weights and averages, validation and number formatting. No browser code
 //! lives here, so all of it is tested natively with `cargo test`.
 
+pub mod achievement;
 pub mod compute;
 pub mod decimal;
 pub mod describe;
@@ -11,6 +12,7 @@ pub mod format;
 pub mod plan;
 pub mod presets;
 pub mod review;
+pub mod sensitivity;
 pub mod validate;
 
 pub use compute::{compute, Results, Stats};

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::achievement::{Achievement, Bands};
 use super::decimal::Dec;
 use super::review::{ObjectiveReview, ReviewEvent};
 
@@ -116,6 +117,8 @@ pub struct Grid {
     pub shared: SharedRule,
     /// How many objectives each unit of the lowest level should have (Como: 3).
     pub expected_objectives: Option<usize>,
+    /// Bands that turn an achievement into what counts (below → 0, above → 100).
+    pub bands: Option<Bands>,
 }
 
 /// A directly assigned weight.
@@ -144,6 +147,8 @@ pub struct Objective {
     pub direct: Option<DirectWeight>,
     /// The Nucleo's review of it.
     pub review: ObjectiveReview,
+    /// Its degree of achievement, at year end.
+    pub achievement: Option<Achievement>,
 }
 
 /// One indicator of an organisational objective, with its target.
@@ -159,6 +164,8 @@ pub struct OrgObjective {
     pub id: String,
     pub title: String,
     pub indicators: Vec<Indicator>,
+    /// Its degree of achievement, at year end.
+    pub achievement: Option<Achievement>,
 }
 
 /// An objective without scores, such as the Segretario generale's (Como 3.3).
@@ -256,6 +263,7 @@ impl Objective {
             kind: None,
             direct: None,
             review: ObjectiveReview::default(),
+            achievement: None,
         }
     }
 

@@ -64,6 +64,7 @@ pub fn como_2024_grid() -> Grid {
         average: AverageRule::Simple,
         shared: SharedRule::Separate,
         expected_objectives: Some(3),
+        bands: None,
     }
 }
 
@@ -90,6 +91,7 @@ pub fn levels_and_types_grid() -> Grid {
         average: AverageRule::Simple,
         shared: SharedRule::EachUnit,
         expected_objectives: None,
+        bands: None,
     }
 }
 
@@ -104,6 +106,7 @@ pub fn direct_percent_grid() -> Grid {
         average: AverageRule::Simple,
         shared: SharedRule::EachUnit,
         expected_objectives: None,
+        bands: None,
     }
 }
 

@@ -1,0 +1,110 @@
+//! From weights to results, and the sensitivity of the ranking, with worked
+//! numbers.
+
+use pesatura::io::json;
+use pesatura::model::achievement::{outcome, weighted_score, Achievement, Bands, Direction};
+use pesatura::model::decimal::parse_number;
+use pesatura::model::format::format_it;
+use pesatura::model::presets::new_plan;
+use pesatura::model::sensitivity::{minimal_change, standings};
+use pesatura::model::{compute, Dec, Plan};
+
+fn d(t: &str) -> Dec {
+    parse_number(t).unwrap()
+}
+
+fn como() -> Plan {
+    json::load(include_bytes!("../examples/como-peg-2024.json")).unwrap()
+}
+
+#[test]
+fn settore_1_result() {
+    let mut plan = como();
+    // Settore 1: weights 29,03 / 29,03 / 41,94.
+    plan.objectives[0].achievement = Some(Achievement::Percent(d("100")));
+    plan.objectives[1].achievement = Some(Achievement::Percent(d("80")));
+    // Indicator: 24 hours expected, 18 done → 75 %.
+    plan.objectives[2].achievement = Some(Achievement::Indicator { target: d("24"), actual: d("18"), direction: Direction::HigherIsBetter });
+    let results = compute(&plan);
+    let out = outcome(&plan, &results);
+    let s1 = plan.unit_index("s1").unwrap();
+    // 100 × 29,03 + 80 × 29,03 + 75 × 41,94 = 2903 + 2322,4 + 3145,5 = 8370,9 → /100 = 83,709 → 83,71
+    assert_eq!(out.units[s1].score, Some(d("83,71")));
+    assert_eq!(weighted_score(d("80"), d("29,03")), d("23,22"));
+    // Settore 2 has no achievement yet: its result, its area's and the ente's are incomplete, not zero.
+    let s2 = plan.unit_index("s2").unwrap();
+    assert_eq!(out.units[s2].score, None);
+    assert_eq!(out.units[s2].missing, 3);
+    let area = plan.unit_index("a1").unwrap();
+    assert_eq!(out.rollup[area], None);
+    assert_eq!(out.ente, None);
+    // With Settore 2 at 90 % everywhere: its result is 90, the area's the mean (83,71 + 90) / 2 = 86,855 → 86,86
+    for o in plan.objectives.iter_mut().filter(|o| o.unit == "s2") {
+        o.achievement = Some(Achievement::Percent(d("90")));
+    }
+    let out = outcome(&plan, &compute(&plan));
+    assert_eq!(out.units[s2].score, Some(d("90")));
+    assert_eq!(out.rollup[area], Some(d("86,86")));
+    assert_eq!(out.rollup[s1], Some(d("83,71")));
+}
+
+#[test]
+fn bands_apply_to_the_result() {
+    let mut plan = como();
+    plan.grid.bands = Some(Bands { zero_below: d("50"), full_from: d("80") });
+    plan.objectives[0].achievement = Some(Achievement::Percent(d("45"))); // → 0
+    plan.objectives[1].achievement = Some(Achievement::Percent(d("65"))); // → 65
+    plan.objectives[2].achievement = Some(Achievement::Percent(d("85"))); // → 100
+    let out = outcome(&plan, &compute(&plan));
+    // 0 + 65 × 29,03 / 100 + 100 × 41,94 / 100 = 18,8695 + 41,94 = 60,8095 → 60,81
+    assert_eq!(out.units[plan.unit_index("s1").unwrap()].score, Some(d("60,81")));
+    let again = json::load(json::save(&plan).as_bytes()).unwrap();
+    assert_eq!(again, plan, "achievements and bands survive save and open");
+}
+
+fn small() -> Plan {
+    let mut plan = new_plan(2025);
+    let rows = [("A", [8, 3, 1, 2]), ("B", [3, 9, 1, 2])]; // A 14, B 15: B ranks first
+    for (title, scores) in rows {
+        let id = plan.add_objective("u1");
+        plan.set_title(&id, title);
+        for (c, s) in scores.iter().enumerate() {
+            plan.set_score(&id, c, Some(Dec::from_int(*s)));
+        }
+    }
+    plan
+}
+
+#[test]
+fn scaling_a_criterion_swaps_two_ranks() {
+    let plan = small();
+    let results = compute(&plan);
+    let ones = vec![Dec::from_int(1); 4];
+    let base = &standings(&plan, &results, &ones)[0].1;
+    assert_eq!((base[0].rank, base[1].rank), (Some(2), Some(1)));
+    assert!(base.iter().all(|s| !s.moved()));
+    // Complessità at 150 %: A = 12 + 3 + 1 + 2 = 18, B = 4,5 + 9 + 1 + 2 = 16,5 → A first.
+    let mut factors = ones.clone();
+    factors[0] = d("1,5");
+    let scaled = &standings(&plan, &results, &factors)[0].1;
+    assert_eq!(scaled[0].scaled, Some(d("18")));
+    assert_eq!(scaled[1].scaled, Some(d("16,5")));
+    assert_eq!((scaled[0].scaled_rank, scaled[1].scaled_rank), (Some(1), Some(2)));
+    assert!(scaled.iter().all(|s| s.moved()));
+    // Rilevanza at 0 %: A = 11, B = 6 → A first as well.
+    let mut factors = ones.clone();
+    factors[1] = Dec::ZERO;
+    assert_eq!(standings(&plan, &results, &factors)[0].1[0].scaled_rank, Some(1));
+    // The saved scores never change.
+    assert_eq!(plan, small());
+}
+
+#[test]
+fn the_smallest_change_that_moves_a_rank() {
+    let plan = small();
+    // A (14) is one point behind B (15): +1 on complessità ties them, and a tie shares rank 1.
+    assert_eq!(minimal_change(&plan, 0, &[0, 1]), Some((0, d("1"))));
+    // B leads by one: −1 on complessità makes a tie, and B's rank stays 1 (A ties at rank 1 too),
+    // so B needs −2 to fall behind: 13 < 14.
+    assert_eq!(minimal_change(&plan, 1, &[0, 1]), Some((0, d("-2"))));
+}
