@@ -63,6 +63,18 @@ fn a_file_of_schema_version_2_opens_unchanged_in_meaning() {
 }
 
 #[test]
+fn a_file_of_schema_version_3_opens_unchanged_in_meaning() {
+    let v3 = include_bytes!("fixtures/como-2024-schema-v3.json");
+    assert!(String::from_utf8_lossy(v3).contains("\"schema_version\": 3"));
+    assert_eq!(json::load(v3).unwrap(), como());
+    // A refused field of an older file is still found on its line.
+    let broken = String::from_utf8_lossy(v3).replacen("\"complessita\": 6,", "\"complessita\": \"sei\",", 1);
+    let e = json::load(broken.as_bytes()).unwrap_err();
+    let line = broken.lines().position(|l| l.contains("\"sei\"")).unwrap() + 1;
+    assert_eq!(e.line, Some(line));
+}
+
+#[test]
 fn removing_a_criterion_keeps_the_review_aligned() {
     let mut plan = como();
     plan.review_revise("o3", 1, Some(Dec::from_int(5)), "t", "R");

@@ -20,6 +20,7 @@ use components::new_plan::NewPlanPanel;
 use components::notice::NoticeBanner;
 use components::other_objectives::{OrganisationalObjectives, SecretaryObjectives};
 use components::print_report::{PrintClosing, PrintHeading};
+use components::sensitivity::SensitivityPanel;
 use components::summary::Summary;
 use components::toolbar::Toolbar;
 use components::units::UnitsView;
@@ -160,13 +161,16 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <Header plan={state.plan.clone()} year_draft={state.year_draft.clone()} results={state.results.clone()} dirty={state.dirty}
                     levels={(state.grid_text("ente-levels", || state.plan.ente.levels.join("; ")), state.grid_error("ente-levels").map(str::to_string))}
-                    mode={state.mode} reviewer={state.reviewer.clone()} pending={crate::model::review::pending_count(&state.plan)}
+                    mode={state.mode} reviewer={state.reviewer.clone()} show_results={state.show_results} pending={crate::model::review::pending_count(&state.plan)}
                     dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
-                <Summary plan={state.plan.clone()} results={state.results.clone()} />
+                <Summary plan={state.plan.clone()} results={state.results.clone()}
+                    outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.plan, &state.results)))} />
+                <SensitivityPanel plan={state.plan.clone()} results={state.results.clone()} />
                 <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
-                <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
+                <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()}
+                    results={state.show_results.then(|| state.grid_drafts.clone())} />
                 <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
                 <PrintClosing plan={state.plan.clone()} />
             </main>

@@ -14,6 +14,7 @@ use crate::model::edit::{format_named_values, parse_direct, parse_named_values, 
 use crate::model::format::format_plain;
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
+use crate::model::achievement::{Achievement, Direction};
 use crate::model::diff::{diff, Diff};
 use crate::model::review::{has_revisions, validated, Verdict};
 use crate::model::validate::validate_with;
@@ -23,6 +24,30 @@ use crate::model::{compute, Finding, Plan, Results};
 pub const DIRECT_CELL: usize = usize::MAX;
 /// Score-cell keys from here on are revised scores (`REVISED_CELL + criterion`).
 pub const REVISED_CELL: usize = 1 << 20;
+
+/// Reads an achievement typed in the interface.
+pub fn parse_achievement(mode: &str, first: &str, second: &str) -> Result<Option<Achievement>, String> {
+    let read = |label: &str, t: &str| parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()));
+    if first.trim().is_empty() && second.trim().is_empty() {
+        return Ok(None);
+    }
+    match mode {
+        "percent" => {
+            let p = read("Raggiungimento", first.trim().trim_end_matches('%'))?;
+            if p < Dec::ZERO || p > Dec::HUNDRED {
+                return Err(format!("Il raggiungimento {} % deve stare tra 0 e 100.", format_plain(p)));
+            }
+            Ok(Some(Achievement::Percent(p)))
+        }
+        _ => {
+            if first.trim().is_empty() || second.trim().is_empty() {
+                return Err("Scrivere sia il target sia il valore rilevato.".into());
+            }
+            let direction = if mode == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter };
+            Ok(Some(Achievement::Indicator { target: read("Target", first)?, actual: read("Valore rilevato", second)?, direction }))
+        }
+    }
+}
 
 /// The numbers on screen, the proposal's, and the findings.
 fn derive(plan: &Plan, mode: Mode) -> (Rc<Results>, Rc<Results>, Rc<Vec<Finding>>) {
@@ -77,6 +102,23 @@ impl History {
     }
 }
 
+/// Whose achievement an edit is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AchievementOf {
+    Objective(String),
+    Organisational(String),
+}
+
+impl AchievementOf {
+    /// The key of its refused text in `grid_drafts`.
+    pub fn field(&self) -> String {
+        match self {
+            AchievementOf::Objective(id) => format!("achievement-{id}"),
+            AchievementOf::Organisational(id) => format!("achievement-org-{id}"),
+        }
+    }
+}
+
 /// Who is working on the plan: the dirigente proposing, or the Nucleo verifying.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -108,6 +150,8 @@ pub struct State {
     /// Changes since the last save or open.
     pub dirty: bool,
     pub history: Rc<History>,
+    /// Whether achievements and weighted results are shown.
+    pub show_results: bool,
     /// Another file compared with the plan on screen: its name and the changes.
     pub comparison: Option<Rc<(String, Diff)>>,
     /// Grows by one at every change of the plan (for autosave and effects).
@@ -167,6 +211,11 @@ pub enum Action {
     /// A second file to compare with the plan on screen.
     Compare { name: String, bytes: Vec<u8> },
     CloseComparison,
+    ShowResults(bool),
+    /// An achievement typed for an objective or an organisational objective:
+    /// `mode` is `percent`, `higher` or `lower`; `first` the percentage or the
+    /// target, `second` the actual value; both empty clear it.
+    SetAchievement { target: AchievementOf, mode: String, first: String, second: String },
     SetMode(Mode),
     SetReviewer(String),
     /// A verdict on an objective (`criterion` `None`) or one of its scores.
@@ -198,6 +247,7 @@ impl State {
             dirty: false,
             history: Rc::default(),
             comparison: None,
+            show_results: false,
             revision: 0,
         }
     }
@@ -275,6 +325,32 @@ impl State {
                 State { drafts: Rc::new(drafts), ..self.clone() }
             }
         }
+    }
+
+    fn set_achievement(&self, target: AchievementOf, mode: &str, first: String, second: String) -> State {
+        let text = format!("{mode}|{first}|{second}");
+        let parsed = parse_achievement(mode, &first, &second);
+        let field = target.field();
+        // An indicator chosen but not yet filled in keeps its choice on screen.
+        let keep = matches!(parsed, Ok(None)) && mode != "percent";
+        let mut next = self.grid_field(field.clone(), text.clone(), move |p| {
+            let value = parsed?;
+            match &target {
+                AchievementOf::Objective(id) => {
+                    if let Some(i) = p.objective_index(id) {
+                        p.objectives[i].achievement = value;
+                    }
+                }
+                AchievementOf::Organisational(id) => p.edit_org_objective(id, |o| o.achievement = value),
+            }
+            Ok(())
+        });
+        if keep {
+            let mut drafts = (*next.grid_drafts).clone();
+            drafts.insert(field, Draft { text, error: None });
+            next.grid_drafts = Rc::new(drafts);
+        }
+        next
     }
 
     /// The text of a revised-score field.
@@ -603,6 +679,8 @@ impl Reducible for State {
                 Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il confronto non è stato fatto."))),
             },
             Action::CloseComparison => State { comparison: None, ..(*self).clone() },
+            Action::ShowResults(show) => State { show_results: show, ..(*self).clone() },
+            Action::SetAchievement { target, mode, first, second } => self.set_achievement(target, &mode, first, second),
             Action::SetMode(mode) => self.with_mode(mode),
             Action::SetReviewer(name) => State { reviewer: name, ..(*self).clone() },
             Action::ReviewVerdict { id, criterion, verdict } => self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by)),

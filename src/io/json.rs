@@ -406,15 +406,17 @@ pub fn load(bytes: &[u8]) -> Result<Plan, LoadError> {
         let path = e.path().to_string();
         let mut error = json_error(e.inner(), Some(path));
         if version != SCHEMA_VERSION {
-            // Lines of the migrated text would not match the file's.
-            error.line = None;
-            error.column = None;
+            // Lines of the migrated text would not match the file's: find the
+            // field in the file as the user wrote it.
+            let (line, column) = error.field.as_deref().and_then(|f| super::locate::locate(text, f)).unzip();
+            error.line = line;
+            error.column = column;
         }
         error
     })?;
     to_plan(file).map_err(|mut error| {
         // Say on which line the refused field is, as for syntax errors.
-        if let (Some(field), None, true) = (&error.field, error.line, version == SCHEMA_VERSION) {
+        if let (Some(field), None) = (&error.field, error.line) {
             if let Some((line, column)) = super::locate::locate(text, field) {
                 error.line = Some(line);
                 error.column = Some(column);

@@ -67,6 +67,11 @@ impl Dec {
         self.0.checked_sub(other.0).map(Dec)
     }
 
+    /// This number read as a percentage: 150 → 1,5.
+    pub fn ratio_of_hundred(self) -> Dec {
+        Dec(self.0 / 100)
+    }
+
     /// Whether this number is a whole multiple of `step` (a positive step).
     pub fn is_multiple_of(self, step: Dec) -> bool {
         step.0 > 0 && self.0 % step.0 == 0

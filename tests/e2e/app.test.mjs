@@ -89,7 +89,7 @@ test('save downloads the plan, and opening it gives the same numbers', async () 
   const saved = join(out, download.suggestedFilename());
   await download.saveAs(saved);
   const file = JSON.parse(readFileSync(saved, 'utf8'));
-  assert.equal(file.schema_version, 3);
+  assert.equal(file.schema_version, 4);
   assert.equal(file.objectives[0].scores.complessita, 9);
 
   await newPlan(); // saved: no question asked

@@ -21,6 +21,7 @@ pub struct HeaderProps {
     pub reviewer: String,
     /// Objectives still to review.
     pub pending: usize,
+    pub show_results: bool,
     pub dispatch: Dispatch,
 }
 
@@ -77,6 +78,13 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { mode_button(Mode::Proposal, "Proposta") }
                     { mode_button(Mode::Review, "Verifica") }
                 </div>
+                <label class="check results-toggle">
+                    <input type="checkbox" id="mostra-risultati" checked={props.show_results} onchange={{
+                        let dispatch = props.dispatch.clone();
+                        Callback::from(move |e: Event| dispatch.dispatch(Action::ShowResults(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
+                    }} />
+                    { " Raggiungimento e risultati" }
+                </label>
                 if props.mode == Mode::Review {
                     <div class="field">
                         <label for="nome-verificatore">{ "Nome di chi verifica" }</label>

@@ -1,5 +1,6 @@
 //! One component per part of the page.
 
+pub mod achievement;
 pub mod add_unit;
 pub mod comparison;
 pub mod findings;
@@ -11,6 +12,7 @@ pub mod objective_row;
 pub mod objectives_table;
 pub mod other_objectives;
 pub mod print_report;
+pub mod sensitivity;
 pub mod summary;
 pub mod toolbar;
 pub mod units;

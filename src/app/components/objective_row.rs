@@ -9,7 +9,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::files::{confirm, dom_id};
-use crate::app::state::Action;
+use crate::app::components::achievement::AchievementEditor;
+use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::compute::{ObjectiveResult, Status};
 use crate::model::decimal::Dec;
@@ -45,7 +46,18 @@ pub struct RowProps {
     /// The text of each revised-score field, with its refusal if any.
     pub revised: Vec<(String, Option<String>)>,
     pub status: Verdict,
+    /// Achievement and weighted score columns: the achievement's refused
+    /// text if any, what counts, and the weighted score.
+    pub results: Option<RowResults>,
     pub dispatch: Dispatch,
+}
+
+/// What the results columns of a row show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowResults {
+    pub draft: Option<(String, Option<String>)>,
+    pub counted: Option<Dec>,
+    pub weighted: Option<Dec>,
 }
 
 fn verdict_value(v: Verdict) -> &'static str {
@@ -304,6 +316,15 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 </td>
             }
             <td class="num weight" data-testid={dom_id("peso", &[&o.id])}>{ weight }</td>
+            if let Some(r) = &props.results {
+                <td class="achievement-cell">
+                    <AchievementEditor of={AchievementOf::Objective(o.id.clone())} current={o.achievement} draft={r.draft.clone()}
+                        counted={r.counted} label={label.clone()} dispatch={props.dispatch.clone()} />
+                </td>
+                <td class="num" data-testid={dom_id("ponderato", &[&o.id])}>
+                    { r.weighted.map_or_else(|| "—".to_string(), |w| format_it(w, 2)) }
+                </td>
+            }
             <td class="actions">
                 <button type="button" class="btn btn-icon" disabled={props.is_first} onclick={mover(-1)}
                     aria-label={format!("Sposta su l'{label}")} title="Sposta su">{ "↑" }</button>

@@ -7,7 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
-use crate::app::state::{Mode, State, DIRECT_CELL, REVISED_CELL};
+use crate::app::components::objective_row::RowResults;
+use crate::app::state::{AchievementOf, Mode, State, DIRECT_CELL, REVISED_CELL};
+use crate::model::achievement::{counted_percent, group_result, weighted_score};
 use crate::model::review::objective_status;
 use crate::app::Dispatch;
 use crate::model::compute::Group;
@@ -47,13 +49,22 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
             .map(|c| (state.revised_text(i, c), state.cell_error(&o.id, REVISED_CELL + c).map(str::to_string)))
             .collect();
         let status = objective_status(o, grid.criteria.len());
+        let results = state.show_results.then(|| {
+            let counted = o.achievement.and_then(|a| counted_percent(a, plan.grid.bands));
+            RowResults {
+                draft: state.grid_drafts.get(&AchievementOf::Objective(o.id.clone()).field())
+                    .map(|d| (d.text.clone(), d.error.clone())),
+                counted,
+                weighted: counted.zip(member.weight).map(|(a, w)| weighted_score(a, w)),
+            }
+        });
         html! {
             <ObjectiveRow key={o.id.clone()} grid={grid.clone()} objective={o.clone()} number={pos + 1}
                 is_first={pos == 0} is_last={pos + 1 == n}
                 result={state.results.objectives[i].clone()} weight={member.weight}
                 {cells} {errors} direct={direct_cell} units={props.units.clone()}
                 review_mode={state.mode == Mode::Review} proposed_points={state.proposed.objectives[i].points}
-                {revised} {status} dispatch={props.dispatch.clone()} />
+                {revised} {status} {results} dispatch={props.dispatch.clone()} />
         }
     });
 
@@ -99,13 +110,17 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                             <th scope="col" class="num">{ "Totale" }</th>
                         }
                         <th scope="col" class="num">{ "Peso relativo" }</th>
+                        if state.show_results {
+                            <th scope="col">{ "Raggiungimento" }</th>
+                            <th scope="col" class="num">{ "Punteggio ponderato" }</th>
+                        }
                         <th scope="col"><span class="visually-hidden">{ "Azioni" }</span></th>
                     </tr>
                 </thead>
                 <tbody>
                     { for rows }
                     if n == 0 {
-                        <tr><td colspan={(label_span + 3).to_string()} class="empty">{ "Nessun obiettivo: aggiungerne uno." }</td></tr>
+                        <tr><td colspan={(label_span + 3 + if state.show_results { 2 } else { 0 }).to_string()} class="empty">{ "Nessun obiettivo: aggiungerne uno." }</td></tr>
                     }
                 </tbody>
                 <tfoot>
@@ -120,6 +135,16 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                             }
                         </td>
                         <td class="num">{ if stats.complete > 0 && stats.total.raw() > 0 { "100,00 %" } else { "—" } }</td>
+                        if state.show_results {
+                            <th scope="row" class="num">{ "Risultato" }</th>
+                            <td class="num average" data-testid={format!("risultato-{}", props.key_name)}>
+                                { match group_result(plan, &props.group) {
+                                    r if r.score.is_some() => format_it(r.score.unwrap_or_default(), 2),
+                                    r if r.missing > 0 => format!("incompleto: {} senza raggiungimento", r.missing),
+                                    _ => "—".to_string(),
+                                } }
+                            </td>
+                        }
                         <td></td>
                     </tr>
                 </tfoot>

@@ -8,7 +8,11 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::files::{confirm, dom_id};
-use crate::app::state::Action;
+use std::collections::HashMap;
+
+use crate::app::components::achievement::AchievementEditor;
+use crate::app::state::{AchievementOf, Action, Draft};
+use crate::model::achievement::counted_percent;
 use crate::app::Dispatch;
 use crate::model::Plan;
 
@@ -18,8 +22,16 @@ pub struct OtherProps {
     pub dispatch: Dispatch,
 }
 
+#[derive(Properties, PartialEq)]
+pub struct OrgProps {
+    pub plan: Rc<Plan>,
+    pub dispatch: Dispatch,
+    /// Refused achievement texts, when results are shown.
+    pub results: Option<Rc<HashMap<String, Draft>>>,
+}
+
 #[component]
-pub fn OrganisationalObjectives(props: &OtherProps) -> Html {
+pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
     let send = {
         let d = props.dispatch.clone();
         move |a: Action| d.dispatch(a)
@@ -65,6 +77,14 @@ pub fn OrganisationalObjectives(props: &OtherProps) -> Html {
                     <ul class="indicators">{ for indicators }</ul>
                     <button type="button" class="btn btn-small" onclick={on_add_indicator}>{ "Aggiungi indicatore" }</button>
                 </td>
+                if let Some(drafts) = &props.results {
+                    <td class="achievement-cell">
+                        <AchievementEditor of={AchievementOf::Organisational(o.id.clone())} current={o.achievement}
+                            draft={drafts.get(&AchievementOf::Organisational(o.id.clone()).field()).map(|d| (d.text.clone(), d.error.clone()))}
+                            counted={o.achievement.and_then(|a| counted_percent(a, props.plan.grid.bands))}
+                            label={format!("obiettivo organizzativo {}", n + 1)} dispatch={props.dispatch.clone()} />
+                    </td>
+                }
                 <td class="actions">
                     <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
                         aria-label={format!("Elimina l'obiettivo organizzativo {}", n + 1)}>{ "✕" }</button>
@@ -86,6 +106,9 @@ pub fn OrganisationalObjectives(props: &OtherProps) -> Html {
                         <th scope="col" class="num">{ "N." }</th>
                         <th scope="col">{ "Obiettivo" }</th>
                         <th scope="col">{ "Indicatori e target" }</th>
+                        if props.results.is_some() {
+                            <th scope="col">{ "Raggiungimento" }</th>
+                        }
                         <th scope="col"><span class="visually-hidden">{ "Azioni" }</span></th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

@@ -7,12 +7,20 @@ use yew::prelude::*;
 
 use crate::app::files::dom_id;
 use crate::model::format::{format_it, format_points};
-use crate::model::{Plan, Results, Stats};
+use crate::model::achievement::{group_result, Outcome};
+use crate::model::{Dec, Plan, Results, Stats};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub plan: Rc<Plan>,
     pub results: Rc<Results>,
+    /// Results per unit and of the ente, when shown.
+    #[prop_or_default]
+    pub outcome: Option<Rc<Outcome>>,
+}
+
+fn result_cell(value: Option<Dec>) -> Html {
+    html! { <td class="num">{ value.map_or("—".to_string(), |v| format_it(v, 2)) }</td> }
 }
 
 fn cells(stats: &Stats) -> Html {
@@ -45,6 +53,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <span class="level-label">{ plan.level_label(unit).to_string() }</span>{ " " }{ unit.name.clone() }
                 </th>
                 { cells(stats) }
+                if let Some(o) = &props.outcome {
+                    { result_cell(if has_children { o.rollup[u] } else { o.units[u].score }) }
+                }
             </tr>
         }
     });
@@ -62,6 +73,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         <th scope="col" class="num">{ "Media" }</th>
                         <th scope="col" class="num">{ "Minimo" }</th>
                         <th scope="col" class="num">{ "Massimo" }</th>
+                        if props.outcome.is_some() {
+                            <th scope="col" class="num">{ "Risultato" }</th>
+                        }
                     </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>
@@ -70,11 +84,17 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         <tr class="rollup-row">
                             <th scope="row">{ "Obiettivi comuni a più unità" }</th>
                             { cells(&props.results.shared.stats) }
+                            if props.outcome.is_some() {
+                                { result_cell(group_result(plan, &props.results.shared).score) }
+                            }
                         </tr>
                     }
                     <tr>
                         <th scope="row">{ format!("Totale ente — {}", plan.ente.name) }</th>
                         { cells(&props.results.ente) }
+                        if let Some(o) = &props.outcome {
+                            <td class="num" data-testid="risultato-ente">{ o.ente.map_or("—".to_string(), |v| format_it(v, 2)) }</td>
+                        }
                     </tr>
                 </tfoot>
             </table>

@@ -1,0 +1,87 @@
+//! The degree of achievement of one objective: a percentage, or an
+//! indicator's actual value against its target (higher or lower is better).
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::app::state::{Action, AchievementOf};
+use crate::app::Dispatch;
+use crate::model::achievement::{Achievement, Direction};
+use crate::model::decimal::Dec;
+use crate::model::format::{format_it, format_plain};
+
+#[derive(Properties, PartialEq)]
+pub struct AchievementProps {
+    pub of: AchievementOf,
+    pub current: Option<Achievement>,
+    /// The text refused last time (`mode|first|second`) and why.
+    pub draft: Option<(String, Option<String>)>,
+    /// What counts, after the grid's bands.
+    pub counted: Option<Dec>,
+    /// Words for the accessible names: "obiettivo 2: Titolo".
+    pub label: AttrValue,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn AchievementEditor(props: &AchievementProps) -> Html {
+    let (mode, first, second) = match (&props.draft, props.current) {
+        (Some((text, _)), _) => {
+            let mut parts = text.splitn(3, '|').map(str::to_string);
+            (parts.next().unwrap_or_default(), parts.next().unwrap_or_default(), parts.next().unwrap_or_default())
+        }
+        (None, Some(Achievement::Percent(p))) => ("percent".to_string(), format_plain(p), String::new()),
+        (None, Some(Achievement::Indicator { target, actual, direction })) => (
+            if direction == Direction::LowerIsBetter { "lower" } else { "higher" }.to_string(),
+            format_plain(target),
+            format_plain(actual),
+        ),
+        (None, None) => ("percent".to_string(), String::new(), String::new()),
+    };
+    let base = match &props.of {
+        AchievementOf::Objective(id) => crate::app::files::dom_id("raggiungimento", &[id]),
+        AchievementOf::Organisational(id) => crate::app::files::dom_id("raggiungimento-org", &[id]),
+    };
+    let send = |slot: usize| {
+        let (dispatch, of) = (props.dispatch.clone(), props.of.clone());
+        let values = [mode.clone(), first.clone(), second.clone()];
+        Callback::from(move |e: Event| {
+            let mut v = values.clone();
+            v[slot] = match slot {
+                0 => e.target_unchecked_into::<HtmlSelectElement>().value(),
+                _ => e.target_unchecked_into::<HtmlInputElement>().value(),
+            };
+            let [mode, first, second] = v;
+            dispatch.dispatch(Action::SetAchievement { target: of.clone(), mode, first, second });
+        })
+    };
+    let error = props.draft.as_ref().and_then(|(_, e)| e.clone());
+    let label = &props.label;
+    html! {
+        <div class="achievement">
+            <select id={format!("{base}-modo")} aria-label={format!("Come si misura il raggiungimento, {label}")} onchange={send(0)}>
+                <option value="percent" selected={mode == "percent"}>{ "%" }</option>
+                <option value="higher" selected={mode == "higher"}>{ "indicatore ↑" }</option>
+                <option value="lower" selected={mode == "lower"}>{ "indicatore ↓" }</option>
+            </select>
+            if mode == "percent" {
+                <input id={base.clone()} class="score" type="text" inputmode="decimal" value={first.clone()}
+                    aria-label={format!("Raggiungimento in percentuale, {label}")} onchange={send(1)}
+                    aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+            } else {
+                <input id={format!("{base}-target")} class="score" type="text" inputmode="decimal" value={first.clone()} placeholder="target"
+                    aria-label={format!("Target dell'indicatore, {label}")} onchange={send(1)}
+                    aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+                <input id={format!("{base}-rilevato")} class="score" type="text" inputmode="decimal" value={second.clone()} placeholder="rilevato"
+                    aria-label={format!("Valore rilevato dell'indicatore, {label}")} onchange={send(2)}
+                    aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+            }
+            if let (Some(c), true) = (props.counted, mode != "percent" || props.counted.is_some()) {
+                <span class="points-note">{ format!("conta {} %", format_it(c, 2)) }</span>
+            }
+            if let Some(error) = error {
+                <span class="field-error" id={format!("{base}-errore")}>{ error }</span>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+// End to end, from weights to results: achievements for Como's Settore 1 give
+// its weighted result; a sensitivity control moves a rank, highlighted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+let server, url, browser, page;
+const consoleErrors = [];
+
+before(async () => {
+  ({ server, url } = await serve(join(repo, 'dist')));
+  browser = await launch();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const cell = (testid) => page.locator(`[data-testid="${testid}"]`);
+
+test('achievements of Settore 1 give its weighted result', async () => {
+  await page.getByLabel('Raggiungimento e risultati').check();
+  await page.locator('#raggiungimento-o1').fill('100');
+  await page.locator('#raggiungimento-o1').press('Tab');
+  await page.locator('#raggiungimento-o2').fill('80');
+  await page.locator('#raggiungimento-o2').press('Tab');
+  assert.equal(await cell('risultato-s1').innerText(), 'incompleto: 1 senza raggiungimento');
+  // The third from an indicator: 18 hours of 24 → 75 %.
+  await page.locator('#raggiungimento-o3-modo').selectOption('higher');
+  await page.locator('#raggiungimento-o3-target').fill('24');
+  await page.locator('#raggiungimento-o3-target').press('Tab');
+  await page.locator('#raggiungimento-o3-rilevato').fill('18');
+  await page.locator('#raggiungimento-o3-rilevato').press('Tab');
+  assert.equal(await cell('ponderato-o2').innerText(), '23,22'); // 80 × 29,03 / 100
+  assert.equal(await cell('ponderato-o3').innerText(), '31,46'); // 75 × 41,94 / 100 = 31,455
+  // 29,03 + 23,224 + 31,455 = 83,709 → 83,71
+  assert.equal(await cell('risultato-s1').innerText(), '83,71');
+  // A percentage above 100 is refused where it was typed.
+  await page.locator('#raggiungimento-o4').fill('120');
+  await page.locator('#raggiungimento-o4').press('Tab');
+  assert.match(await page.locator('#raggiungimento-o4-errore').innerText(), /tra 0 e 100/);
+});
+
+test('a sensitivity control moves a rank, highlighted', async () => {
+  await page.getByRole('heading', { name: 'Sensibilità della graduatoria' }).click();
+  await page.getByTestId('sensibilita-esito').filter({ hasText: 'Nessun obiettivo cambia posizione' }).waitFor();
+  // Rilevanza strategica at 0 %: in Settore 14, 19/26/23 become 13/14/11.
+  await page.locator('#sensibilita-1').fill('0');
+  await page.getByTestId('sensibilita-esito').filter({ hasText: 'cambiano posizione' }).waitFor();
+  const row = cell('sensibilita-riga-o39');
+  assert.match(await row.getAttribute('class'), /moved/);
+  assert.equal(await cell('posizione-o39').innerText(), '2ª (sale)');
+  await page.screenshot({ path: join(here, 'out', 'sensitivity.png') });
+  await page.getByRole('button', { name: 'Ripristina la griglia adottata' }).click();
+  await page.getByTestId('sensibilita-esito').filter({ hasText: 'Nessun obiettivo cambia posizione' }).waitFor();
+});
+
+test('nothing is logged as an error', async () => {
+  assert.deepEqual(consoleErrors, []);
+});
