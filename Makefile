@@ -11,3 +11,15 @@ test:
 
 setup:
 	./scripts/setup.sh
+
+# The benchmark of issue 8, apart from `make test`'s pass/fail: the release
+# build, the native micro-benchmark (one edit at 100,000 objectives), then
+# size, start-up, opening 100/1,000/10,000-objective plans, edit latency
+# against the vanilla-JS baseline and memory in headless Chromium. Prints a
+# table and writes bench/out/results.json. Options: make bench BENCH_ARGS="--runs 1".
+.PHONY: bench
+bench: setup
+	PATH="$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$$PATH" trunk build --release --offline
+	node bench/generate.mjs
+	cargo bench --locked --bench recompute
+	node bench/run.mjs $(BENCH_ARGS)

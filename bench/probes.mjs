@@ -1,0 +1,176 @@
+// The code the benchmark runs inside the page (passed to page.evaluate or
+// added as an init script), and the edits it makes. Shared by run.mjs and
+// profile.mjs.
+import * as model from './model.mjs';
+
+// Runs before any of the page's scripts: notes when the wasm module is
+// instantiated, when Trunk says the app started, and when the Como example's
+// numbers are first in the DOM (laid out).
+export const INIT = `(() => {
+  const b = window.__bench = {};
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    WebAssembly[name] = async function (...args) {
+      b.wasmCall ??= performance.now();
+      const result = await original.apply(this, args);
+      if (b.wasmReady === undefined && window.__benchTrace) performance.mark('bench-step-start');
+      b.wasmReady ??= performance.now();
+      return result;
+    };
+  }
+  addEventListener('TrunkApplicationStarted', (e) => { b.started = performance.now(); b.wasm = e.detail?.wasm; });
+  const seen = () => {
+    const el = document.querySelector('[data-testid="media-s3"]');
+    if (!el || !el.textContent.trim()) return false;
+    document.documentElement.offsetHeight;
+    b.firstPlan = performance.now();
+    if (window.__benchTrace) performance.mark('bench-step-end');
+    return true;
+  };
+  const mo = new MutationObserver(() => { if (seen()) mo.disconnect(); });
+  mo.observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+// Shared by the open and edit probes, inside the page: whether the checks hold.
+export function installChecker() {
+  if (window.__benchCheck) return;
+  const cache = new Map();
+  const find = (c) => {
+    const key = c.testid ?? c.selector;
+    let el = cache.get(key);
+    if (!el || !el.isConnected) {
+      el = document.querySelector(c.testid ? `[data-testid="${c.testid}"]` : c.selector);
+      if (el) cache.set(key, el); else cache.delete(key);
+    }
+    return el;
+  };
+  const holds = (c) => {
+    const el = find(c);
+    if (!el) return false;
+    if (c.text !== undefined) return el.textContent.trim() === c.text;
+    if (c.contains !== undefined) return el.textContent.includes(c.contains);
+    const tds = el.querySelectorAll(':scope > td');
+    if (tds.length < c.cells.length) return false;
+    return c.cells.every((t, i) => tds[i].textContent.trim() === t);
+  };
+  // Resolves with performance.now() once every check holds, or rejects after timeoutMs.
+  const until = (checks, timeoutMs) => new Promise((resolve, reject) => {
+    let pending = checks;
+    const ready = () => (pending = pending.filter((c) => !holds(c))).length === 0;
+    if (ready()) return resolve(performance.now());
+    const mo = new MutationObserver(() => {
+      if (!ready()) return;
+      mo.disconnect(); clearTimeout(timer);
+      resolve(performance.now());
+    });
+    mo.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    const timer = setTimeout(() => {
+      mo.disconnect();
+      reject(new Error(`timeout after ${timeoutMs} ms waiting for ${pending.map((c) => c.testid ?? c.selector).join(', ')}`));
+    }, timeoutMs);
+  });
+  const failing = (checks) => checks.filter((c) => !holds(c)).map((c) => {
+    const el = find(c);
+    return { check: c, found: el ? (c.cells ? [...el.querySelectorAll(':scope > td')].map((td) => td.textContent.trim()) : el.textContent.trim()) : null };
+  });
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  // An uncaught error (a wasm panic surfaces as "RuntimeError: unreachable")
+  // ends the wait at once instead of running into the time limit.
+  const crashes = [];
+  let onCrash = null;
+  const crashed = (e) => {
+    const text = String(e.error ?? e.reason ?? e.message ?? e);
+    crashes.push({ at: performance.now(), text });
+    onCrash?.(crashes.at(-1));
+  };
+  window.addEventListener('error', crashed);
+  window.addEventListener('unhandledrejection', crashed);
+  const untilOrCrash = (checks, timeoutMs) => new Promise((resolve, reject) => {
+    if (crashes.length) return reject(Object.assign(new Error(`page crashed earlier: ${crashes[0].text}`), { crash: crashes[0] }));
+    onCrash = (c) => reject(Object.assign(new Error(`page crashed: ${c.text}`), { crash: c }));
+    until(checks, timeoutMs).then(resolve, reject).finally(() => { onCrash = null; });
+  });
+  window.__benchCheck = { find, holds, until: untilOrCrash, failing, nextFrame };
+}
+
+// Arms the open probe: the clock starts at the file input's first input/change event.
+export function armOpen({ checks, timeoutMs }) {
+  const { until, failing, nextFrame } = window.__benchCheck;
+  const input = document.getElementById('apri-file');
+  let t0 = null;
+  const start = (e) => {
+    if (e.target !== input || t0 !== null) return;
+    if (window.__benchTrace) performance.mark('bench-step-start');
+    t0 = performance.now();
+  };
+  window.addEventListener('input', start, true);
+  window.addEventListener('change', start, true);
+  window.__benchOpen = (async () => {
+    try {
+      const tDom = await until(checks, timeoutMs);
+      document.documentElement.offsetHeight;
+      const tLayout = performance.now();
+      await nextFrame();
+      const tFrame = performance.now();
+      if (window.__benchTrace) performance.mark('bench-step-end');
+      const wrong = failing(checks);
+      if (wrong.length) return { error: 'wrong numbers after opening', wrong };
+      return { dom: tDom - t0, layout: tLayout - t0, frame: tFrame - t0 };
+    } catch (e) {
+      return e.crash ? { crashed: true, error: String(e), after_ms: e.crash.at - t0 } : { timeout: true, error: String(e) };
+    }
+  })();
+}
+
+// One edit: type `value` into #cellId, wait for every check, time it.
+export async function editProbe({ cellId, value, checks, timeoutMs }) {
+  const { find, until, failing, nextFrame } = window.__benchCheck;
+  const input = document.getElementById(cellId);
+  if (!input) return { error: `no #${cellId}` };
+  checks.forEach(find);
+  await nextFrame(); // start from a quiet page
+  if (window.__benchTrace) performance.mark('bench-step-start');
+  const t0 = performance.now();
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
+  try {
+    const tDom = await until(checks, timeoutMs);
+    document.documentElement.offsetHeight; // style and layout, synchronously
+    const tLayout = performance.now();
+    await nextFrame();
+    const tFrame = performance.now();
+    if (window.__benchTrace) performance.mark('bench-step-end');
+    const wrong = failing(checks);
+    if (wrong.length) return { error: 'wrong numbers after the edit', wrong };
+    return { dom: tDom - t0, layout: tLayout - t0, frame: tFrame - t0 };
+  } catch (e) {
+    return e.crash ? { crashed: true, error: String(e), after_ms: e.crash.at - t0 } : { timeout: true, error: String(e) };
+  }
+}
+
+/// The k-th of `total` edits: objectives spread over the whole plan, the
+/// criteria in turn, one point up (down at the top of the range). Applies it
+/// to `plan` and returns the cell, the value to type and the checks that say
+/// every affected number is on screen.
+export function nextEdit(plan, idx, k, total) {
+  const o = plan.objectives[Math.floor(((k + 0.5) / total) * plan.objectives.length)];
+  const criteria = plan.grid.criteria;
+  const c = k % criteria.length;
+  const crit = criteria[c];
+  const current = o.scores[crit.id];
+  const value = current < crit.max ? current + 1 : current - 1;
+  o.scores[crit.id] = value;
+  return { objective: o.id, cellId: `cella-${o.id}-${c}`, value: String(value), checks: model.expectedAfter(plan, idx, o.id) };
+}
+
+/// The checks that say the plan of `n` objectives is open and computed.
+export function openChecks(plan, name) {
+  const pts = plan.objectives.map((o) => model.points(o, plan.grid.criteria));
+  return [
+    { testid: 'notice', contains: `Aperto il file «${name}»` },
+    { testid: 'ente-obiettivi', text: String(plan.objectives.length) },
+    { testid: 'ente-media', text: model.formatHundredths(model.stats(pts).average) },
+    { testid: `punti-${plan.objectives.at(-1).id}`, text: model.formatPoints(pts.at(-1)) },
+  ];
+}
