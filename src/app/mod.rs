@@ -21,6 +21,7 @@ use components::notice::NoticeBanner;
 use components::other_objectives::{OrganisationalObjectives, SecretaryObjectives};
 use components::print_report::{PrintClosing, PrintHeading};
 use components::sensitivity::SensitivityPanel;
+use components::spreadsheets::{ImportPanel, Spreadsheets};
 use components::summary::Summary;
 use components::toolbar::Toolbar;
 use components::units::UnitsView;
@@ -156,6 +157,9 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(comparison) = state.comparison.clone() {
                     <ComparisonView {comparison} dispatch={dispatch.clone()} />
                 }
+                if let Some(import) = state.import.clone() {
+                    <ImportPanel {import} plan={state.plan.clone()} dispatch={dispatch.clone()} />
+                }
                 if *choosing_method {
                     <NewPlanPanel dispatch={dispatch.clone()} on_close={close_new} />
                 }
@@ -163,6 +167,7 @@ pub fn App(props: &AppProps) -> Html {
                     levels={(state.grid_text("ente-levels", || state.plan.ente.levels.join("; ")), state.grid_error("ente-levels").map(str::to_string))}
                     mode={state.mode} reviewer={state.reviewer.clone()} show_results={state.show_results} pending={crate::model::review::pending_count(&state.plan)}
                     dispatch={dispatch.clone()} />
+                <Spreadsheets plan={state.plan.clone()} dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
                 <Summary plan={state.plan.clone()} results={state.results.clone()}

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::io::json;
+use crate::io::{como_table, csv, json};
 use crate::model::decimal::{parse_number, Dec};
 use crate::model::edit::{format_named_values, parse_direct, parse_named_values, parse_score};
 use crate::model::format::format_plain;
@@ -102,6 +102,15 @@ impl History {
     }
 }
 
+/// A file being imported, shown before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Import {
+    /// Objectives from a CSV file or cells pasted from a spreadsheet.
+    Csv { name: String, preview: csv::Preview },
+    /// The Como weighting table as published, with its questions answered.
+    Como { name: String, table: como_table::ComoTable, choices: Vec<como_table::DuplicateChoice> },
+}
+
 /// Whose achievement an edit is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AchievementOf {
@@ -150,6 +159,8 @@ pub struct State {
     /// Changes since the last save or open.
     pub dirty: bool,
     pub history: Rc<History>,
+    /// The import waiting for confirmation.
+    pub import: Option<Rc<Import>>,
     /// Whether achievements and weighted results are shown.
     pub show_results: bool,
     /// Another file compared with the plan on screen: its name and the changes.
@@ -212,6 +223,15 @@ pub enum Action {
     Compare { name: String, bytes: Vec<u8> },
     CloseComparison,
     ShowResults(bool),
+    /// A CSV file to preview for import.
+    ImportCsv { name: String, bytes: Vec<u8> },
+    /// Cells pasted from a spreadsheet, for `unit` when they name none.
+    PasteCells { text: String, unit: String },
+    /// The Como table as published (tab-separated text) to preview.
+    ImportComoTable { name: String, bytes: Vec<u8> },
+    ChooseDuplicate { index: usize, choice: como_table::DuplicateChoice },
+    ConfirmImport,
+    CancelImport,
     /// An achievement typed for an objective or an organisational objective:
     /// `mode` is `percent`, `higher` or `lower`; `first` the percentage or the
     /// target, `second` the actual value; both empty clear it.
@@ -247,6 +267,7 @@ impl State {
             dirty: false,
             history: Rc::default(),
             comparison: None,
+            import: None,
             show_results: false,
             revision: 0,
         }
@@ -351,6 +372,13 @@ impl State {
             next.grid_drafts = Rc::new(drafts);
         }
         next
+    }
+
+    fn preview_import(&self, name: String, preview: Result<csv::Preview, csv::CsvError>) -> State {
+        match preview {
+            Ok(preview) => State { import: Some(Rc::new(Import::Csv { name, preview })), notice: None, ..self.clone() },
+            Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
+        }
     }
 
     /// The text of a revised-score field.
@@ -680,6 +708,47 @@ impl Reducible for State {
             },
             Action::CloseComparison => State { comparison: None, ..(*self).clone() },
             Action::ShowResults(show) => State { show_results: show, ..(*self).clone() },
+            Action::ImportCsv { name, bytes } => self.preview_import(name, csv::preview(&bytes, &self.plan)),
+            Action::PasteCells { text, unit } => {
+                self.preview_import("celle incollate".into(), csv::preview_for_unit(text.as_bytes(), &self.plan, &unit))
+            }
+            Action::ImportComoTable { name, bytes } => match como_table::read(&bytes) {
+                Ok(table) => {
+                    let choices = vec![como_table::DuplicateChoice::KeepFirst; table.duplicates.len()];
+                    State { import: Some(Rc::new(Import::Como { name, table, choices })), notice: None, ..(*self).clone() }
+                }
+                Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
+            },
+            Action::ChooseDuplicate { index, choice } => match self.import.as_deref() {
+                Some(Import::Como { name, table, choices }) => {
+                    let mut choices = choices.clone();
+                    if let Some(slot) = choices.get_mut(index) {
+                        *slot = choice;
+                    }
+                    State { import: Some(Rc::new(Import::Como { name: name.clone(), table: table.clone(), choices })), ..(*self).clone() }
+                }
+                _ => (*self).clone(),
+            },
+            Action::ConfirmImport => match self.import.as_deref() {
+                Some(Import::Csv { name, preview }) => {
+                    let count = preview.rows.len();
+                    let name = name.clone();
+                    let preview = preview.clone();
+                    State {
+                        import: None,
+                        notice: Some(Notice::Info(format!("Importati {count} obiettivi da «{name}»."))),
+                        ..self.edited(|p| {
+                            csv::apply(p, &preview);
+                        })
+                    }
+                }
+                Some(Import::Como { name, table, choices }) => {
+                    let notice = Notice::Info(format!("Aperta la tabella «{name}» come nuovo piano."));
+                    State { import: None, dirty: true, ..self.opened(table.plan(choices), notice) }
+                }
+                None => (*self).clone(),
+            },
+            Action::CancelImport => State { import: None, ..(*self).clone() },
             Action::SetAchievement { target, mode, first, second } => self.set_achievement(target, &mode, first, second),
             Action::SetMode(mode) => self.with_mode(mode),
             Action::SetReviewer(name) => State { reviewer: name, ..(*self).clone() },

@@ -13,6 +13,7 @@ pub mod objectives_table;
 pub mod other_objectives;
 pub mod print_report;
 pub mod sensitivity;
+pub mod spreadsheets;
 pub mod summary;
 pub mod toolbar;
 pub mod units;

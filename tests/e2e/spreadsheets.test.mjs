@@ -1,0 +1,88 @@
+// End to end with spreadsheets: export for Italian Excel, read the Como table
+// as published (with its wrong average and its repeated block), paste cells
+// copied from Excel.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const out = join(here, 'out');
+mkdirSync(out, { recursive: true });
+let server, url, browser, page;
+const consoleErrors = [];
+
+before(async () => {
+  ({ server, url } = await serve(join(repo, 'dist')));
+  browser = await launch();
+  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } })).newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Fogli di calcolo: importa ed esporta' }).click();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const cell = (testid) => page.locator(`[data-testid="${testid}"]`);
+
+test('export for Italian Excel', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Esporta CSV per Excel' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'pesatura-comune-di-como-2024.csv');
+  const path = join(out, download.suggestedFilename());
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+  const text = bytes.toString('utf8');
+  assert.match(text.split('\r\n')[0], /^\uFEFF"Area";"Settore";"Titolo"/);
+  assert.match(text, /"COMMITTENZA AUSILIARIA";"";"";"4";"7";"2";"5";"18";"29,03";"20,67"/);
+});
+
+test('the Como table as published, with what it hides', async () => {
+  await page.locator('#importa-como').setInputFiles(join(repo, 'tests', 'fixtures', 'csv', 'como-3-2.txt'));
+  const panel = page.getByTestId('importa');
+  await panel.waitFor();
+  assert.match(await page.getByTestId('importa-esito').innerText(), /^17 settori; 53 righe di obiettivi nelle tabelle dei settori \(blocchi ripetuti compresi\) e 3 obiettivi comuni a più settori/);
+  assert.match(await page.getByTestId('importa-medie').innerText(), /17,67.*26,50/s);
+  await panel.getByText('compare due volte').waitFor();
+  await panel.getByLabel('Tenere il primo').check();
+  await page.screenshot({ path: join(out, 'import-como.png') });
+  await panel.getByRole('button', { name: 'Apri come nuovo piano' }).click();
+  assert.equal(await panel.count(), 0);
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+  assert.equal(await cell('media-s1').innerText(), '20,67');
+  assert.equal(await cell('ente-obiettivi').innerText(), '53');
+});
+
+test('cells pasted from Excel, with a row that cannot be taken', async () => {
+  const cells = [
+    'Titolo\tComplessità\tRilevanza strategica\tSignificatività finanziaria\tImpatto sulla utenza esterna',
+    'Sportello digitale unico\t5\t7\t2\t6',
+    'Riga sbagliata\t11\t7\t2\t6',
+  ].join('\n');
+  await page.locator('#incolla-celle').fill(cells);
+  await page.locator('#incolla-unita').selectOption('s1');
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  assert.match(await page.getByTestId('importa-esito').innerText(), /^1 obiettivi da importare, 1 righe scartate/);
+  assert.match(await page.getByTestId('importa-scartate').innerText(), /Riga 3 .*fuori dall'intervallo/);
+  await page.getByRole('button', { name: 'Importa 1 obiettivi' }).click();
+  const rows = page.locator('#unita-s1 tbody tr');
+  const added = rows.nth((await rows.count()) - 1);
+  assert.equal(await added.locator('textarea.title').inputValue(), 'Sportello digitale unico');
+  assert.equal(await added.locator('[data-testid^="punti-"]').innerText(), '20');
+  assert.equal(await cell('media-s1').innerText(), '20,50'); // (18 + 18 + 26 + 20) / 4
+});
+
+test('nothing is logged as an error', async () => {
+  assert.deepEqual(consoleErrors, []);
+});
