@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    pesatura::app::crash::install();
     yew::Renderer::<pesatura::app::App>::new().render();
 }
 

@@ -19,7 +19,7 @@ const COMO: &str = include_str!("../examples/como-peg-2024.json");
 /// Lets Yew's scheduler render.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 80).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -116,5 +116,24 @@ async fn an_empty_plan_takes_its_first_objective() {
     assert_eq!(text(&root, "[data-testid=punti-o1]"), "25");
     assert_eq!(text(&root, "[data-testid=media-u1]"), "25,00");
     assert_eq!(text(&root, "[data-testid=peso-o1]"), "100,00 %");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_crash_offers_the_last_good_state() {
+    let root = mount(como_props());
+    settle().await;
+    type_into(&root, "#cella-o1-0", "9");
+    settle().await;
+    pesatura::app::crash::show_panel("prova <di> errore");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document.get_element_by_id("errore-interno").expect("the panel is on screen");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alertdialog"));
+    let link = document.get_element_by_id("errore-interno-salva").expect("a link to save the plan");
+    assert_eq!(link.get_attribute("download").as_deref(), Some("pesatura-comune-di-como-2024.json"));
+    assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
+    // The detail is shown as text, never as markup.
+    assert!(panel.inner_html().contains("prova &lt;di&gt; errore"));
+    panel.remove();
     root.remove();
 }

@@ -3,6 +3,7 @@
 //! the model computed; they never compute them.
 
 pub mod components;
+pub mod crash;
 pub mod files;
 pub mod state;
 pub mod storage;
@@ -71,6 +72,7 @@ pub fn App(props: &AppProps) -> Html {
         let plan = state.plan.clone();
         let dirty = state.dirty;
         use_effect_with((state.revision, dirty), move |_| {
+            crash::remember(plan.clone());
             if autosave_wanted && *autosave_on && !storage::save(&crate::io::json::save(&plan), dirty) {
                 autosave_on.set(false);
             }
