@@ -13,6 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Plan;
+use components::charts::Charts;
 use components::comparison::ComparisonView;
 use components::findings::FindingsList;
 use components::grid::GridView;
@@ -176,6 +177,7 @@ pub fn App(props: &AppProps) -> Html {
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.plan, &state.results)))} />
                 <SensitivityPanel plan={state.plan.clone()} results={state.results.clone()} />
                 <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
+                <Charts plan={state.plan.clone()} results={state.results.clone()} />
                 <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()}
                     results={state.show_results.then(|| state.grid_drafts.clone())} />
                 <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />

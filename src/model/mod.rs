@@ -3,6 +3,7 @@
 //! lives here, so all of it is tested natively with `cargo test`.
 
 pub mod achievement;
+pub mod chart;
 pub mod compute;
 pub mod decimal;
 pub mod describe;

@@ -133,7 +133,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
                     format!("ci sono {} punti percentuali in più", format_it(sum.checked_sub(Dec::HUNDRED).unwrap_or_default(), 2))
                 };
                 out.push(finding(Severity::Error, Place { unit: Some(unit.id.clone()), objective: None, criterion: None },
-                    &format!("{} «{}»", plan.level_label(unit), unit.name),
+                    &plan.unit_label(unit),
                     format!("I pesi degli obiettivi sommano a {} % invece di 100: {difference}.", format_it(sum, 2))));
             }
         }
@@ -185,7 +185,7 @@ pub fn is_empty_row(o: &super::plan::Objective) -> bool {
 /// that find what the Como 2024 table hides.
 fn check_what_the_nucleo_looks_for(plan: &Plan, results: &Results, out: &mut Vec<Finding>) {
     let unit_place = |u: usize| Place { unit: Some(plan.units[u].id.clone()), objective: None, criterion: None };
-    let unit_where = |u: usize| format!("{} «{}»", plan.level_label(&plan.units[u]), plan.units[u].name);
+    let unit_where = |u: usize| plan.unit_label(&plan.units[u]);
     let bottom = plan.ente.levels.len().saturating_sub(1);
 
     // The same title twice, in one unit or in two.
@@ -297,7 +297,7 @@ fn check_units(plan: &Plan, units_by_id: &HashMap<&str, usize>, out: &mut Vec<Fi
     }
     for u in &plan.units {
         let place = Place { unit: Some(u.id.clone()), objective: None, criterion: None };
-        let where_ = format!("{} «{}»", plan.level_label(u), u.name);
+        let where_ = plan.unit_label(u);
         if !seen_ids.insert(u.id.as_str()) {
             out.push(finding(Severity::Error, place.clone(), &where_,
                 format!("L'identificativo «{}» è usato da più di un'unità.", u.id)));

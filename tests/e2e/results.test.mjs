@@ -65,6 +65,17 @@ test('a sensitivity control moves a rank, highlighted', async () => {
   await page.getByTestId('sensibilita-esito').filter({ hasText: 'Nessun obiettivo cambia posizione' }).waitFor();
 });
 
+test('charts are images with their numbers as text', async () => {
+  const bars = page.getByTestId('grafico-medie');
+  assert.equal(await bars.getAttribute('role'), 'img');
+  assert.match(await bars.locator('desc').textContent(), /SETTORE 3: COMMERCIO - SUAP - SUEVCO - PATRIMONIO 26,50/);
+  assert.match(await bars.locator('desc').textContent(), /Media dell'ente 21,55\./);
+  const stack = page.getByTestId('grafico-pila');
+  assert.match(await stack.locator('desc').textContent(), /COMMITTENZA AUSILIARIA: Complessità 4, Rilevanza strategica 7, Signif\. finanziaria 2, Impatto utenza 5 \(totale 18\)/);
+  await bars.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(here, 'out', 'charts.png'), fullPage: false });
+});
+
 test('nothing is logged as an error', async () => {
   assert.deepEqual(consoleErrors, []);
 });

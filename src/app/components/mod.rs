@@ -2,6 +2,7 @@
 
 pub mod achievement;
 pub mod add_unit;
+pub mod charts;
 pub mod comparison;
 pub mod findings;
 pub mod grid;

@@ -1,0 +1,149 @@
+//! Charts as inline SVG drawn from the model's layout: unit averages with the
+//! ente's average marked, and a unit's objectives stacked by criterion. Each
+//! chart is an image with a title and its numbers as text, and prints.
+
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::model::chart::{averages, stacks};
+use crate::model::format::{format_it, format_points};
+use crate::model::plan::Method;
+use crate::model::{Plan, Results};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub plan: Rc<Plan>,
+    pub results: Rc<Results>,
+}
+
+/// Colours of the criteria, distinguishable also in grey (and each segment
+/// carries its number as text).
+const PALETTE: [&str; 6] = ["#0066cc", "#8a5a00", "#00693e", "#a61d4d", "#5c6f82", "#5b3aa8"];
+const LABEL_W: u32 = 330;
+const PLOT_W: u32 = 560;
+const ROW_H: u32 = 22;
+
+fn x(thousandths: u32) -> u32 {
+    LABEL_W + thousandths * PLOT_W / 1000
+}
+
+fn short(label: &str, max: usize) -> String {
+    let mut chars = label.chars();
+    let cut: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() { format!("{cut}…") } else { cut }
+}
+
+#[component]
+pub fn Charts(props: &ChartsProps) -> Html {
+    let plan = &props.plan;
+    let unit_choice = use_state(|| None::<String>);
+    let chart = averages(plan, &props.results);
+    let height = (chart.bars.len() as u32 + 2) * ROW_H;
+    let title = format!("Media delle unità, su una scala da 0 a {}", format_points(chart.scale_max));
+    let description: Vec<String> = chart.bars.iter().map(|b| format!("{} {}", b.label, format_it(b.value, 2))).collect();
+    let ente = chart.ente.map(|(v, at)| (format_it(v, 2), x(at)));
+
+    let bars_svg = html! {
+        <svg class="chart" role="img" aria-labelledby="grafico-medie-titolo grafico-medie-desc"
+            viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-medie">
+            <title id="grafico-medie-titolo">{ title.clone() }</title>
+            <desc id="grafico-medie-desc">{ format!("{}. Media dell'ente {}.", description.join("; "), ente.as_ref().map_or("—".into(), |(v, _)| v.clone())) }</desc>
+            { for chart.bars.iter().enumerate().map(|(i, b)| {
+                let y = (i as u32 + 1) * ROW_H;
+                html! {
+                    <g>
+                        <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&b.label, 44) }</text>
+                        <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(b.length) - LABEL_W).to_string()} height="16" fill={PALETTE[0]} />
+                        <text x={(x(b.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_it(b.value, 2) }</text>
+                    </g>
+                }
+            }) }
+            if let Some((value, at)) = ente.clone() {
+                <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
+                    stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
+                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ format!("media dell'ente {value}") }</text>
+            }
+        </svg>
+    };
+
+    let units_with_tables: Vec<(String, String, Vec<usize>)> = plan
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(u, _)| !props.results.units[*u].own.members.is_empty())
+        .map(|(u, unit)| (unit.id.clone(), plan.unit_label(unit), props.results.units[u].own.members.iter().map(|m| m.objective).collect()))
+        .collect();
+    let selected = (*unit_choice).clone().or_else(|| units_with_tables.first().map(|(id, _, _)| id.clone()));
+    let stacked = (plan.grid.method == Method::Criteria).then(|| {
+        let Some((_, name, members)) = units_with_tables.iter().find(|(id, _, _)| Some(id) == selected.as_ref()) else { return Html::default() };
+        let rows = stacks(plan, members);
+        let h = (rows.len() as u32 + 2) * ROW_H + 20;
+        let on_unit = {
+            let unit_choice = unit_choice.clone();
+            Callback::from(move |e: Event| unit_choice.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value())))
+        };
+        let desc: Vec<String> = rows.iter().map(|s| {
+            let parts: Vec<String> = s.segments.iter().map(|(c, p, _, _)| format!("{} {}", plan.grid.criteria[*c].short, format_points(*p))).collect();
+            format!("{}: {} (totale {})", s.label, parts.join(", "), format_points(s.total))
+        }).collect();
+        html! {
+            <>
+                <div class="field">
+                    <label for="grafico-unita">{ "Unità" }</label>
+                    <select id="grafico-unita" onchange={on_unit}>
+                        { for units_with_tables.iter().map(|(id, label, _)| html! {
+                            <option value={id.clone()} selected={Some(id) == selected.as_ref()}>{ label.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+                <svg class="chart" role="img" aria-labelledby="grafico-pila-titolo grafico-pila-desc"
+                    viewBox={format!("0 0 {} {h}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-pila">
+                    <title id="grafico-pila-titolo">{ format!("Punti di ogni obiettivo per criterio: {name}") }</title>
+                    <desc id="grafico-pila-desc">{ desc.join("; ") }</desc>
+                    { for rows.iter().enumerate().map(|(i, s)| {
+                        let y = (i as u32 + 1) * ROW_H;
+                        html! {
+                            <g>
+                                <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&s.label, 44) }</text>
+                                { for s.segments.iter().map(|(c, p, start, len)| html! {
+                                    <g>
+                                        <rect x={x(*start).to_string()} y={(y + 3).to_string()} width={(x(start + len) - x(*start)).to_string()} height="16"
+                                            fill={PALETTE[c % PALETTE.len()]} stroke="#fff" />
+                                        if *len >= 30 {
+                                            <text x={(x(*start) + 3).to_string()} y={(y + 15).to_string()} class="chart-segment">{ format_points(*p) }</text>
+                                        }
+                                    </g>
+                                }) }
+                                <text x={(x(s.segments.last().map_or(0, |l| l.2 + l.3)) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_points(s.total) }</text>
+                            </g>
+                        }
+                    }) }
+                    { for plan.grid.criteria.iter().enumerate().map(|(c, criterion)| {
+                        let lx = LABEL_W + (c as u32) * (PLOT_W / plan.grid.criteria.len().max(1) as u32);
+                        let ly = (rows.len() as u32 + 1) * ROW_H + 8;
+                        html! {
+                            <g>
+                                <rect x={lx.to_string()} y={ly.to_string()} width="12" height="12" fill={PALETTE[c % PALETTE.len()]} />
+                                <text x={(lx + 16).to_string()} y={(ly + 11).to_string()} class="chart-label">{ criterion.short.clone() }</text>
+                            </g>
+                        }
+                    }) }
+                </svg>
+            </>
+        }
+    });
+
+    html! {
+        <section class="charts" aria-labelledby="grafici-titolo">
+            <h2 id="grafici-titolo">{ "Grafici" }</h2>
+            <h3>{ title }</h3>
+            { bars_svg }
+            if let Some(stacked) = stacked {
+                <h3>{ "Punti di ogni obiettivo, per criterio" }</h3>
+                { stacked }
+            }
+        </section>
+    }
+}

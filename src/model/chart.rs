@@ -1,0 +1,108 @@
+//! The numbers of the charts, laid out: bars for unit averages with the
+//! ente's average marked, and each objective's points stacked by criterion.
+//! Pure geometry in a 0–1000 wide coordinate space, so the interface only
+//! draws rectangles and the layout is tested here.
+
+use super::compute::Results;
+use super::decimal::Dec;
+use super::plan::{Method, Plan};
+
+/// One horizontal bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    pub label: String,
+    pub value: Dec,
+    /// Length in thousandths of the plot width.
+    pub length: u32,
+}
+
+/// Unit averages as bars, longest scale = the highest average (or the grid's
+/// maximum when known), and where the ente's average falls on it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AverageChart {
+    pub bars: Vec<Bar>,
+    pub scale_max: Dec,
+    pub ente: Option<(Dec, u32)>,
+}
+
+fn length(value: Dec, max: Dec) -> u32 {
+    if max.raw() <= 0 {
+        return 0;
+    }
+    (value.raw().max(0) as i128 * 1000 / max.raw() as i128).min(1000) as u32
+}
+
+pub fn averages(plan: &Plan, results: &Results) -> AverageChart {
+    let mut rows: Vec<(String, Dec)> = Vec::new();
+    for (u, unit) in plan.units.iter().enumerate() {
+        if let Some(avg) = results.units[u].own.stats.average {
+            rows.push((plan.unit_label(unit), avg));
+        }
+    }
+    if let Some(avg) = results.shared.stats.average {
+        rows.push(("Obiettivi comuni".to_string(), avg));
+    }
+    let highest = rows.iter().map(|(_, v)| *v).max().unwrap_or_default();
+    let scale_max = if plan.grid.method == Method::Criteria && plan.grid.types.is_empty() && plan.grid.max_points() >= highest {
+        plan.grid.max_points()
+    } else {
+        highest
+    };
+    AverageChart {
+        bars: rows.into_iter().map(|(label, value)| Bar { length: length(value, scale_max), label, value }).collect(),
+        scale_max,
+        ente: results.ente.average.map(|a| (a, length(a, scale_max))),
+    }
+}
+
+/// One objective's points, one segment per criterion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stack {
+    pub label: String,
+    /// (criterion index, points, start, length) in thousandths.
+    pub segments: Vec<(usize, Dec, u32, u32)>,
+    pub total: Dec,
+}
+
+/// The objectives of one unit's table as stacked bars (criteria method).
+pub fn stacks(plan: &Plan, objectives: &[usize]) -> Vec<Stack> {
+    let max = plan.grid.max_points();
+    objectives
+        .iter()
+        .filter_map(|&i| {
+            let o = &plan.objectives[i];
+            let mut start = 0;
+            let mut segments = Vec::new();
+            let mut total = Dec::ZERO;
+            for (c, _) in plan.grid.criteria.iter().enumerate() {
+                let points = o.scores.get(c).copied().flatten()?;
+                let len = length(points, max);
+                segments.push((c, points, start, len));
+                start += len;
+                total = total + points;
+            }
+            Some(Stack { label: o.title.clone(), segments, total })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::json;
+    use crate::model::compute;
+
+    #[test]
+    fn como_averages_on_the_40_point_scale() {
+        let plan = json::load(include_bytes!("../../examples/como-peg-2024.json")).unwrap();
+        let chart = averages(&plan, &compute(&plan));
+        assert_eq!(chart.scale_max, Dec::from_int(40));
+        assert_eq!(chart.bars.len(), 18, "17 settori and the common objectives");
+        let s3 = chart.bars.iter().find(|b| b.label.starts_with("SETTORE 3")).unwrap();
+        assert_eq!(s3.length, 662); // 26,50 / 40
+        assert_eq!(chart.ente.unwrap().1, 538); // 21,55 / 40
+        let s1 = stacks(&plan, &[0]);
+        assert_eq!(s1[0].segments.iter().map(|s| s.3).sum::<u32>(), 450); // 18 / 40
+        assert_eq!(s1[0].segments[1].2, 100); // complessità 4 → starts the second segment at 4/40
+    }
+}
