@@ -1,0 +1,67 @@
+// Accessibility: an automated axe-core scan (WCAG 2.1 A and AA rules) of
+// every screen reports no violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+let server, url, browser, page;
+
+before(async () => {
+  ({ server, url } = await serve(join(repo, 'dist')));
+  browser = await launch();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function scan(name) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe });
+  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  assert.deepEqual(found, [], `${name}: ${found.join('; ')}`);
+  assert.ok(result.passes.length > 10, `${name}: axe ran its rules`);
+}
+
+test('the Como plan as it opens', async () => scan('start'));
+
+test('every panel open: grid editing, spreadsheets, results, sensitivity', async () => {
+  await page.getByText('Modifica la griglia').click();
+  await page.getByRole('heading', { name: 'Fogli di calcolo: importa ed esporta' }).click();
+  await page.getByLabel('Raggiungimento e risultati').check();
+  await page.getByRole('heading', { name: 'Sensibilità della graduatoria' }).click();
+  await page.locator('#riga-o1 details.description > summary').click();
+  await page.locator('#riga-o1 details.shared-units > summary').click();
+  await scan('panels');
+});
+
+test('Verifica with a review panel open and a refused entry', async () => {
+  await page.getByRole('button', { name: 'Verifica', exact: true }).click();
+  await page.locator('#riga-o2 .review-panel > summary').click();
+  await page.locator('#rivisto-o2-0').fill('99');
+  await page.locator('#rivisto-o2-0').press('Tab');
+  await page.locator('#rivisto-o2-0-errore').waitFor();
+  await scan('verifica');
+  await page.getByRole('button', { name: 'Proposta', exact: true }).click();
+});
+
+test('the new plan panel and a plan on levels', async () => {
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Nuovo piano' }).click();
+  await scan('new plan');
+  await page.getByLabel('Livelli Bassa/Media/Alta × fattore di tipologia').check();
+  await page.getByRole('button', { name: 'Crea il piano' }).click();
+  await page.getByRole('button', { name: /^Aggiungi obiettivo a Settore 1$/ }).click();
+  await page.locator('#cella-o1-0').selectOption({ label: 'Alta (3)' });
+  await scan('levels');
+});
