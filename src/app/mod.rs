@@ -67,15 +67,54 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Every change is autosaved.
+    // Every change is autosaved, half a second after typing stops, so that
+    // writing a large plan out does not slow each keystroke.
     {
         let autosave_on = autosave_on.clone();
         let plan = state.plan.clone();
         let dirty = state.dirty;
+        let pending = use_mut_ref(|| None::<i32>);
+        let latest = use_mut_ref(|| None::<(Rc<Plan>, bool)>);
+        // Leaving the page saves at once what is still waiting.
+        {
+            let latest = latest.clone();
+            use_effect_with((), move |_| {
+                let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    if let Some((plan, dirty)) = latest.borrow_mut().take() {
+                        storage::save(&crate::io::json::save(&plan), dirty);
+                    }
+                });
+                let window = web_sys::window();
+                if let Some(w) = &window {
+                    use wasm_bindgen::JsCast;
+                    let _ = w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+                }
+                move || {
+                    if let Some(w) = window {
+                        use wasm_bindgen::JsCast;
+                        let _ = w.remove_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+                    }
+                }
+            });
+        }
         use_effect_with((state.revision, dirty), move |_| {
             crash::remember(plan.clone());
-            if autosave_wanted && *autosave_on && !storage::save(&crate::io::json::save(&plan), dirty) {
-                autosave_on.set(false);
+            if autosave_wanted && *autosave_on {
+                *latest.borrow_mut() = Some((plan.clone(), dirty));
+                let window = web_sys::window();
+                if let (Some(w), Some(handle)) = (&window, pending.borrow_mut().take()) {
+                    w.clear_timeout_with_handle(handle);
+                }
+                let save = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    latest.borrow_mut().take();
+                    if !storage::save(&crate::io::json::save(&plan), dirty) {
+                        autosave_on.set(false);
+                    }
+                });
+                if let Some(w) = window {
+                    use wasm_bindgen::JsCast;
+                    *pending.borrow_mut() = w.set_timeout_with_callback_and_timeout_and_arguments_0(save.unchecked_ref(), 500).ok();
+                }
             }
         });
     }

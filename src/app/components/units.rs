@@ -28,9 +28,11 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     let state = &*props.state;
     let plan = &state.plan;
     let bottom = plan.ente.levels.len().saturating_sub(1);
-    let units: Rc<Vec<UnitChoice>> = Rc::new(
-        plan.units_in_tree_order().into_iter().map(|(_, u)| (u.id.clone(), plan.unit_label(u))).collect(),
-    );
+    // One list for every row, the same `Rc` from render to render while the
+    // units do not change, so that rows compare it by pointer.
+    let units: Rc<Vec<UnitChoice>> = use_memo((plan.units.clone(), plan.ente.levels.clone()), |_| {
+        plan.units_in_tree_order().into_iter().map(|(_, u)| (u.id.clone(), plan.unit_label(u))).collect::<Vec<_>>()
+    });
 
     let sections = plan.units_in_tree_order().into_iter().map(|(depth, unit)| {
         let u = plan.unit_index(&unit.id).unwrap_or_default();
