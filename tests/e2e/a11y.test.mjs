@@ -16,6 +16,7 @@ before(async () => {
   ({ server, url } = await serve(join(repo, 'dist')));
   browser = await launch();
   page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  page.on('dialog', (d) => d.accept().catch(() => {})); // "Le modifiche non salvate andranno perse"
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
 });
@@ -56,7 +57,6 @@ test('Verifica with a review panel open and a refused entry', async () => {
 });
 
 test('the new plan panel and a plan on levels', async () => {
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Nuovo piano' }).click();
   await scan('new plan');
   await page.getByLabel('Livelli Bassa/Media/Alta × fattore di tipologia').check();
@@ -64,4 +64,24 @@ test('the new plan panel and a plan on levels', async () => {
   await page.getByRole('button', { name: /^Aggiungi obiettivo a Settore 1$/ }).click();
   await page.locator('#cella-o1-0').selectOption({ label: 'Alta (3)' });
   await scan('levels');
+});
+
+test('the keyboard alone moves between score cells and adds objectives', async () => {
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  // On the levels plan: → from the first level list to the second; Enter adds an objective.
+  await page.locator('#cella-o1-0').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 'cella-o1-1');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'titolo-o2');
+  // On the Como plan: ↓ and ↑ keep the criterion, ← → at the text's edge change it.
+  await page.getByRole('button', { name: 'Esempio: Comune di Como, PEG 2024' }).click();
+  await page.locator('#cella-o1-2').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 'cella-o2-2');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 'cella-o2-3');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'cella-o1-3');
 });

@@ -60,6 +60,41 @@ pub struct RowResults {
     pub weighted: Option<Dec>,
 }
 
+/// Keyboard moves between score cells: ↑/↓ to the same criterion in the row
+/// above or below, ←/→ at the edge of the text to the cell beside; Enter in
+/// the last row adds an objective.
+fn cell_keys(e: &KeyboardEvent, c: usize, is_last: bool, add: &Callback<()>) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(row) = input.closest("tr").ok().flatten() else { return };
+    let caret_at = |start: bool| {
+        input.clone().dyn_into::<HtmlInputElement>().map_or(true, |i| {
+            let len = i.value().chars().count() as u32;
+            let pos = i.selection_start().ok().flatten().unwrap_or(0);
+            if start { pos == 0 } else { pos >= len }
+        })
+    };
+    let (target_row, index) = match e.key().as_str() {
+        "ArrowUp" => (row.previous_element_sibling(), c),
+        "ArrowDown" => (row.next_element_sibling(), c),
+        "ArrowLeft" if c > 0 && caret_at(true) => (Some(row.clone()), c - 1),
+        "ArrowRight" if caret_at(false) => (Some(row.clone()), c + 1),
+        "Enter" if is_last => {
+            e.prevent_default();
+            add.emit(());
+            return;
+        }
+        _ => return,
+    };
+    let Some(target_row) = target_row else { return };
+    if let Ok(cells) = target_row.query_selector_all("td.score-cell input.score, td.score-cell select.level") {
+        if let Some(cell) = cells.item(index as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            e.prevent_default();
+            let _ = cell.focus();
+        }
+    }
+}
+
 fn verdict_value(v: Verdict) -> &'static str {
     match v {
         Verdict::Pending => "pending",
@@ -120,6 +155,23 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         })
     };
 
+    let add_after = {
+        let (s, unit) = (send.clone(), o.unit.clone());
+        Callback::from(move |()| {
+            s(Action::AddObjective { unit: unit.clone() });
+            let unit = unit.clone();
+            crate::app::files::after_render(move || {
+                let selector = format!("#{} textarea.title", dom_id("unita", &[&unit]).replace('.', "\\."));
+                if let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(&selector).ok()) {
+                    use wasm_bindgen::JsCast;
+                    if let Some(el) = list.item(list.length().saturating_sub(1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        })
+    };
+    let is_last = props.is_last;
     let score_cells = (grid.method == Method::Criteria).then(|| {
         grid.criteria.iter().enumerate().map(|(c, criterion)| {
             let cell_id = dom_id("cella", &[&o.id, &c.to_string()]);
@@ -155,8 +207,10 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     let on_input = Callback::from(move |e: InputEvent| {
                         s(Action::SetScore { id: id.clone(), criterion: c, text: e.target_unchecked_into::<HtmlInputElement>().value() })
                     });
+                    let add = add_after.clone();
+                    let onkeydown = Callback::from(move |e: KeyboardEvent| cell_keys(&e, c, is_last, &add));
                     html! {
-                        <input id={cell_id.clone()} class="score" type="text" inputmode="decimal" autocomplete="off"
+                        <input id={cell_id.clone()} class="score" type="text" inputmode="decimal" autocomplete="off" {onkeydown}
                             value={props.cells.get(c).cloned().unwrap_or_default()}
                             aria-label={accessible}
                             aria-invalid={error.is_some().to_string()}
@@ -174,8 +228,15 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     });
                     let current = o.scores.get(c).copied().flatten();
                     let off_scale = current.is_some() && criterion.level_of(current.unwrap_or_default()).is_none();
+                    let add = add_after.clone();
+                    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                        // Up and down choose the level in a list; only ← → and Enter move.
+                        if matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight" | "Enter") {
+                            cell_keys(&e, c, is_last, &add);
+                        }
+                    });
                     html! {
-                        <select id={cell_id.clone()} class="level" aria-label={accessible} onchange={on_change}
+                        <select id={cell_id.clone()} class="level" aria-label={accessible} onchange={on_change} {onkeydown}
                             aria-invalid={off_scale.to_string()}>
                             <option value="" selected={current.is_none()}>{ "—" }</option>
                             if off_scale {
