@@ -222,6 +222,7 @@ pub fn App(props: &AppProps) -> Html {
                 <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
                 <PrintClosing plan={state.plan.clone()} />
             </main>
+            <div class="visually-hidden" aria-live="polite" role="status" data-testid="annuncio">{ state.announcement.clone() }</div>
             <footer class="app-footer">
                 { "Pesatura funziona interamente nel browser: i dati non lasciano questo computer." }
             </footer>

@@ -161,6 +161,8 @@ pub struct State {
     pub history: Rc<History>,
     /// The import waiting for confirmation.
     pub import: Option<Rc<Import>>,
+    /// What screen readers hear after an edit: the numbers it changed.
+    pub announcement: String,
     /// Whether achievements and weighted results are shown.
     pub show_results: bool,
     /// Another file compared with the plan on screen: its name and the changes.
@@ -268,6 +270,7 @@ impl State {
             history: Rc::default(),
             comparison: None,
             import: None,
+            announcement: String::new(),
             show_results: false,
             revision: 0,
         }
@@ -379,6 +382,20 @@ impl State {
             Ok(preview) => State { import: Some(Rc::new(Import::Csv { name, preview })), notice: None, ..self.clone() },
             Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
         }
+    }
+
+    /// This state with the numbers an edit of objective `id` changed, in words.
+    fn announced(mut self, id: &str) -> State {
+        let Some(i) = self.plan.objective_index(id) else { return self };
+        let o = &self.plan.objectives[i];
+        let points = self.results.objectives[i].points.map_or("incompleto".to_string(), crate::model::format::format_points);
+        let unit = self.plan.unit_index(&o.unit);
+        let weight = unit.and_then(|u| self.results.units[u].weight_of(i)).map(|w| format!(", peso relativo {} %", crate::model::format::format_it(w, 2)));
+        let average = unit
+            .and_then(|u| self.results.units[u].own.stats.average.map(|a| (u, a)))
+            .map(|(u, a)| format!("; media di {}: {}", self.plan.unit_label(&self.plan.units[u]), crate::model::format::format_it(a, 2)));
+        self.announcement = format!("Totale dell'obiettivo: {points}{}{}.", weight.unwrap_or_default(), average.unwrap_or_default());
+        self
     }
 
     /// The text of a revised-score field.
@@ -613,7 +630,7 @@ impl Reducible for State {
             Action::MoveObjective { id, delta } => self.edited(|p| p.move_objective(&id, delta)),
             Action::SetTitle { id, title } => self.edited(|p| p.set_title(&id, &title)),
             Action::SetDescription { id, text } => self.edited(|p| p.set_description(&id, &text)),
-            Action::SetScore { id, criterion, text } => self.set_score(id, criterion, text),
+            Action::SetScore { id, criterion, text } => self.set_score(id.clone(), criterion, text).announced(&id),
             Action::AddUnit { name, level, parent } => self.edited(|p| {
                 p.add_unit(&name, level, parent.as_deref());
             }),
@@ -622,9 +639,9 @@ impl Reducible for State {
             Action::PickScore { id, criterion, points } => {
                 let mut next = self.edited(|p| p.set_score(&id, criterion, points));
                 let mut drafts = (*next.drafts).clone();
-                drafts.remove(&(id, criterion));
+                drafts.remove(&(id.clone(), criterion));
                 next.drafts = Rc::new(drafts);
-                next
+                next.announced(&id)
             }
             Action::SetKind { id, kind } => self.edited(|p| p.set_kind(&id, kind.as_deref())),
             Action::SetDirect { id, text } => self.set_direct(id, text),

@@ -67,6 +67,9 @@ test('an edited score changes its points and its settore average', async () => {
   assert.equal(await cell('media-s1').innerText(), '22,33');
   assert.equal(await cell('peso-o1').innerText(), '34,33 %');
   await page.getByText('Modifiche non salvate').waitFor();
+  // Screen readers hear the new numbers.
+  assert.equal(await page.getByTestId('annuncio').textContent(),
+    "Totale dell'obiettivo: 23, peso relativo 34,33 %; media di SETTORE 1: AFFARI GENERALI - CENTRALE AFFIDAMENTI E CONTRATTI: 22,33.");
 });
 
 test('a score out of range is shown next to its field and not recorded', async () => {
