@@ -61,58 +61,61 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     let mut seen_ids = HashSet::new();
     for (position, o) in plan.objectives.iter().enumerate() {
         let unit_name = units_by_id.get(o.unit.as_str()).map(|&u| plan.units[u].name.as_str());
-        let label = objective_label(&o.title, position);
-        let where_obj = format!("{} › {}", unit_name.unwrap_or("(nessuna unità)"), label);
+        // Where, in words: written only for an objective that has a finding.
+        let where_obj = std::cell::OnceCell::new();
+        let where_obj = || {
+            where_obj.get_or_init(|| format!("{} › {}", unit_name.unwrap_or("(nessuna unità)"), objective_label(&o.title, position))).as_str()
+        };
         let place = |criterion| Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion };
 
         if !seen_ids.insert(o.id.as_str()) {
-            out.push(finding(Severity::Error, place(None), &where_obj,
+            out.push(finding(Severity::Error, place(None), where_obj(),
                 format!("L'identificativo «{}» è usato da più di un obiettivo.", o.id)));
         }
         if unit_name.is_none() {
-            out.push(finding(Severity::Error, place(None), &where_obj,
+            out.push(finding(Severity::Error, place(None), where_obj(),
                 format!("L'obiettivo appartiene all'unità «{}», che non esiste nel piano.", o.unit)));
         }
         if is_empty_row(o) {
             continue; // reported once, with the unit, as an empty row
         }
         if o.title.trim().is_empty() {
-            out.push(finding(Severity::Error, place(None), &where_obj, "L'obiettivo non ha un titolo.".into()));
+            out.push(finding(Severity::Error, place(None), where_obj(), "L'obiettivo non ha un titolo.".into()));
         }
         for unit in &o.also {
             if !units_by_id.contains_key(unit.as_str()) {
-                out.push(finding(Severity::Error, place(None), &where_obj,
+                out.push(finding(Severity::Error, place(None), where_obj(),
                     format!("L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano.")));
             }
         }
         match plan.grid.method {
             Method::Criteria => {
                 for (c, criterion) in plan.grid.criteria.iter().enumerate() {
-                    let where_cell = format!("{} › {}", where_obj, criterion.name);
+                    let where_cell = || format!("{} › {}", where_obj(), criterion.name);
                     match o.scores.get(c).copied().flatten() {
-                        None => out.push(finding(Severity::Warning, place(Some(c)), &where_cell,
+                        None => out.push(finding(Severity::Warning, place(Some(c)), &where_cell(),
                             format!("Manca il punteggio di «{}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.", criterion.short))),
                         Some(score) => {
                             if let Some(why) = score_problem(score, criterion) {
-                                out.push(finding(Severity::Error, place(Some(c)), &where_cell, why));
+                                out.push(finding(Severity::Error, place(Some(c)), &where_cell(), why));
                             }
                         }
                     }
                 }
                 if !plan.grid.types.is_empty() {
                     match o.kind.as_deref() {
-                        None => out.push(finding(Severity::Warning, place(None), &where_obj,
+                        None => out.push(finding(Severity::Warning, place(None), where_obj(),
                             "Manca la tipologia: senza il suo fattore l'obiettivo non ha peso e non entra nelle medie.".into())),
-                        Some(k) if plan.grid.objective_type(k).is_none() => out.push(finding(Severity::Error, place(None), &where_obj,
+                        Some(k) if plan.grid.objective_type(k).is_none() => out.push(finding(Severity::Error, place(None), where_obj(),
                             format!("La tipologia «{k}» non è tra quelle della griglia."))),
                         _ => {}
                     }
                 }
             }
             Method::Direct => match o.direct {
-                None => out.push(finding(Severity::Warning, place(None), &where_obj,
+                None => out.push(finding(Severity::Warning, place(None), where_obj(),
                     "Manca il peso: scrivere una percentuale, oppure X se è un obiettivo prerequisito.".into())),
-                Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => out.push(finding(Severity::Error, place(None), &where_obj,
+                Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => out.push(finding(Severity::Error, place(None), where_obj(),
                     format!("Il peso {} % deve essere maggiore di 0 e al massimo 100.", format_points(p)))),
                 _ => {}
             },

@@ -305,7 +305,14 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         .filter_map(|u| props.units.iter().find(|(id, _)| id == u).map(|(_, n)| n.as_str()))
         .collect();
     let share_summary = if o.is_shared() { format!("Comune a: {}", shared_names.join(", ")) } else { "Condividi con altre unità".to_string() };
-    let share_boxes = props.units.iter().map(|(unit_id, name)| {
+    // The list of every unit is built only when opened: a plan of thousands
+    // of objectives and units would otherwise hold millions of checkboxes.
+    let share_open = use_state(|| false);
+    let on_share_toggle = {
+        let share_open = share_open.clone();
+        Callback::from(move |e: Event| share_open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()))
+    };
+    let share_boxes = props.units.iter().filter(|_| *share_open).map(|(unit_id, name)| {
         let checked = o.unit == *unit_id || o.also.contains(unit_id);
         let alone = checked && !o.is_shared();
         let (s, id, u) = (send.clone(), o.id.clone(), unit_id.clone());
@@ -356,9 +363,11 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     if props.review_mode {
                         { review_panel(props, &label) }
                     }
-                    <details class="shared-units">
+                    <details class="shared-units" ontoggle={on_share_toggle}>
                         <summary class={classes!(o.is_shared().then_some("is-shared"))}>{ share_summary }</summary>
-                        <div class="checks">{ for share_boxes }</div>
+                        if *share_open {
+                            <div class="checks">{ for share_boxes }</div>
+                        }
                     </details>
                 </div>
             </td>
