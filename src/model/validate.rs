@@ -299,40 +299,41 @@ fn check_units(plan: &Plan, units_by_id: &HashMap<&str, usize>, out: &mut Vec<Fi
         }
     }
     for u in &plan.units {
-        let place = Place { unit: Some(u.id.clone()), objective: None, criterion: None };
-        let where_ = plan.unit_label(u);
+        // Place and words are written only for a unit that has a finding.
+        let place = || Place { unit: Some(u.id.clone()), objective: None, criterion: None };
+        let where_ = || plan.unit_label(u);
         if !seen_ids.insert(u.id.as_str()) {
-            out.push(finding(Severity::Error, place.clone(), &where_,
+            out.push(finding(Severity::Error, place(), &where_(),
                 format!("L'identificativo «{}» è usato da più di un'unità.", u.id)));
         }
         if u.name.trim().is_empty() {
-            out.push(finding(Severity::Error, place.clone(), &where_, "L'unità non ha un nome.".into()));
+            out.push(finding(Severity::Error, place(), &where_(), "L'unità non ha un nome.".into()));
         }
         let key = u.name.trim().to_lowercase();
         if !key.is_empty() {
             if let Some(other) = seen_names.insert(key, u.id.as_str()) {
                 if other != u.id {
-                    out.push(finding(Severity::Warning, place.clone(), &where_,
+                    out.push(finding(Severity::Warning, place(), &where_(),
                         "Due unità hanno lo stesso nome.".into()));
                 }
             }
         }
         if u.level >= plan.ente.levels.len() {
-            out.push(finding(Severity::Error, place.clone(), &where_,
+            out.push(finding(Severity::Error, place(), &where_(),
                 format!("Il livello {} non è tra i livelli dell'ente ({}).", u.level + 1, plan.ente.levels.join(", "))));
         }
         match u.parent.as_deref() {
             Some(p) => match units_by_id.get(p) {
-                None => out.push(finding(Severity::Error, place.clone(), &where_,
+                None => out.push(finding(Severity::Error, place(), &where_(),
                     format!("L'unità superiore «{p}» non esiste nel piano."))),
-                Some(&pi) if plan.units[pi].level >= u.level => out.push(finding(Severity::Error, place.clone(), &where_,
+                Some(&pi) if plan.units[pi].level >= u.level => out.push(finding(Severity::Error, place(), &where_(),
                     format!("L'unità superiore «{}» non sta a un livello più alto.", plan.units[pi].name))),
                 _ => {}
             },
             None => {}
         }
         if !has_objectives.contains(u.id.as_str()) {
-            out.push(finding(Severity::Warning, place, &where_, "L'unità non ha obiettivi.".into()));
+            out.push(finding(Severity::Warning, place(), &where_(), "L'unità non ha obiettivi.".into()));
         }
     }
 }
