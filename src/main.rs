@@ -3,7 +3,12 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     pesatura::app::crash::install();
-    yew::Renderer::<pesatura::app::App>::new().render();
+    // A host page can give Pesatura its place: an element with id "pesatura".
+    let host = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pesatura"));
+    match host {
+        Some(root) => yew::Renderer::<pesatura::app::App>::with_root(root).render(),
+        None => yew::Renderer::<pesatura::app::App>::new().render(),
+    };
 }
 
 #[cfg(not(target_arch = "wasm32"))]
