@@ -108,3 +108,23 @@ fn the_smallest_change_that_moves_a_rank() {
     // so B needs −2 to fall behind: 13 < 14.
     assert_eq!(minimal_change(&plan, 1, &[0, 1]), Some((0, d("-2"))));
 }
+
+#[test]
+fn the_csv_export_carries_the_results() {
+    use pesatura::io::csv::{export, preview, Dialect};
+    let mut plan = como();
+    plan.objectives[0].achievement = Some(Achievement::Percent(d("100")));
+    plan.objectives[1].achievement = Some(Achievement::Percent(d("80")));
+    plan.objectives[2].achievement = Some(Achievement::Indicator { target: d("24"), actual: d("18"), direction: Direction::HigherIsBetter });
+    let text = String::from_utf8(export(&plan, Dialect::ExcelItalian)).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.ends_with("\"Raggiungimento (%)\";\"Punteggio ponderato\";\"Risultato dell'unità\""), "{header}");
+    let committenza = text.lines().find(|l| l.contains("COMMITTENZA AUSILIARIA")).unwrap();
+    assert!(committenza.ends_with("\"80,00\";\"23,22\";\"83,71\""), "{committenza}");
+    // A settore without achievements has empty cells, not zeros.
+    let s2 = text.lines().find(|l| l.contains("Realizzazione fabbisogno assunzionale")).unwrap();
+    assert!(s2.ends_with("\"\";\"\";\"\""), "{s2}");
+    // Reading it back, the year-end columns are not scores: they are left aside.
+    let back = preview(text.as_bytes(), &como()).unwrap();
+    assert!(back.ignored_columns.iter().any(|c| c.starts_with("Raggiungimento")), "{:?}", back.ignored_columns);
+}

@@ -9,6 +9,7 @@
 //! then total, relative weight and the unit's average as Pesatura computes
 //! them. [`preview`](super::preview) reads this file back.
 
+use crate::model::achievement::{counted_percent, group_result, weighted_score};
 use crate::model::compute::{compute, Group, Results};
 use crate::model::decimal::Dec;
 use crate::model::format::{format_it, format_points};
@@ -51,15 +52,19 @@ impl Dialect {
 /// The CSV of the plan's weighting table, as bytes ready to download.
 pub fn export(plan: &Plan, dialect: Dialect) -> Vec<u8> {
     let results = compute(plan);
+    let with_results = has_achievements(plan);
     let mut rows = vec![header(plan)];
     for (_, unit) in plan.units_in_tree_order() {
         let Some(u) = plan.unit_index(&unit.id) else { continue };
-        rows.extend(table_rows(plan, &results, &results.units[u].own, unit_chain(plan, Some(unit)), dialect));
+        let own = &results.units[u].own;
+        let result = with_results.then(|| group_result(plan, own).score);
+        rows.extend(table_rows(plan, &results, own, result, unit_chain(plan, Some(unit)), dialect));
     }
     if plan.grid.shared == SharedRule::Separate {
+        let result = with_results.then(|| group_result(plan, &results.shared).score);
         for member in &results.shared.members {
             let lead = plan.unit(&plan.objectives[member.objective].unit);
-            rows.extend(table_rows(plan, &results, &single(&results.shared, member.objective), unit_chain(plan, lead), dialect));
+            rows.extend(table_rows(plan, &results, &single(&results.shared, member.objective), result, unit_chain(plan, lead), dialect));
         }
     }
     write(&rows, dialect)
@@ -82,7 +87,15 @@ fn header(plan: &Plan) -> Vec<String> {
         Method::Direct => row.push("Peso assegnato (%)".into()),
     }
     row.extend(["Totale", "Peso relativo (%)", "Media dell'unità"].map(String::from));
+    if has_achievements(plan) {
+        row.extend(["Raggiungimento (%)", "Punteggio ponderato", "Risultato dell'unità"].map(String::from));
+    }
     row.into_iter().map(|h| neutralise(&h)).collect()
+}
+
+/// Whether the year-end columns are written: once any objective has an achievement.
+fn has_achievements(plan: &Plan) -> bool {
+    plan.objectives.iter().any(|o| o.achievement.is_some())
 }
 
 /// The shared table restricted to one objective, keeping the table's
@@ -95,7 +108,14 @@ fn single(shared: &Group, objective: usize) -> Group {
 }
 
 /// The rows of one table, each starting with the unit's `chain`.
-fn table_rows(plan: &Plan, results: &Results, table: &Group, chain: Vec<String>, dialect: Dialect) -> Vec<Vec<String>> {
+fn table_rows(
+    plan: &Plan,
+    results: &Results,
+    table: &Group,
+    unit_result: Option<Option<Dec>>,
+    chain: Vec<String>,
+    dialect: Dialect,
+) -> Vec<Vec<String>> {
     let average = table.stats.average.map(|a| dialect.hundredths(a)).unwrap_or_default();
     table
         .members
@@ -115,6 +135,13 @@ fn table_rows(plan: &Plan, results: &Results, table: &Group, chain: Vec<String>,
             row.push(points.map(|p| dialect.points(p)).unwrap_or_default());
             row.push(member.weight.map(|w| dialect.hundredths(w)).unwrap_or_default());
             row.push(average.clone());
+            if let Some(result) = unit_result {
+                let counted = objective.achievement.and_then(|a| counted_percent(a, plan.grid.bands));
+                row.push(counted.map(|a| dialect.hundredths(a)).unwrap_or_default());
+                let weighted = counted.zip(member.weight).map(|(a, w)| weighted_score(a, w));
+                row.push(weighted.map(|w| dialect.hundredths(w)).unwrap_or_default());
+                row.push(result.map(|r| dialect.hundredths(r)).unwrap_or_default());
+            }
             row
         })
         .collect()
