@@ -216,7 +216,8 @@ pub fn App(props: &AppProps) -> Html {
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.plan, &state.results)))} />
                 <SensitivityPanel plan={state.plan.clone()} results={state.results.clone()} />
                 <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
-                <Charts plan={state.plan.clone()} results={state.results.clone()} />
+                <Charts plan={state.plan.clone()} results={state.results.clone()}
+                    outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.plan, &state.results)))} />
                 <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()}
                     results={state.show_results.then(|| state.grid_drafts.clone())} />
                 <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />

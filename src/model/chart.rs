@@ -3,6 +3,7 @@
 //! Pure geometry in a 0–1000 wide coordinate space, so the interface only
 //! draws rectangles and the layout is tested here.
 
+use super::achievement::Outcome;
 use super::compute::Results;
 use super::decimal::Dec;
 use super::plan::{Method, Plan};
@@ -55,6 +56,20 @@ pub fn averages(plan: &Plan, results: &Results) -> AverageChart {
     }
 }
 
+/// Unit results (0–100) as bars, with the ente's result marked.
+pub fn results(plan: &Plan, results: &Results, outcome: &Outcome) -> AverageChart {
+    let mut bars = Vec::new();
+    for (u, unit) in plan.units.iter().enumerate() {
+        if results.units[u].own.members.is_empty() {
+            continue;
+        }
+        if let Some(score) = outcome.units[u].score {
+            bars.push(Bar { label: plan.unit_label(unit), value: score, length: length(score, Dec::HUNDRED) });
+        }
+    }
+    AverageChart { bars, scale_max: Dec::HUNDRED, ente: outcome.ente.map(|e| (e, length(e, Dec::HUNDRED))) }
+}
+
 /// One objective's points, one segment per criterion.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stack {
@@ -104,5 +119,19 @@ mod tests {
         let s1 = stacks(&plan, &[0]);
         assert_eq!(s1[0].segments.iter().map(|s| s.3).sum::<u32>(), 450); // 18 / 40
         assert_eq!(s1[0].segments[1].2, 100); // complessità 4 → starts the second segment at 4/40
+    }
+
+    #[test]
+    fn results_on_the_100_scale() {
+        use crate::model::achievement::{outcome, Achievement};
+        let mut plan = json::load(include_bytes!("../../examples/como-peg-2024.json")).unwrap();
+        for o in plan.objectives.iter_mut().filter(|o| o.unit == "s1") {
+            o.achievement = Some(Achievement::Percent(Dec::from_int(50)));
+        }
+        let r = compute(&plan);
+        let chart = results(&plan, &r, &outcome(&plan, &r));
+        assert_eq!(chart.bars.len(), 1, "only Settore 1 has a complete result");
+        assert_eq!(chart.bars[0].length, 500);
+        assert_eq!(chart.ente, None, "the ente's result waits for every unit");
     }
 }

@@ -70,6 +70,7 @@ test('charts are images with their numbers as text', async () => {
   assert.equal(await bars.getAttribute('role'), 'img');
   assert.match(await bars.locator('desc').textContent(), /SETTORE 3: COMMERCIO - SUAP - SUEVCO - PATRIMONIO 26,50/);
   assert.match(await bars.locator('desc').textContent(), /Media dell'ente 21,55\./);
+  assert.match(await page.getByTestId('grafico-risultati').locator('desc').textContent(), /SETTORE 1: AFFARI GENERALI - CENTRALE AFFIDAMENTI E CONTRATTI 83,71/);
   const stack = page.getByTestId('grafico-pila');
   assert.match(await stack.locator('desc').textContent(), /COMMITTENZA AUSILIARIA: Complessità 4, Rilevanza strategica 7, Signif\. finanziaria 2, Impatto utenza 5 \(totale 18\)/);
   await bars.scrollIntoViewIfNeeded();

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::model::chart::{averages, stacks};
+use crate::model::achievement::Outcome;
+use crate::model::chart::{averages, results as result_bars, stacks, AverageChart};
 use crate::model::format::{format_it, format_points};
 use crate::model::plan::Method;
 use crate::model::{Plan, Results};
@@ -16,6 +17,9 @@ use crate::model::{Plan, Results};
 pub struct ChartsProps {
     pub plan: Rc<Plan>,
     pub results: Rc<Results>,
+    /// Results per unit, when shown.
+    #[prop_or_default]
+    pub outcome: Option<Rc<Outcome>>,
 }
 
 /// Colours of the criteria, distinguishable also in grey (and each segment
@@ -135,9 +139,16 @@ pub fn Charts(props: &ChartsProps) -> Html {
         }
     });
 
+    let results_svg = props.outcome.as_ref().map(|o| bar_chart(&result_bars(plan, &props.results, o), "grafico-risultati",
+        "Risultato delle unità (punteggio ponderato, da 0 a 100)", "risultato dell'ente"));
+
     html! {
         <section class="charts" aria-labelledby="grafici-titolo">
             <h2 id="grafici-titolo">{ "Grafici" }</h2>
+            if let Some(svg) = results_svg {
+                <h3>{ "Risultato delle unità" }</h3>
+                { svg }
+            }
             <h3>{ title }</h3>
             { bars_svg }
             if let Some(stacked) = stacked {
@@ -145,5 +156,35 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 { stacked }
             }
         </section>
+    }
+}
+
+/// A bar chart of `chart`, with its marker line, as an accessible SVG image.
+fn bar_chart(chart: &AverageChart, id: &str, title: &str, marker: &str) -> Html {
+    let height = (chart.bars.len() as u32 + 2) * ROW_H;
+    let description: Vec<String> = chart.bars.iter().map(|b| format!("{} {}", b.label, format_it(b.value, 2))).collect();
+    let ente = chart.ente.map(|(v, at)| (format_it(v, 2), x(at)));
+    html! {
+        <svg class="chart" role="img" aria-labelledby={format!("{id}-titolo {id}-desc")}
+            viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid={id.to_string()}>
+            <title id={format!("{id}-titolo")}>{ title.to_string() }</title>
+            <desc id={format!("{id}-desc")}>{ format!("{}. {marker}: {}.", if description.is_empty() { "Nessun risultato completo".to_string() } else { description.join("; ") },
+                ente.as_ref().map_or("—".into(), |(v, _)| v.clone())) }</desc>
+            { for chart.bars.iter().enumerate().map(|(i, b)| {
+                let y = (i as u32 + 1) * ROW_H;
+                html! {
+                    <g>
+                        <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&b.label, 44) }</text>
+                        <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(b.length) - LABEL_W).to_string()} height="16" fill={PALETTE[2]} />
+                        <text x={(x(b.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_it(b.value, 2) }</text>
+                    </g>
+                }
+            }) }
+            if let Some((value, at)) = ente {
+                <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
+                    stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
+                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ format!("{marker} {value}") }</text>
+            }
+        </svg>
     }
 }
