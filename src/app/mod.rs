@@ -212,12 +212,12 @@ pub fn App(props: &AppProps) -> Html {
                 <Spreadsheets plan={state.plan.clone()} dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
-                <Summary plan={state.plan.clone()} results={state.results.clone()}
-                    outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.plan, &state.results)))} />
+                <Summary plan={state.shown_plan.clone()} results={state.results.clone()}
+                    outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
                 <SensitivityPanel plan={state.plan.clone()} results={state.results.clone()} />
                 <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
-                <Charts plan={state.plan.clone()} results={state.results.clone()}
-                    outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.plan, &state.results)))} />
+                <Charts plan={state.shown_plan.clone()} results={state.results.clone()}
+                    outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
                 <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()}
                     results={state.show_results.then(|| state.grid_drafts.clone())} />
                 <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />

@@ -50,12 +50,18 @@ pub fn parse_achievement(mode: &str, first: &str, second: &str) -> Result<Option
 }
 
 /// The numbers on screen, the proposal's, and the findings.
-fn derive(plan: &Plan, mode: Mode) -> (Rc<Results>, Rc<Results>, Rc<Vec<Finding>>) {
+/// Also the plan whose achievements the results on screen use (the
+/// validated one in review mode, when revisions exist).
+fn derive(plan: &Rc<Plan>, mode: Mode) -> (Rc<Results>, Rc<Results>, Rc<Vec<Finding>>, Rc<Plan>) {
     let proposed = compute(plan);
     let findings = Rc::new(validate_with(plan, &proposed));
     let proposed = Rc::new(proposed);
-    let shown = if mode == Mode::Review && has_revisions(plan) { Rc::new(compute(&validated(plan))) } else { proposed.clone() };
-    (shown, proposed, findings)
+    if mode == Mode::Review && has_revisions(plan) {
+        let checked = Rc::new(validated(plan));
+        (Rc::new(compute(&checked)), proposed, findings, checked)
+    } else {
+        (proposed.clone(), proposed, findings, plan.clone())
+    }
 }
 
 /// The Como 2024 example, shipped inside the app.
@@ -144,6 +150,9 @@ pub struct State {
     pub results: Rc<Results>,
     /// The numbers of the proposal as the dirigente made it.
     pub proposed: Rc<Results>,
+    /// The plan the numbers on screen come from: `plan`, or in review mode
+    /// the plan with the Nucleo's revised scores and achievements.
+    pub shown_plan: Rc<Plan>,
     pub mode: Mode,
     /// The name the reviewer typed, recorded with each decision.
     pub reviewer: String,
@@ -245,6 +254,9 @@ pub enum Action {
     ReviewComment { id: String, criterion: Option<usize>, text: String },
     /// A revised score, typed: empty withdraws the revision.
     ReviewRevise { id: String, criterion: usize, text: String },
+    /// A decision on an objective's achievement: its verdict, comment, or
+    /// revised percentage (typed; empty withdraws the revision).
+    ReviewAchievement { id: String, verdict: Option<Verdict>, comment: Option<String>, revised: Option<String> },
     /// The plan autosaved in the browser, given back after a reload.
     Restore { plan: Plan, saved_at: String, dirty: bool },
     AddUnit { name: String, level: usize, parent: Option<String> },
@@ -254,11 +266,13 @@ pub enum Action {
 
 impl State {
     pub fn new(plan: Plan) -> State {
-        let (results, proposed, findings) = derive(&plan, Mode::Proposal);
+        let plan = Rc::new(plan);
+        let (results, proposed, findings, shown_plan) = derive(&plan, Mode::Proposal);
         State {
-            plan: Rc::new(plan),
+            plan,
             results,
             proposed,
+            shown_plan,
             mode: Mode::Proposal,
             reviewer: String::new(),
             findings,
@@ -295,11 +309,12 @@ impl State {
             history.undo.push(self.plan.clone());
         }
         history.last_field = None;
-        let (results, proposed, findings) = derive(&plan, self.mode);
+        let (results, proposed, findings, shown_plan) = derive(&plan, self.mode);
         State {
             results,
             proposed,
             findings,
+            shown_plan,
             plan,
             drafts: Rc::default(),
             grid_drafts: Rc::default(),
@@ -313,8 +328,8 @@ impl State {
     }
 
     fn with_mode(&self, mode: Mode) -> State {
-        let (results, proposed, findings) = derive(&self.plan, mode);
-        State { mode, results, proposed, findings, ..self.clone() }
+        let (results, proposed, findings, shown_plan) = derive(&self.plan, mode);
+        State { mode, results, proposed, findings, shown_plan, ..self.clone() }
     }
 
     /// A review decision, stamped with the reviewer's name and the time.
@@ -417,8 +432,9 @@ impl State {
     fn edited(&self, edit: impl FnOnce(&mut Plan)) -> State {
         let mut plan = (*self.plan).clone();
         edit(&mut plan);
-        let (results, proposed, findings) = derive(&plan, self.mode);
-        State { results, proposed, findings, plan: Rc::new(plan), dirty: true, ..self.clone() }
+        let plan = Rc::new(plan);
+        let (results, proposed, findings, shown_plan) = derive(&plan, self.mode);
+        State { results, proposed, findings, shown_plan, plan, dirty: true, ..self.clone() }
     }
 
     /// An edit of the grid's structure: score cells are re-read from the plan.
@@ -772,6 +788,34 @@ impl Reducible for State {
             Action::ReviewVerdict { id, criterion, verdict } => self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by)),
             Action::ReviewComment { id, criterion, text } => self.reviewed(|p, at, by| p.review_comment(&id, criterion, &text, at, by)),
             Action::ReviewRevise { id, criterion, text } => self.revise(id, criterion, text),
+            Action::ReviewAchievement { id, verdict, comment, revised } => {
+                let field = format!("achievement-review-{id}");
+                let parsed = match revised.as_deref() {
+                    None => Ok(None),
+                    Some(text) => parse_achievement("percent", text, "").map(|a| {
+                        Some(a.and_then(|a| match a {
+                            Achievement::Percent(p) => Some(p),
+                            Achievement::Indicator { .. } => None,
+                        }))
+                    }),
+                };
+                let text = revised.clone().unwrap_or_default();
+                match parsed {
+                    Ok(value) => {
+                        let mut drafts = (*self.grid_drafts).clone();
+                        drafts.remove(&field);
+                        State {
+                            grid_drafts: Rc::new(drafts),
+                            ..self.reviewed(|p, at, by| p.review_achievement(&id, verdict, comment.as_deref(), value, at, by))
+                        }
+                    }
+                    Err(error) => {
+                        let mut drafts = (*self.grid_drafts).clone();
+                        drafts.insert(field, Draft { text, error: Some(error) });
+                        State { grid_drafts: Rc::new(drafts), ..(*self).clone() }
+                    }
+                }
+            }
             Action::Undo => return Rc::new(self.travel(true)),
             Action::Redo => return Rc::new(self.travel(false)),
         };

@@ -104,6 +104,8 @@ struct ReviewV3 {
     comment: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     scores: BTreeMap<String, ScoreReviewV3>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    achievement: Option<ScoreReviewV3>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -626,6 +628,13 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 }
                 review.scores[c] = ScoreReview { verdict: verdict_in(sr.status), comment: sr.comment, revised };
             }
+            if let Some(ar) = r.achievement {
+                let revised = match ar.revised {
+                    Some(v) => Some(number(v, &format!("objectives[{i}].review.achievement.revised"))?),
+                    None => None,
+                };
+                review.achievement = ScoreReview { verdict: verdict_in(ar.status), comment: ar.comment, revised };
+            }
         }
         let achievement = match o.achievement {
             Some(a) => Some(achievement_in(a, &format!("objectives[{i}].achievement"))?),
@@ -921,6 +930,11 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
                     (c.id.clone(), ScoreReviewV3 { status: verdict_out(r.verdict), comment: r.comment.clone(), revised: r.revised.map(Dec::to_f64) })
                 })
                 .collect(),
+            achievement: (o.review.achievement != ScoreReview::default()).then(|| ScoreReviewV3 {
+                status: verdict_out(o.review.achievement.verdict),
+                comment: o.review.achievement.comment.clone(),
+                revised: o.review.achievement.revised.map(Dec::to_f64),
+            }),
         }),
     }
 }

@@ -4,6 +4,7 @@
 //! ones are never overwritten, so both stay visible. Every decision is logged
 //! with who took it and when, and all of it travels in the same file.
 
+use super::achievement::{raw_percent, Achievement};
 use super::decimal::Dec;
 use super::format::format_points;
 use super::plan::{Objective, Plan};
@@ -44,6 +45,8 @@ pub struct ObjectiveReview {
     pub comment: String,
     /// Aligned with the grid's criteria; shorter means "nothing reviewed".
     pub scores: Vec<ScoreReview>,
+    /// The review of its degree of achievement; `revised` is a percentage.
+    pub achievement: ScoreReview,
 }
 
 /// One recorded change: who, when, on what, and what.
@@ -62,7 +65,10 @@ pub struct ReviewEvent {
 
 impl ObjectiveReview {
     pub fn is_empty(&self) -> bool {
-        self.verdict == Verdict::Pending && self.comment.is_empty() && self.scores.iter().all(|s| *s == ScoreReview::default())
+        self.verdict == Verdict::Pending
+            && self.comment.is_empty()
+            && self.scores.iter().all(|s| *s == ScoreReview::default())
+            && self.achievement == ScoreReview::default()
     }
 
     pub fn score(&self, c: usize) -> Option<&ScoreReview> {
@@ -81,7 +87,10 @@ impl ObjectiveReview {
 /// is, or every criterion is; otherwise still to review.
 pub fn objective_status(o: &Objective, criteria: usize) -> Verdict {
     let r = &o.review;
-    if r.verdict == Verdict::Contested || r.scores.iter().any(|s| s.verdict == Verdict::Contested) {
+    if r.verdict == Verdict::Contested
+        || r.achievement.verdict == Verdict::Contested
+        || r.scores.iter().any(|s| s.verdict == Verdict::Contested)
+    {
         Verdict::Contested
     } else if r.verdict == Verdict::Confirmed
         || (criteria > 0 && (0..criteria).all(|c| r.score(c).is_some_and(|s| s.verdict == Verdict::Confirmed)))
@@ -119,7 +128,7 @@ pub fn pending_count(plan: &Plan) -> usize {
 
 /// Whether any score has a revised value.
 pub fn has_revisions(plan: &Plan) -> bool {
-    plan.objectives.iter().any(|o| o.review.scores.iter().any(|s| s.revised.is_some()))
+    plan.objectives.iter().any(|o| o.review.achievement.revised.is_some() || o.review.scores.iter().any(|s| s.revised.is_some()))
 }
 
 /// The plan as validated: every revised score in place of the proposed one.
@@ -130,6 +139,9 @@ pub fn validated(plan: &Plan) -> Plan {
             if let (Some(revised), Some(slot)) = (review.revised, o.scores.get_mut(c)) {
                 *slot = Some(revised);
             }
+        }
+        if let Some(revised) = o.review.achievement.revised {
+            o.achievement = Some(Achievement::Percent(revised));
         }
     }
     out
@@ -175,6 +187,44 @@ impl Plan {
         }
         *slot = comment.trim().to_string();
         self.log(at, by, id, criterion, format!("commento: «{}»", comment.trim()));
+    }
+
+    /// Records a verdict, a comment or a revised percentage on an objective's
+    /// degree of achievement (fields left `None` are not touched). A revised
+    /// value contests it.
+    pub fn review_achievement(&mut self, id: &str, verdict: Option<Verdict>, comment: Option<&str>, revised: Option<Option<Dec>>, at: &str, by: &str) {
+        let Some(i) = self.objective_index(id) else { return };
+        let proposed = self.objectives[i].achievement.and_then(raw_percent);
+        let review = &mut self.objectives[i].review.achievement;
+        let mut changes = Vec::new();
+        if let Some(v) = verdict {
+            if review.verdict != v {
+                review.verdict = v;
+                changes.push(format!("raggiungimento: {}", v.label_it()));
+            }
+        }
+        if let Some(text) = comment {
+            if review.comment != text.trim() {
+                review.comment = text.trim().to_string();
+                changes.push(format!("commento sul raggiungimento: «{}»", text.trim()));
+            }
+        }
+        if let Some(value) = revised {
+            if review.revised != value {
+                review.revised = value;
+                if value.is_some() {
+                    review.verdict = Verdict::Contested;
+                }
+                let shown = |v: Option<Dec>| v.map_or("—".to_string(), |v| format!("{} %", format_points(v)));
+                changes.push(match value {
+                    Some(r) => format!("raggiungimento rivisto da {} a {}", shown(proposed), shown(Some(r))),
+                    None => format!("raggiungimento: revisione ritirata, vale il proposto {}", shown(proposed)),
+                });
+            }
+        }
+        for change in changes {
+            self.log(at, by, id, None, change);
+        }
     }
 
     /// Records a revised score (`None` withdraws the revision). A revision
@@ -225,5 +275,21 @@ mod tests {
         assert_eq!(plan.review_log.len(), 6);
         assert_eq!(plan.review_log[5].criterion.as_deref(), Some("finanziaria"));
         assert_eq!(plan.review_log[5].change, "«Signif. finanziaria» rivisto da — a 1");
+    }
+
+    #[test]
+    fn an_achievement_can_be_contested_and_revised() {
+        let mut plan = new_plan(2025);
+        let a = plan.add_objective("u1");
+        for c in 0..4 {
+            plan.set_score(&a, c, Some(Dec::from_int(5)));
+        }
+        plan.objectives[0].achievement = Some(Achievement::Percent(Dec::from_int(90)));
+        plan.review_achievement(&a, None, Some("Target non documentato."), Some(Some(Dec::from_int(60))), "t", "Rossi");
+        assert_eq!(objective_status(&plan.objectives[0], 4), Verdict::Contested);
+        assert_eq!(plan.objectives[0].achievement, Some(Achievement::Percent(Dec::from_int(90))), "the proposal stays");
+        assert_eq!(validated(&plan).objectives[0].achievement, Some(Achievement::Percent(Dec::from_int(60))));
+        assert_eq!(plan.review_log.last().unwrap().change, "raggiungimento rivisto da 90 % a 60 %");
+        assert_eq!(plan.review_log.len(), 2);
     }
 }

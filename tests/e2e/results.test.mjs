@@ -51,6 +51,19 @@ test('achievements of Settore 1 give its weighted result', async () => {
   assert.match(await page.locator('#raggiungimento-o4-errore').innerText(), /tra 0 e 100/);
 });
 
+test('the Nucleo contests an achievement and the validated result follows', async () => {
+  await page.getByRole('button', { name: 'Verifica', exact: true }).click();
+  await page.locator('#riga-o3 .review-panel > summary').click();
+  await page.locator('#rivisto-raggiungimento-o3').fill('50');
+  await page.locator('#rivisto-raggiungimento-o3').press('Tab');
+  assert.equal(await page.locator('#verdetto-raggiungimento-o3').inputValue(), 'contested');
+  // 29,03 + 23,224 + 50 × 41,94 / 100 = 73,224 → 73,22
+  assert.equal(await cell('risultato-s1').innerText(), '73,22');
+  assert.equal(await cell('stato-o3').innerText(), 'CONTESTATO');
+  await page.getByRole('button', { name: 'Proposta', exact: true }).click();
+  assert.equal(await cell('risultato-s1').innerText(), '83,71', 'the proposal keeps its result');
+});
+
 test('a sensitivity control moves a rank, highlighted', async () => {
   await page.getByRole('heading', { name: 'Sensibilità della graduatoria' }).click();
   await page.getByTestId('sensibilita-esito').filter({ hasText: 'Nessun obiettivo cambia posizione' }).waitFor();

@@ -49,6 +49,9 @@ pub struct RowProps {
     /// Achievement and weighted score columns: the achievement's refused
     /// text if any, what counts, and the weighted score.
     pub results: Option<RowResults>,
+    /// The revised-achievement field's refused text and reason, if any.
+    #[prop_or_default]
+    pub achievement_review: Option<(String, Option<String>)>,
     pub dispatch: Dispatch,
 }
 
@@ -460,6 +463,43 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
             </tr>
         }
     });
+    let achievement_row = (props.results.is_some() || o.achievement.is_some()).then(|| {
+        let r = o.review.achievement.clone();
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_verdict = Callback::from(move |e: Event| {
+            let v = verdict_from(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            s(Action::ReviewAchievement { id: id.clone(), verdict: Some(v), comment: None, revised: None });
+        });
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_revised = Callback::from(move |e: Event| {
+            s(Action::ReviewAchievement { id: id.clone(), verdict: None, comment: None, revised: Some(e.target_unchecked_into::<HtmlInputElement>().value()) })
+        });
+        let (s, id) = (send.clone(), o.id.clone());
+        let on_comment = Callback::from(move |e: Event| {
+            s(Action::ReviewAchievement { id: id.clone(), verdict: None, comment: Some(e.target_unchecked_into::<HtmlInputElement>().value()), revised: None })
+        });
+        let revised_id = dom_id("rivisto-raggiungimento", &[&o.id]);
+        let (text, error) = props.achievement_review.clone().unwrap_or_else(|| (r.revised.map(crate::model::format::format_plain).unwrap_or_default(), None));
+        html! {
+            <tr>
+                <th scope="row">{ "Raggiungimento (%)" }</th>
+                <td>{ verdict_select(dom_id("verdetto-raggiungimento", &[&o.id]), format!("Verifica del raggiungimento, {label}"), r.verdict, on_verdict) }</td>
+                <td>
+                    <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                        aria-label={format!("Raggiungimento rivisto in percentuale, {label}")}
+                        aria-invalid={error.is_some().to_string()}
+                        aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
+                    if let Some(error) = error {
+                        <span class="field-error" id={format!("{revised_id}-errore")}>{ error }</span>
+                    }
+                </td>
+                <td>
+                    <input id={dom_id("commento-raggiungimento", &[&o.id])} type="text" value={r.comment.clone()} onchange={on_comment}
+                        aria-label={format!("Commento sul raggiungimento, {label}")} />
+                </td>
+            </tr>
+        }
+    });
     html! {
         <details class="review-panel" {open}>
             <summary>{ "Verifica" }</summary>
@@ -480,7 +520,12 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                         <th scope="col">{ "Criterio" }</th><th scope="col">{ "Esito" }</th>
                         <th scope="col">{ "Punteggio rivisto" }</th><th scope="col">{ "Commento" }</th>
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>{ for rows }{ achievement_row.clone().unwrap_or_default() }</tbody>
+                </table>
+            } else if let Some(row) = achievement_row {
+                <table class="table compact review-table">
+                    <caption class="visually-hidden">{ format!("Verifica del raggiungimento, {label}") }</caption>
+                    <tbody>{ row }</tbody>
                 </table>
             }
         </details>

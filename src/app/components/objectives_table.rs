@@ -50,7 +50,7 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
             .collect();
         let status = objective_status(o, grid.criteria.len());
         let results = state.show_results.then(|| {
-            let counted = o.achievement.and_then(|a| counted_percent(a, plan.grid.bands));
+            let counted = state.shown_plan.objectives[i].achievement.and_then(|a| counted_percent(a, plan.grid.bands));
             RowResults {
                 draft: state.grid_drafts.get(&AchievementOf::Objective(o.id.clone()).field())
                     .map(|d| (d.text.clone(), d.error.clone())),
@@ -64,7 +64,9 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                 result={state.results.objectives[i].clone()} weight={member.weight}
                 {cells} {errors} direct={direct_cell} units={props.units.clone()}
                 review_mode={state.mode == Mode::Review} proposed_points={state.proposed.objectives[i].points}
-                {revised} {status} {results} dispatch={props.dispatch.clone()} />
+                {revised} {status} {results}
+                achievement_review={state.grid_drafts.get(&format!("achievement-review-{}", o.id)).map(|d| (d.text.clone(), d.error.clone()))}
+                dispatch={props.dispatch.clone()} />
         }
     });
 
@@ -138,7 +140,7 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                         if state.show_results {
                             <th scope="row" class="num">{ "Risultato" }</th>
                             <td class="num average" data-testid={format!("risultato-{}", props.key_name)}>
-                                { match group_result(plan, &props.group) {
+                                { match group_result(&state.shown_plan, &props.group) {
                                     r if r.score.is_some() => format_it(r.score.unwrap_or_default(), 2),
                                     r if r.missing > 0 => format!("incompleto: {} senza raggiungimento", r.missing),
                                     _ => "—".to_string(),
