@@ -290,3 +290,23 @@ fn messages_are_italian_sentences_with_place() {
     assert!(text.contains("campo «objectives[0].scores.complessita»"));
     assert!(text.ends_with('.'));
 }
+
+#[test]
+fn a_file_edited_by_hand_is_accepted_and_flagged() {
+    use pesatura::io::json::{load_checked, Integrity};
+    let saved = json::save(&json::load(como_text().as_bytes()).unwrap());
+    assert!(saved.contains("\"checksum\": \"fnv1a64:"));
+    assert_eq!(load_checked(saved.as_bytes()).unwrap().1, Integrity::Intact);
+    // Re-indented by another editor: same content, still intact.
+    let reindented = saved.replace("  ", "\t");
+    assert_eq!(load_checked(reindented.as_bytes()).unwrap().1, Integrity::Intact);
+    // A score changed by hand: accepted, and flagged.
+    let edited = saved.replacen("\"complessita\": 4,", "\"complessita\": 5,", 1);
+    let (plan, integrity) = load_checked(edited.as_bytes()).unwrap();
+    assert_eq!(integrity, Integrity::ModifiedOutside);
+    assert_eq!(plan.objectives[0].scores[0], Some(pesatura::model::Dec::from_int(5)));
+    // Files without a checksum (older versions, other tools) are simply unchecked.
+    assert_eq!(load_checked(como_text().as_bytes()).unwrap().1, if como_text().contains("checksum") { Integrity::Intact } else { Integrity::Unchecked });
+    let v1 = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/como-2024-schema-v1.json")).unwrap();
+    assert_eq!(load_checked(&v1).unwrap().1, Integrity::Unchecked);
+}

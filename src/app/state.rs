@@ -78,6 +78,7 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     Error(String),
+    Warning(String),
     Info(String),
 }
 
@@ -622,8 +623,12 @@ impl Reducible for State {
                 notice: Some(Notice::Info("Aperto l'esempio: Comune di Como, PEG 2024.".into())),
                 ..State::como_example()
             },
-            Action::Open { name, bytes } => match json::load(&bytes) {
-                Ok(plan) => self.opened(plan, Notice::Info(format!("Aperto il file «{name}»."))),
+            Action::Open { name, bytes } => match json::load_checked(&bytes) {
+                Ok((plan, json::Integrity::ModifiedOutside)) => self.opened(plan, Notice::Warning(format!(
+                    "Aperto il file «{name}». Attenzione: è stato modificato fuori da Pesatura dopo l'ultimo salvataggio \
+                     (il codice di controllo non corrisponde al contenuto); verificarne i valori."
+                ))),
+                Ok((plan, _)) => self.opened(plan, Notice::Info(format!("Aperto il file «{name}»."))),
                 Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
             },
             Action::OpenFailed { name, reason } => self.with_notice(Notice::Error(format!(

@@ -75,6 +75,9 @@ struct FileV2 {
     schema_version: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     generator: Option<String>,
+    /// Checksum of the plan's content as Pesatura wrote it (see [`checksum`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checksum: Option<String>,
     ente: EnteV2,
     grid: GridV2,
     units: Vec<UnitV2>,
@@ -349,7 +352,25 @@ struct Probe {
 // ---- reading ----------------------------------------------------------------
 
 /// Reads a plan from the bytes of a file.
+/// Whether a file is as Pesatura saved it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Integrity {
+    /// Its content matches the checksum Pesatura wrote.
+    Intact,
+    /// It has a checksum, and its content no longer matches it: edited outside Pesatura.
+    ModifiedOutside,
+    /// It has no checksum (older versions, other tools).
+    Unchecked,
+}
+
+/// Reads a plan from the bytes of a file.
 pub fn load(bytes: &[u8]) -> Result<Plan, LoadError> {
+    load_checked(bytes).map(|(plan, _)| plan)
+}
+
+/// Reads a plan and tells whether its content still matches the checksum
+/// written when Pesatura saved it. A file edited by hand is still accepted.
+pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
     if bytes.len() > MAX_BYTES {
         return Err(LoadError::plain(format!(
             "il file è di {} MB, oltre il limite di {} MB",
@@ -416,7 +437,8 @@ pub fn load(bytes: &[u8]) -> Result<Plan, LoadError> {
         }
         error
     })?;
-    to_plan(file).map_err(|mut error| {
+    let written = file.checksum.clone();
+    let plan = to_plan(file).map_err(|mut error| {
         // Say on which line the refused field is, as for syntax errors.
         if let (Some(field), None) = (&error.field, error.line) {
             if let Some((line, column)) = super::locate::locate(text, field) {
@@ -425,7 +447,26 @@ pub fn load(bytes: &[u8]) -> Result<Plan, LoadError> {
             }
         }
         error
-    })
+    })?;
+    let integrity = match written {
+        None => Integrity::Unchecked,
+        Some(sum) if sum == checksum(&plan) => Integrity::Intact,
+        Some(_) => Integrity::ModifiedOutside,
+    };
+    Ok((plan, integrity))
+}
+
+/// The checksum of a plan's content: 64-bit FNV-1a over the file Pesatura
+/// writes for it without the checksum line, so that re-indenting a file does
+/// not count as a change but altering any value does.
+pub fn checksum(plan: &Plan) -> String {
+    let text = write(plan, None);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= byte as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{hash:016x}")
 }
 
 /// Brings a file of an older schema version up to [`SCHEMA_VERSION`], one
@@ -803,12 +844,18 @@ fn kind_it(kind: &str) -> String {
 
 // ---- writing ----------------------------------------------------------------
 
-/// Writes a plan as the JSON of [`SCHEMA_VERSION`], indented for people.
+/// Writes a plan as the JSON of [`SCHEMA_VERSION`], indented for people,
+/// with the checksum of its content.
 pub fn save(plan: &Plan) -> String {
+    write(plan, Some(checksum(plan)))
+}
+
+fn write(plan: &Plan, checksum: Option<String>) -> String {
     let grid = &plan.grid;
     let file = FileV2 {
         schema_version: SCHEMA_VERSION,
         generator: Some(format!("Pesatura {}", env!("CARGO_PKG_VERSION"))),
+        checksum,
         ente: EnteV2 { name: plan.ente.name.clone(), year: plan.ente.year, levels: plan.ente.levels.clone() },
         grid: GridV2 {
             name: grid.name.clone(),

@@ -116,6 +116,17 @@ test('a broken file is refused with line and field, and the plan stays', async (
   assert.equal(await cell('media-s1').innerText(), '22,33');
   assert.equal(await cell('punti-o1').innerText(), '23');
 
+  // Edited by hand after saving: opened, and flagged.
+  const saved = readFileSync(join(out, 'pesatura-comune-di-como-2024.json'), 'utf8');
+  const handEdited = join(out, 'modificato-a-mano.json');
+  writeFileSync(handEdited, saved.replace('"rilevanza": 4,', '"rilevanza": 5,'));
+  await page.locator('#apri-file').setInputFiles(handEdited);
+  await notice().filter({ hasText: 'modificato fuori da Pesatura' }).waitFor();
+  assert.equal(await cell('punti-o1').innerText(), '24');
+  await page.locator('#apri-file').setInputFiles(saved.length ? join(out, 'pesatura-comune-di-como-2024.json') : handEdited);
+  await notice().filter({ hasText: 'Aperto il file' }).waitFor();
+  assert.equal(await notice().filter({ hasText: 'modificato fuori' }).count(), 0);
+
   const truncated = join(out, 'troncato.json');
   writeFileSync(truncated, good.slice(0, 500));
   await page.locator('#apri-file').setInputFiles(truncated);

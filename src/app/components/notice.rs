@@ -18,6 +18,7 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
     };
     let (class, role, text) = match notice {
         Notice::Error(text) => ("notice notice-error", "alert", text),
+        Notice::Warning(text) => ("notice notice-warning", "alert", text),
         Notice::Info(text) => ("notice notice-info", "status", text),
     };
     let dismiss = {
