@@ -1,0 +1,57 @@
+// Autosave under stress: a thousand rapid edits, then a reload, give back the
+// last one; a full localStorage is reported and the app keeps working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let server, url, browser;
+
+before(async () => {
+  ({ server, url } = await serve(join(here, '..', '..', 'dist')));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('a thousand rapid edits, a reload, and the last one is back', async () => {
+  const page = await (await browser.newContext()).newPage();
+  page.on('dialog', (d) => d.accept().catch(() => {}));
+  await page.goto(url);
+  await page.locator('[data-testid="media-s1"]').waitFor();
+  // 1,000 input events as fast as the page takes them, ending on 7.
+  await page.evaluate(() => {
+    const cell = document.getElementById('cella-o1-0');
+    for (let i = 0; i < 1000; i++) {
+      cell.value = String(i % 10);
+      cell.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    cell.value = '7';
+    cell.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="punti-o1"]')?.textContent.trim() === '21');
+  await page.reload();
+  await page.getByTestId('notice').filter({ hasText: 'Ripristinato' }).waitFor();
+  assert.equal(await page.locator('#cella-o1-0').inputValue(), '7');
+  assert.equal(await page.locator('[data-testid="punti-o1"]').innerText(), '21');
+  await page.close();
+});
+
+test('a full localStorage turns autosave off, said on screen, and the app goes on', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    // A quota already reached: every write is refused.
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByText('Salvataggio automatico non disponibile in questo browser').waitFor();
+  await page.locator('#cella-o1-0').fill('9');
+  assert.equal(await page.locator('[data-testid="punti-o1"]').innerText(), '23');
+  await page.close();
+});
