@@ -176,6 +176,9 @@ fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview
         return Err(CsvError::new(format!("l'unità «{unit}» in cui importare non è nel piano")));
     }
     let (text, encoding) = decode(bytes)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(CsvError::new("il file è vuoto"));
+    }
     let separator = detect_separator(&text);
     let records = read_records(&text, separator)?;
     let (at, layout) = find_header(&records, plan)?;
