@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use yew::Reducible;
+use yew::{Reducible, UseReducerHandle};
 
 use crate::io::{como_table, csv, json};
 use crate::model::decimal::{parse_number, Dec};
@@ -69,7 +69,7 @@ pub const COMO_EXAMPLE: &str = include_str!("../../examples/como-peg-2024.json")
 
 /// A score cell whose text is not (or not yet) the plan's value: kept as typed,
 /// with the reason it was refused, so that nothing typed is silently dropped.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Draft {
     pub text: String,
     pub error: Option<String>,
@@ -265,7 +265,47 @@ pub enum Action {
     RemoveUnit { id: String },
 }
 
+/// A handle on the state that never makes a component re-render by itself:
+/// a component given one re-renders only when its other props change (see
+/// `ObjectivesTable`'s fingerprint), and then reads the current state.
+#[derive(Clone)]
+pub struct Latest(pub UseReducerHandle<State>);
+
+impl PartialEq for Latest {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 impl State {
+    /// A fingerprint of everything a table of objectives shows: when it is
+    /// unchanged, the table need not render again.
+    pub fn table_fingerprint(&self, group: &crate::model::compute::Group) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        group.hash(&mut h);
+        (self.mode == Mode::Review).hash(&mut h);
+        self.show_results.hash(&mut h);
+        self.plan.grid.hash(&mut h);
+        self.plan.ente.levels.hash(&mut h);
+        self.plan.units.len().hash(&mut h);
+        for m in &group.members {
+            let o = &self.plan.objectives[m.objective];
+            o.hash(&mut h);
+            self.results.objectives[m.objective].hash(&mut h);
+            self.proposed.objectives[m.objective].points.hash(&mut h);
+            self.shown_plan.objectives[m.objective].achievement.hash(&mut h);
+            for c in 0..self.plan.grid.criteria.len() {
+                self.drafts.get(&(o.id.clone(), c)).hash(&mut h);
+                self.drafts.get(&(o.id.clone(), REVISED_CELL + c)).hash(&mut h);
+            }
+            self.drafts.get(&(o.id.clone(), DIRECT_CELL)).hash(&mut h);
+            self.grid_drafts.get(&format!("achievement-{}", o.id)).hash(&mut h);
+            self.grid_drafts.get(&format!("achievement-review-{}", o.id)).hash(&mut h);
+        }
+        h.finish()
+    }
+
     pub fn new(plan: Plan) -> State {
         let plan = Rc::new(plan);
         let (results, proposed, findings, shown_plan) = derive(&plan, Mode::Proposal);

@@ -15,14 +15,14 @@ use super::decimal::Dec;
 use super::plan::Plan;
 
 /// Whether a higher or a lower actual value is better.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
     HigherIsBetter,
     LowerIsBetter,
 }
 
 /// How an objective's achievement is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Achievement {
     /// Entered directly, 0–100.
     Percent(Dec),
@@ -32,7 +32,7 @@ pub enum Achievement {
 
 /// The grid's optional bands: below `zero_below` the achievement counts 0,
 /// from `full_from` it counts 100, in between it counts as it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Bands {
     pub zero_below: Dec,
     pub full_from: Dec,
@@ -94,7 +94,7 @@ pub fn weighted_score(achievement: Dec, weight: Dec) -> Dec {
 }
 
 /// A table's result: the sum of its objectives' weighted scores, or why not.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GroupResult {
     /// 0–100, when every weighted objective has an achievement.
     pub score: Option<Dec>,
@@ -121,7 +121,7 @@ pub fn group_result(plan: &Plan, group: &Group) -> GroupResult {
 
 /// Results of every unit (aligned with `plan.units`), each area's (mean of the
 /// units below it that have their own objectives) and the ente's.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Outcome {
     pub units: Vec<GroupResult>,
     /// Mean of the unit results below each unit (itself included), half-up to

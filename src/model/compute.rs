@@ -25,7 +25,7 @@ use super::decimal::{div_half_up, Dec};
 use super::plan::{AverageRule, DirectWeight, Grid, Method, Objective, Plan, SharedRule};
 
 /// Count, sum, mean and range of the weights of a set of objectives.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Stats {
     /// Objectives in the set that need a weight (prerequisites excluded).
     pub objectives: usize,
@@ -78,7 +78,7 @@ impl Stats {
 }
 
 /// Why an objective has, or has not, a weight.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Status {
     #[default]
     Complete,
@@ -93,7 +93,7 @@ pub enum Status {
 }
 
 /// What the computation gives for one objective.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ObjectiveResult {
     /// Its weight (points); `None` while incomplete, and for prerequisites.
     pub points: Option<Dec>,
@@ -105,7 +105,7 @@ pub struct ObjectiveResult {
 }
 
 /// An objective as counted in one unit's table.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Member {
     /// Index into `plan.objectives`.
     pub objective: usize,
@@ -114,14 +114,14 @@ pub struct Member {
 }
 
 /// A set of objectives counted together: a unit's, or the shared ones.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Group {
     pub members: Vec<Member>,
     pub stats: Stats,
 }
 
 /// What the computation gives for one unit.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UnitResult {
     /// The unit's own table.
     pub own: Group,
@@ -130,7 +130,7 @@ pub struct UnitResult {
 }
 
 /// Every computed number of a plan, aligned with `plan.objectives` and `plan.units`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Results {
     pub objectives: Vec<ObjectiveResult>,
     pub units: Vec<UnitResult>,

@@ -13,7 +13,7 @@ use super::decimal::Dec;
 use super::review::{ObjectiveReview, ReviewEvent};
 
 /// The administration adopting the plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Ente {
     pub name: String,
     pub year: i32,
@@ -22,7 +22,7 @@ pub struct Ente {
 }
 
 /// An organisational unit: an area, a settore, a direzione, an ufficio…
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Unit {
     pub id: String,
     pub name: String,
@@ -34,14 +34,14 @@ pub struct Unit {
 }
 
 /// A named level of a level scale (Bassa / Media / Alta), worth fixed points.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Level {
     pub name: String,
     pub points: Dec,
 }
 
 /// How a criterion is scored.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Scale {
     /// Points from `min` to `max` in increments of `step` (Como: 0–10, step 1).
     Range { min: Dec, max: Dec, step: Dec },
@@ -50,7 +50,7 @@ pub enum Scale {
 }
 
 /// One weighting criterion.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Criterion {
     /// Stable key used in files (`complessita`).
     pub id: String,
@@ -62,7 +62,7 @@ pub struct Criterion {
 }
 
 /// How an objective's weight is formed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Method {
     /// Scored on the grid's criteria; weight = sum of scores, times the
     /// objective type's factor when the grid has types.
@@ -75,7 +75,7 @@ pub enum Method {
 }
 
 /// How a unit's average is taken.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum AverageRule {
     /// Simple mean of the objectives' weights (Como).
     #[default]
@@ -86,7 +86,7 @@ pub enum AverageRule {
 }
 
 /// Where an objective shared by several units (intersectoral) counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SharedRule {
     /// In a table of its own, outside every unit's average and shares (Como's
     /// "Obiettivi comuni a più settori").
@@ -98,7 +98,7 @@ pub enum SharedRule {
 
 /// A type of objective (Mantenimento, Sviluppo…) whose factor multiplies
 /// the sum of the criteria.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ObjectiveType {
     pub id: String,
     pub name: String,
@@ -106,7 +106,7 @@ pub struct ObjectiveType {
 }
 
 /// The rules an ente's SMVP sets for weighing objectives.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Grid {
     pub name: String,
     pub method: Method,
@@ -122,7 +122,7 @@ pub struct Grid {
 }
 
 /// A directly assigned weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DirectWeight {
     Percent(Dec),
     /// A prerequisite objective ("X"): required, excluded from the sum.
@@ -131,7 +131,7 @@ pub enum DirectWeight {
 
 /// An objective assigned to a unit (and, when shared, to others too), with
 /// one optional score per criterion (aligned with [`Grid::criteria`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Objective {
     pub id: String,
     /// The unit it belongs to (the lead unit when shared).
@@ -152,14 +152,14 @@ pub struct Objective {
 }
 
 /// One indicator of an organisational objective, with its target.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Indicator {
     pub name: String,
     pub target: String,
 }
 
 /// An ente-wide organisational performance objective (Como 3.1).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct OrgObjective {
     pub id: String,
     pub title: String,
@@ -169,14 +169,14 @@ pub struct OrgObjective {
 }
 
 /// An objective without scores, such as the Segretario generale's (Como 3.3).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PlainObjective {
     pub id: String,
     pub title: String,
 }
 
 /// Everything a file holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Plan {
     pub ente: Ente,
     pub grid: Grid,

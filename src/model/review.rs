@@ -30,7 +30,7 @@ impl Verdict {
 }
 
 /// The review of one score.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ScoreReview {
     pub verdict: Verdict,
     pub comment: String,
@@ -39,7 +39,7 @@ pub struct ScoreReview {
 }
 
 /// The review of one objective: its own verdict and one per criterion.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ObjectiveReview {
     pub verdict: Verdict,
     pub comment: String,
@@ -50,7 +50,7 @@ pub struct ObjectiveReview {
 }
 
 /// One recorded change: who, when, on what, and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReviewEvent {
     /// As the user's clock gave it, `2026-11-23 20:15`.
     pub at: String,

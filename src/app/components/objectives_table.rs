@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
 use crate::app::components::objective_row::RowResults;
-use crate::app::state::{AchievementOf, Mode, State, DIRECT_CELL, REVISED_CELL};
+use crate::app::state::{AchievementOf, Latest, Mode, DIRECT_CELL, REVISED_CELL};
 use crate::model::achievement::{counted_percent, group_result, weighted_score};
 use crate::model::review::objective_status;
 use crate::app::Dispatch;
@@ -19,7 +19,10 @@ use crate::model::plan::{Method, Scale};
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
-    pub state: UseReducerHandle<State>,
+    /// Read when rendering; never a reason to render (see `fingerprint`).
+    pub state: Latest,
+    /// Changes whenever anything the table shows changes.
+    pub fingerprint: u64,
     pub dispatch: Dispatch,
     pub group: Group,
     pub caption: AttrValue,
@@ -33,7 +36,7 @@ pub struct TableProps {
 
 #[component]
 pub fn ObjectivesTable(props: &TableProps) -> Html {
-    let state = &*props.state;
+    let state = &*props.state.0;
     let plan = &state.plan;
     let grid = use_memo(plan.grid.clone(), |g| g.clone());
     let direct = grid.method == Method::Direct;

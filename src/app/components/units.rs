@@ -9,7 +9,7 @@ use crate::app::components::add_unit::AddUnit;
 use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{after_render, confirm, dom_id, focus};
-use crate::app::state::{Action, Mode, State};
+use crate::app::state::{Action, Latest, Mode, State};
 use crate::model::compute::Member;
 use crate::model::review::{group_status, objective_status};
 use crate::app::Dispatch;
@@ -99,7 +99,8 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
                     </details>
                 </div>
                 if show_table {
-                    <ObjectivesTable state={props.state.clone()} dispatch={props.dispatch.clone()} group={own.clone()}
+                    <ObjectivesTable state={Latest(props.state.clone())} fingerprint={state.table_fingerprint(own)}
+                        dispatch={props.dispatch.clone()} group={own.clone()}
                         caption={format!("Obiettivi di {}", plan.unit_label(unit))} key_name={dom_id("", &[&unit.id])[1..].to_string()}
                         units={units.clone()} proposed_average={state.proposed.units[u].own.stats.average} />
                 }
@@ -124,7 +125,8 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
                     <p class="rollup">{ "Ciascuno è assegnato a più unità (vedi «Comune a»); hanno pesi relativi e media propri e non entrano nelle medie delle unità." }</p>
                 </div>
                 if !shared.members.is_empty() {
-                    <ObjectivesTable state={props.state.clone()} dispatch={props.dispatch.clone()} group={shared.clone()}
+                    <ObjectivesTable state={Latest(props.state.clone())} fingerprint={state.table_fingerprint(shared)}
+                        dispatch={props.dispatch.clone()} group={shared.clone()}
                         caption="Obiettivi comuni a più unità" key_name="comuni" units={units.clone()}
                         proposed_average={state.proposed.shared.stats.average} />
                 }
