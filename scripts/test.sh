@@ -10,6 +10,7 @@ step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 
 step "native tests: model and file formats (cargo test)"
 cargo test --locked
+cargo test --locked --features xlsx --test xlsx_files
 
 step "release build (trunk build --release --offline)"
 trunk build --release --offline

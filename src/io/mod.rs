@@ -4,3 +4,5 @@ pub mod como_table;
 pub mod csv;
 pub mod json;
 mod locate;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;

@@ -181,7 +181,20 @@ fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview
     }
     let separator = detect_separator(&text);
     let records = read_records(&text, separator)?;
-    let (at, layout) = find_header(&records, plan)?;
+    preview_records(&records, plan, default_unit, encoding, separator)
+}
+
+/// The preview of rows already split into cells, whatever file they came
+/// from (CSV here, a spreadsheet's first sheet for XLSX), so that every
+/// format has the same header matching, row checks and error report.
+pub(crate) fn preview_records(
+    records: &[Record],
+    plan: &Plan,
+    default_unit: Option<&str>,
+    encoding: Encoding,
+    separator: Separator,
+) -> Result<Preview, CsvError> {
+    let (at, layout) = find_header(records, plan)?;
     if default_unit.is_none() && !layout.has_unit() && plan.units.len() != 1 {
         let levels = plan.ente.levels.join(", ");
         return Err(CsvError::at_line(
