@@ -142,3 +142,20 @@ proptest! {
         }
     }
 }
+
+/// Found by the property test above: a title with a space before a quoted
+/// formula character came back without its quote.
+#[test]
+fn csv_round_trip_keeps_a_quote_after_leading_space() {
+    let mut plan = new_plan(2025);
+    let unit = plan.units[0].id.clone();
+    let id = plan.add_objective(&unit);
+    plan.set_title(&id, " '=");
+    for dialect in [csv::Dialect::ExcelItalian, csv::Dialect::Plain] {
+        let mut imported = plan.clone();
+        imported.objectives.clear();
+        let preview = csv::preview(&csv::export(&plan, dialect), &imported).unwrap();
+        csv::apply(&mut imported, &preview);
+        assert_eq!(imported.objectives[0].title, "'=");
+    }
+}

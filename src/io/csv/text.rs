@@ -168,8 +168,11 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A text cell made safe to open in a spreadsheet: if it starts like a
 /// formula, a single quote in front makes Excel and LibreOffice show it as
-/// text ("=HYPERLINK(…)" → "'=HYPERLINK(…)").
+/// text ("=HYPERLINK(…)" → "'=HYPERLINK(…)"). Cells are read back trimmed,
+/// so they are written trimmed: the quote then always sits where [`restore`]
+/// looks for it (" '=" would otherwise come back as "=").
 pub fn neutralise(text: &str) -> String {
+    let text = text.trim();
     // A text that already starts with a quote before a formula character
     // gets one more, so that [`restore`] gives it back as it was.
     let quoted_formula = text.strip_prefix('\'').is_some_and(|rest| rest.trim_start_matches('\'').starts_with(FORMULA_STARTS));
@@ -229,9 +232,10 @@ mod tests {
 
     #[test]
     fn neutralise_and_restore_are_inverse() {
-        for text in ["=1+1", "+39 031", "-x", "@SUM(A1)", "\tcmd", "\rcmd", "Qualità", "'già citato"] {
-            assert_eq!(restore(&neutralise(text)), text);
+        for text in ["=1+1", "+39 031", "-x", "@SUM(A1)", "\tcmd", "\rcmd", "Qualità", "'già citato", " '=", "\t=x", " ''+1 "] {
+            assert_eq!(restore(neutralise(text).trim()), text.trim());
         }
+        assert_eq!(neutralise("\t=cmd"), "'=cmd");
         assert_eq!(neutralise("=1+1"), "'=1+1");
         assert_eq!(neutralise("Qualità"), "Qualità");
     }
