@@ -169,10 +169,11 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// A text cell made safe to open in a spreadsheet: if it starts like a
 /// formula, a single quote in front makes Excel and LibreOffice show it as
 /// text ("=HYPERLINK(…)" → "'=HYPERLINK(…)"). Cells are read back trimmed,
-/// so they are written trimmed: the quote then always sits where [`restore`]
-/// looks for it (" '=" would otherwise come back as "=").
+/// so leading spaces are not written: the quote then always sits where
+/// [`restore`] looks for it (" '=" would otherwise come back as "="). Tab and
+/// carriage return are formula starts themselves and stay, quoted.
 pub fn neutralise(text: &str) -> String {
-    let text = text.trim();
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() && c != '\t' && c != '\r');
     // A text that already starts with a quote before a formula character
     // gets one more, so that [`restore`] gives it back as it was.
     let quoted_formula = text.strip_prefix('\'').is_some_and(|rest| rest.trim_start_matches('\'').starts_with(FORMULA_STARTS));
@@ -232,10 +233,11 @@ mod tests {
 
     #[test]
     fn neutralise_and_restore_are_inverse() {
-        for text in ["=1+1", "+39 031", "-x", "@SUM(A1)", "\tcmd", "\rcmd", "Qualità", "'già citato", " '=", "\t=x", " ''+1 "] {
-            assert_eq!(restore(neutralise(text).trim()), text.trim());
+        for text in ["=1+1", "+39 031", "-x", "@SUM(A1)", "\tcmd", "\rcmd", "Qualità", "'già citato", " '=", " \t=x", " ''+1 ", "\t '="] {
+            assert_eq!(restore(neutralise(text).trim()).trim(), text.trim());
         }
-        assert_eq!(neutralise("\t=cmd"), "'=cmd");
+        assert_eq!(neutralise("\t=cmd"), "'\t=cmd");
+        assert_eq!(neutralise(" '="), "''=");
         assert_eq!(neutralise("=1+1"), "'=1+1");
         assert_eq!(neutralise("Qualità"), "Qualità");
     }
