@@ -1,14 +1,17 @@
 //! The Excel workbook: read back with calamine, the table has a live
 //! formula in every total, relative weight and average cell, each with
 //! Pesatura's value cached; the grid and the findings have sheets of their
-//! own; the workbook reads back through the CSV import's checks to the same
-//! objectives and scores; what is not an .xlsx is refused.
+//! own; once achievements are entered, the achievement, the weighted score
+//! (a live formula) and the unit's result follow; the workbook reads back
+//! through the CSV import's checks to the same objectives and scores; what
+//! is not an .xlsx is refused.
 #![cfg(feature = "xlsx")]
 
 use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
 use pesatura::io::{csv, json, xlsx};
+use pesatura::model::achievement::{counted_percent, group_result, weighted_score, Achievement, Bands, Direction};
 use pesatura::model::compute::Group;
 use pesatura::model::decimal::parse_number;
 use pesatura::model::plan::{DirectWeight, SharedRule};
@@ -220,6 +223,7 @@ fn como_round_trips_like_the_csv() {
     assert!(preview.missing_criteria.is_empty());
     assert_eq!(preview.rows.len(), 53);
     assert_eq!(preview.header_line, 4, "Excel's row number");
+    assert_eq!(preview.sheet.as_deref(), Some("Pesatura"), "the preview names the sheet it read");
     assert_eq!(essentials(&back), essentials(&plan));
     assert_eq!(compute(&back).units, compute(&plan).units);
 
@@ -369,4 +373,136 @@ fn file_name_and_sheet_names() {
     assert!(xlsx::file_name(&plan).starts_with("pesatura-") && xlsx::file_name(&plan).ends_with("-2024.xlsx"));
     let workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(xlsx::export(&plan).unwrap())).unwrap();
     assert_eq!(workbook.sheet_names(), vec!["Pesatura", "Griglia", "Rilievi"]);
+}
+
+/// Como with Settore 1's achievements entered as in the end-to-end test
+/// (100 %, 80 %, an indicator of 18 hours out of 24), one in Settore 2 and
+/// one on a shared objective.
+fn como_with_achievements() -> Plan {
+    let mut plan = como();
+    let set = |plan: &mut Plan, id: &str, a: Achievement| {
+        let i = plan.objective_index(id).unwrap();
+        plan.objectives[i].achievement = Some(a);
+    };
+    set(&mut plan, "o1", Achievement::Percent(d("100")));
+    set(&mut plan, "o2", Achievement::Percent(d("80")));
+    set(&mut plan, "o3", Achievement::Indicator { target: d("24"), actual: d("18"), direction: Direction::HigherIsBetter });
+    let s2 = plan.objectives.iter().find(|o| o.unit == "s2" && !o.is_shared()).unwrap().id.clone();
+    set(&mut plan, &s2, Achievement::Percent(d("33,33")));
+    let shared = plan.objectives.iter().find(|o| o.is_shared()).unwrap().id.clone();
+    set(&mut plan, &shared, Achievement::Percent(d("50")));
+    plan
+}
+
+#[test]
+fn achievements_give_live_weighted_scores_and_unit_results() {
+    let plan = como_with_achievements();
+    let results = compute(&plan);
+    let bytes = xlsx::export(&plan).unwrap();
+    let sheet = Sheet::read(&bytes, "Pesatura");
+    let (weight, achieved, weighted, result) =
+        (sheet.col("Peso relativo (%)"), sheet.col("Raggiungimento (%)"), sheet.col("Punteggio ponderato"), sheet.col("Risultato dell'unità"));
+    assert_eq!((achieved, weighted, result), (sheet.col("Media dell'unità") + 1, sheet.col("Media dell'unità") + 2, sheet.col("Media dell'unità") + 3));
+    let letter = |c: u32| char::from(b'A' + c as u8);
+
+    let mut row = 4;
+    let mut checked = 0;
+    let mut unit_results = Vec::new();
+    for (unit, group) in tables(&plan) {
+        let first = row;
+        for member in &group.members {
+            let objective = &plan.objectives[member.objective];
+            let excel = row + 1;
+            let counted = objective.achievement.and_then(|a| counted_percent(a, plan.grid.bands));
+            assert_eq!(sheet.number(row, achieved), f(counted), "{} row {excel}", objective.id);
+            assert_eq!(sheet.formula(row, achieved), "", "the achievement is a value");
+            assert_eq!(
+                sheet.formula(row, weighted),
+                format!("IF(AND(ISNUMBER({a}{excel}),ISNUMBER({w}{excel})),ROUND({a}{excel}*{w}{excel}/100,2),\"\")", a = letter(achieved), w = letter(weight)),
+            );
+            let expected = counted.zip(member.weight).map(|(a, w)| weighted_score(a, w));
+            assert_eq!(sheet.number(row, weighted), f(expected), "{} row {excel}", objective.id);
+            checked += usize::from(expected.is_some());
+            assert_eq!(sheet.number(row, result), None, "the result is in the closing row only");
+            row += 1;
+        }
+        let (a, w, s) = (letter(achieved), letter(weight), letter(weighted));
+        assert_eq!(
+            sheet.formula(row, result),
+            format!("IF(AND(COUNT({w}{f}:{w}{row})>0,COUNT({w}{f}:{w}{row})=COUNT({s}{f}:{s}{row})),ROUND(SUMPRODUCT({a}{f}:{a}{row},{w}{f}:{w}{row})/100,2),\"\")", f = first + 1),
+        );
+        let expected = group_result(&plan, &group).score;
+        assert_eq!(sheet.number(row, result), f(expected), "{unit}");
+        unit_results.push((unit, sheet.number(row, result)));
+        row += 1;
+    }
+    assert_eq!(checked, 5, "the five objectives with an achievement and a weight");
+    // 29,03 + 80 % × 29,03 + 75 % × 41,94 = 29,03 + 23,224 + 31,455 = 83,709 → 83,71, as on screen.
+    assert!(unit_results.contains(&("s1".into(), Some(83.71))), "{unit_results:?}");
+    assert_eq!(sheet.number(5, weighted), Some(23.22), "80 × 29,03 / 100");
+    assert_eq!(sheet.number(6, weighted), Some(31.46), "75 × 41,94 / 100 = 31,455, half up");
+    // Settore 2 has objectives without an achievement: incomplete, never a partial sum.
+    assert!(unit_results.contains(&("s2".into(), None)), "{unit_results:?}");
+    let s1 = plan.unit_index("s1").unwrap();
+    assert_eq!(f(group_result(&plan, &results.units[s1].own).score), Some(83.71));
+}
+
+#[test]
+fn bands_apply_before_the_weighted_score() {
+    let mut plan = new_plan(2025);
+    plan.grid.bands = Some(Bands { zero_below: d("50"), full_from: d("80") });
+    for (title, achieved) in [("Sotto la soglia", "40"), ("In mezzo", "65"), ("Oltre", "85")] {
+        let id = plan.add_objective("u1");
+        plan.set_title(&id, title);
+        for c in 0..4 {
+            plan.set_score(&id, c, Some(Dec::from_int(5)));
+        }
+        let i = plan.objective_index(&id).unwrap();
+        plan.objectives[i].achievement = Some(Achievement::Percent(d(achieved)));
+    }
+    let sheet = Sheet::read(&xlsx::export(&plan).unwrap(), "Pesatura");
+    let (achieved, weighted, result) = (sheet.col("Raggiungimento (%)"), sheet.col("Punteggio ponderato"), sheet.col("Risultato dell'unità"));
+    let counted: Vec<Option<f64>> = (4..7).map(|r| sheet.number(r, achieved)).collect();
+    assert_eq!(counted, vec![Some(0.0), Some(65.0), Some(100.0)], "below 50 counts 0, from 80 counts 100");
+    let scores: Vec<Option<f64>> = (4..7).map(|r| sheet.number(r, weighted)).collect();
+    // Weights 33,34 · 33,33 · 33,33: 0 + 21,6645 + 33,33
+    assert_eq!(scores, vec![Some(0.0), Some(21.66), Some(33.33)]);
+    assert_eq!(sheet.number(7, result), Some(54.99), "0 + 21,6645 + 33,33 = 54,9945");
+    let results = compute(&plan);
+    assert_eq!(sheet.number(7, result), f(group_result(&plan, &results.units[0].own).score));
+}
+
+#[test]
+fn a_unit_result_is_rounded_once_not_summed_from_rounded_scores() {
+    let mut plan = new_plan(2025);
+    for achieved in ["65", "65", "100"] {
+        let id = plan.add_objective("u1");
+        plan.set_title(&id, &format!("Obiettivo al {achieved} %"));
+        for c in 0..4 {
+            plan.set_score(&id, c, Some(Dec::from_int(5)));
+        }
+        let i = plan.objective_index(&id).unwrap();
+        plan.objectives[i].achievement = Some(Achievement::Percent(d(achieved)));
+    }
+    let sheet = Sheet::read(&xlsx::export(&plan).unwrap(), "Pesatura");
+    let (weighted, result) = (sheet.col("Punteggio ponderato"), sheet.col("Risultato dell'unità"));
+    let scores: Vec<Option<f64>> = (4..7).map(|r| sheet.number(r, weighted)).collect();
+    assert_eq!(scores, vec![Some(21.67), Some(21.66), Some(33.33)], "65 % of 33,34 and of 33,33, all of 33,33");
+    // 21,671 + 21,6645 + 33,33 = 76,6655 → 76,67; the rounded scores would sum to 76,66.
+    assert_eq!(sheet.number(7, result), Some(76.67));
+    assert!(sheet.formula(7, result).contains("SUMPRODUCT"), "{}", sheet.formula(7, result));
+    assert_eq!(sheet.number(7, result), f(group_result(&plan, &compute(&plan).units[0].own).score));
+}
+
+#[test]
+fn without_achievements_there_are_no_year_end_columns() {
+    let sheet = Sheet::read(&xlsx::export(&como()).unwrap(), "Pesatura");
+    let headers: Vec<String> = (0..=sheet.values.end().unwrap().1).map(|c| sheet.text(3, c)).collect();
+    assert!(!headers.iter().any(|h| h.starts_with("Raggiungimento") || h == "Punteggio ponderato"), "{headers:?}");
+    // With them, reading the workbook back leaves the year-end columns aside, as the CSV import does.
+    let plan = como_with_achievements();
+    let preview = xlsx::preview(&xlsx::export(&plan).unwrap(), &emptied(&plan)).unwrap();
+    assert_eq!(preview.ignored_columns, ["Raggiungimento (%)", "Punteggio ponderato", "Risultato dell'unità"]);
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+    assert_eq!(preview.rows.len(), 53);
 }

@@ -27,9 +27,10 @@ pub use text::Encoding;
 
 pub(crate) use columns::match_criterion;
 pub(crate) use import::add_shared_at_end;
+pub(crate) use import::preview_records;
 pub(crate) use text::{decode, detect_separator, fold};
 #[cfg(feature = "xlsx")]
-pub(crate) use {import::preview_records, text::neutralise};
+pub(crate) use text::neutralise;
 
 /// Why a whole file cannot be read (a single bad row is a [`Rejected`] row
 /// of the preview instead).

@@ -4,5 +4,4 @@ pub mod como_table;
 pub mod csv;
 pub mod json;
 mod locate;
-#[cfg(feature = "xlsx")]
 pub mod xlsx;

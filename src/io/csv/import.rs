@@ -88,8 +88,12 @@ impl fmt::Display for Rejected {
 /// What a file would change, before anything does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preview {
+    /// How the text was read; for a workbook, UTF-8 and tabulation (its
+    /// cells are already apart), with [`Preview::sheet`] saying so.
     pub encoding: Encoding,
     pub separator: Separator,
+    /// The sheet the rows come from, when the file is an Excel workbook.
+    pub sheet: Option<String>,
     /// Line of the header row.
     pub header_line: usize,
     /// Ids of the criteria that [`ImportRow::scores`] follow (the grid's).
@@ -216,6 +220,7 @@ pub(crate) fn preview_records(
     Ok(Preview {
         encoding,
         separator,
+        sheet: None,
         header_line: layout.line,
         criteria: plan.grid.criteria.iter().map(|c| c.id.clone()).collect(),
         missing_criteria: plan

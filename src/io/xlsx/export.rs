@@ -21,17 +21,25 @@
 //! - average: `ROUND(AVERAGE(totals), 2)` (AVERAGE skips the empty totals),
 //!   or Σp²/Σp for the points-weighted rule, rounded once to two decimals.
 //!
+//! Once any objective has an achievement, the CSV's year-end columns follow
+//! (issue 7): the achievement that counts (in percent, after the grid's
+//! bands) as a value; the weighted score,
+//! `ROUND(achievement × relative weight / 100, 2)`, empty without either;
+//! and, in each closing row, the unit's result, the sum of the exact
+//! products rounded once, `ROUND(SUMPRODUCT(achievements, weights)/100, 2)`,
+//! empty while a weighted objective has no achievement (never counted as 0).
+//!
 //! LibreOffice Calc, made to recalculate every formula on loading, gives
-//! every total, weight and average of the Como table exactly as Pesatura
-//! does (a manual check: the test suite does not need LibreOffice). The
-//! CSV's year-end columns (achievement, weighted score) are not written yet.
+//! every total, weight, average, weighted score and result of the Como table
+//! exactly as Pesatura does (a manual check: the test suite does not need
+//! LibreOffice).
 //!
 //! Text is written with `write_string`, which a spreadsheet never evaluates,
 //! so a title starting with "=" stays text without any quote in front.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
-use crate::io::json;
+use crate::model::achievement::{counted_percent, group_result, weighted_score};
 use crate::model::compute::{compute, Group, Results};
 use crate::model::decimal::Dec;
 use crate::model::describe;
@@ -48,12 +56,6 @@ const HEADER_ROW: u32 = 3;
 /// The workbook of the plan, as bytes ready to download.
 pub fn export(plan: &Plan) -> Result<Vec<u8>, String> {
     write_workbook(plan).map_err(|e| format!("Il file Excel non si può creare: {e}."))
-}
-
-/// The name of the downloaded file: `pesatura-comune-di-como-2024.xlsx`.
-pub fn file_name(plan: &Plan) -> String {
-    let name = json::file_name(plan);
-    format!("{}.xlsx", name.strip_suffix(".json").unwrap_or(&name))
 }
 
 fn write_workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
@@ -111,6 +113,12 @@ enum Col {
     Total,
     Weight,
     Average,
+    /// The achievement that counts, in percent (year-end columns).
+    Achievement,
+    /// Achievement × relative weight / 100.
+    Weighted,
+    /// The unit's result, in its closing row.
+    Result,
     /// Hidden: the total in ten-thousandths (0 without one), for the shares.
     Raw,
 }
@@ -133,7 +141,11 @@ impl<'a> Table<'a> {
             Method::Criteria => columns.extend((0..plan.grid.criteria.len()).map(Col::Score)),
             Method::Direct => columns.push(Col::Direct),
         }
-        columns.extend([Col::Total, Col::Weight, Col::Average, Col::Raw]);
+        columns.extend([Col::Total, Col::Weight, Col::Average]);
+        if has_achievements(plan) {
+            columns.extend([Col::Achievement, Col::Weighted, Col::Result]);
+        }
+        columns.push(Col::Raw);
         Table { plan, results, formats, columns }
     }
 
@@ -166,6 +178,9 @@ impl<'a> Table<'a> {
             Col::Total => "Totale".into(),
             Col::Weight => "Peso relativo (%)".into(),
             Col::Average => "Media dell'unità".into(),
+            Col::Achievement => "Raggiungimento (%)".into(),
+            Col::Weighted => "Punteggio ponderato".into(),
+            Col::Result => "Risultato dell'unità".into(),
             Col::Raw => "Punti in decimillesimi".into(),
         }
     }
@@ -231,6 +246,7 @@ impl<'a> Table<'a> {
         let (plan, f) = (self.plan, self.formats);
         let objective = &plan.objectives[index];
         let result = &self.results.objectives[index];
+        let achievement = objective.achievement.and_then(|a| counted_percent(a, plan.grid.bands));
         let chain = unit_chain(plan, unit);
         for (i, col) in self.columns.iter().enumerate() {
             let c = i as u16;
@@ -258,7 +274,20 @@ impl<'a> Table<'a> {
                 },
                 Col::Total => sheet.write_formula_with_format(row, c, cached(self.total_formula(row), result.points), &f.number)?,
                 Col::Weight => sheet.write_formula_with_format(row, c, cached(self.weight_formula(row, block), weight), &f.hundredths)?,
-                Col::Average => sheet.write_blank(row, c, &f.hundredths)?,
+                Col::Average | Col::Result => sheet.write_blank(row, c, &f.hundredths)?,
+                Col::Achievement => match achievement {
+                    Some(a) => sheet.write_number_with_format(row, c, a.to_f64(), &f.hundredths)?,
+                    None => sheet.write_blank(row, c, &f.hundredths)?,
+                },
+                Col::Weighted => {
+                    let weighted = achievement.zip(weight).map(|(a, w)| weighted_score(a, w));
+                    let formula = format!(
+                        "IF(AND(ISNUMBER({a}),ISNUMBER({w})),ROUND({a}*{w}/100,2),\"\")",
+                        a = self.cell(Col::Achievement, row),
+                        w = self.cell(Col::Weight, row)
+                    );
+                    sheet.write_formula_with_format(row, c, cached(formula, weighted), &f.hundredths)?
+                }
                 Col::Raw => {
                     let raw = result.points.map_or(0, Dec::raw);
                     let formula = format!("IF(ISNUMBER({t}),ROUND({t}*10000,0),0)", t = self.cell(Col::Total, row));
@@ -326,6 +355,14 @@ impl<'a> Table<'a> {
                     };
                     sheet.write_formula_with_format(row, c, cached(formula, group.stats.average), &f.subtotal_hundredths)?
                 }
+                Col::Result => {
+                    let range = |col| format!("{}:{}", self.cell(col, first), self.cell(col, last));
+                    let (achievements, weighted) = (range(Col::Achievement), range(Col::Weighted));
+                    let formula = format!(
+                        "IF(AND(COUNT({weights})>0,COUNT({weights})=COUNT({weighted})),ROUND(SUMPRODUCT({achievements},{weights})/100,2),\"\")"
+                    );
+                    sheet.write_formula_with_format(row, c, cached(formula, group_result(self.plan, group).score), &f.subtotal_hundredths)?
+                }
                 Col::Raw => continue,
                 _ if i == 0 => sheet.write_string_with_format(row, c, format!("{SUBTOTAL}{label}"), &f.subtotal_text)?,
                 _ => sheet.write_blank(row, c, &f.subtotal_text)?,
@@ -333,6 +370,12 @@ impl<'a> Table<'a> {
         }
         Ok(())
     }
+}
+
+/// Whether the year-end columns are written: once any objective has an
+/// achievement, as in the CSV.
+fn has_achievements(plan: &Plan) -> bool {
+    plan.objectives.iter().any(|o| o.achievement.is_some())
 }
 
 /// A formula with Pesatura's value as its cached result ("" for none).

@@ -14,45 +14,32 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
-use crate::io::csv::{neutralise, preview_records, CsvError, Encoding, Preview, Record, Separator};
+use crate::io::csv::{neutralise, CsvError, Preview};
 use crate::model::decimal::Dec;
 use crate::model::format::format_plain;
 use crate::model::Plan;
 
-use super::SUBTOTAL;
-
-/// Files larger than this are refused before reading, as CSV files are.
-const MAX_BYTES: usize = 50 * 1024 * 1024;
+use super::{check, preview_sheet, Sheet, SheetRow, SUBTOTAL};
 
 /// Reads the first sheet of an .xlsx against `plan`: each row needs a unit
-/// column, as in [`crate::io::csv::preview`]. The preview says UTF-8 and
-/// tabulation, since an .xlsx holds UTF-8 text in separate cells.
+/// column, as in [`crate::io::csv::preview`]. The preview names the sheet.
 pub fn preview(bytes: &[u8], plan: &Plan) -> Result<Preview, CsvError> {
-    let records = read_first_sheet(bytes)?;
-    if records.iter().all(Record::is_blank) {
-        return Err(CsvError::new("il primo foglio del file è vuoto"));
-    }
-    preview_records(&records, plan, None, Encoding::Utf8, Separator::Tab)
+    preview_sheet(&read_sheet(bytes)?, plan)
 }
 
-fn read_first_sheet(bytes: &[u8]) -> Result<Vec<Record>, CsvError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(CsvError::new(format!("il file supera i {} MB", MAX_BYTES / (1024 * 1024))));
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(CsvError::new("è un file di Excel nel vecchio formato .xls: salvarlo da Excel come «Cartella di lavoro di Excel (.xlsx)» e riprovare"));
-    }
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(CsvError::new("non è un file Excel .xlsx: scegliere una cartella di lavoro di Excel (.xlsx), oppure importarlo come CSV"));
-    }
+/// The first sheet of an .xlsx as rows of text, without the closing rows
+/// [`export`](super::export) writes; what the worker sends to the page.
+pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, CsvError> {
+    check(bytes)?;
     let not_readable = |_| CsvError::new("il file .xlsx è danneggiato o non è una cartella di lavoro di Excel (per i file .ods di LibreOffice: salvarli come .xlsx)");
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(not_readable)?;
+    let name = workbook.sheet_names().first().cloned().unwrap_or_default();
     let range = workbook
         .worksheet_range_at(0)
         .ok_or_else(|| CsvError::new("il file .xlsx non contiene fogli"))?
         .map_err(not_readable)?;
-    let Some((end_row, end_col)) = range.end() else { return Ok(Vec::new()) };
-    let mut records = Vec::with_capacity(end_row as usize + 1);
+    let Some((end_row, end_col)) = range.end() else { return Ok(Sheet { name, rows: Vec::new() }) };
+    let mut rows = Vec::with_capacity(end_row as usize + 1);
     for row in 0..=end_row {
         let cell = |col: u32| range.get_value((row, col)).unwrap_or(&Data::Empty);
         let is_subtotal = matches!(cell(0), Data::String(s) if s.starts_with(SUBTOTAL))
@@ -61,9 +48,9 @@ fn read_first_sheet(bytes: &[u8]) -> Result<Vec<Record>, CsvError> {
             continue;
         }
         let cells = (0..=end_col).map(|col| text_of(cell(col))).collect();
-        records.push(Record { line: row as usize + 1, cells });
+        rows.push(SheetRow { line: row as usize + 1, cells });
     }
-    Ok(records)
+    Ok(Sheet { name, rows })
 }
 
 /// What the CSV reader would have read in the cell's place.
