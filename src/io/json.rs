@@ -631,7 +631,12 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 None | Some(Value::Null) => None,
                 Some(Value::Number(n)) => Some(number(n.as_f64().unwrap_or(f64::NAN), &field)?),
                 Some(Value::String(name)) => match &criteria[c].scale {
-                    Scale::Levels(levels) => match levels.iter().find(|l| l.name.eq_ignore_ascii_case(name.trim())) {
+                    // The name as saved first: a level's name may itself end in a space.
+                    Scale::Levels(levels) => match levels
+                        .iter()
+                        .find(|l| l.name == *name)
+                        .or_else(|| levels.iter().find(|l| l.name.trim().eq_ignore_ascii_case(name.trim())))
+                    {
                         Some(l) => Some(l.points),
                         None => return Err(LoadError::at_field(field, format!(
                             "«{name}» non è un livello del criterio (livelli: {})",

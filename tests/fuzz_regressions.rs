@@ -1,0 +1,74 @@
+//! Every input the fuzz targets (`fuzz/`, `make fuzz`) found failing, kept
+//! under `tests/fuzz-regressions/<target>/` and replayed here through the
+//! very checks the targets run (`fuzz/src/lib.rs`, included by path), on
+//! stable Rust and without the fuzz crate:
+//!
+//! - `json_load/`: any file; it must not panic, and if it opens it must save
+//!   and open again to the same plan;
+//! - `json_migrations/`: files of schema versions 1 to 3 that the generator
+//!   built by their version's rules: they must open, and round-trip;
+//! - `csv_import/`: the first byte picks the plan (0 the Como example, 1, 2, 3
+//!   the new plans of the three presets), the rest is the CSV;
+//! - `como_table/`: the published table's text.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod checks;
+
+use std::path::PathBuf;
+
+use pesatura::io::json;
+
+/// The inputs kept for a target, by file name, each with its name.
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions").join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = entries
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files.into_iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap())).collect()
+}
+
+/// Runs `check` on each input, naming the one that fails.
+fn replay(target: &str, check: impl Fn(&[u8])) {
+    for (name, bytes) in inputs(target) {
+        if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&bytes))) {
+            let why = panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
+            panic!("{target}/{name}: {}", why.unwrap_or_default());
+        }
+    }
+}
+
+#[test]
+fn json_load() {
+    replay("json_load", checks::json_load);
+}
+
+#[test]
+fn json_migrations() {
+    replay("json_migrations", |bytes| {
+        let text = std::str::from_utf8(bytes).unwrap();
+        let version = serde_json::from_str::<serde_json::Value>(text).unwrap()["schema_version"].as_u64().unwrap();
+        assert!((1..json::SCHEMA_VERSION).contains(&version), "an older version");
+        if let Err(e) = json::load(bytes) {
+            panic!("a well-formed version {version} file is refused: {e}");
+        }
+        checks::json_load(bytes);
+    });
+}
+
+#[test]
+fn csv_import() {
+    replay("csv_import", |bytes| {
+        let (&selector, csv) = bytes.split_first().expect("a selector byte");
+        checks::csv_import(csv, selector);
+    });
+}
+
+#[test]
+fn como_table() {
+    replay("como_table", checks::como_table);
+}
