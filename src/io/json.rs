@@ -472,6 +472,9 @@ pub fn checksum(plan: &Plan) -> String {
 /// Brings a file of an older schema version up to [`SCHEMA_VERSION`], one
 /// version at a time, without changing its meaning.
 pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
+    if !value.is_object() {
+        return Err(LoadError::plain("il file non contiene un oggetto { … }, mentre un piano lo è"));
+    }
     let mut version = from;
     while version < SCHEMA_VERSION {
         value = match version {
