@@ -677,6 +677,10 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 }
                 review.scores[c] = ScoreReview { verdict: verdict_in(sr.status), comment: sr.comment, revised };
             }
+            // A score review with nothing in it is no review: saving leaves it out.
+            while review.scores.last() == Some(&ScoreReview::default()) {
+                review.scores.pop();
+            }
             if let Some(ar) = r.achievement {
                 let revised = match ar.revised {
                     Some(v) => Some(number(v, &format!("objectives[{i}].review.achievement.revised"))?),
