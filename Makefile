@@ -23,3 +23,14 @@ bench: setup
 	node bench/generate.mjs
 	cargo bench --locked --bench recompute
 	node bench/run.mjs $(BENCH_ARGS)
+
+# Coverage-guided fuzzing of the file readers (issue 9), apart from `make test`
+# and CI: each target (JSON loader, migrations, CSV import, Como table) in turn
+# for FUZZ_TIME seconds, with cargo-fuzz on the nightly toolchain (installed
+# from crates.io if missing). `fuzz/run.sh` says more; failing inputs land in
+# fuzz/artifacts/. Options: FUZZ_TIME=60, FUZZ_TARGETS="csv_import como_table".
+FUZZ_TIME ?= 600
+FUZZ_TARGETS ?=
+.PHONY: fuzz
+fuzz:
+	FUZZ_TIME=$(FUZZ_TIME) ./fuzz/run.sh $(FUZZ_TARGETS)

@@ -100,8 +100,9 @@ pub fn json_migration(old: &Value, version: u64, current: &Value, well_formed: b
 /// The plan a CSV is imported into: the three presets' new plans and the
 /// Como example, chosen by `selector`.
 pub fn import_plan(selector: u8) -> Plan {
+    static EXAMPLE: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
     match selector % 4 {
-        0 => json::load(COMO).expect("the Como example opens"),
+        0 => EXAMPLE.get_or_init(|| json::load(COMO).expect("the Como example opens")).clone(),
         1 => new_plan_with(2025, Preset::Como2024),
         2 => new_plan_with(2025, Preset::LevelsAndTypes),
         _ => new_plan_with(2025, Preset::DirectPercent),
