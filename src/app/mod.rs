@@ -7,6 +7,7 @@ pub mod crash;
 pub mod files;
 pub mod state;
 pub mod storage;
+pub mod xlsx;
 
 use std::rc::Rc;
 

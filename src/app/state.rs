@@ -237,6 +237,9 @@ pub enum Action {
     ShowResults(bool),
     /// A CSV file to preview for import.
     ImportCsv { name: String, bytes: Vec<u8> },
+    /// An Excel workbook's first sheet, read by the Excel worker (or why it
+    /// could not be), to preview for import like a CSV.
+    ImportSheet { name: String, sheet: Result<crate::io::xlsx::Sheet, csv::CsvError> },
     /// Cells pasted from a spreadsheet, for `unit` when they name none.
     PasteCells { text: String, unit: String },
     /// The Como table as published (tab-separated text) to preview.
@@ -787,6 +790,9 @@ impl Reducible for State {
             Action::CloseComparison => State { comparison: None, ..(*self).clone() },
             Action::ShowResults(show) => State { show_results: show, ..(*self).clone() },
             Action::ImportCsv { name, bytes } => self.preview_import(name, csv::preview(&bytes, &self.plan)),
+            Action::ImportSheet { name, sheet } => {
+                self.preview_import(name, sheet.and_then(|sheet| crate::io::xlsx::preview_sheet(&sheet, &self.plan)))
+            }
             Action::PasteCells { text, unit } => {
                 self.preview_import("celle incollate".into(), csv::preview_for_unit(text.as_bytes(), &self.plan, &unit))
             }

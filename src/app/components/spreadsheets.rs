@@ -1,8 +1,9 @@
-//! Fogli di calcolo: the plan out as CSV (for Italian Excel, or plain), and
-//! objectives in from a CSV file, from cells pasted out of Excel or
-//! LibreOffice, or from the Como table as published. Every import is shown
-//! first, with each row that cannot be taken and why; nothing changes until
-//! the user confirms.
+//! Fogli di calcolo: the plan out as CSV (for Italian Excel, or plain) or as
+//! an Excel workbook, and objectives in from a CSV or .xlsx file, from cells
+//! pasted out of Excel or LibreOffice, or from the Como table as published.
+//! Every import is shown first, with each row that cannot be taken and why;
+//! nothing changes until the user confirms. Workbooks are written and read
+//! by the Excel worker ([`crate::app::xlsx`]), loaded on first use.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,11 +12,12 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::files::download;
+use crate::app::files::{download, download_parts};
 use crate::app::state::{Action, Import};
-use crate::app::Dispatch;
+use crate::app::{xlsx as excel_worker, Dispatch};
 use crate::io::como_table::DuplicateChoice;
 use crate::io::csv::{self, Dialect};
+use crate::io::{json, xlsx};
 use crate::model::format::format_points;
 use crate::model::Plan;
 
@@ -25,8 +27,8 @@ pub struct SpreadsheetProps {
     pub dispatch: Dispatch,
 }
 
-/// A file input that reads the chosen file and hands its bytes to `make`.
-fn file_reader(dispatch: &Dispatch, reader: &Rc<RefCell<Option<FileReader>>>, make: fn(String, Vec<u8>) -> Action) -> Callback<Event> {
+/// A file input that reads the chosen file and hands its name and bytes to `take`.
+fn file_reader(dispatch: &Dispatch, reader: &Rc<RefCell<Option<FileReader>>>, take: Rc<dyn Fn(String, Vec<u8>)>) -> Callback<Event> {
     let (dispatch, reader) = (dispatch.clone(), reader.clone());
     Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -34,12 +36,35 @@ fn file_reader(dispatch: &Dispatch, reader: &Rc<RefCell<Option<FileReader>>>, ma
         input.set_value("");
         let file = gloo::file::File::from(file);
         let name = file.name();
-        let dispatch = dispatch.clone();
+        let (dispatch, take) = (dispatch.clone(), take.clone());
         *reader.borrow_mut() = Some(read_as_bytes(&file, move |result| match result {
-            Ok(bytes) => dispatch.dispatch(make(name, bytes)),
+            Ok(bytes) => take(name, bytes),
             Err(e) => dispatch.dispatch(Action::OpenFailed { name, reason: e.to_string() }),
         }));
     })
+}
+
+/// What the Excel worker is doing, as the panel says it.
+#[derive(Clone, Debug, PartialEq)]
+enum Excel {
+    Idle,
+    Busy(String),
+    Done(String),
+    Failed(String),
+}
+
+/// Sends a workbook to the Excel worker and previews the rows it reads;
+/// what can be refused without unzipping is refused at once.
+fn import_workbook(dispatch: Dispatch, excel: UseStateHandle<Excel>, name: String, bytes: Vec<u8>) {
+    if let Err(e) = xlsx::check(&bytes) {
+        dispatch.dispatch(Action::ImportSheet { name, sheet: Err(e) });
+        return;
+    }
+    excel.set(Excel::Busy(format!("Lettura del file Excel «{name}»…")));
+    excel_worker::read(&bytes, move |sheet| {
+        excel.set(Excel::Idle);
+        dispatch.dispatch(Action::ImportSheet { name, sheet });
+    });
 }
 
 #[component]
@@ -49,6 +74,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
     let bottom = props.plan.ente.levels.len().saturating_sub(1);
     let leaf_units: Vec<_> = props.plan.units.iter().filter(|u| u.level == bottom).collect();
     let paste_unit = use_state(|| leaf_units.first().map(|u| u.id.clone()).unwrap_or_default());
+    let excel = use_state(|| Excel::Idle);
 
     let export = |dialect: Dialect| {
         let plan = props.plan.clone();
@@ -63,8 +89,42 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
             }
         })
     };
-    let on_csv = file_reader(&props.dispatch, &reader, |name, bytes| Action::ImportCsv { name, bytes });
-    let on_como = file_reader(&props.dispatch, &reader, |name, bytes| Action::ImportComoTable { name, bytes });
+    let export_xlsx = {
+        let (plan, excel) = (props.plan.clone(), excel.clone());
+        Callback::from(move |_| {
+            let name = xlsx::file_name(&plan);
+            excel.set(Excel::Busy("Preparazione del file Excel…".into()));
+            let excel = excel.clone();
+            excel_worker::export(json::save(&plan), move |workbook| {
+                let saved = workbook.and_then(|bytes| {
+                    download_parts(&name, xlsx::MIME, &js_sys::Array::of1(&bytes)).map_err(|_| "il browser non ha permesso di scaricare il file".to_string())
+                });
+                excel.set(match saved {
+                    Ok(()) => Excel::Done(format!("File Excel pronto: «{name}».")),
+                    Err(why) => Excel::Failed(format!("Il file Excel non è stato creato: {}.", why.trim_end_matches('.'))),
+                });
+            });
+        })
+    };
+    let on_table = {
+        let (dispatch, excel) = (props.dispatch.clone(), excel.clone());
+        file_reader(
+            &props.dispatch,
+            &reader,
+            Rc::new(move |name, bytes| {
+                if xlsx::is_workbook(&name, &bytes) {
+                    import_workbook(dispatch.clone(), excel.clone(), name, bytes);
+                } else {
+                    dispatch.dispatch(Action::ImportCsv { name, bytes });
+                }
+            }),
+        )
+    };
+    let on_como = {
+        let dispatch = props.dispatch.clone();
+        file_reader(&props.dispatch, &reader, Rc::new(move |name, bytes| dispatch.dispatch(Action::ImportComoTable { name, bytes })))
+    };
+    let busy = matches!(*excel, Excel::Busy(_));
     let on_pasted = {
         let pasted = pasted.clone();
         Callback::from(move |e: InputEvent| pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
@@ -85,16 +145,25 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                 <div class="field-row">
                     <button type="button" class="btn" onclick={export(Dialect::ExcelItalian)}>{ "Esporta CSV per Excel" }</button>
                     <button type="button" class="btn" onclick={export(Dialect::Plain)}>{ "Esporta CSV semplice (, e .)" }</button>
+                    <button type="button" class="btn" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ "Scarica Excel (.xlsx)" }</button>
                     <label class="btn file-button">
-                        { "Importa obiettivi da CSV…" }
-                        <input type="file" id="importa-csv" class="visually-hidden" accept=".csv,.txt,text/csv,text/plain" onchange={on_csv} />
+                        { "Importa obiettivi da CSV o Excel…" }
+                        <input type="file" id="importa-csv" class="visually-hidden" onchange={on_table}
+                            accept={format!(".csv,.txt,.xlsx,text/csv,text/plain,{}", xlsx::MIME)} />
                     </label>
                     <label class="btn file-button">
                         { "Importa la tabella del PEG di Como…" }
                         <input type="file" id="importa-como" class="visually-hidden" accept=".txt,.csv,.tsv,text/plain" onchange={on_como} />
                     </label>
                 </div>
+                <p class="hint" id="excel-stato" role="status" data-testid="excel-stato">
+                    { match &*excel { Excel::Busy(text) | Excel::Done(text) => text.clone(), _ => String::new() } }
+                </p>
+                if let Excel::Failed(text) = &*excel {
+                    <p class="notice notice-error" role="alert" data-testid="excel-errore">{ text.clone() }</p>
+                }
                 <p class="hint">{ "CSV per Excel: separatore «;», virgola decimale, UTF-8 con BOM. In importazione si accettano «;», «,» o tabulazione, virgola o punto decimale, UTF-8 o Windows-1252; le intestazioni sono confrontate con i nomi dei criteri senza badare a maiuscole e accenti." }</p>
+                <p class="hint">{ "Il file Excel ha la tabella di pesatura con formule vive (totale, peso relativo, media e, una volta inseriti i raggiungimenti, punteggio ponderato e risultato), la griglia e i rilievi; in importazione si legge il primo foglio. Il modulo per i file Excel si scarica alla prima esportazione o importazione." }</p>
                 <div class="field-row paste">
                     <div class="field field-wide">
                         <label for="incolla-celle">{ "Incolla qui le celle copiate da Excel o LibreOffice (con la riga di intestazione)" }</label>
@@ -144,8 +213,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             html! {
                 <>
                     <h2 id="importa-titolo">{ format!("Anteprima dell'importazione da «{name}»") }</h2>
-                    <p data-testid="importa-esito">{ format!("{} obiettivi da importare, {} righe scartate (codifica {}, separatore {}).",
-                        preview.rows.len(), preview.rejected.len(), preview.encoding.label_it(), preview.separator.label_it()) }</p>
+                    <p data-testid="importa-esito">{ format!("{} obiettivi da importare, {} righe scartate ({}).",
+                        preview.rows.len(), preview.rejected.len(), match &preview.sheet {
+                            Some(sheet) => format!("cartella Excel, foglio «{sheet}»"),
+                            None => format!("codifica {}, separatore {}", preview.encoding.label_it(), preview.separator.label_it()),
+                        }) }</p>
                     if !preview.missing_criteria.is_empty() {
                         <p class="notice notice-warning">{ format!("Colonne mancanti, i punteggi restano da assegnare: {}.", preview.missing_criteria.join(", ")) }</p>
                     }

@@ -1,0 +1,77 @@
+//! The Excel worker: writes and reads .xlsx workbooks in a Web Worker, so
+//! that the zip writer and reader (`pesatura::io::xlsx`, feature `xlsx`) stay
+//! out of the page's wasm. Trunk builds it from `index.html`
+//! (`data-type="worker"`); `assets/xlsx_worker_loader.js` starts it, and the
+//! page creates it on first use (`src/app/xlsx.rs`).
+//!
+//! Messages, each a plain object:
+//! - page → worker: `{id, kind: "export", plan}` with the plan as Pesatura
+//!   JSON; `{id, kind: "import", bytes}` with the file as a `Uint8Array`;
+//! - worker → page: `{kind: "ready"}` once running; then for each request
+//!   `{id, bytes}` (the workbook, its buffer transferred), `{id, sheet}`
+//!   (the first sheet's rows, JSON of [`pesatura::io::xlsx::Sheet`]) or
+//!   `{id, error, line}` (an Italian message, the line when there is one).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use pesatura::io::{json, xlsx};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn set(target: &Object, key: &str, value: &JsValue) {
+        let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    }
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let reply = Object::new();
+        set(&reply, "id", &get("id"));
+        let transfer = Array::new();
+        let fail = |message: String, line: Option<usize>| {
+            set(&reply, "error", &JsValue::from_str(&message));
+            if let Some(line) = line {
+                set(&reply, "line", &JsValue::from_f64(line as f64));
+            }
+        };
+        match get("kind").as_string().as_deref() {
+            Some("export") => {
+                let text = get("plan").as_string().unwrap_or_default();
+                let workbook = json::load(text.as_bytes())
+                    .map_err(|e| format!("Il piano non è arrivato intero al modulo Excel: {e}"))
+                    .and_then(|plan| xlsx::export(&plan));
+                match workbook {
+                    Ok(bytes) => {
+                        let array = Uint8Array::from(&bytes[..]);
+                        transfer.push(&array.buffer());
+                        set(&reply, "bytes", &array);
+                    }
+                    Err(message) => fail(message, None),
+                }
+            }
+            Some("import") => {
+                let bytes = get("bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+                match xlsx::read_sheet(&bytes).map(|sheet| serde_json::to_string(&sheet)) {
+                    Ok(Ok(sheet)) => set(&reply, "sheet", &JsValue::from_str(&sheet)),
+                    Ok(Err(e)) => fail(e.to_string(), None),
+                    Err(e) => fail(e.message, e.line),
+                }
+            }
+            other => fail(format!("richiesta sconosciuta: {other:?}"), None),
+        }
+        let _ = replies.post_message_with_transfer(&reply, &transfer);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let ready = Object::new();
+    set(&ready, "kind", &JsValue::from_str("ready"));
+    let _ = scope.post_message(&ready);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The Excel worker runs in the browser, started by Pesatura's page: build it with `trunk build`.");
+}
