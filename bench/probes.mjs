@@ -124,8 +124,19 @@ export function armOpen({ checks, timeoutMs }) {
 }
 
 // One edit: type `value` into #cellId, wait for every check, time it.
-export async function editProbe({ cellId, value, checks, timeoutMs }) {
+export async function editProbe({ cellId, unitId, value, checks, timeoutMs }) {
   const { find, until, failing, nextFrame } = window.__benchCheck;
+  // Long plans draw a unit's table when it comes near the screen: bring the
+  // unit into view first, as a user would, outside the timed edit.
+  if (!document.getElementById(cellId) && unitId) {
+    document.getElementById(`unita-${unitId}`)?.scrollIntoView();
+    try {
+      await until([{ selector: `#${CSS.escape(cellId)}`, contains: '' }], timeoutMs);
+    } catch (e) {
+      return { error: `no #${cellId} after scrolling to its unit` };
+    }
+    await nextFrame();
+  }
   const input = document.getElementById(cellId);
   if (!input) return { error: `no #${cellId}` };
   checks.forEach(find);
@@ -161,7 +172,14 @@ export function nextEdit(plan, idx, k, total) {
   const current = o.scores[crit.id];
   const value = current < crit.max ? current + 1 : current - 1;
   o.scores[crit.id] = value;
-  return { objective: o.id, cellId: `cella-${o.id}-${c}`, value: String(value), checks: model.expectedAfter(plan, idx, o.id) };
+  return { objective: o.id, unitId: o.unit, cellId: `cella-${o.id}-${c}`, value: String(value), checks: model.expectedAfter(plan, idx, o.id) };
+}
+
+/// The summary row of the unit of the plan's last objective.
+function lastUnitRow(plan, pts) {
+  const unit = plan.objectives.at(-1).unit;
+  const own = pts.filter((_, i) => plan.objectives[i].unit === unit);
+  return { testid: `riepilogo-${unit}`, cells: model.summaryCells(model.stats(own)) };
 }
 
 /// The checks that say the plan of `n` objectives is open and computed.
@@ -171,6 +189,7 @@ export function openChecks(plan, name) {
     { testid: 'notice', contains: `Aperto il file «${name}»` },
     { testid: 'ente-obiettivi', text: String(plan.objectives.length) },
     { testid: 'ente-media', text: model.formatHundredths(model.stats(pts).average) },
-    { testid: `punti-${plan.objectives.at(-1).id}`, text: model.formatPoints(pts.at(-1)) },
+    // The last unit's row of the summary (its table may be drawn only near the screen).
+    lastUnitRow(plan, pts),
   ];
 }

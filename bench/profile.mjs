@@ -109,8 +109,8 @@ async function main() {
       } else {
         const idx = model.index(plan);
         for (let k = 0; k < EDITS; k += 1) {
-          const { cellId, value, checks } = nextEdit(plan, idx, k, EDITS);
-          results.push(await page.evaluate(editProbe, { cellId, value, checks, timeoutMs: 60_000 }));
+          const { cellId, unitId, value, checks } = nextEdit(plan, idx, k, EDITS);
+          results.push(await page.evaluate(editProbe, { cellId, unitId, value, checks, timeoutMs: 60_000 }));
         }
       }
     }

@@ -211,8 +211,8 @@ async function editSeries(page, plan) {
   const total = WARMUP + EDITS;
   const samples = [];
   for (let k = 0; k < total; k += 1) {
-    const { objective, cellId, value, checks } = nextEdit(plan, idx, k, total);
-    const r = await withTimeout(page.evaluate(editProbe, { cellId, value, checks, timeoutMs: EDIT_TIMEOUT }), EDIT_TIMEOUT + 15_000);
+    const { objective, unitId, cellId, value, checks } = nextEdit(plan, idx, k, total);
+    const r = await withTimeout(page.evaluate(editProbe, { cellId, unitId, value, checks, timeoutMs: EDIT_TIMEOUT }), EDIT_TIMEOUT + 15_000);
     if (r.timeout || r.crashed || r.error) {
       return { samples, failed: { edit: k, objective, ...r } };
     }

@@ -5,6 +5,7 @@
 pub mod components;
 pub mod crash;
 pub mod files;
+pub mod fingerprint;
 pub mod state;
 pub mod storage;
 pub mod xlsx;

@@ -285,7 +285,7 @@ impl State {
     /// unchanged, the table need not render again.
     pub fn table_fingerprint(&self, group: &crate::model::compute::Group) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = crate::app::fingerprint::Fingerprint::default();
         group.hash(&mut h);
         (self.mode == Mode::Review).hash(&mut h);
         self.show_results.hash(&mut h);
@@ -298,13 +298,18 @@ impl State {
             self.results.objectives[m.objective].hash(&mut h);
             self.proposed.objectives[m.objective].points.hash(&mut h);
             self.shown_plan.objectives[m.objective].achievement.hash(&mut h);
-            for c in 0..self.plan.grid.criteria.len() {
-                self.drafts.get(&(o.id.clone(), c)).hash(&mut h);
-                self.drafts.get(&(o.id.clone(), REVISED_CELL + c)).hash(&mut h);
+            // Refused entries are few: look them up only when there are some.
+            if !self.drafts.is_empty() {
+                for c in 0..self.plan.grid.criteria.len() {
+                    self.drafts.get(&(o.id.clone(), c)).hash(&mut h);
+                    self.drafts.get(&(o.id.clone(), REVISED_CELL + c)).hash(&mut h);
+                }
+                self.drafts.get(&(o.id.clone(), DIRECT_CELL)).hash(&mut h);
             }
-            self.drafts.get(&(o.id.clone(), DIRECT_CELL)).hash(&mut h);
-            self.grid_drafts.get(&format!("achievement-{}", o.id)).hash(&mut h);
-            self.grid_drafts.get(&format!("achievement-review-{}", o.id)).hash(&mut h);
+            if !self.grid_drafts.is_empty() {
+                self.grid_drafts.get(&format!("achievement-{}", o.id)).hash(&mut h);
+                self.grid_drafts.get(&format!("achievement-review-{}", o.id)).hash(&mut h);
+            }
         }
         h.finish()
     }

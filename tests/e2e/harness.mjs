@@ -11,6 +11,8 @@ const TYPES = {
 };
 
 export async function serve(root) {
+  // PESATURA_DIST serves another build (a copy built elsewhere) in its place.
+  root = process.env.PESATURA_DIST ?? root;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.endsWith('/') ? 'index.html' : path);

@@ -39,6 +39,28 @@ fn short(label: &str, max: usize) -> String {
     if chars.next().is_some() { format!("{cut}…") } else { cut }
 }
 
+#[derive(Properties, PartialEq)]
+struct BarProps {
+    row: u32,
+    label: AttrValue,
+    /// Thousandths of the plot's width.
+    length: u32,
+    value: crate::model::Dec,
+}
+
+/// One unit's bar: drawn again only when it changes.
+#[component]
+fn Bar(props: &BarProps) -> Html {
+    let y = props.row * ROW_H;
+    html! {
+        <g>
+            <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&props.label, 44) }</text>
+            <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(props.length) - LABEL_W).to_string()} height="16" fill={PALETTE[0]} />
+            <text x={(x(props.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_it(props.value, 2) }</text>
+        </g>
+    }
+}
+
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let plan = &props.plan;
@@ -54,15 +76,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
             viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-medie">
             <title id="grafico-medie-titolo">{ title.clone() }</title>
             <desc id="grafico-medie-desc">{ format!("{}. Media dell'ente {}.", description.join("; "), ente.as_ref().map_or("—".into(), |(v, _)| v.clone())) }</desc>
-            { for chart.bars.iter().enumerate().map(|(i, b)| {
-                let y = (i as u32 + 1) * ROW_H;
-                html! {
-                    <g>
-                        <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&b.label, 44) }</text>
-                        <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(b.length) - LABEL_W).to_string()} height="16" fill={PALETTE[0]} />
-                        <text x={(x(b.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_it(b.value, 2) }</text>
-                    </g>
-                }
+            { for chart.bars.iter().enumerate().map(|(i, b)| html! {
+                <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} />
             }) }
             if let Some((value, at)) = ente.clone() {
                 <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}

@@ -24,25 +24,55 @@ fn target(place: &Place) -> String {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    finding: Finding,
+}
+
+/// One finding, linked to its field: drawn again only when it changes.
+#[component]
+fn FindingItem(props: &ItemProps) -> Html {
+    let f = &props.finding;
+    let id = target(&f.place);
+    let onclick = {
+        let (id, unit) = (id.clone(), f.place.unit.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            focus_drawing(&id, unit.as_deref());
+        })
+    };
+    html! {
+        <li class={format!("finding finding-{}", f.severity.label_it().to_lowercase())}>
+            <span class="badge">{ f.severity.label_it() }</span>{ " " }
+            <a href={format!("#{id}")} {onclick}>{ f.where_.clone() }</a>{ ": " }{ f.message.clone() }
+        </li>
+    }
+}
+
+/// Focuses a field; if its unit's table is not drawn yet (long plans draw
+/// tables near the screen), scrolls to the unit first and focuses once drawn.
+fn focus_drawing(id: &str, unit: Option<&str>) {
+    let exists = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some();
+    if exists {
+        return focus(id);
+    }
+    if let Some(unit) = unit {
+        focus(&dom_id("unita", &[unit]));
+        let id = id.to_string();
+        let retry = wasm_bindgen::closure::Closure::once_into_js(move || focus(&id));
+        if let Some(w) = web_sys::window() {
+            use wasm_bindgen::JsCast;
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), 150);
+        }
+    }
+}
+
 #[component]
 pub fn FindingsList(props: &FindingsProps) -> Html {
     let count = |s: Severity| props.findings.iter().filter(|f| f.severity == s).count();
     let groups = [Severity::Error, Severity::Warning, Severity::Note].into_iter().filter(|s| count(*s) > 0).map(|severity| {
         let items = props.findings.iter().filter(|f| f.severity == severity).map(|f| {
-            let id = target(&f.place);
-            let onclick = {
-                let id = id.clone();
-                Callback::from(move |e: MouseEvent| {
-                    e.prevent_default();
-                    focus(&id);
-                })
-            };
-            html! {
-                <li class={format!("finding finding-{}", severity.label_it().to_lowercase())}>
-                    <span class="badge">{ severity.label_it() }</span>{ " " }
-                    <a href={format!("#{id}")} {onclick}>{ f.where_.clone() }</a>{ ": " }{ f.message.clone() }
-                </li>
-            }
+            html! { <FindingItem finding={f.clone()} /> }
         });
         let title = match severity {
             Severity::Error => "Errori",

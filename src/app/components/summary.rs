@@ -1,6 +1,7 @@
 //! Riepilogo per settore: every unit's count, average, minimum and maximum,
 //! areas with the roll-up of everything below them, and the ente's total.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -38,25 +39,49 @@ fn cells(stats: &Stats) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    unit_id: AttrValue,
+    level: AttrValue,
+    name: AttrValue,
+    depth: usize,
+    /// A unit with sub-units shows everything below it; a leaf its own objectives.
+    rollup: bool,
+    stats: Stats,
+    /// The unit's result, when results are shown.
+    result: Option<Option<Dec>>,
+}
+
+/// One unit's row: drawn again only when its numbers change.
+#[component]
+fn SummaryRow(props: &RowProps) -> Html {
+    html! {
+        <tr class={classes!(props.rollup.then_some("rollup-row"))} data-testid={dom_id("riepilogo", &[&props.unit_id])}>
+            <th scope="row" class={format!("indent-{}", props.depth.min(3))}>
+                <span class="level-label">{ props.level.clone() }</span>{ " " }{ props.name.clone() }
+            </th>
+            { cells(&props.stats) }
+            if let Some(result) = props.result {
+                { result_cell(result) }
+            }
+        </tr>
+    }
+}
+
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let plan = &props.plan;
+    let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let parents: HashSet<&str> = plan.units.iter().filter_map(|u| u.parent.as_deref()).collect();
     let rows = plan.units_in_tree_order().into_iter().map(|(depth, unit)| {
-        let u = plan.unit_index(&unit.id).unwrap_or_default();
+        let u = index.get(unit.id.as_str()).copied().unwrap_or_default();
         let r = &props.results.units[u];
-        // A unit with sub-units shows everything below it; a leaf its own objectives.
-        let has_children = plan.children_of(Some(&unit.id)).next().is_some();
-        let stats = if has_children { &r.subtree } else { &r.own.stats };
+        let rollup = parents.contains(unit.id.as_str());
+        let stats = if rollup { &r.subtree } else { &r.own.stats };
+        let result = props.outcome.as_ref().map(|o| if rollup { o.rollup[u] } else { o.units[u].score });
         html! {
-            <tr key={unit.id.clone()} class={classes!(has_children.then_some("rollup-row"))} data-testid={dom_id("riepilogo", &[&unit.id])}>
-                <th scope="row" class={format!("indent-{}", depth.min(3))}>
-                    <span class="level-label">{ plan.level_label(unit).to_string() }</span>{ " " }{ unit.name.clone() }
-                </th>
-                { cells(stats) }
-                if let Some(o) = &props.outcome {
-                    { result_cell(if has_children { o.rollup[u] } else { o.units[u].score }) }
-                }
-            </tr>
+            <SummaryRow key={unit.id.clone()} unit_id={unit.id.clone()} level={plan.level_label(unit).to_string()} name={unit.name.clone()}
+                {depth} {rollup} stats={stats.clone()} {result} />
         }
     });
     html! {

@@ -1,6 +1,7 @@
 //! The units in tree order, each with the table of its objectives; then the
 //! objectives common to several units, when the grid keeps them apart.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -23,91 +24,45 @@ pub struct UnitsProps {
     pub dispatch: Dispatch,
 }
 
+/// From this many objectives on, a unit's table is drawn only when it comes
+/// near the screen: a plan of thousands of objectives opens at once and an
+/// edit lays out only what is drawn. Smaller plans are drawn whole, so that
+/// the browser's find-in-page sees every title.
+pub const DRAW_NEAR_SCREEN_FROM: usize = 300;
+
 #[component]
 pub fn UnitsView(props: &UnitsProps) -> Html {
     let state = &*props.state;
     let plan = &state.plan;
-    let bottom = plan.ente.levels.len().saturating_sub(1);
     // One list for every row, the same `Rc` from render to render while the
     // units do not change, so that rows compare it by pointer.
     let units: Rc<Vec<UnitChoice>> = use_memo((plan.units.clone(), plan.ente.levels.clone()), |_| {
         plan.units_in_tree_order().into_iter().map(|(_, u)| (u.id.clone(), plan.unit_label(u))).collect::<Vec<_>>()
     });
+    let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let mut led: HashMap<&str, usize> = HashMap::with_capacity(plan.units.len());
+    for o in &plan.objectives {
+        *led.entry(o.unit.as_str()).or_default() += 1;
+    }
+    let draw_near_screen = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM;
 
+    // Each section renders again only when its fingerprint changes: an edit
+    // redraws its own unit and the units whose roll-up it moved.
     let sections = plan.units_in_tree_order().into_iter().map(|(depth, unit)| {
-        let u = plan.unit_index(&unit.id).unwrap_or_default();
-        let result = &state.results.units[u];
-        let own = &result.own;
-        let level = plan.level_label(unit).to_string();
-        let heading_id = dom_id("unita-titolo", &[&unit.id]);
-        let show_table = !own.members.is_empty() || unit.level >= bottom;
-
-        let on_add = {
-            let dispatch = props.dispatch.clone();
-            let id = unit.id.clone();
-            Callback::from(move |_| {
-                dispatch.dispatch(Action::AddObjective { unit: id.clone() });
-                let unit_id = id.clone();
-                after_render(move || focus_last_title(&dom_id("unita", &[&unit_id])));
-            })
+        let u = index.get(unit.id.as_str()).copied().unwrap_or_default();
+        let own = &state.results.units[u].own;
+        let table = state.table_fingerprint(own);
+        let led = led.get(unit.id.as_str()).copied().unwrap_or_default();
+        let section = {
+            use std::hash::{Hash, Hasher};
+            let mut h = crate::app::fingerprint::Fingerprint::default();
+            (unit, depth, u, led, table, &state.results.units[u], state.proposed.units[u].own.stats.average).hash(&mut h);
+            (state.mode == Mode::Review, &plan.ente.levels).hash(&mut h);
+            h.finish()
         };
-        let on_rename = {
-            let dispatch = props.dispatch.clone();
-            let id = unit.id.clone();
-            Callback::from(move |e: InputEvent| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                dispatch.dispatch(Action::RenameUnit { id: id.clone(), name: input.value() });
-            })
-        };
-        let on_remove = {
-            let dispatch = props.dispatch.clone();
-            let id = unit.id.clone();
-            let count = plan.objectives_of(&unit.id).count();
-            let question = format!(
-                "Eliminare {} «{}» e i suoi {count} obiettivi? Le unità sottostanti passano al livello superiore.",
-                level.to_lowercase(), unit.name
-            );
-            Callback::from(move |_| {
-                if count == 0 || confirm(&question) {
-                    dispatch.dispatch(Action::RemoveUnit { id: id.clone() });
-                }
-            })
-        };
-
-        let heading = html! {
-            <span id={heading_id.clone()}><span class="level-label">{ level.clone() }</span>{ " " }{ unit.name.clone() }</span>
-        };
-        let heading = if depth == 0 { html! { <h2>{ heading }</h2> } } else { html! { <h3>{ heading }</h3> } };
-
         html! {
-            <section key={unit.id.clone()} id={dom_id("unita", &[&unit.id])} class={format!("unit depth-{}", depth.min(3))} aria-labelledby={heading_id}>
-                <div class="unit-head">
-                    { heading }
-                    if state.mode == Mode::Review && !own.members.is_empty() {
-                        { unit_status_badge(state, &own.members, &unit.id) }
-                    }
-                    if !show_table || result.subtree.objectives > own.stats.objectives {
-                        <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
-                    }
-                    <details class="unit-edit">
-                        <summary>{ format!("Modifica {}", level.to_lowercase()) }</summary>
-                        <div class="field">
-                            <label for={dom_id("nome-unita", &[&unit.id])}>{ "Nome" }</label>
-                            <input id={dom_id("nome-unita", &[&unit.id])} type="text" value={unit.name.clone()} oninput={on_rename} />
-                        </div>
-                        <button type="button" class="btn btn-danger" onclick={on_remove}>{ format!("Elimina {}", level.to_lowercase()) }</button>
-                    </details>
-                </div>
-                if show_table {
-                    <ObjectivesTable state={Latest(props.state.clone())} fingerprint={state.table_fingerprint(own)}
-                        dispatch={props.dispatch.clone()} group={own.clone()}
-                        caption={format!("Obiettivi di {}", plan.unit_label(unit))} key_name={dom_id("", &[&unit.id])[1..].to_string()}
-                        units={units.clone()} proposed_average={state.proposed.units[u].own.stats.average} />
-                }
-                <button type="button" class="btn btn-add" onclick={on_add}>
-                    { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
-                </button>
-            </section>
+            <UnitSection key={unit.id.clone()} state={Latest(props.state.clone())} {section} {table} index={u} {depth} {led}
+                units={units.clone()} dispatch={props.dispatch.clone()} {draw_near_screen} />
         }
     });
 
@@ -138,11 +93,172 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     html! {
         <section class="units" aria-labelledby="obiettivi-titolo">
             <h2 id="obiettivi-titolo" class="section-title">{ "Obiettivi per unità organizzativa" }</h2>
+            if draw_near_screen {
+                <p class="hint">{ format!("Il piano ha {} obiettivi: le tabelle delle unità si disegnano quando si avvicinano allo schermo.", plan.objectives.len()) }</p>
+            }
             { for sections }
             { shared_section.unwrap_or_default() }
             <AddUnit plan={state.plan.clone()} dispatch={props.dispatch.clone()} />
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionProps {
+    /// Read when rendering; never a reason to render.
+    state: Latest,
+    /// Changes whenever anything the section shows changes.
+    section: u64,
+    /// The same for its table alone.
+    table: u64,
+    /// The unit's index in `plan.units`.
+    index: usize,
+    depth: usize,
+    /// Objectives the unit leads (for the question before removing it).
+    led: usize,
+    units: Rc<Vec<UnitChoice>>,
+    dispatch: Dispatch,
+    draw_near_screen: bool,
+}
+
+/// One unit: its heading, roll-up, edit controls and table of objectives.
+#[component]
+fn UnitSection(props: &SectionProps) -> Html {
+    let state = &*props.state.0;
+    let plan = &state.plan;
+    let bottom = plan.ente.levels.len().saturating_sub(1);
+    let unit = &plan.units[props.index];
+    let result = &state.results.units[props.index];
+    let own = &result.own;
+    let level = plan.level_label(unit).to_string();
+    let heading_id = dom_id("unita-titolo", &[&unit.id]);
+    let section_id = dom_id("unita", &[&unit.id]);
+    let show_table = !own.members.is_empty() || unit.level >= bottom;
+    let drawn = use_state(|| !props.draw_near_screen);
+    let placeholder = use_node_ref();
+    {
+        // Draws the table once its placeholder comes within a screen or two.
+        let (drawn, placeholder) = (drawn.clone(), placeholder.clone());
+        let waiting = props.draw_near_screen && !*drawn && show_table;
+        use_effect_with(waiting, move |&waiting| {
+            let observer = waiting.then(|| near_screen(&placeholder, move || drawn.set(true))).flatten();
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+
+    let on_add = {
+        let dispatch = props.dispatch.clone();
+        let id = unit.id.clone();
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::AddObjective { unit: id.clone() });
+            let unit_id = id.clone();
+            after_render(move || focus_last_title(&dom_id("unita", &[&unit_id])));
+        })
+    };
+    let on_rename = {
+        let dispatch = props.dispatch.clone();
+        let id = unit.id.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::RenameUnit { id: id.clone(), name: input.value() });
+        })
+    };
+    let on_remove = {
+        let dispatch = props.dispatch.clone();
+        let id = unit.id.clone();
+        let count = props.led;
+        let question = format!(
+            "Eliminare {} «{}» e i suoi {count} obiettivi? Le unità sottostanti passano al livello superiore.",
+            level.to_lowercase(), unit.name
+        );
+        Callback::from(move |_| {
+            if count == 0 || confirm(&question) {
+                dispatch.dispatch(Action::RemoveUnit { id: id.clone() });
+            }
+        })
+    };
+
+    let heading = html! {
+        <span id={heading_id.clone()}><span class="level-label">{ level.clone() }</span>{ " " }{ unit.name.clone() }</span>
+    };
+    let heading = if props.depth == 0 { html! { <h2>{ heading }</h2> } } else { html! { <h3>{ heading }</h3> } };
+    let table = if !show_table {
+        Html::default()
+    } else if *drawn {
+        html! {
+            <ObjectivesTable state={props.state.clone()} fingerprint={props.table}
+                dispatch={props.dispatch.clone()} group={own.clone()}
+                caption={format!("Obiettivi di {}", plan.unit_label(unit))} key_name={dom_id("", &[&unit.id])[1..].to_string()}
+                units={props.units.clone()} proposed_average={state.proposed.units[props.index].own.stats.average} />
+        }
+    } else {
+        // As tall as the table will be, so that the page does not jump.
+        let rows = own.members.len().max(1) + 2;
+        html! {
+            <div ref={placeholder} class="table-placeholder" style={format!("min-height: {}rem", rows * 3)} data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
+                { format!("{} obiettivi, media {}", own.stats.objectives, own.stats.average.map_or("—".to_string(), |a| format_it(a, 2))) }
+            </div>
+        }
+    };
+
+    html! {
+        <section id={section_id} class={format!("unit depth-{}", props.depth.min(3))} aria-labelledby={heading_id}>
+            <div class="unit-head">
+                { heading }
+                if state.mode == Mode::Review && !own.members.is_empty() {
+                    { unit_status_badge(state, &own.members, &unit.id) }
+                }
+                if !show_table || result.subtree.objectives > own.stats.objectives {
+                    <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
+                }
+                <details class="unit-edit">
+                    <summary>{ format!("Modifica {}", level.to_lowercase()) }</summary>
+                    <div class="field">
+                        <label for={dom_id("nome-unita", &[&unit.id])}>{ "Nome" }</label>
+                        <input id={dom_id("nome-unita", &[&unit.id])} type="text" value={unit.name.clone()} oninput={on_rename} />
+                    </div>
+                    <button type="button" class="btn btn-danger" onclick={on_remove}>{ format!("Elimina {}", level.to_lowercase()) }</button>
+                </details>
+            </div>
+            { table }
+            <button type="button" class="btn btn-add" onclick={on_add}>
+                { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
+            </button>
+        </section>
+    }
+}
+
+/// Watches an element until it comes within 1,500 pixels of the screen.
+struct NearScreen {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl NearScreen {
+    fn disconnect(self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `then` once the element comes within 1,500 pixels of the screen.
+fn near_screen(target: &NodeRef, then: impl Fn() + 'static) -> Option<NearScreen> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let element = target.cast::<web_sys::Element>()?;
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()) {
+            then();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("1500px 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(&element);
+    Some(NearScreen { observer, _callback: callback })
 }
 
 fn unit_status_badge(state: &State, members: &[Member], unit_id: &str) -> Html {
