@@ -40,6 +40,26 @@ fn short(label: &str, max: usize) -> String {
 }
 
 #[derive(Properties, PartialEq)]
+struct PickerProps {
+    choices: Rc<Vec<(AttrValue, AttrValue, usize)>>,
+    selected: Option<AttrValue>,
+    onchange: Callback<Event>,
+}
+
+/// The list of units for the stacked chart: drawn again only when the units
+/// or the choice change (a long plan has thousands).
+#[component]
+fn UnitPicker(props: &PickerProps) -> Html {
+    html! {
+        <select id="grafico-unita" onchange={props.onchange.clone()}>
+            { for props.choices.iter().map(|(id, label, _)| html! {
+                <option value={id.clone()} selected={Some(id) == props.selected.as_ref()}>{ label.clone() }</option>
+            }) }
+        </select>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 struct BarProps {
     row: u32,
     label: AttrValue,
@@ -87,22 +107,31 @@ pub fn Charts(props: &ChartsProps) -> Html {
         </svg>
     };
 
-    let units_with_tables: Vec<(String, String, Vec<usize>)> = plan
-        .units
+    let on_unit = use_callback(unit_choice.clone(), |e: Event, unit_choice| {
+        unit_choice.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    });
+    // The units to pick from (id, label, index): worked out again only when
+    // the units or their tables' membership change, not at every score.
+    let with_tables: Vec<bool> = props.results.units.iter().map(|r| !r.own.members.is_empty()).collect();
+    let choices = use_memo(crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels, &with_tables)), |_| {
+        plan.units
+            .iter()
+            .enumerate()
+            .filter(|(u, _)| with_tables[*u])
+            .map(|(u, unit)| (AttrValue::from(unit.id.clone()), AttrValue::from(plan.unit_label(unit)), u))
+            .collect::<Vec<_>>()
+    });
+    let units_with_tables: Vec<(String, String, Vec<usize>)> = choices
         .iter()
-        .enumerate()
-        .filter(|(u, _)| !props.results.units[*u].own.members.is_empty())
-        .map(|(u, unit)| (unit.id.clone(), plan.unit_label(unit), props.results.units[u].own.members.iter().map(|m| m.objective).collect()))
+        .filter(|(id, _, _)| unit_choice.as_deref().map_or(true, |c| c == id.as_str()))
+        .take(1)
+        .map(|(id, label, u)| (id.to_string(), label.to_string(), props.results.units[*u].own.members.iter().map(|m| m.objective).collect()))
         .collect();
     let selected = (*unit_choice).clone().or_else(|| units_with_tables.first().map(|(id, _, _)| id.clone()));
     let stacked = (plan.grid.method == Method::Criteria).then(|| {
         let Some((_, name, members)) = units_with_tables.iter().find(|(id, _, _)| Some(id) == selected.as_ref()) else { return Html::default() };
         let rows = stacks(plan, members);
         let h = (rows.len() as u32 + 2) * ROW_H + 20;
-        let on_unit = {
-            let unit_choice = unit_choice.clone();
-            Callback::from(move |e: Event| unit_choice.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value())))
-        };
         let desc: Vec<String> = rows.iter().map(|s| {
             let parts: Vec<String> = s.segments.iter().map(|(c, p, _, _)| format!("{} {}", plan.grid.criteria[*c].short, format_points(*p))).collect();
             format!("{}: {} (totale {})", s.label, parts.join(", "), format_points(s.total))
@@ -111,11 +140,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             <>
                 <div class="field">
                     <label for="grafico-unita">{ "Unità" }</label>
-                    <select id="grafico-unita" onchange={on_unit}>
-                        { for units_with_tables.iter().map(|(id, label, _)| html! {
-                            <option value={id.clone()} selected={Some(id) == selected.as_ref()}>{ label.clone() }</option>
-                        }) }
-                    </select>
+                    <UnitPicker choices={choices.clone()} selected={selected.clone().map(AttrValue::from)} onchange={on_unit} />
                 </div>
                 <svg class="chart" role="img" aria-labelledby="grafico-pila-titolo grafico-pila-desc"
                     viewBox={format!("0 0 {} {h}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-pila">

@@ -24,15 +24,24 @@ fn target(place: &Place) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct ItemProps {
-    finding: Finding,
+    findings: Rc<Vec<Finding>>,
+    index: usize,
+}
+
+/// Equal when the finding shown is the same, wherever the list lives: a new
+/// list after an edit redraws only the findings that changed.
+impl PartialEq for ItemProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.findings.get(self.index) == other.findings.get(other.index)
+    }
 }
 
 /// One finding, linked to its field: drawn again only when it changes.
 #[component]
 fn FindingItem(props: &ItemProps) -> Html {
-    let f = &props.finding;
+    let Some(f) = props.findings.get(props.index) else { return Html::default() };
     let id = target(&f.place);
     let onclick = {
         let (id, unit) = (id.clone(), f.place.unit.clone());
@@ -71,8 +80,8 @@ fn focus_drawing(id: &str, unit: Option<&str>) {
 pub fn FindingsList(props: &FindingsProps) -> Html {
     let count = |s: Severity| props.findings.iter().filter(|f| f.severity == s).count();
     let groups = [Severity::Error, Severity::Warning, Severity::Note].into_iter().filter(|s| count(*s) > 0).map(|severity| {
-        let items = props.findings.iter().filter(|f| f.severity == severity).map(|f| {
-            html! { <FindingItem finding={f.clone()} /> }
+        let items = props.findings.iter().enumerate().filter(|(_, f)| f.severity == severity).map(|(index, _)| {
+            html! { <FindingItem findings={props.findings.clone()} {index} /> }
         });
         let title = match severity {
             Severity::Error => "Errori",

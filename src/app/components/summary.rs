@@ -68,20 +68,42 @@ fn SummaryRow(props: &RowProps) -> Html {
     }
 }
 
+/// What a unit's row shows besides its numbers: the same from edit to edit.
+struct RowPlace {
+    unit_id: AttrValue,
+    level: AttrValue,
+    name: AttrValue,
+    depth: usize,
+    rollup: bool,
+    index: usize,
+}
+
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let plan = &props.plan;
-    let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
-    let parents: HashSet<&str> = plan.units.iter().filter_map(|u| u.parent.as_deref()).collect();
-    let rows = plan.units_in_tree_order().into_iter().map(|(depth, unit)| {
-        let u = index.get(unit.id.as_str()).copied().unwrap_or_default();
-        let r = &props.results.units[u];
-        let rollup = parents.contains(unit.id.as_str());
-        let stats = if rollup { &r.subtree } else { &r.own.stats };
-        let result = props.outcome.as_ref().map(|o| if rollup { o.rollup[u] } else { o.units[u].score });
+    // Worked out again only when the units change, not at every score.
+    let places = use_memo(crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels)), |_| {
+        let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+        let parents: HashSet<&str> = plan.units.iter().filter_map(|u| u.parent.as_deref()).collect();
+        plan.units_in_tree_order()
+            .into_iter()
+            .map(|(depth, unit)| RowPlace {
+                unit_id: unit.id.clone().into(),
+                level: plan.level_label(unit).to_string().into(),
+                name: unit.name.clone().into(),
+                depth,
+                rollup: parents.contains(unit.id.as_str()),
+                index: index.get(unit.id.as_str()).copied().unwrap_or_default(),
+            })
+            .collect::<Vec<_>>()
+    });
+    let rows = places.iter().map(|p| {
+        let r = &props.results.units[p.index];
+        let stats = if p.rollup { &r.subtree } else { &r.own.stats };
+        let result = props.outcome.as_ref().map(|o| if p.rollup { o.rollup[p.index] } else { o.units[p.index].score });
         html! {
-            <SummaryRow key={unit.id.clone()} unit_id={unit.id.clone()} level={plan.level_label(unit).to_string()} name={unit.name.clone()}
-                {depth} {rollup} stats={stats.clone()} {result} />
+            <SummaryRow key={p.unit_id.to_string()} unit_id={p.unit_id.clone()} level={p.level.clone()} name={p.name.clone()}
+                depth={p.depth} rollup={p.rollup} stats={stats.clone()} {result} />
         }
     });
     html! {
