@@ -19,10 +19,11 @@
 //! - Shared objectives count in each of their units, or in a table of their
 //!   own, as the grid's shared rule says.
 
-use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::decimal::{div_half_up, Dec};
 use super::plan::{AverageRule, DirectWeight, Grid, Method, Objective, Plan, SharedRule};
+use super::validate::title_hash;
 
 /// Count, sum, mean and range of the weights of a set of objectives.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -64,6 +65,54 @@ impl Stats {
             AverageRule::Simple => mean(self.total, self.complete),
             AverageRule::PointsWeighted => weighted_mean(self.total, self.total_squares),
         };
+    }
+
+    /// The same stats with one objective's result `old` replaced by `new`, in
+    /// constant time; `false` (and the stats left to recompute) when the
+    /// minimum or the maximum left with `old` and only a rescan can tell
+    /// which one is next.
+    fn replace(&mut self, old: &ObjectiveResult, new: &ObjectiveResult, rule: AverageRule) -> bool {
+        let mut gone = None;
+        if old.status == Status::Prerequisite {
+            self.prerequisites -= 1;
+        } else {
+            self.objectives -= 1;
+            if let Some(p) = old.points {
+                self.complete -= 1;
+                self.total = Dec::from_raw(self.total.raw().wrapping_sub(p.raw()));
+                self.total_squares = self.total_squares.wrapping_sub(p.raw() as i128 * p.raw() as i128);
+                gone = Some(p);
+            }
+        }
+        // Whether the minimum (the maximum) was `old`'s and is not known any more.
+        let mut min_lost = gone.is_some() && gone == self.min;
+        let mut max_lost = gone.is_some() && gone == self.max;
+        if new.status == Status::Prerequisite {
+            self.prerequisites += 1;
+        } else {
+            self.objectives += 1;
+            if let Some(q) = new.points {
+                self.complete += 1;
+                self.total = Dec::from_raw(self.total.raw().wrapping_add(q.raw()));
+                self.total_squares = self.total_squares.wrapping_add(q.raw() as i128 * q.raw() as i128);
+                let p = gone.unwrap_or(q);
+                // Every other weight is at least the old minimum: a new
+                // weight no higher than it is the minimum.
+                if !min_lost || q <= p {
+                    self.min = Some(if min_lost { q } else { self.min.map_or(q, |m| m.min(q)) });
+                    min_lost = false;
+                }
+                if !max_lost || q >= p {
+                    self.max = Some(if max_lost { q } else { self.max.map_or(q, |m| m.max(q)) });
+                    max_lost = false;
+                }
+            }
+        }
+        if self.complete == 0 {
+            (self.min, self.max, min_lost, max_lost) = (None, None, false, false);
+        }
+        self.finish(rule);
+        !(min_lost || max_lost)
     }
 
     /// Stats of the given objectives under the given rule.
@@ -138,6 +187,10 @@ pub struct Results {
     pub shared: Group,
     /// Every objective of the plan, each counted once.
     pub ente: Stats,
+    /// Where each objective counts, for [`refresh_objective`].
+    pub(crate) layout: Rc<Layout>,
+    /// The titles as compared for duplicates, for `validate::refresh_findings`.
+    pub(crate) titles: Rc<TitleKeys>,
 }
 
 impl UnitResult {
@@ -227,17 +280,164 @@ pub fn relative_weights(parts: &[Dec]) -> Option<Vec<Dec>> {
     Some(floors.into_iter().map(|h| Dec::from_raw((h * 100) as i64)).collect())
 }
 
+/// Gives each member of a table its share of the table's total: members with
+/// a weight in order, by largest remainder; the others none.
+fn apportion(members: &mut [Member], results: &[ObjectiveResult]) {
+    let parts: Vec<Dec> = members.iter().filter_map(|m| results[m.objective].points).collect();
+    let mut shares = relative_weights(&parts).map(Vec::into_iter);
+    for m in members.iter_mut() {
+        m.weight = match results[m.objective].points {
+            Some(_) => shares.as_mut().and_then(Iterator::next),
+            None => None,
+        };
+    }
+}
+
 /// The table of a set of objectives: each one's share, and the stats.
-fn group(members: Vec<usize>, results: &[ObjectiveResult], rule: AverageRule) -> Group {
-    let counted: Vec<usize> = members.iter().copied().filter(|&i| results[i].points.is_some()).collect();
-    let parts: Vec<Dec> = counted.iter().map(|&i| results[i].points.unwrap_or_default()).collect();
-    let shares: HashMap<usize, Dec> = relative_weights(&parts)
-        .map(|w| counted.iter().copied().zip(w).collect())
-        .unwrap_or_default();
-    let stats = Stats::of(members.iter().copied(), results, rule);
-    Group {
-        members: members.into_iter().map(|objective| Member { objective, weight: shares.get(&objective).copied() }).collect(),
-        stats,
+fn group(members: &[usize], results: &[ObjectiveResult], rule: AverageRule) -> Group {
+    let mut members: Vec<Member> = members.iter().map(|&objective| Member { objective, weight: None }).collect();
+    apportion(&mut members, results);
+    let stats = Stats::of(members.iter().map(|m| m.objective), results, rule);
+    Group { members, stats }
+}
+
+/// The same table again, after a change in its members' weights.
+fn regroup(group: &mut Group, results: &[ObjectiveResult], rule: AverageRule) {
+    apportion(&mut group.members, results);
+    group.stats = Stats::of(group.members.iter().map(|m| m.objective), results, rule);
+}
+
+/// A hash of a text, the same on every platform and run (FNV-1a).
+pub(crate) fn hash_text(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Where each id sits in a list of named things (units, objectives): the
+/// first and the last position with that id, found in constant time.
+/// Open addressing over a hash of the id; the ids themselves stay in the plan.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub(crate) struct IdTable {
+    /// One-based first and last position; `[0, 0]` is an empty slot.
+    slots: Vec<[u32; 2]>,
+}
+
+impl IdTable {
+    pub(crate) fn new<'a>(count: usize, id_of: impl Fn(usize) -> &'a str) -> IdTable {
+        let size = (count * 2).next_power_of_two().max(2);
+        let mask = size - 1;
+        let mut slots = vec![[0u32; 2]; size];
+        for k in 0..count {
+            let id = id_of(k);
+            let mut s = hash_text(id.bytes()) as usize & mask;
+            loop {
+                let slot = &mut slots[s];
+                if slot[0] == 0 {
+                    *slot = [k as u32 + 1; 2];
+                    break;
+                }
+                if id_of(slot[0] as usize - 1) == id {
+                    slot[1] = k as u32 + 1;
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+        IdTable { slots }
+    }
+
+    /// First and last position of `id`; `id_of` gives the ids the table was built from.
+    pub(crate) fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> Option<&'a str>) -> Option<(usize, usize)> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = hash_text(id.bytes()) as usize & mask;
+        loop {
+            let [first, last] = self.slots[s];
+            if first == 0 {
+                return None;
+            }
+            if id_of(first as usize - 1) == Some(id) {
+                return Some((first as usize - 1, last as usize - 1));
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The units of a plan.
+    pub(crate) fn units(plan: &Plan) -> IdTable {
+        IdTable::new(plan.units.len(), |k| plan.units[k].id.as_str())
+    }
+
+    /// The position of unit `id` in the plan: the last unit with that id, as
+    /// every number is computed (`None` when no unit has it).
+    pub(crate) fn unit(&self, plan: &Plan, id: &str) -> Option<usize> {
+        self.find(id, |k| plan.units.get(k).map(|u| u.id.as_str())).map(|(_, last)| last)
+    }
+
+    /// The first unit with id `id`, as [`Plan::unit`] finds it.
+    pub(crate) fn first_unit<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p super::plan::Unit> {
+        self.find(id, |k| plan.units.get(k).map(|u| u.id.as_str())).map(|(first, _)| &plan.units[first])
+    }
+}
+
+/// The units whose own table counts objective `o` (the lead unit, and the
+/// others of a shared objective), each once, as `compute` counts them.
+/// Not called for shared objectives under [`SharedRule::Separate`].
+pub(crate) fn counted_units(plan: &Plan, units: &IdTable, o: &Objective, out: &mut Vec<usize>) {
+    out.clear();
+    let shared = o.is_shared();
+    for unit in std::iter::once(&o.unit).chain(o.also.iter().filter(|_| shared)) {
+        if let Some(u) = units.unit(plan, unit) {
+            if !out.contains(&u) {
+                out.push(u);
+            }
+        }
+    }
+}
+
+/// Where each objective counts, as `compute` found it: kept with the results
+/// (shared, never copied) so that an edit of one objective recomputes only
+/// the tables and the subtrees it is in.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Layout {
+    /// The plan's units by id.
+    pub(crate) units: IdTable,
+    /// The plan's objectives by id.
+    pub(crate) objectives: IdTable,
+    /// The unit whose subtree each unit's subtree is part of (`NONE` at the top).
+    up: Vec<u32>,
+    /// Every unit's subtree set, one after the other: unit `u`'s objectives
+    /// are `items[starts[u]..starts[u + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    /// Whether every subtree is its own objectives and its sub-units'
+    /// subtrees, as `up` says; otherwise (a hand-edited file with repeated
+    /// unit ids or cycles that folds oddly) an edit recomputes everything.
+    regular: bool,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Layout {
+    fn subtree(&self, u: usize) -> impl Iterator<Item = usize> + '_ {
+        self.items[self.starts[u] as usize..self.starts[u + 1] as usize].iter().map(|&i| i as usize)
+    }
+}
+
+impl std::fmt::Debug for Layout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Layout").field("units", &self.up.len()).field("regular", &self.regular).finish_non_exhaustive()
+    }
+}
+
+/// Each objective's title as compared for duplicates, hashed (0: no words).
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub(crate) struct TitleKeys(pub(crate) Vec<u64>);
+
+impl std::fmt::Debug for TitleKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "TitleKeys({} titles)", self.0.len())
     }
 }
 
@@ -246,69 +446,169 @@ pub fn compute(plan: &Plan) -> Results {
     let rule = plan.grid.average;
     let objectives: Vec<ObjectiveResult> = plan.objectives.iter().map(|o| objective_result(o, &plan.grid)).collect();
 
-    let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let unit_ids = IdTable::units(plan);
+    let index = |id: &str| unit_ids.unit(plan, id);
     let mut member_lists: Vec<Vec<usize>> = vec![Vec::new(); plan.units.len()];
     let each = plan.grid.shared == SharedRule::EachUnit;
     let mut shared = Vec::new();
+    let mut seen_units = Vec::new();
     for (i, o) in plan.objectives.iter().enumerate() {
         if o.is_shared() && !each {
             shared.push(i);
             continue;
         }
-        let mut seen_units = Vec::with_capacity(1 + o.also.len());
-        for unit in std::iter::once(&o.unit).chain(o.also.iter().filter(|_| o.is_shared())) {
-            if let Some(&u) = index.get(unit.as_str()) {
-                if !seen_units.contains(&u) {
-                    seen_units.push(u);
-                    member_lists[u].push(i);
-                }
-            }
+        counted_units(plan, &unit_ids, o, &mut seen_units);
+        for &u in &seen_units {
+            member_lists[u].push(i);
         }
     }
 
     // Subtree sets, children folded into parents (reverse tree order).
     let order = plan.units_in_tree_order();
     let mut subtree_sets: Vec<Vec<usize>> = member_lists.clone();
+    let mut up = vec![NONE; plan.units.len()];
+    let mut processed = vec![false; plan.units.len()];
+    let mut regular = true;
     for (_, unit) in order.iter().rev() {
-        let u = index[unit.id.as_str()];
+        let Some(u) = index(&unit.id) else { continue };
+        regular &= !processed[u];
+        processed[u] = true;
         subtree_sets[u].sort_unstable();
         subtree_sets[u].dedup();
-        if let Some(&p) = unit.parent.as_deref().and_then(|p| index.get(p)) {
+        if let Some(p) = unit.parent.as_deref().and_then(index) {
             if p != u && !is_descendant(plan, &index, p, u) {
+                // A set that grows after it was folded into its parent's
+                // would not be in its parent's: refresh cannot follow `up`.
+                regular &= !processed[p] && up[u] == NONE;
                 let child = std::mem::take(&mut subtree_sets[u]);
                 subtree_sets[p].extend_from_slice(&child);
                 subtree_sets[u] = child;
+                up[u] = p as u32;
             }
         }
     }
 
+    let mut starts = Vec::with_capacity(plan.units.len() + 1);
+    let mut items = Vec::with_capacity(subtree_sets.iter().map(Vec::len).sum());
+    starts.push(0);
+    for set in &subtree_sets {
+        items.extend(set.iter().map(|&i| i as u32));
+        starts.push(items.len() as u32);
+    }
+
     let units = member_lists
-        .into_iter()
-        .zip(subtree_sets)
+        .iter()
+        .zip(&subtree_sets)
         .map(|(members, subtree)| UnitResult {
             own: group(members, &objectives, rule),
-            subtree: Stats::of(subtree.into_iter(), &objectives, rule),
+            subtree: Stats::of(subtree.iter().copied(), &objectives, rule),
         })
         .collect();
-    let shared = group(shared, &objectives, rule);
+    let shared = group(&shared, &objectives, rule);
     let ente = Stats::of(0..plan.objectives.len(), &objectives, rule);
-    Results { objectives, units, shared, ente }
+    let layout = Layout {
+        units: unit_ids,
+        objectives: IdTable::new(plan.objectives.len(), |k| plan.objectives[k].id.as_str()),
+        up,
+        starts,
+        items,
+        regular,
+    };
+    let titles = TitleKeys(plan.objectives.iter().map(|o| title_hash(&o.title)).collect());
+    Results { objectives, units, shared, ente, layout: Rc::new(layout), titles: Rc::new(titles) }
+}
+
+/// Brings `results` up to date after an edit of objective `objective` alone.
+///
+/// `results` must have been computed (by [`compute`] or by this function)
+/// from a plan that differs from `plan` only in that objective's weight
+/// inputs (scores, type, direct weight) or in what weighs nothing (title,
+/// description, achievement, review). Then afterwards `*results ==
+/// compute(plan)`, exactly, at the cost of the tables that objective counts
+/// in and the subtrees above them, not of the whole plan.
+pub fn refresh_objective(plan: &Plan, results: &mut Results, objective: usize) {
+    let i = objective;
+    let layout = results.layout.clone();
+    if i >= plan.objectives.len()
+        || results.objectives.len() != plan.objectives.len()
+        || results.units.len() != plan.units.len()
+        || layout.up.len() != plan.units.len()
+        || !layout.regular
+    {
+        *results = compute(plan);
+        return;
+    }
+    let o = &plan.objectives[i];
+    let title = title_hash(&o.title);
+    if results.titles.0[i] != title {
+        Rc::make_mut(&mut results.titles).0[i] = title;
+    }
+    let new = objective_result(o, &plan.grid);
+    let old = std::mem::replace(&mut results.objectives[i], new);
+    let new = &results.objectives[i];
+    let counts = |r: &ObjectiveResult| (r.status == Status::Prerequisite, r.points);
+    if counts(&old) == counts(new) {
+        return; // the same weight: no share, sum or average moves
+    }
+
+    let rule = plan.grid.average;
+    let Results { objectives, units, shared, ente, .. } = results;
+    if o.is_shared() && plan.grid.shared == SharedRule::Separate {
+        regroup(shared, objectives, rule);
+    } else {
+        let mut tables = Vec::new();
+        counted_units(plan, &layout.units, o, &mut tables);
+        // The units whose subtree holds it: its tables' units and every unit above them.
+        let mut above: Vec<usize> = Vec::new();
+        for &u in &tables {
+            regroup(&mut units[u].own, objectives, rule);
+            let mut v = u;
+            while !above.contains(&v) {
+                above.push(v);
+                match layout.up[v] {
+                    NONE => break,
+                    p => v = p as usize,
+                }
+            }
+        }
+        for &v in &above {
+            let stats = &mut units[v].subtree;
+            if !stats.replace(&old, &objectives[i], rule) {
+                *stats = Stats::of(layout.subtree(v), objectives, rule);
+            }
+        }
+    }
+    if !ente.replace(&old, &objectives[i], rule) {
+        *ente = Stats::of(0..objectives.len(), objectives, rule);
+    }
+}
+
+impl Results {
+    /// The position of objective `id` in `plan`, as [`Plan::objective_index`]
+    /// finds it, in constant time when these results were computed from
+    /// `plan` (or from a plan with the same objectives' ids in the same order).
+    pub fn objective_index(&self, plan: &Plan, id: &str) -> Option<usize> {
+        match self.layout.objectives.find(id, |k| plan.objectives.get(k).map(|o| o.id.as_str())) {
+            Some((first, _)) => Some(first),
+            None => plan.objective_index(id),
+        }
+    }
 }
 
 /// Whether unit `candidate` lies below unit `ancestor` (guards against cycles
 /// in hand-edited files).
-fn is_descendant(plan: &Plan, index: &HashMap<&str, usize>, candidate: usize, ancestor: usize) -> bool {
+fn is_descendant(plan: &Plan, index: &impl Fn(&str) -> Option<usize>, candidate: usize, ancestor: usize) -> bool {
     let mut current = plan.units[candidate].parent.as_deref();
     let mut steps = 0;
-    while let Some(p) = current.and_then(|p| index.get(p)) {
-        if *p == ancestor {
+    while let Some(p) = current.and_then(index) {
+        if p == ancestor {
             return true;
         }
         steps += 1;
         if steps > plan.units.len() {
             return true;
         }
-        current = plan.units[*p].parent.as_deref();
+        current = plan.units[p].parent.as_deref();
     }
     false
 }

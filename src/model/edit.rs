@@ -133,26 +133,48 @@ impl Plan {
 
     pub fn set_title(&mut self, id: &str, title: &str) {
         if let Some(i) = self.objective_index(id) {
-            self.objectives[i].title = title.to_string();
+            self.set_title_at(i, title);
+        }
+    }
+
+    /// [`Plan::set_title`] of the objective at index `i` (found once by the caller).
+    pub fn set_title_at(&mut self, i: usize, title: &str) {
+        if let Some(o) = self.objectives.get_mut(i) {
+            o.title = title.to_string();
         }
     }
 
     pub fn set_description(&mut self, id: &str, text: &str) {
         if let Some(i) = self.objective_index(id) {
+            self.set_description_at(i, text);
+        }
+    }
+
+    /// [`Plan::set_description`] of the objective at index `i`.
+    pub fn set_description_at(&mut self, i: usize, text: &str) {
+        if let Some(o) = self.objectives.get_mut(i) {
             let text = text.trim();
-            self.objectives[i].description = (!text.is_empty()).then(|| text.to_string());
+            o.description = (!text.is_empty()).then(|| text.to_string());
         }
     }
 
     pub fn set_score(&mut self, id: &str, criterion: usize, score: Option<Dec>) {
         if let Some(i) = self.objective_index(id) {
-            let scores = &mut self.objectives[i].scores;
-            if scores.len() < self.grid.criteria.len() {
-                scores.resize(self.grid.criteria.len(), None);
-            }
-            if let Some(slot) = scores.get_mut(criterion) {
-                *slot = score;
-            }
+            self.set_score_at(i, criterion, score);
+        }
+    }
+
+    /// [`Plan::set_score`] of the objective at index `i`: with a large plan,
+    /// the caller finds the index once, in constant time
+    /// ([`crate::model::Results::objective_index`]).
+    pub fn set_score_at(&mut self, i: usize, criterion: usize, score: Option<Dec>) {
+        let criteria = self.grid.criteria.len();
+        let Some(o) = self.objectives.get_mut(i) else { return };
+        if o.scores.len() < criteria {
+            o.scores.resize(criteria, None);
+        }
+        if let Some(slot) = o.scores.get_mut(criterion) {
+            *slot = score;
         }
     }
 
@@ -184,13 +206,27 @@ impl Plan {
 
     pub fn set_kind(&mut self, id: &str, kind: Option<&str>) {
         if let Some(i) = self.objective_index(id) {
-            self.objectives[i].kind = kind.map(str::to_string);
+            self.set_kind_at(i, kind);
+        }
+    }
+
+    /// [`Plan::set_kind`] of the objective at index `i`.
+    pub fn set_kind_at(&mut self, i: usize, kind: Option<&str>) {
+        if let Some(o) = self.objectives.get_mut(i) {
+            o.kind = kind.map(str::to_string);
         }
     }
 
     pub fn set_direct(&mut self, id: &str, weight: Option<DirectWeight>) {
         if let Some(i) = self.objective_index(id) {
-            self.objectives[i].direct = weight;
+            self.set_direct_at(i, weight);
+        }
+    }
+
+    /// [`Plan::set_direct`] of the objective at index `i`.
+    pub fn set_direct_at(&mut self, i: usize, weight: Option<DirectWeight>) {
+        if let Some(o) = self.objectives.get_mut(i) {
+            o.direct = weight;
         }
     }
 

@@ -1,13 +1,21 @@
 //! Findings (rilievi): what is wrong or incomplete in a plan, each naming the
 //! place it is about and saying why, so that a dirigente can fix it and the
 //! Nucleo can check it before signing.
+//!
+//! The checks run in sections (the units; each objective; the direct sums of
+//! each unit; repeated titles; each unit's table; the maximum on every
+//! criterion), and the findings are listed by severity, then in the order
+//! the checks made them. Each finding keeps that place ([`Order`]), so that
+//! [`refresh_findings`] can replace the findings of one edited objective and
+//! of its units without checking the whole plan again.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use super::compute::{compute, Results};
+use super::compute::{compute, counted_units, hash_text, IdTable, Results};
 use super::decimal::Dec;
 use super::format::{format_it, format_points};
-use super::plan::{Criterion, DirectWeight, Method, Plan, Scale};
+use super::plan::{AverageRule, Criterion, DirectWeight, Method, Objective, Plan, Scale, SharedRule, Unit};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -43,6 +51,40 @@ pub struct Finding {
     pub where_: String,
     /// Why, in one Italian sentence.
     pub message: String,
+    /// Which check made it, about what, in which order (not shown).
+    order: Order,
+}
+
+/// Where a finding comes among those of its severity: the section of the
+/// checks that made it, the unit or objective it is about (its index), and
+/// its place among that one's findings. For a repeated title, `sub` is the
+/// objective whose title it repeats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Order {
+    section: u8,
+    index: u32,
+    sub: u32,
+}
+
+/// The sections, in the order the checks run.
+const UNITS: u8 = 1;
+const OBJECTIVES: u8 = 2;
+const DIRECT_SUMS: u8 = 3;
+const TITLES: u8 = 4;
+const TABLES: u8 = 5;
+const MAXIMUM: u8 = 6;
+
+/// Among an objective's findings: the repeated id is always first.
+const REPEATED_ID: u32 = 0;
+
+fn at(section: u8, index: usize, sub: u32) -> Order {
+    Order { section, index: index as u32, sub }
+}
+
+impl Finding {
+    fn key(&self) -> (Severity, Order) {
+        (self.severity, self.order)
+    }
 }
 
 /// Checks a plan and lists its findings, errors first, then in plan order.
@@ -53,98 +95,444 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
 /// [`validate`] reusing results already computed.
 pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     let mut out = Vec::new();
-    let units_by_id: HashMap<&str, usize> =
-        plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let units = IdTable::units(plan);
 
-    check_units(plan, &units_by_id, &mut out);
+    check_units(plan, &units, &mut out);
 
-    let mut seen_ids = HashSet::new();
-    for (position, o) in plan.objectives.iter().enumerate() {
-        let unit_name = units_by_id.get(o.unit.as_str()).map(|&u| plan.units[u].name.as_str());
-        // Where, in words: written only for an objective that has a finding.
-        let where_obj = std::cell::OnceCell::new();
-        let where_obj = || {
-            where_obj.get_or_init(|| format!("{} › {}", unit_name.unwrap_or("(nessuna unità)"), objective_label(&o.title, position))).as_str()
-        };
-        let place = |criterion| Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion };
-
-        if !seen_ids.insert(o.id.as_str()) {
-            out.push(finding(Severity::Error, place(None), where_obj(),
-                format!("L'identificativo «{}» è usato da più di un obiettivo.", o.id)));
-        }
-        if unit_name.is_none() {
-            out.push(finding(Severity::Error, place(None), where_obj(),
-                format!("L'obiettivo appartiene all'unità «{}», che non esiste nel piano.", o.unit)));
-        }
-        if is_empty_row(o) {
-            continue; // reported once, with the unit, as an empty row
-        }
-        if o.title.trim().is_empty() {
-            out.push(finding(Severity::Error, place(None), where_obj(), "L'obiettivo non ha un titolo.".into()));
-        }
-        for unit in &o.also {
-            if !units_by_id.contains_key(unit.as_str()) {
-                out.push(finding(Severity::Error, place(None), where_obj(),
-                    format!("L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano.")));
-            }
-        }
-        match plan.grid.method {
-            Method::Criteria => {
-                for (c, criterion) in plan.grid.criteria.iter().enumerate() {
-                    let where_cell = || format!("{} › {}", where_obj(), criterion.name);
-                    match o.scores.get(c).copied().flatten() {
-                        None => out.push(finding(Severity::Warning, place(Some(c)), &where_cell(),
-                            format!("Manca il punteggio di «{}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.", criterion.short))),
-                        Some(score) => {
-                            if let Some(why) = score_problem(score, criterion) {
-                                out.push(finding(Severity::Error, place(Some(c)), &where_cell(), why));
-                            }
-                        }
-                    }
-                }
-                if !plan.grid.types.is_empty() {
-                    match o.kind.as_deref() {
-                        None => out.push(finding(Severity::Warning, place(None), where_obj(),
-                            "Manca la tipologia: senza il suo fattore l'obiettivo non ha peso e non entra nelle medie.".into())),
-                        Some(k) if plan.grid.objective_type(k).is_none() => out.push(finding(Severity::Error, place(None), where_obj(),
-                            format!("La tipologia «{k}» non è tra quelle della griglia."))),
-                        _ => {}
-                    }
-                }
-            }
-            Method::Direct => match o.direct {
-                None => out.push(finding(Severity::Warning, place(None), where_obj(),
-                    "Manca il peso: scrivere una percentuale, oppure X se è un obiettivo prerequisito.".into())),
-                Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => out.push(finding(Severity::Error, place(None), where_obj(),
-                    format!("Il peso {} % deve essere maggiore di 0 e al massimo 100.", format_points(p)))),
-                _ => {}
-            },
-        }
+    let ids = IdTable::new(plan.objectives.len(), |k| plan.objectives[k].id.as_str());
+    for (i, o) in plan.objectives.iter().enumerate() {
+        let first = ids.find(&o.id, |k| plan.objectives.get(k).map(|o| o.id.as_str())).map_or(i, |(first, _)| first);
+        check_objective(plan, &units, i, first != i, &mut out);
     }
 
     if plan.grid.method == Method::Direct {
-        for (u, unit) in plan.units.iter().enumerate() {
-            let group = &results.units[u].own;
-            if group.stats.objectives == 0 || group.stats.complete < group.stats.objectives {
-                continue; // incomplete units are reported objective by objective
+        for u in 0..plan.units.len() {
+            check_direct_sum(plan, results, u, &mut out);
+        }
+    }
+
+    // The same title twice, in one unit or in two: the first objective with
+    // each key, by the key's hash (the keys compared only when hashes meet).
+    let mut firsts: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(plan.objectives.len(), Default::default());
+    let mut others: Vec<(u64, usize)> = Vec::new(); // different keys with a hash already taken
+    for (i, o) in plan.objectives.iter().enumerate() {
+        let hash = title_hash(&o.title);
+        if hash == 0 {
+            continue;
+        }
+        let first = match firsts.get(&hash) {
+            None => None,
+            Some(&f) => {
+                let key = title_key(&o.title);
+                std::iter::once(f)
+                    .chain(others.iter().filter(|(h, _)| *h == hash).map(|&(_, f)| f))
+                    .find(|&f| title_key(&plan.objectives[f].title) == key)
             }
-            let sum = group.stats.total;
-            if sum != Dec::HUNDRED {
-                let difference = if sum < Dec::HUNDRED {
-                    format!("mancano {} punti percentuali", format_it(Dec::HUNDRED.checked_sub(sum).unwrap_or_default(), 2))
-                } else {
-                    format!("ci sono {} punti percentuali in più", format_it(sum.checked_sub(Dec::HUNDRED).unwrap_or_default(), 2))
-                };
-                out.push(finding(Severity::Error, Place { unit: Some(unit.id.clone()), objective: None, criterion: None },
-                    &plan.unit_label(unit),
-                    format!("I pesi degli obiettivi sommano a {} % invece di 100: {difference}.", format_it(sum, 2))));
+        };
+        match first {
+            Some(f) => out.push(repeated_title(plan, &units, i, f)),
+            None if firsts.contains_key(&hash) => others.push((hash, i)),
+            None => {
+                firsts.insert(hash, i);
             }
         }
     }
 
-    check_what_the_nucleo_looks_for(plan, results, &mut out);
+    for u in 0..plan.units.len() {
+        check_table(plan, results, u, &mut out);
+    }
+
+    for i in 0..plan.objectives.len() {
+        check_maximum(plan, &units, i, &mut out);
+    }
+
     out.sort_by_key(|f| f.severity);
+    debug_assert!(out.windows(2).all(|w| w[0].key() < w[1].key()), "findings in their order");
     out
+}
+
+/// A map key that is a hash already: used as it is.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_text(bytes.iter().copied());
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Brings `findings` up to date after an edit of objective `objective` alone.
+///
+/// `findings` must be [`validate_with`]'s for a plan that differs from `plan`
+/// only in that objective's scores, type, direct weight, title, description,
+/// achievement or review, and `results` must be `compute(plan)` (brought up
+/// to date with [`super::compute::refresh_objective`]). Then afterwards
+/// `*findings == validate_with(plan, results)`, exactly and in the same
+/// order, at the cost of that objective's findings and those of the tables
+/// it counts in: the findings of the other objectives and units are kept.
+pub fn refresh_findings(plan: &Plan, results: &Results, findings: &mut Vec<Finding>, objective: usize) {
+    let i = objective;
+    if i >= plan.objectives.len()
+        || results.objectives.len() != plan.objectives.len()
+        || results.units.len() != plan.units.len()
+        || results.titles.0.len() != plan.objectives.len()
+    {
+        *findings = validate_with(plan, results);
+        return;
+    }
+    let units = &results.layout.units;
+    let o = &plan.objectives[i];
+    let position = |findings: &[Finding], key: (Severity, Order)| findings.partition_point(|f| f.key() < key);
+
+    // Every finding about the objective, and about the tables it counts in.
+    let mut slots: Vec<(u8, usize)> = Vec::new();
+    let mut fresh: Vec<Finding> = Vec::new();
+    let repeated_id = findings.binary_search_by_key(&(Severity::Error, at(OBJECTIVES, i, REPEATED_ID)), Finding::key).is_ok();
+    slots.push((OBJECTIVES, i));
+    check_objective(plan, units, i, repeated_id, &mut fresh);
+    if !(o.is_shared() && plan.grid.shared == SharedRule::Separate) {
+        let mut tables = Vec::new();
+        counted_units(plan, units, o, &mut tables);
+        for u in tables {
+            if plan.grid.method == Method::Direct {
+                slots.push((DIRECT_SUMS, u));
+                check_direct_sum(plan, results, u, &mut fresh);
+            }
+            slots.push((TABLES, u));
+            check_table(plan, results, u, &mut fresh);
+        }
+    }
+    slots.push((MAXIMUM, i));
+    check_maximum(plan, units, i, &mut fresh);
+
+    // Repeated titles. The objectives with the same title as this one (by the
+    // titles' hashes, then the titles): each after the first repeats it.
+    let hash = title_hash(&o.title);
+    let same: Vec<usize> = if hash == 0 {
+        Vec::new()
+    } else {
+        let key = OnceCell::new();
+        results.titles.0.iter().enumerate()
+            .filter(|&(j, &h)| j == i || h == hash)
+            .map(|(j, _)| j)
+            .filter(|&j| j == i || title_key(&plan.objectives[j].title) == *key.get_or_init(|| title_key(&o.title)))
+            .collect()
+    };
+    let titles = position(findings, (Severity::Warning, at(TITLES, 0, 0)))..position(findings, (Severity::Warning, at(TABLES, 0, 0)));
+    let repeating = |j: usize| -> Option<usize> {
+        let run = &findings[titles.clone()];
+        run.binary_search_by_key(&(j as u32), |f| f.order.index).ok().map(|k| run[k].order.sub as usize)
+    };
+    // Those that repeated this one's title before the edit.
+    let followers: Vec<usize> =
+        findings[titles.clone()].iter().filter(|f| f.order.sub as usize == i).map(|f| f.order.index as usize).collect();
+    let first = same.first().copied();
+    let unchanged = followers.iter().all(|j| same.contains(j))
+        && same.iter().all(|&j| j == i || repeating(j) == first.filter(|&f| f != j));
+    if unchanged {
+        // The same repetitions as before: only this one's words may change.
+        slots.push((TITLES, i));
+        if let Some(f) = first.filter(|&f| f != i) {
+            fresh.push(repeated_title(plan, units, i, f));
+        }
+    } else {
+        // The title changed: the objectives with its new title, and those
+        // that repeated its old one, whose first is now the next of them.
+        for &j in &same {
+            slots.push((TITLES, j));
+            if let Some(f) = first.filter(|&f| f != j) {
+                fresh.push(repeated_title(plan, units, j, f));
+            }
+        }
+        let left: Vec<usize> = followers.into_iter().filter(|j| !same.contains(j)).collect();
+        for &j in &left {
+            slots.push((TITLES, j));
+            if j != left[0] {
+                fresh.push(repeated_title(plan, units, j, left[0]));
+            }
+        }
+        if !same.contains(&i) {
+            slots.push((TITLES, i));
+        }
+    }
+
+    replace_slots(findings, &slots, fresh);
+}
+
+/// Replaces every finding of the given (section, index) slots with `fresh`
+/// (the findings those slots have now), keeping the list in its order.
+fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: Vec<Finding>) {
+    fresh.sort_by_key(Finding::key);
+    let mut gone: Vec<std::ops::Range<usize>> = Vec::new();
+    for severity in [Severity::Error, Severity::Warning, Severity::Note] {
+        for &(section, index) in slots {
+            let start = findings.partition_point(|f| f.key() < (severity, at(section, index, 0)));
+            let len = findings[start..].partition_point(|f| f.key() < (severity, at(section, index + 1, 0)));
+            if len > 0 {
+                gone.push(start..start + len);
+            }
+        }
+    }
+    gone.sort_by_key(|r| r.start);
+    gone.dedup();
+
+    // As many findings as before in the same places (an edit that changes
+    // no finding, or only its words): written over, nothing moves.
+    let places: Vec<usize> = gone.iter().flat_map(|r| r.clone()).collect();
+    if places.len() == fresh.len() {
+        let before: Vec<Finding> =
+            places.iter().zip(fresh.iter()).map(|(&p, f)| std::mem::replace(&mut findings[p], f.clone())).collect();
+        let fits = |p: usize| {
+            (p == 0 || findings[p - 1].key() < findings[p].key()) && (p + 1 == findings.len() || findings[p].key() < findings[p + 1].key())
+        };
+        if places.iter().all(|&p| fits(p)) {
+            return;
+        }
+        for (&p, f) in places.iter().zip(before) {
+            findings[p] = f;
+        }
+    }
+
+    // Otherwise the list from the first change on, merged once.
+    let start = gone
+        .first()
+        .map(|r| r.start)
+        .into_iter()
+        .chain(fresh.first().map(|f| findings.partition_point(|g| g.key() < f.key())))
+        .min()
+        .unwrap_or(findings.len());
+    let tail: Vec<Finding> = findings.drain(start..).collect();
+    findings.reserve(tail.len() + fresh.len());
+    let mut fresh = fresh.into_iter().peekable();
+    let mut gone = gone.into_iter().peekable();
+    for (k, f) in tail.into_iter().enumerate() {
+        let p = start + k;
+        while gone.peek().is_some_and(|r| r.end <= p) {
+            gone.next();
+        }
+        if gone.peek().is_some_and(|r| r.contains(&p)) {
+            continue;
+        }
+        while let Some(new) = fresh.next_if(|n| n.key() < f.key()) {
+            findings.push(new);
+        }
+        findings.push(f);
+    }
+    findings.extend(fresh);
+}
+
+/// The findings about objective `i` (section [`OBJECTIVES`]).
+fn check_objective(plan: &Plan, units: &IdTable, i: usize, repeated_id: bool, out: &mut Vec<Finding>) {
+    let o = &plan.objectives[i];
+    let unit_name = units.unit(plan, &o.unit).map(|u| plan.units[u].name.as_str());
+    // Where, in words: written only for an objective that has a finding.
+    let where_obj = OnceCell::new();
+    let where_obj = || {
+        where_obj.get_or_init(|| format!("{} › {}", unit_name.unwrap_or("(nessuna unità)"), objective_label(&o.title, i))).as_str()
+    };
+    let place = |criterion| Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion };
+    // Each finding's place among the objective's: fixed for the first three,
+    // then in the order they are found.
+    let mut next = 2;
+    let mut push = |sub: Option<u32>, severity, place: Place, where_: &str, message: String| {
+        let sub = sub.unwrap_or_else(|| {
+            next += 1;
+            next
+        });
+        out.push(Finding { severity, place, where_: where_.to_string(), message, order: at(OBJECTIVES, i, sub) });
+    };
+
+    if repeated_id {
+        push(Some(REPEATED_ID), Severity::Error, place(None), where_obj(), format!("L'identificativo «{}» è usato da più di un obiettivo.", o.id));
+    }
+    if unit_name.is_none() {
+        push(Some(1), Severity::Error, place(None), where_obj(),
+            format!("L'obiettivo appartiene all'unità «{}», che non esiste nel piano.", o.unit));
+    }
+    if is_empty_row(o) {
+        return; // reported once, with the unit, as an empty row
+    }
+    if o.title.trim().is_empty() {
+        push(Some(2), Severity::Error, place(None), where_obj(), "L'obiettivo non ha un titolo.".into());
+    }
+    for unit in &o.also {
+        if units.unit(plan, unit).is_none() {
+            push(None, Severity::Error, place(None), where_obj(),
+                format!("L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano."));
+        }
+    }
+    match plan.grid.method {
+        Method::Criteria => {
+            for (c, criterion) in plan.grid.criteria.iter().enumerate() {
+                let where_cell = || format!("{} › {}", where_obj(), criterion.name);
+                match o.scores.get(c).copied().flatten() {
+                    None => push(None, Severity::Warning, place(Some(c)), &where_cell(),
+                        format!("Manca il punteggio di «{}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.", criterion.short)),
+                    Some(score) => {
+                        if let Some(why) = score_problem(score, criterion) {
+                            push(None, Severity::Error, place(Some(c)), &where_cell(), why);
+                        }
+                    }
+                }
+            }
+            if !plan.grid.types.is_empty() {
+                match o.kind.as_deref() {
+                    None => push(None, Severity::Warning, place(None), where_obj(),
+                        "Manca la tipologia: senza il suo fattore l'obiettivo non ha peso e non entra nelle medie.".into()),
+                    Some(k) if plan.grid.objective_type(k).is_none() => push(None, Severity::Error, place(None), where_obj(),
+                        format!("La tipologia «{k}» non è tra quelle della griglia.")),
+                    _ => {}
+                }
+            }
+        }
+        Method::Direct => match o.direct {
+            None => push(None, Severity::Warning, place(None), where_obj(),
+                "Manca il peso: scrivere una percentuale, oppure X se è un obiettivo prerequisito.".into()),
+            Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => push(None, Severity::Error, place(None), where_obj(),
+                format!("Il peso {} % deve essere maggiore di 0 e al massimo 100.", format_points(p))),
+            _ => {}
+        },
+    }
+}
+
+/// Direct method: whether unit `u`'s weights sum to 100 (section [`DIRECT_SUMS`]).
+fn check_direct_sum(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>) {
+    let unit = &plan.units[u];
+    let group = &results.units[u].own;
+    if group.stats.objectives == 0 || group.stats.complete < group.stats.objectives {
+        return; // incomplete units are reported objective by objective
+    }
+    let sum = group.stats.total;
+    if sum != Dec::HUNDRED {
+        let difference = if sum < Dec::HUNDRED {
+            format!("mancano {} punti percentuali", format_it(Dec::HUNDRED.checked_sub(sum).unwrap_or_default(), 2))
+        } else {
+            format!("ci sono {} punti percentuali in più", format_it(sum.checked_sub(Dec::HUNDRED).unwrap_or_default(), 2))
+        };
+        out.push(Finding {
+            severity: Severity::Error,
+            place: Place { unit: Some(unit.id.clone()), objective: None, criterion: None },
+            where_: plan.unit_label(unit),
+            message: format!("I pesi degli obiettivi sommano a {} % invece di 100: {difference}.", format_it(sum, 2)),
+            order: at(DIRECT_SUMS, u, 0),
+        });
+    }
+}
+
+/// How to name an objective's unit in a sentence, or its unit id when there is no such unit.
+fn unit_words(plan: &Plan, units: &IdTable, id: &str) -> String {
+    units.first_unit(plan, id).map_or(id.to_string(), |u| plan.unit_label(u))
+}
+
+/// Objective `i` repeats the title of objective `first` (section [`TITLES`]).
+fn repeated_title(plan: &Plan, units: &IdTable, i: usize, first: usize) -> Finding {
+    let o = &plan.objectives[i];
+    let other = &plan.objectives[first];
+    Finding {
+        severity: Severity::Warning,
+        place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
+        where_: format!("{} › {}", unit_words(plan, units, &o.unit), objective_label(&o.title, i)),
+        message: if other.unit == o.unit {
+            "Lo stesso titolo compare due volte nella stessa unità: è forse un obiettivo ripetuto?".to_string()
+        } else {
+            format!(
+                "Lo stesso titolo compare anche in {}: è forse un obiettivo ripetuto, o comune a più unità?",
+                unit_words(plan, units, &other.unit)
+            )
+        },
+        order: at(TITLES, i, first as u32),
+    }
+}
+
+/// The checks a Nucleo di valutazione makes on a dirigente's table, the ones
+/// that find what the Como 2024 table hides: unit `u`'s (section [`TABLES`]).
+fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>) {
+    let unit = &plan.units[u];
+    let own = &results.units[u].own;
+    let members = || own.members.iter().map(|m| &plan.objectives[m.objective]);
+    let mut push = |sub: u32, severity, message| {
+        out.push(Finding {
+            severity,
+            place: Place { unit: Some(unit.id.clone()), objective: None, criterion: None },
+            where_: plan.unit_label(unit),
+            message,
+            order: at(TABLES, u, sub),
+        })
+    };
+
+    // Empty rows, and what the average would be if they were counted as 0.
+    let empty = members().filter(|o| is_empty_row(o)).count();
+    if empty > 0 {
+        let with_empty = super::compute::mean(own.stats.total, own.stats.complete + empty);
+        let message = match (own.stats.average, with_empty, plan.grid.average) {
+            (Some(avg), Some(alt), AverageRule::Simple) => format!(
+                "{} vuot{} nella tabella: non {} nella media, che è {}; se {} contat{} come 0 la media sarebbe {}.",
+                if empty == 1 { "C'è una riga".to_string() } else { format!("Ci sono {empty} righe") },
+                if empty == 1 { "a" } else { "e" },
+                if empty == 1 { "entra" } else { "entrano" },
+                format_it(avg, 2),
+                if empty == 1 { "fosse" } else { "fossero" },
+                if empty == 1 { "a" } else { "e" },
+                format_it(alt, 2)
+            ),
+            _ => format!("Righe vuote nella tabella: {empty}. Non entrano nella media."),
+        };
+        push(0, Severity::Warning, message);
+    }
+
+    // As many objectives as the grid expects.
+    if let Some(expected) = plan.grid.expected_objectives {
+        let real = own.members.len() - empty;
+        if unit.level == plan.ente.levels.len().saturating_sub(1) && real != expected {
+            push(1, Severity::Warning, format!(
+                "L'unità ha {real} obiettiv{}, la griglia ne prevede {expected}.",
+                if real == 1 { "o" } else { "i" }
+            ));
+        }
+    }
+
+    // No differentiation: every objective scored the same.
+    let mut complete = own.members.iter().filter(|m| results.objectives[m.objective].points.is_some()).map(|m| &plan.objectives[m.objective]);
+    if let Some(first) = complete.next() {
+        let same = |o: &Objective| o.scores == first.scores && o.direct == first.direct && o.kind == first.kind;
+        let mut count = 1;
+        let mut all_same = true;
+        for o in complete {
+            count += 1;
+            if !same(o) {
+                all_same = false;
+                break;
+            }
+        }
+        if count >= 2 && all_same {
+            push(2, Severity::Note, "Tutti gli obiettivi dell'unità hanno gli stessi punteggi: la pesatura non li differenzia.".into());
+        }
+    }
+}
+
+/// The maximum on every criterion, for objective `i` (section [`MAXIMUM`]).
+fn check_maximum(plan: &Plan, units: &IdTable, i: usize, out: &mut Vec<Finding>) {
+    if plan.grid.method != Method::Criteria || plan.grid.criteria.is_empty() {
+        return;
+    }
+    let o = &plan.objectives[i];
+    let all_max = plan.grid.criteria.iter().enumerate().all(|(c, criterion)| o.scores.get(c).copied().flatten() == Some(criterion.max()));
+    if all_max {
+        out.push(Finding {
+            severity: Severity::Note,
+            place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
+            where_: format!("{} › {}", unit_words(plan, units, &o.unit), objective_label(&o.title, i)),
+            message: "L'obiettivo ha il punteggio massimo su tutti i criteri.".into(),
+            order: at(MAXIMUM, i, 0),
+        });
+    }
 }
 
 /// Why a score is not admitted by a criterion, or `None` if it is.
@@ -179,167 +567,151 @@ fn title_key(title: &str) -> String {
     title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
+/// The characters of [`title_key`]`(title)`, one by one, without building it.
+fn title_key_chars(title: &str, mut f: impl FnMut(char)) {
+    let (mut gap, mut started) = (false, false);
+    let mut step = |c: char, alphanumeric: bool| {
+        if alphanumeric {
+            if gap && started {
+                f(' ');
+            }
+            (gap, started) = (false, true);
+            f(c);
+        } else {
+            gap = true;
+        }
+    };
+    // `str::to_lowercase` is `char::to_lowercase` character by character,
+    // but for the capital sigma, which depends on its neighbours.
+    if !title.is_ascii() && title.contains('Σ') {
+        for c in title.to_lowercase().chars() {
+            step(c, c.is_alphanumeric());
+        }
+        return;
+    }
+    for c in title.chars() {
+        if c.is_ascii() {
+            let c = c.to_ascii_lowercase();
+            step(c, c.is_ascii_alphanumeric());
+        } else {
+            for c in c.to_lowercase() {
+                step(c, c.is_alphanumeric());
+            }
+        }
+    }
+}
+
+/// A hash of [`title_key`]`(title)`: 0 when the key is empty (no words),
+/// never 0 otherwise. Equal keys, equal hashes.
+pub(crate) fn title_hash(title: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut empty = true;
+    if title.is_ascii() {
+        // The same, byte by byte: most titles are plain ASCII.
+        let (mut hash, mut gap) = (hash_text(std::iter::empty()), false);
+        for b in title.bytes() {
+            let b = b.to_ascii_lowercase();
+            if b.is_ascii_alphanumeric() {
+                if gap && !empty {
+                    hash = (hash ^ b' ' as u64).wrapping_mul(PRIME);
+                }
+                (gap, empty) = (false, false);
+                hash = (hash ^ b as u64).wrapping_mul(PRIME);
+            } else {
+                gap = true;
+            }
+        }
+        return match (empty, hash) {
+            (true, _) => 0,
+            (false, 0) => 1,
+            (false, h) => h,
+        };
+    }
+    let mut hash = hash_text(std::iter::empty());
+    title_key_chars(title, |c| {
+        empty = false;
+        hash = c.encode_utf8(&mut [0; 4]).bytes().fold(hash, |h, b| (h ^ b as u64).wrapping_mul(PRIME));
+    });
+    match (empty, hash) {
+        (true, _) => 0,
+        (false, 0) => 1,
+        (false, h) => h,
+    }
+}
+
 /// Whether an objective is an empty row: no title, no score, no weight.
-pub fn is_empty_row(o: &super::plan::Objective) -> bool {
+pub fn is_empty_row(o: &Objective) -> bool {
     o.title.trim().is_empty() && o.scores.iter().all(Option::is_none) && o.direct.is_none() && o.kind.is_none()
 }
 
-/// The checks a Nucleo di valutazione makes on a dirigente's table: the ones
-/// that find what the Como 2024 table hides.
-fn check_what_the_nucleo_looks_for(plan: &Plan, results: &Results, out: &mut Vec<Finding>) {
-    let unit_place = |u: usize| Place { unit: Some(plan.units[u].id.clone()), objective: None, criterion: None };
-    let unit_where = |u: usize| plan.unit_label(&plan.units[u]);
-    let bottom = plan.ente.levels.len().saturating_sub(1);
-
-    // The same title twice, in one unit or in two.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, o) in plan.objectives.iter().enumerate() {
-        let key = title_key(&o.title);
-        if key.is_empty() {
-            continue;
-        }
-        if let Some(&first) = seen.get(&key) {
-            let other = &plan.objectives[first];
-            let where_other = plan.unit(&other.unit).map_or(other.unit.clone(), |u| plan.unit_label(u));
-            let same_unit = other.unit == o.unit;
-            out.push(Finding {
-                severity: Severity::Warning,
-                place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
-                where_: format!("{} › {}", plan.unit(&o.unit).map_or(o.unit.clone(), |u| plan.unit_label(u)), objective_label(&o.title, i)),
-                message: if same_unit {
-                    "Lo stesso titolo compare due volte nella stessa unità: è forse un obiettivo ripetuto?".to_string()
-                } else {
-                    format!("Lo stesso titolo compare anche in {where_other}: è forse un obiettivo ripetuto, o comune a più unità?")
-                },
-            });
-        } else {
-            seen.insert(key, i);
+/// The findings about the units (section [`UNITS`]).
+fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
+    // A unit "has objectives" if it or a unit below it has some. One flag
+    // per id, kept at the position of the last unit with it.
+    let id = |u: &Unit| units.unit(plan, &u.id).unwrap_or_default();
+    let mut has_objectives = vec![false; plan.units.len()];
+    for o in &plan.objectives {
+        if let Some(u) = units.unit(plan, &o.unit) {
+            has_objectives[u] = true;
         }
     }
-
-    for (u, unit) in plan.units.iter().enumerate() {
-        let own = &results.units[u].own;
-        let members: Vec<&super::plan::Objective> = own.members.iter().map(|m| &plan.objectives[m.objective]).collect();
-
-        // Empty rows, and what the average would be if they were counted as 0.
-        let empty = members.iter().filter(|o| is_empty_row(o)).count();
-        if empty > 0 {
-            let with_empty = super::compute::mean(own.stats.total, own.stats.complete + empty);
-            let message = match (own.stats.average, with_empty, plan.grid.average) {
-                (Some(avg), Some(alt), super::plan::AverageRule::Simple) => format!(
-                    "{} vuot{} nella tabella: non {} nella media, che è {}; se {} contat{} come 0 la media sarebbe {}.",
-                    if empty == 1 { "C'è una riga".to_string() } else { format!("Ci sono {empty} righe") },
-                    if empty == 1 { "a" } else { "e" },
-                    if empty == 1 { "entra" } else { "entrano" },
-                    format_it(avg, 2),
-                    if empty == 1 { "fosse" } else { "fossero" },
-                    if empty == 1 { "a" } else { "e" },
-                    format_it(alt, 2)
-                ),
-                _ => format!("Righe vuote nella tabella: {empty}. Non entrano nella media."),
-            };
-            out.push(finding(Severity::Warning, unit_place(u), &unit_where(u), message));
-        }
-
-        // As many objectives as the grid expects.
-        if let Some(expected) = plan.grid.expected_objectives {
-            let real = members.iter().filter(|o| !is_empty_row(o)).count();
-            if unit.level == bottom && real != expected {
-                out.push(finding(Severity::Warning, unit_place(u), &unit_where(u), format!(
-                    "L'unità ha {real} obiettiv{}, la griglia ne prevede {expected}.",
-                    if real == 1 { "o" } else { "i" }
-                )));
-            }
-        }
-
-        // No differentiation: every objective scored the same.
-        let complete: Vec<&&super::plan::Objective> =
-            members.iter().zip(&own.members).filter(|(_, m)| results.objectives[m.objective].points.is_some()).map(|(o, _)| o).collect();
-        if complete.len() >= 2 {
-            let first = (&complete[0].scores, &complete[0].direct, &complete[0].kind);
-            if complete.iter().all(|o| (&o.scores, &o.direct, &o.kind) == first) {
-                out.push(finding(Severity::Note, unit_place(u), &unit_where(u),
-                    "Tutti gli obiettivi dell'unità hanno gli stessi punteggi: la pesatura non li differenzia.".into()));
-            }
-        }
-    }
-
-    // The maximum on every criterion.
-    if plan.grid.method == Method::Criteria && !plan.grid.criteria.is_empty() {
-        for (i, o) in plan.objectives.iter().enumerate() {
-            let all_max = plan.grid.criteria.iter().enumerate().all(|(c, criterion)| o.scores.get(c).copied().flatten() == Some(criterion.max()));
-            if all_max {
-                out.push(Finding {
-                    severity: Severity::Note,
-                    place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
-                    where_: format!("{} › {}", plan.unit(&o.unit).map_or(o.unit.clone(), |u| plan.unit_label(u)), objective_label(&o.title, i)),
-                    message: "L'obiettivo ha il punteggio massimo su tutti i criteri.".into(),
-                });
-            }
-        }
-    }
-}
-
-fn check_units(plan: &Plan, units_by_id: &HashMap<&str, usize>, out: &mut Vec<Finding>) {
-    let mut has_objectives: HashSet<&str> = plan.objectives.iter().map(|o| o.unit.as_str()).collect();
-    let mut seen_ids = HashSet::new();
-    let mut seen_names: HashMap<String, &str> = HashMap::new();
-    // A unit "has objectives" if it or a unit below it has some.
     for u in &plan.units {
-        if has_objectives.contains(u.id.as_str()) {
+        if has_objectives[id(u)] {
             let mut parent = u.parent.as_deref();
             let mut steps = 0;
-            while let Some(p) = parent {
-                if !has_objectives.insert(p) || steps > plan.units.len() {
+            while let Some(p) = parent.and_then(|p| units.unit(plan, p)) {
+                if std::mem::replace(&mut has_objectives[p], true) || steps > plan.units.len() {
                     break;
                 }
                 steps += 1;
-                parent = units_by_id.get(p).and_then(|&i| plan.units[i].parent.as_deref());
+                parent = plan.units[p].parent.as_deref();
             }
         }
     }
-    for u in &plan.units {
+    let mut seen_ids = HashSet::new();
+    let mut seen_names: HashMap<String, &str> = HashMap::new();
+    for (index, u) in plan.units.iter().enumerate() {
         // Place and words are written only for a unit that has a finding.
-        let place = || Place { unit: Some(u.id.clone()), objective: None, criterion: None };
-        let where_ = || plan.unit_label(u);
+        let mut push = |sub: u32, severity, message| {
+            out.push(Finding {
+                severity,
+                place: Place { unit: Some(u.id.clone()), objective: None, criterion: None },
+                where_: plan.unit_label(u),
+                message,
+                order: at(UNITS, index, sub),
+            })
+        };
         if !seen_ids.insert(u.id.as_str()) {
-            out.push(finding(Severity::Error, place(), &where_(),
-                format!("L'identificativo «{}» è usato da più di un'unità.", u.id)));
+            push(0, Severity::Error, format!("L'identificativo «{}» è usato da più di un'unità.", u.id));
         }
         if u.name.trim().is_empty() {
-            out.push(finding(Severity::Error, place(), &where_(), "L'unità non ha un nome.".into()));
+            push(1, Severity::Error, "L'unità non ha un nome.".into());
         }
         let key = u.name.trim().to_lowercase();
         if !key.is_empty() {
             if let Some(other) = seen_names.insert(key, u.id.as_str()) {
                 if other != u.id {
-                    out.push(finding(Severity::Warning, place(), &where_(),
-                        "Due unità hanno lo stesso nome.".into()));
+                    push(2, Severity::Warning, "Due unità hanno lo stesso nome.".into());
                 }
             }
         }
         if u.level >= plan.ente.levels.len() {
-            out.push(finding(Severity::Error, place(), &where_(),
-                format!("Il livello {} non è tra i livelli dell'ente ({}).", u.level + 1, plan.ente.levels.join(", "))));
+            push(3, Severity::Error,
+                format!("Il livello {} non è tra i livelli dell'ente ({}).", u.level + 1, plan.ente.levels.join(", ")));
         }
         match u.parent.as_deref() {
-            Some(p) => match units_by_id.get(p) {
-                None => out.push(finding(Severity::Error, place(), &where_(),
-                    format!("L'unità superiore «{p}» non esiste nel piano."))),
-                Some(&pi) if plan.units[pi].level >= u.level => out.push(finding(Severity::Error, place(), &where_(),
-                    format!("L'unità superiore «{}» non sta a un livello più alto.", plan.units[pi].name))),
+            Some(p) => match units.unit(plan, p) {
+                None => push(4, Severity::Error, format!("L'unità superiore «{p}» non esiste nel piano.")),
+                Some(pi) if plan.units[pi].level >= u.level => push(4, Severity::Error,
+                    format!("L'unità superiore «{}» non sta a un livello più alto.", plan.units[pi].name)),
                 _ => {}
             },
             None => {}
         }
-        if !has_objectives.contains(u.id.as_str()) {
-            out.push(finding(Severity::Warning, place(), &where_(), "L'unità non ha obiettivi.".into()));
+        if !has_objectives[id(u)] {
+            push(5, Severity::Warning, "L'unità non ha obiettivi.".into());
         }
     }
-}
-
-fn finding(severity: Severity, place: Place, where_: &str, message: String) -> Finding {
-    Finding { severity, place, where_: where_.to_string(), message }
 }
 
 /// A short way to name an objective: its title cut to 60 characters, or its position.
@@ -354,5 +726,45 @@ pub fn objective_label(title: &str, position: usize) -> String {
         format!("«{short}…»")
     } else {
         format!("«{short}»")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash of a title's key, from the key itself.
+    fn hash_of_key(title: &str) -> u64 {
+        let key = title_key(title);
+        match hash_text(key.bytes()) {
+            _ if key.is_empty() => 0,
+            0 => 1,
+            h => h,
+        }
+    }
+
+    #[test]
+    fn a_title_hash_is_the_hash_of_its_key() {
+        let titles = [
+            "", "   ", "!?", "Recupero evasione", "recupero  EVASIONE!", "  Gestione, immobili. ", "ΣΑΣ σας", "Σ", "aΣ b", "ΌΣΟΣ",
+            "İstanbul", "ǅemal", "Straße", "ﬁne", "a\u{307}b", "Ⅻ secolo", "n. 3/2025", "«Più» — meno", "日本語 テキスト", "ÀÈÌ òù",
+        ];
+        for t in titles {
+            assert_eq!(title_hash(t), hash_of_key(t), "{t:?}");
+        }
+        // Random strings over a pool of letters that change in length or
+        // meaning when lowercased, spaces and punctuation.
+        let pool: Vec<char> = "aAzZ09 ,.-ΣσςİıIǅǄßẞﬁⅫ\u{307}àÀ日-'\"".chars().collect();
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            let len = (state % 9) as usize;
+            let title: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    pool[(state >> 33) as usize % pool.len()]
+                })
+                .collect();
+            assert_eq!(title_hash(&title), hash_of_key(&title), "{title:?}");
+        }
     }
 }
