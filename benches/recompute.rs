@@ -6,10 +6,16 @@
 //! Builds a Como-like plan (the Comune di Como's 2024 grid, areas of five
 //! settori, two to four objectives per settore) in the project's file format
 //! and loads it with `io::json::load`; then, for each iteration, changes one
-//! score with `Plan::set_score` and recomputes with `model::compute` and
-//! `validate::validate_with`, as the app's reducer does. Prints the median,
-//! minimum and maximum of each step and writes them to
-//! `bench/out/recompute.json`, which `bench/run.mjs` puts in its table.
+//! score as the app's reducer does: finds the objective by its id
+//! (`Results::objective_index`), sets the score (`Plan::set_score_at`), and
+//! brings the numbers and the findings up to date for that objective alone
+//! (`compute::refresh_objective`, `validate::refresh_findings`). The full
+//! recomputation (`compute` and `validate_with`), the plan's copy and the
+//! copies of numbers and findings the app takes out of their `Rc` are timed
+//! apart, and each edit's refreshed numbers and findings are checked against
+//! the full ones. Prints the median, minimum and maximum of each step and
+//! writes them to `bench/out/recompute.json`, which `bench/run.mjs` puts in
+//! its table.
 //!
 //! Environment: `BENCH_OBJECTIVES` (default 100000), `BENCH_ITERATIONS`
 //! (default 30, after 3 warm-up edits).
@@ -28,7 +34,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use pesatura::io::json;
-use pesatura::model::validate::validate_with;
+use pesatura::model::compute::refresh_objective;
+use pesatura::model::validate::{refresh_findings, validate_with};
 use pesatura::model::{compute, Dec, Plan};
 use serde_json::{json, Value};
 
@@ -136,7 +143,12 @@ fn main() {
         ms(load)
     );
 
-    let (mut set, mut comp, mut val, mut total, mut clone) = (vec![], vec![], vec![], vec![], vec![]);
+    // The numbers and findings on screen before the first edit.
+    let mut results = compute(&plan);
+    let mut findings = validate_with(&plan, &results);
+
+    let (mut set, mut comp, mut val, mut total) = (vec![], vec![], vec![], vec![]);
+    let (mut full, mut full_compute, mut full_validate, mut clone, mut copies) = (vec![], vec![], vec![], vec![], vec![]);
     let criteria = plan.grid.criteria.len();
     for k in 0..WARMUP + iterations {
         // Edits spread over the whole plan, one point up (down at the top of the range).
@@ -148,42 +160,62 @@ fn main() {
         let one = Dec::from_int(1);
         let value = if current < max { current + one } else { current.checked_sub(one).expect("a score above zero") };
 
+        // The edit as the app makes it: the objective found by its id, its
+        // score set, its numbers and findings brought up to date.
         let t0 = Instant::now();
-        plan.set_score(&id, c, Some(value));
+        let at = results.objective_index(&plan, black_box(&id)).expect("the objective exists");
+        plan.set_score_at(at, c, Some(value));
         let t1 = Instant::now();
-        let results = black_box(compute(black_box(&plan)));
+        refresh_objective(black_box(&plan), &mut results, at);
         let t2 = Instant::now();
-        let findings = black_box(validate_with(black_box(&plan), &results));
+        refresh_findings(black_box(&plan), &results, &mut findings, at);
         let t3 = Instant::now();
-        // The app's reducer also clones the plan before each edit: timed apart, not in the total.
-        let copy = black_box(plan.clone());
+        // Apart, not in the total: the full recomputation the refresh
+        // replaces; the copy of the plan the app's reducer makes before each
+        // edit; the copies of the numbers and findings it takes out of their `Rc`.
+        let recomputed = black_box(compute(black_box(&plan)));
+        let t35 = Instant::now();
+        let revalidated = black_box(validate_with(black_box(&plan), &recomputed));
         let t4 = Instant::now();
-        drop((results, findings, copy));
+        let copy = black_box(plan.clone());
+        let t5 = Instant::now();
+        let taken = black_box((results.clone(), findings.clone()));
+        let t6 = Instant::now();
 
         assert_eq!(plan.objectives[i].scores[c], Some(value));
+        assert_eq!(at, i);
+        assert!(results == recomputed && findings == revalidated, "the refreshed numbers and findings are the full ones");
+        drop((recomputed, revalidated, copy, taken));
         if k >= WARMUP {
             set.push(t1 - t0);
             comp.push(t2 - t1);
             val.push(t3 - t2);
             total.push(t3 - t0);
-            clone.push(t4 - t3);
+            full.push(t4 - t3);
+            full_compute.push(t35 - t3);
+            full_validate.push(t4 - t35);
+            clone.push(t5 - t4);
+            copies.push(t6 - t5);
         }
     }
 
-    let rows = [("set_score", &set), ("compute", &comp), ("validate_with", &val), ("total (one edit)", &total), ("plan.clone (apart)", &clone)];
-    println!("one edit at {n} objectives, {iterations} iterations after {WARMUP} warm-up:");
-    println!("  {:<20} {:>10} {:>10} {:>10}", "step", "median", "min", "max");
+    let rows = [
+        ("set_score", "set_score_ms", &set),
+        ("refresh_objective", "compute_ms", &comp),
+        ("refresh_findings", "validate_ms", &val),
+        ("total (one edit)", "total_ms", &total),
+        ("full recompute (apart)", "full_recompute_ms", &full),
+        ("  compute", "full_compute_ms", &full_compute),
+        ("  validate_with", "full_validate_ms", &full_validate),
+        ("plan.clone (apart)", "clone_ms", &clone),
+        ("results+findings clone (apart)", "results_clone_ms", &copies),
+    ];
+    println!("one edit at {n} objectives ({} findings), {iterations} iterations after {WARMUP} warm-up:", findings.len());
+    println!("  {:<30} {:>10} {:>10} {:>10}", "step", "median", "min", "max");
     let mut fields = Vec::new();
-    for (name, samples) in rows {
+    for (name, key, samples) in rows {
         let (median, min, max) = spread(samples);
-        println!("  {name:<20} {median:>7.3} ms {min:>7.3} ms {max:>7.3} ms");
-        let key = match name {
-            "set_score" => "set_score_ms",
-            "compute" => "compute_ms",
-            "validate_with" => "validate_ms",
-            "total (one edit)" => "total_ms",
-            _ => "clone_ms",
-        };
+        println!("  {name:<30} {median:>7.3} ms {min:>7.3} ms {max:>7.3} ms");
         fields.push((key, json!({ "median": median, "min": min, "max": max })));
     }
     if n == 100_000 {
