@@ -91,3 +91,13 @@ test('a finding about a unit not drawn yet leads to its field', async () => {
   await page.waitForFunction((id) => document.activeElement?.id === id, `cella-${o.id}-1`, { timeout: 5000 });
   assert.deepEqual(errors, []);
 });
+
+test('a long list of findings shows the first hundred and the rest on request', async () => {
+  const group = page.getByTestId('rilievi').locator('.finding-group').filter({ has: page.getByRole('heading', { name: /^Avvisi/ }) });
+  const total = Number((await group.getByRole('heading').innerText()).match(/\((\d+)\)/)[1]);
+  assert.ok(total > 100, `${total} warnings`);
+  assert.equal(await group.locator('li').count(), 100);
+  await group.getByRole('button', { name: `Mostra tutti: altri ${total - 100}` }).click();
+  assert.equal(await group.locator('li').count(), total);
+  assert.equal(await group.getByRole('button').count(), 0);
+});

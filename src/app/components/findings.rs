@@ -76,11 +76,18 @@ fn focus_drawing(id: &str, unit: Option<&str>) {
     }
 }
 
+/// Findings listed per severity before a "show all" button: a long plan can
+/// have thousands, and the first ones are what a reader acts on.
+pub const FIRST_FINDINGS: usize = 100;
+
 #[component]
 pub fn FindingsList(props: &FindingsProps) -> Html {
+    let all_shown = use_state(Vec::<Severity>::new);
     let count = |s: Severity| props.findings.iter().filter(|f| f.severity == s).count();
     let groups = [Severity::Error, Severity::Warning, Severity::Note].into_iter().filter(|s| count(*s) > 0).map(|severity| {
-        let items = props.findings.iter().enumerate().filter(|(_, f)| f.severity == severity).map(|(index, _)| {
+        let total = count(severity);
+        let limit = if all_shown.contains(&severity) { usize::MAX } else { FIRST_FINDINGS };
+        let items = props.findings.iter().enumerate().filter(|(_, f)| f.severity == severity).take(limit).map(|(index, _)| {
             html! { <FindingItem findings={props.findings.clone()} {index} /> }
         });
         let title = match severity {
@@ -88,10 +95,24 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
             Severity::Warning => "Avvisi",
             Severity::Note => "Note",
         };
+        let show_all = {
+            let all_shown = all_shown.clone();
+            Callback::from(move |_| {
+                let mut next = (*all_shown).clone();
+                next.push(severity);
+                all_shown.set(next);
+            })
+        };
         html! {
             <div class="finding-group">
-                <h3>{ format!("{title} ({})", count(severity)) }</h3>
+                <h3>{ format!("{title} ({total})") }</h3>
                 <ul>{ for items }</ul>
+                if total > limit {
+                    <button type="button" class="btn" onclick={show_all}>
+                        { format!("Mostra tutti: altri {}", total - limit) }
+                        <span class="visually-hidden">{ format!(" ({})", title.to_lowercase()) }</span>
+                    </button>
+                }
             </div>
         }
     });

@@ -215,6 +215,7 @@ fn UnitSection(props: &SectionProps) -> Html {
                 if !show_table || result.subtree.objectives > own.stats.objectives {
                     <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
                 }
+                if *drawn || !show_table {
                 <details class="unit-edit">
                     <summary>{ format!("Modifica {}", level.to_lowercase()) }</summary>
                     <div class="field">
@@ -223,11 +224,15 @@ fn UnitSection(props: &SectionProps) -> Html {
                     </div>
                     <button type="button" class="btn btn-danger" onclick={on_remove}>{ format!("Elimina {}", level.to_lowercase()) }</button>
                 </details>
+                }
             </div>
             { table }
-            <button type="button" class="btn btn-add" onclick={on_add}>
-                { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
-            </button>
+            // Until its table is drawn, a unit of a long plan shows only its heading and numbers.
+            if *drawn || !show_table {
+                <button type="button" class="btn btn-add" onclick={on_add}>
+                    { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
+                </button>
+            }
         </section>
     }
 }
