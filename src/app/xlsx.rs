@@ -7,7 +7,6 @@
 //! request with an Italian message and is replaced at the next request.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -15,7 +14,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
 use crate::io::csv::CsvError;
-use crate::io::xlsx::Sheet;
+use crate::io::xlsx::{Sheet, SheetRow};
 
 /// The worker's start script, next to `pesatura.js` in `dist/`.
 const LOADER: &str = "xlsx_worker_loader.js";
@@ -41,7 +40,8 @@ struct Client {
     failed: bool,
     /// Requests made before it was ready, with what they transfer.
     waiting: Vec<(Object, Array)>,
-    pending: HashMap<u32, Done>,
+    /// Requests sent and not answered, by id (a few at most).
+    pending: Vec<(u32, Done)>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -86,10 +86,16 @@ impl Client {
             ready: false,
             failed: false,
             waiting: Vec::new(),
-            pending: HashMap::new(),
+            pending: Vec::new(),
             _on_message: on_message,
             _on_error: on_error,
         })
+    }
+
+    /// The request `id` waits for, taken out of the waiting list.
+    fn take(&mut self, id: u32) -> Option<Done> {
+        let at = self.pending.iter().position(|(i, _)| *i == id)?;
+        Some(self.pending.swap_remove(at).1)
     }
 
     fn post(&self, message: &Object, transfer: &Array) -> Result<(), String> {
@@ -109,7 +115,7 @@ fn fail_all(why: impl Fn(bool) -> String) {
         client.worker.terminate();
         client.waiting.clear();
         let message = why(client.ready);
-        client.pending.drain().map(|(_, done)| (done, message.clone())).collect()
+        client.pending.drain(..).map(|(_, done)| (done, message.clone())).collect()
     });
     for (done, message) in failed {
         done(Err(message));
@@ -129,7 +135,7 @@ fn on_message(data: JsValue) {
                     .filter_map(|(message, transfer)| {
                         let error = client.post(&message, &transfer).err()?;
                         let id = get(&message, "id").as_f64()? as u32;
-                        Some((client.pending.remove(&id)?, error))
+                        Some((client.take(id)?, error))
                     })
                     .collect()
             });
@@ -143,7 +149,7 @@ fn on_message(data: JsValue) {
         }
         _ => {
             let Some(id) = get(&data, "id").as_f64() else { return };
-            let done = CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|client| client.pending.remove(&(id as u32))));
+            let done = CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|client| client.take(id as u32)));
             if let Some(done) = done {
                 done(Ok(data));
             }
@@ -176,7 +182,7 @@ fn request(message: Object, transfer: Array, done: Done) {
         } else {
             client.waiting.push((message, transfer));
         }
-        client.pending.insert(id, done);
+        client.pending.push((id, done));
         None
     });
     if let Some((done, error)) = refused {
@@ -221,11 +227,24 @@ pub fn read(bytes: &[u8], done: impl FnOnce(Result<Sheet, CsvError>) + 'static) 
         Box::new(move |reply| {
             done(reply.map_err(CsvError::new).and_then(|reply| match error_of(&reply) {
                 Some(error) => Err(error),
-                None => get(&reply, "sheet")
-                    .as_string()
-                    .and_then(|json| serde_json::from_str::<Sheet>(&json).ok())
-                    .ok_or_else(|| CsvError::new("il modulo per i file Excel non ha restituito le righe del foglio")),
+                None => sheet_of(&reply).ok_or_else(|| CsvError::new("il modulo per i file Excel non ha restituito le righe del foglio")),
             }))
         }),
     );
+}
+
+/// The sheet in a reply: its name, Excel's row numbers, the rows' cells.
+fn sheet_of(reply: &JsValue) -> Option<Sheet> {
+    let name = get(reply, "sheet").as_string()?;
+    let lines: Array = get(reply, "lines").dyn_into().ok()?;
+    let rows: Array = get(reply, "rows").dyn_into().ok()?;
+    let rows = lines
+        .iter()
+        .zip(rows.iter())
+        .map(|(line, cells)| {
+            let cells: Array = cells.dyn_into().ok()?;
+            Some(SheetRow { line: line.as_f64()? as usize, cells: cells.iter().map(|c| c.as_string().unwrap_or_default()).collect() })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Sheet { name, rows })
 }

@@ -8,8 +8,9 @@
 //! - page → worker: `{id, kind: "export", plan}` with the plan as Pesatura
 //!   JSON; `{id, kind: "import", bytes}` with the file as a `Uint8Array`;
 //! - worker → page: `{kind: "ready"}` once running; then for each request
-//!   `{id, bytes}` (the workbook, its buffer transferred), `{id, sheet}`
-//!   (the first sheet's rows, JSON of [`pesatura::io::xlsx::Sheet`]) or
+//!   `{id, bytes}` (the workbook, its buffer transferred), `{id, sheet,
+//!   lines, rows}` (the first sheet's name, and its rows as Excel's row
+//!   numbers and arrays of cell texts: a [`pesatura::io::xlsx::Sheet`]) or
 //!   `{id, error, line}` (an Italian message, the line when there is one).
 
 #[cfg(target_arch = "wasm32")]
@@ -54,9 +55,17 @@ fn main() {
             }
             Some("import") => {
                 let bytes = get("bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-                match xlsx::read_sheet(&bytes).map(|sheet| serde_json::to_string(&sheet)) {
-                    Ok(Ok(sheet)) => set(&reply, "sheet", &JsValue::from_str(&sheet)),
-                    Ok(Err(e)) => fail(e.to_string(), None),
+                match xlsx::read_sheet(&bytes) {
+                    Ok(sheet) => {
+                        let (lines, rows) = (Array::new(), Array::new());
+                        for row in &sheet.rows {
+                            lines.push(&JsValue::from_f64(row.line as f64));
+                            rows.push(&row.cells.iter().map(|c| JsValue::from_str(c)).collect::<Array>());
+                        }
+                        set(&reply, "sheet", &JsValue::from_str(&sheet.name));
+                        set(&reply, "lines", &lines);
+                        set(&reply, "rows", &rows);
+                    }
                     Err(e) => fail(e.message, e.line),
                 }
             }

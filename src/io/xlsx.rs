@@ -27,8 +27,6 @@ pub use export::export;
 #[cfg(feature = "xlsx")]
 pub use import::{preview, read_sheet};
 
-use serde::{Deserialize, Serialize};
-
 use crate::io::csv::{preview_records, CsvError, Encoding, Preview, Record, Separator};
 use crate::io::json;
 use crate::model::Plan;
@@ -45,7 +43,7 @@ const MAX_BYTES: usize = 50 * 1024 * 1024;
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// A workbook's first sheet as text: what the worker hands back to the page.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sheet {
     /// The sheet's name, as the workbook's tab shows it.
     pub name: String,
@@ -54,7 +52,7 @@ pub struct Sheet {
 
 /// One row of a sheet: Excel's row number (from 1) and its cells, each as
 /// the CSV reader would have read it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SheetRow {
     pub line: usize,
     pub cells: Vec<String>,
