@@ -251,6 +251,63 @@ test('a worker that cannot load is said in Italian, and the next try loads it', 
   await other.close();
 });
 
+test('under a strict CSP: from a sub-path, in a sandboxed iframe, mounted in a host page', async () => {
+  const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  const prefix = '/intranet/pesatura/';
+  const pages = {
+    // The intranet's own page, under its own policy; the portal mounts Pesatura under the strict one.
+    '/intranet/': `<!doctype html><html lang="it"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Intranet</title></head><body>
+      <iframe id="app" title="Pesatura" src="${prefix}" sandbox="allow-scripts allow-same-origin allow-downloads allow-forms allow-modals" style="width:1200px;height:800px"></iframe></body></html>`,
+    '/portale/': `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Portale</title><link rel="icon" href="${prefix}favicon.svg"><link rel="stylesheet" href="${prefix}main.css">
+      <script type="module" src="${prefix}init.js"></script></head><body><h1>Portale del Comune</h1><div id="pesatura"></div></body></html>`,
+  };
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const { createServer } = await import('node:http');
+  const strict = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const headers = path === '/intranet/' ? {} : { 'content-security-policy': CSP };
+    if (pages[path]) return res.writeHead(200, { ...headers, 'content-type': types['.html'] }).end(pages[path]);
+    if (!path.startsWith(prefix) || path.includes('..')) return res.writeHead(404).end();
+    const name = path.slice(prefix.length) || 'index.html';
+    try {
+      const body = readFileSync(join(repo, 'dist', name));
+      res.writeHead(200, { ...headers, 'content-type': types[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => strict.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${strict.address().port}`;
+  try {
+    for (const [where, path, frame] of [['sub-path', prefix, false], ['iframe', '/intranet/', true], ['host page', '/portale/', false]]) {
+      const tab = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } })).newPage();
+      const problems = [];
+      const seen = [];
+      tab.on('request', (r) => seen.push(r.url()));
+      tab.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text()); });
+      tab.on('pageerror', (e) => problems.push(String(e)));
+      await tab.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await tab.goto(origin + path);
+      const app = frame ? tab.frameLocator('#app') : tab;
+      await app.locator('[data-testid="media-s3"]').waitFor();
+      await app.getByRole('heading', { name: 'Fogli di calcolo: importa ed esporta' }).click();
+      const [download] = await Promise.all([tab.waitForEvent('download'), app.getByRole('button', { name: 'Scarica Excel (.xlsx)' }).click()]);
+      assert.equal(download.suggestedFilename(), 'pesatura-comune-di-como-2024.xlsx', where);
+      const saved = join(out, `como-${where.replace(' ', '-')}.xlsx`);
+      await download.saveAs(saved);
+      assert.deepEqual(readWorkbook(saved).sheets, ['Pesatura', 'Griglia', 'Rilievi'], where);
+      assert.deepEqual(workerFiles(seen).map((f) => f), ['xlsx_worker_loader.js', 'xlsx_worker.js', 'xlsx_worker_bg.wasm'], where);
+      assert.ok(seen.filter((r) => /xlsx_worker/.test(r)).every((r) => r.startsWith(origin + prefix)), `${where}: the worker next to pesatura.js`);
+      assert.deepEqual(problems, [], where);
+      await tab.context().close();
+    }
+  } finally {
+    strict.close();
+  }
+});
+
 test('nothing is logged as an error', async () => {
   assert.deepEqual(consoleErrors, []);
 });
