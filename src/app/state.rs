@@ -17,8 +17,9 @@ use crate::model::presets::{new_plan_with, Preset};
 use crate::model::achievement::{Achievement, Direction};
 use crate::model::diff::{diff, Diff};
 use crate::model::review::{has_revisions, validated, Verdict};
-use crate::model::validate::validate_with;
-use crate::model::{compute, Finding, Plan, Results};
+use crate::model::compute::refresh_objective;
+use crate::model::validate::{refresh_findings, validate_with};
+use crate::model::{compute, Finding, Objective, Plan, Results};
 
 /// The score-cell key for an objective's directly assigned weight.
 pub const DIRECT_CELL: usize = usize::MAX;
@@ -421,18 +422,31 @@ impl State {
         let field = target.field();
         // An indicator chosen but not yet filled in keeps its choice on screen.
         let keep = matches!(parsed, Ok(None)) && mode != "percent";
-        let mut next = self.grid_field(field.clone(), text.clone(), move |p| {
-            let value = parsed?;
-            match &target {
-                AchievementOf::Objective(id) => {
-                    if let Some(i) = p.objective_index(id) {
-                        p.objectives[i].achievement = value;
-                    }
+        let mut next = match (target, parsed) {
+            // One objective's achievement: its numbers and findings stay, as
+            // `grid_field` it clears the field's refused text and the drafts.
+            (AchievementOf::Objective(id), Ok(value)) => {
+                let mut grid_drafts = (*self.grid_drafts).clone();
+                grid_drafts.remove(&field);
+                State {
+                    grid_drafts: Rc::new(grid_drafts),
+                    drafts: Rc::default(),
+                    ..self.edited_objective(&id, |p, i| p.objectives[i].achievement = value)
                 }
-                AchievementOf::Organisational(id) => p.edit_org_objective(id, |o| o.achievement = value),
             }
-            Ok(())
-        });
+            (target, parsed) => self.grid_field(field.clone(), text.clone(), move |p| {
+                let value = parsed?;
+                match &target {
+                    AchievementOf::Objective(id) => {
+                        if let Some(i) = p.objective_index(id) {
+                            p.objectives[i].achievement = value;
+                        }
+                    }
+                    AchievementOf::Organisational(id) => p.edit_org_objective(id, |o| o.achievement = value),
+                }
+                Ok(())
+            }),
+        };
         if keep {
             let mut drafts = (*next.grid_drafts).clone();
             drafts.insert(field, Draft { text, error: None });
@@ -450,7 +464,7 @@ impl State {
 
     /// This state with the numbers an edit of objective `id` changed, in words.
     fn announced(mut self, id: &str) -> State {
-        let Some(i) = self.plan.objective_index(id) else { return self };
+        let Some(i) = self.proposed.objective_index(&self.plan, id) else { return self };
         let o = &self.plan.objectives[i];
         let points = self.results.objectives[i].points.map_or("incompleto".to_string(), crate::model::format::format_points);
         let unit = self.plan.unit_index(&o.unit);
@@ -483,6 +497,66 @@ impl State {
         edit(&mut plan);
         let plan = Rc::new(plan);
         let (results, proposed, findings, shown_plan) = derive(&plan, self.mode);
+        State { results, proposed, findings, shown_plan, plan, dirty: true, ..self.clone() }
+    }
+
+    /// An edit of one objective alone (its scores, type, direct weight,
+    /// title, description or achievement): the numbers and findings of this
+    /// state brought up to date for that objective, the tables it counts in
+    /// and the units above them, instead of worked out again for the whole
+    /// plan as [`State::edited`] does. `edit` gets the objective's index.
+    fn edited_objective(&self, id: &str, edit: impl FnOnce(&mut Plan, usize)) -> State {
+        let Some(i) = self.proposed.objective_index(&self.plan, id) else {
+            return self.edited(|_| {}); // no such objective: nothing to edit, as `edited` would find
+        };
+        let mut plan = (*self.plan).clone();
+        edit(&mut plan, i);
+        let plan = Rc::new(plan);
+        let (before, after) = (&self.plan.objectives[i], &plan.objectives[i]);
+        // What numbers and findings read of an objective; its description,
+        // achievement and review change neither.
+        let reads_alike = before.title == after.title && before.scores == after.scores && before.kind == after.kind && before.direct == after.direct;
+        let (proposed, findings) = if reads_alike {
+            (self.proposed.clone(), self.findings.clone())
+        } else {
+            let mut proposed = (*self.proposed).clone();
+            refresh_objective(&plan, &mut proposed, i);
+            let mut findings = (*self.findings).clone();
+            refresh_findings(&plan, &proposed, &mut findings, i);
+            (Rc::new(proposed), Rc::new(findings))
+        };
+        let (results, shown_plan) = if self.mode == Mode::Review && has_revisions(&plan) {
+            // The numbers on screen are the validated plan's, which differs
+            // from the previous one in this objective alone, and there not
+            // at all unless the Nucleo revised one of its values.
+            let revised = |o: &Objective| o.review.achievement.revised.is_some() || o.review.scores.iter().any(|s| s.revised.is_some());
+            if revised(before) || revised(after) || Rc::ptr_eq(&self.shown_plan, &self.plan) {
+                let checked = Rc::new(validated(&plan));
+                (Rc::new(compute(&checked)), checked)
+            } else {
+                let mut shown = (*self.shown_plan).clone();
+                shown.objectives[i] = after.clone();
+                let results = if Rc::ptr_eq(&proposed, &self.proposed) {
+                    self.results.clone()
+                } else {
+                    let mut results = (*self.results).clone();
+                    refresh_objective(&shown, &mut results, i);
+                    Rc::new(results)
+                };
+                (results, Rc::new(shown))
+            }
+        } else {
+            (proposed.clone(), plan.clone())
+        };
+        // Debug builds check the refresh against the full computation (on
+        // plans small enough for that to stay quick).
+        #[cfg(debug_assertions)]
+        if plan.objectives.len() <= 2_000 {
+            let (full_results, full_proposed, full_findings, full_shown) = derive(&plan, self.mode);
+            debug_assert!(*full_proposed == *proposed, "refreshed numbers differ from the full computation");
+            debug_assert!(*full_findings == *findings, "refreshed findings differ from the full validation");
+            debug_assert!(*full_results == *results && *full_shown == *shown_plan, "refreshed validated numbers differ");
+        }
         State { results, proposed, findings, shown_plan, plan, dirty: true, ..self.clone() }
     }
 
@@ -556,7 +630,7 @@ impl State {
                 if text.trim() != canonical {
                     drafts.insert(key, Draft { text, error: None });
                 }
-                State { drafts: Rc::new(drafts), ..self.edited(|p| p.set_direct(&id, weight)) }
+                State { drafts: Rc::new(drafts), ..self.edited_objective(&id, |p, i| p.set_direct_at(i, weight)) }
             }
             Err(error) => {
                 drafts.insert(key, Draft { text, error: Some(error) });
@@ -615,7 +689,7 @@ impl State {
                 } else {
                     drafts.insert(key, Draft { text, error: None });
                 }
-                let mut next = self.edited(|p| p.set_score(&id, criterion, score));
+                let mut next = self.edited_objective(&id, |p, i| p.set_score_at(i, criterion, score));
                 next.drafts = Rc::new(drafts);
                 next
             }
@@ -697,8 +771,8 @@ impl Reducible for State {
                 next
             }
             Action::MoveObjective { id, delta } => self.edited(|p| p.move_objective(&id, delta)),
-            Action::SetTitle { id, title } => self.edited(|p| p.set_title(&id, &title)),
-            Action::SetDescription { id, text } => self.edited(|p| p.set_description(&id, &text)),
+            Action::SetTitle { id, title } => self.edited_objective(&id, |p, i| p.set_title_at(i, &title)),
+            Action::SetDescription { id, text } => self.edited_objective(&id, |p, i| p.set_description_at(i, &text)),
             Action::SetScore { id, criterion, text } => self.set_score(id.clone(), criterion, text).announced(&id),
             Action::AddUnit { name, level, parent } => self.edited(|p| {
                 p.add_unit(&name, level, parent.as_deref());
@@ -706,13 +780,13 @@ impl Reducible for State {
             Action::RenameUnit { id, name } => self.edited(|p| p.rename_unit(&id, &name)),
             Action::RemoveUnit { id } => self.edited(|p| p.remove_unit(&id)),
             Action::PickScore { id, criterion, points } => {
-                let mut next = self.edited(|p| p.set_score(&id, criterion, points));
+                let mut next = self.edited_objective(&id, |p, i| p.set_score_at(i, criterion, points));
                 let mut drafts = (*next.drafts).clone();
                 drafts.remove(&(id.clone(), criterion));
                 next.drafts = Rc::new(drafts);
                 next.announced(&id)
             }
-            Action::SetKind { id, kind } => self.edited(|p| p.set_kind(&id, kind.as_deref())),
+            Action::SetKind { id, kind } => self.edited_objective(&id, |p, i| p.set_kind_at(i, kind.as_deref())),
             Action::SetDirect { id, text } => self.set_direct(id, text),
             Action::ToggleSharedUnit { id, unit } => self.edited(|p| p.toggle_shared_unit(&id, &unit)),
             Action::AddSharedObjective => self.edited(|p| {
