@@ -372,9 +372,12 @@ proptest! {
     }
 }
 
+/// An objective of [`small_plan`]: its unit, the others it is shared with, its title, its two scores.
+type Row<'a> = (&'a str, &'a [&'a str], &'a str, [Option<i64>; 2]);
+
 /// A plan with units `units` (id, level, parent) on a grid of two 0–10
-/// criteria, and objectives (unit, also, title, scores).
-fn small_plan(units: &[(&str, usize, Option<&str>)], objectives: &[(&str, &[&str], &str, [Option<i64>; 2])]) -> Plan {
+/// criteria, and objectives `objectives`.
+fn small_plan(units: &[(&str, usize, Option<&str>)], objectives: &[Row]) -> Plan {
     let mut plan = new_plan(2025);
     plan.grid.criteria.truncate(2);
     plan.grid.criteria[1] = Criterion::integer("c1", "Criterio 1", "C1", 0, 10);
@@ -434,7 +437,7 @@ fn a_unit_below_one_missing_from_the_plan_and_listed_first_is_recomputed_whole()
 #[test]
 fn a_shared_objective_counts_in_each_of_its_units_or_in_its_own_table() {
     let units = [("a", 0, None), ("s1", 1, Some("a")), ("s2", 1, Some("a")), ("s3", 1, None)];
-    let objectives: &[(&str, &[&str], &str, [Option<i64>; 2])] = &[
+    let objectives: &[Row] = &[
         ("s1", &["s2", "s3", "s2"], "Comune a tre", [Some(4), Some(4)]),
         ("s1", &[], "Solo uno", [Some(6), Some(1)]),
         ("s3", &["s3"], "Condiviso con sé", [Some(2), Some(8)]),

@@ -18,6 +18,11 @@
 //!   same rule to every objective below them, each objective counted once.
 //! - Shared objectives count in each of their units, or in a table of their
 //!   own, as the grid's shared rule says.
+//!
+//! After an edit of one objective, [`refresh_objective`] gives the same
+//! numbers as [`compute`] by working out again only the tables that objective
+//! counts in and the subtrees above them (with the same arithmetic: sums
+//! updated exactly, shares and averages recomputed and rounded as above).
 
 use std::rc::Rc;
 

@@ -5,7 +5,7 @@
 //! The checks run in sections (the units; each objective; the direct sums of
 //! each unit; repeated titles; each unit's table; the maximum on every
 //! criterion), and the findings are listed by severity, then in the order
-//! the checks made them. Each finding keeps that place ([`Order`]), so that
+//! the checks made them. Each finding keeps that place (not shown), so that
 //! [`refresh_findings`] can replace the findings of one edited objective and
 //! of its units without checking the whole plan again.
 
@@ -222,20 +222,26 @@ pub fn refresh_findings(plan: &Plan, results: &Results, findings: &mut Vec<Findi
         results.titles.0.iter().enumerate()
             .filter(|&(j, &h)| j == i || h == hash)
             .map(|(j, _)| j)
-            .filter(|&j| j == i || title_key(&plan.objectives[j].title) == *key.get_or_init(|| title_key(&o.title)))
+            .filter(|&j| {
+                let title = &plan.objectives[j].title;
+                j == i || *title == o.title || title_key(title) == *key.get_or_init(|| title_key(&o.title))
+            })
             .collect()
     };
-    let titles = position(findings, (Severity::Warning, at(TITLES, 0, 0)))..position(findings, (Severity::Warning, at(TABLES, 0, 0)));
-    let repeating = |j: usize| -> Option<usize> {
-        let run = &findings[titles.clone()];
-        run.binary_search_by_key(&(j as u32), |f| f.order.index).ok().map(|k| run[k].order.sub as usize)
-    };
+    // The findings about repeated titles, in plan order.
+    let run = &findings[position(findings, (Severity::Warning, at(TITLES, 0, 0)))..position(findings, (Severity::Warning, at(TABLES, 0, 0)))];
     // Those that repeated this one's title before the edit.
-    let followers: Vec<usize> =
-        findings[titles.clone()].iter().filter(|f| f.order.sub as usize == i).map(|f| f.order.index as usize).collect();
+    let followers: Vec<usize> = run.iter().filter(|f| f.order.sub as usize == i).map(|f| f.order.index as usize).collect();
     let first = same.first().copied();
-    let unchanged = followers.iter().all(|j| same.contains(j))
-        && same.iter().all(|&j| j == i || repeating(j) == first.filter(|&f| f != j));
+    let in_same = |j: &usize| same.binary_search(j).is_ok(); // `same` is in plan order
+    // Whether each one with this title (but this one) repeats the first of them, as before.
+    let mut rest = run.iter().map(|f| (f.order.index as usize, f.order.sub as usize)).peekable();
+    let as_before = same.iter().filter(|&&j| j != i).all(|&j| {
+        while rest.next_if(|&(index, _)| index < j).is_some() {}
+        let repeats = rest.peek().filter(|&&(index, _)| index == j).map(|&(_, sub)| sub);
+        repeats == first.filter(|&f| f != j)
+    });
+    let unchanged = as_before && followers.iter().all(in_same);
     if unchanged {
         // The same repetitions as before: only this one's words may change.
         slots.push((TITLES, i));
@@ -251,14 +257,14 @@ pub fn refresh_findings(plan: &Plan, results: &Results, findings: &mut Vec<Findi
                 fresh.push(repeated_title(plan, units, j, f));
             }
         }
-        let left: Vec<usize> = followers.into_iter().filter(|j| !same.contains(j)).collect();
+        let left: Vec<usize> = followers.into_iter().filter(|j| !in_same(j)).collect();
         for &j in &left {
             slots.push((TITLES, j));
             if j != left[0] {
                 fresh.push(repeated_title(plan, units, j, left[0]));
             }
         }
-        if !same.contains(&i) {
+        if !in_same(&i) {
             slots.push((TITLES, i));
         }
     }
@@ -283,49 +289,35 @@ fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: 
     gone.sort_by_key(|r| r.start);
     gone.dedup();
 
-    // As many findings as before in the same places (an edit that changes
-    // no finding, or only its words): written over, nothing moves.
-    let places: Vec<usize> = gone.iter().flat_map(|r| r.clone()).collect();
-    if places.len() == fresh.len() {
-        let before: Vec<Finding> =
-            places.iter().zip(fresh.iter()).map(|(&p, f)| std::mem::replace(&mut findings[p], f.clone())).collect();
-        let fits = |p: usize| {
-            (p == 0 || findings[p - 1].key() < findings[p].key()) && (p + 1 == findings.len() || findings[p].key() < findings[p + 1].key())
-        };
-        if places.iter().all(|&p| fits(p)) {
-            return;
+    // Each fresh finding's place in the list as it is, and the changes in
+    // order: a range of old findings with the fresh ones that fall in it,
+    // or fresh findings alone where they fall between old ones.
+    let at: Vec<usize> = fresh.iter().map(|f| findings.partition_point(|g| g.key() < f.key())).collect();
+    let mut changes: Vec<(std::ops::Range<usize>, usize)> = Vec::new(); // (old range, first fresh one)
+    let mut k = 0;
+    let between = |changes: &mut Vec<_>, k: &mut usize, before: usize| {
+        while *k < at.len() && at[*k] < before {
+            let place = at[*k];
+            changes.push((place..place, *k));
+            while *k < at.len() && at[*k] == place {
+                *k += 1;
+            }
         }
-        for (&p, f) in places.iter().zip(before) {
-            findings[p] = f;
+    };
+    for range in gone {
+        between(&mut changes, &mut k, range.start);
+        changes.push((range.clone(), k));
+        while k < at.len() && at[k] <= range.end {
+            k += 1;
         }
     }
-
-    // Otherwise the list from the first change on, merged once.
-    let start = gone
-        .first()
-        .map(|r| r.start)
-        .into_iter()
-        .chain(fresh.first().map(|f| findings.partition_point(|g| g.key() < f.key())))
-        .min()
-        .unwrap_or(findings.len());
-    let tail: Vec<Finding> = findings.drain(start..).collect();
-    findings.reserve(tail.len() + fresh.len());
-    let mut fresh = fresh.into_iter().peekable();
-    let mut gone = gone.into_iter().peekable();
-    for (k, f) in tail.into_iter().enumerate() {
-        let p = start + k;
-        while gone.peek().is_some_and(|r| r.end <= p) {
-            gone.next();
-        }
-        if gone.peek().is_some_and(|r| r.contains(&p)) {
-            continue;
-        }
-        while let Some(new) = fresh.next_if(|n| n.key() < f.key()) {
-            findings.push(new);
-        }
-        findings.push(f);
+    between(&mut changes, &mut k, usize::MAX);
+    // From the last to the first, so that the places ahead stay right; a
+    // change that keeps the number of findings moves nothing after it.
+    for (range, first) in changes.into_iter().rev() {
+        let items = fresh.split_off(first);
+        findings.splice(range, items);
     }
-    findings.extend(fresh);
 }
 
 /// The findings about objective `i` (section [`OBJECTIVES`]).
