@@ -42,7 +42,7 @@ fn main() {
             Some("export") => {
                 let text = get("plan").as_string().unwrap_or_default();
                 let workbook = json::load(text.as_bytes())
-                    .map_err(|e| format!("Il piano non è arrivato intero al modulo Excel: {e}"))
+                    .map_err(|e| format!("il modulo per i file Excel non ha potuto leggere il piano ({e})"))
                     .and_then(|plan| xlsx::export(&plan));
                 match workbook {
                     Ok(bytes) => {

@@ -53,9 +53,10 @@ use super::SUBTOTAL;
 /// in words come before it.
 const HEADER_ROW: u32 = 3;
 
-/// The workbook of the plan, as bytes ready to download.
+/// The workbook of the plan, as bytes ready to download; the error says, in
+/// Italian, why the workbook could not be written.
 pub fn export(plan: &Plan) -> Result<Vec<u8>, String> {
-    write_workbook(plan).map_err(|e| format!("Il file Excel non si può creare: {e}."))
+    write_workbook(plan).map_err(|e| format!("la cartella di lavoro non si è potuta scrivere ({e})"))
 }
 
 fn write_workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
