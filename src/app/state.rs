@@ -378,6 +378,9 @@ impl State {
     }
 
     fn with_mode(&self, mode: Mode) -> State {
+        if mode == self.mode {
+            return self.clone(); // the numbers already are this mode's
+        }
         let (results, proposed, findings, shown_plan) = derive(&self.plan, mode);
         State { mode, results, proposed, findings, shown_plan, ..self.clone() }
     }
