@@ -6,6 +6,7 @@
 #   FUZZ_TIME=600 make fuzz                  # every target, ten minutes each
 #   FUZZ_TIME=60 make fuzz FUZZ_TARGETS=csv_import
 #   fuzz/run.sh cmin                         # fold the runs' findings into the kept corpus
+#                                            # (cargo fuzz cmin, then fuzz/keep.py)
 #
 # libFuzzer grows fuzz/work/<target>/ (not in git) from the small corpus kept
 # in fuzz/corpus/<target>/; a failing input lands in fuzz/artifacts/<target>/.
@@ -41,9 +42,10 @@ if [[ ${1:-} == cmin ]]; then
     for t in "${@:-${ALL[@]}}"; do
         mkdir -p "fuzz/corpus/$t"
         cp -n "fuzz/work/$t"/* "fuzz/corpus/$t"/ 2>/dev/null
-        # Edges only (no hit counters), so that the kept corpus stays a few dozen files.
+        # Edges only (no hit counters), then the FUZZ_KEEP inputs (60) that
+        # add the most edges, so that git keeps a few dozen files per target.
         cargo +nightly fuzz cmin "${FLAGS[@]}" "$t" "fuzz/corpus/$t" -- -use_counters=0 -max_len="$(max_len "$t")"
-        echo "$t: $(ls "fuzz/corpus/$t" | wc -l) files, $(du -sh "fuzz/corpus/$t" | cut -f1)"
+        python3 fuzz/keep.py "fuzz/target/$(rustc -vV | sed -n 's/^host: //p')/release/$t" "fuzz/corpus/$t" "${FUZZ_KEEP:-60}"
     done
     exit 0
 fi

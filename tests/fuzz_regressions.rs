@@ -84,3 +84,28 @@ fn csv_import() {
 fn como_table() {
     replay("como_table", checks::como_table);
 }
+
+/// The fixtures the corpora were seeded from pass the same checks.
+#[test]
+fn fixtures_pass_the_same_checks() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let read = |path: &str| std::fs::read(root.join(path)).unwrap();
+    checks::json_load(checks::COMO);
+    for version in 1..=3 {
+        checks::json_load(&read(&format!("tests/fixtures/como-2024-schema-v{version}.json")));
+    }
+    let table = read("tests/fixtures/csv/como-3-2.txt");
+    checks::como_table(&table);
+    for selector in 0..4 {
+        checks::csv_import(&table, selector);
+        checks::csv_import(&pesatura::io::csv::export(&checks::import_plan(0), pesatura::io::csv::Dialect::ExcelItalian), selector);
+    }
+    for entry in std::fs::read_dir(root.join("tests/fixtures/bad")).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("csv") => (0..4).for_each(|selector| checks::csv_import(&bytes, selector)),
+            _ => checks::json_load(&bytes),
+        }
+    }
+}

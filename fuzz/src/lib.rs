@@ -102,7 +102,19 @@ pub fn json_migration(old: &Value, version: u64, current: &Value, well_formed: b
 pub fn import_plan(selector: u8) -> Plan {
     static EXAMPLE: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
     match selector % 4 {
-        0 => EXAMPLE.get_or_init(|| json::load(COMO).expect("the Como example opens")).clone(),
+        0 => EXAMPLE
+            .get_or_init(|| {
+                // Its 21 units, with a few objectives (the first and the
+                // shared ones), so that saving it stays quick.
+                let mut plan = json::load(COMO).expect("the Como example opens");
+                let mut kept = 0;
+                plan.objectives.retain(|o| {
+                    kept += 1;
+                    kept <= 4 || !o.also.is_empty()
+                });
+                plan
+            })
+            .clone(),
         1 => new_plan_with(2025, Preset::Como2024),
         2 => new_plan_with(2025, Preset::LevelsAndTypes),
         _ => new_plan_with(2025, Preset::DirectPercent),
