@@ -66,12 +66,13 @@ pub fn file_name(plan: &Plan) -> String {
 
 /// Whether a file chosen for import is an Excel workbook (or an old .xls,
 /// which [`check`] then refuses with the way out) rather than CSV text: by
-/// its first bytes, a zip or an OLE file, or else by its extension.
+/// its first bytes, a zip or an OLE file, or else by an .xlsx or .xlsm name.
+/// Text named .xls, as some programs export their tables, is read as CSV.
 pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
     let name = name.to_ascii_lowercase();
     bytes.starts_with(b"PK\x03\x04")
         || bytes.starts_with(b"\xD0\xCF\x11\xE0")
-        || [".xlsx", ".xlsm", ".xls"].iter().any(|ext| name.ends_with(ext))
+        || [".xlsx", ".xlsm"].iter().any(|ext| name.ends_with(ext))
 }
 
 /// What can be refused without opening the workbook: too large, the old
@@ -120,6 +121,7 @@ mod tests {
         assert!(is_workbook("vecchio.dat", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"));
         assert!(!is_workbook("tabella.csv", "Titolo;Complessità".as_bytes()));
         assert!(!is_workbook("xlsx.txt", b"Titolo"));
+        assert!(!is_workbook("esportazione.xls", "Titolo;Complessità".as_bytes()), "text named .xls is CSV");
     }
 
     #[test]
