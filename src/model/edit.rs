@@ -12,11 +12,17 @@ use super::validate::score_problem;
 
 /// A fresh id with the given prefix, unused in `taken`.
 fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
-    let highest = taken
-        .filter_map(|id| id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()))
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{}", highest + 1)
+    let numbers: Vec<u64> = taken.filter_map(|id| id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok())).collect();
+    let highest = numbers.iter().copied().max().unwrap_or(0);
+    match highest.checked_add(1) {
+        Some(next) => format!("{prefix}{next}"),
+        // A hand-edited file took the largest number: the smallest one free.
+        None => {
+            let used: std::collections::HashSet<u64> = numbers.into_iter().collect();
+            let free = (1..).find(|n| !used.contains(n)).unwrap_or(1);
+            format!("{prefix}{free}")
+        }
+    }
 }
 
 /// Reads what a user typed in a score cell. Empty means "not scored yet".
@@ -454,6 +460,17 @@ impl Plan {
 mod tests {
     use super::*;
     use crate::model::presets::{como_2024_grid, new_plan};
+
+    #[test]
+    fn a_new_id_after_the_largest_number_a_file_can_hold() {
+        assert_eq!(fresh_id("o", ["o1", "o7", "x9"].into_iter()), "o8");
+        assert_eq!(fresh_id("o", ["o18446744073709551615", "o1"].into_iter()), "o2");
+        let mut plan = new_plan(2025);
+        let id = plan.add_objective("u1");
+        plan.objectives.iter_mut().find(|o| o.id == id).unwrap().id = format!("o{}", u64::MAX);
+        let next = plan.add_objective("u1");
+        assert_eq!(next, "o1");
+    }
 
     #[test]
     fn scores_typed_by_users() {
