@@ -101,3 +101,17 @@ test('a long list of findings shows the first hundred and the rest on request', 
   assert.equal(await group.locator('li').count(), total);
   assert.equal(await group.getByRole('button').count(), 0);
 });
+
+test('printing a long plan draws every table first', async () => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.ok(await page.locator('.table-placeholder').count() > 0, 'some tables wait');
+  await page.evaluate(() => {
+    window.__printed = null;
+    window.print = () => { window.__printed = { waiting: document.querySelectorAll('.table-placeholder').length, cells: document.querySelectorAll('input.score').length }; };
+  });
+  await page.getByRole('button', { name: 'Stampa' }).click();
+  await page.waitForFunction(() => window.__printed !== null, null, { timeout: 60_000 });
+  const printed = await page.evaluate(() => window.__printed);
+  assert.equal(printed.waiting, 0);
+  assert.equal(printed.cells, plan.objectives.length * plan.grid.criteria.length);
+});

@@ -30,6 +30,9 @@ pub struct UnitsProps {
 /// the browser's find-in-page sees every title.
 pub const DRAW_NEAR_SCREEN_FROM: usize = 300;
 
+/// The window event that asks every unit to draw its table (before printing).
+pub const DRAW_ALL_EVENT: &str = "pesatura-disegna-tutto";
+
 #[component]
 pub fn UnitsView(props: &UnitsProps) -> Html {
     let state = &*props.state;
@@ -44,7 +47,31 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     for o in &plan.objectives {
         *led.entry(o.unit.as_str()).or_default() += 1;
     }
-    let draw_near_screen = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM;
+    // Printing needs every table: the print button and the browser's own
+    // print ask for them all (see `DRAW_ALL_EVENT`).
+    let draw_all = use_state(|| false);
+    {
+        let draw_all = draw_all.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::closure::Closure;
+            use wasm_bindgen::JsCast;
+            let listener = Closure::<dyn Fn()>::new(move || draw_all.set(true));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                for event in ["beforeprint", DRAW_ALL_EVENT] {
+                    let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                if let Some(w) = &window {
+                    for event in ["beforeprint", DRAW_ALL_EVENT] {
+                        let _ = w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                    }
+                }
+            }
+        });
+    }
+    let draw_near_screen = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM && !*draw_all;
 
     // Each section renders again only when its fingerprint changes: an edit
     // redraws its own unit and the units whose roll-up it moved.
@@ -134,12 +161,13 @@ fn UnitSection(props: &SectionProps) -> Html {
     let heading_id = dom_id("unita-titolo", &[&unit.id]);
     let section_id = dom_id("unita", &[&unit.id]);
     let show_table = !own.members.is_empty() || unit.level >= bottom;
-    let drawn = use_state(|| !props.draw_near_screen);
+    let drawn_here = use_state(|| !props.draw_near_screen);
+    let drawn = *drawn_here || !props.draw_near_screen;
     let placeholder = use_node_ref();
     {
         // Draws the table once its placeholder comes within a screen or two.
-        let (drawn, placeholder) = (drawn.clone(), placeholder.clone());
-        let waiting = props.draw_near_screen && !*drawn && show_table;
+        let (drawn, placeholder) = (drawn_here.clone(), placeholder.clone());
+        let waiting = !*drawn && props.draw_near_screen && show_table;
         use_effect_with(waiting, move |&waiting| {
             let observer = waiting.then(|| near_screen(&placeholder, move || drawn.set(true))).flatten();
             move || {
@@ -188,7 +216,7 @@ fn UnitSection(props: &SectionProps) -> Html {
     let heading = if props.depth == 0 { html! { <h2>{ heading }</h2> } } else { html! { <h3>{ heading }</h3> } };
     let table = if !show_table {
         Html::default()
-    } else if *drawn {
+    } else if drawn {
         html! {
             <ObjectivesTable state={props.state.clone()} fingerprint={props.table}
                 dispatch={props.dispatch.clone()} group={own.clone()}
@@ -215,7 +243,7 @@ fn UnitSection(props: &SectionProps) -> Html {
                 if !show_table || result.subtree.objectives > own.stats.objectives {
                     <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
                 }
-                if *drawn || !show_table {
+                if drawn || !show_table {
                 <details class="unit-edit">
                     <summary>{ format!("Modifica {}", level.to_lowercase()) }</summary>
                     <div class="field">
@@ -228,7 +256,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             </div>
             { table }
             // Until its table is drawn, a unit of a long plan shows only its heading and numbers.
-            if *drawn || !show_table {
+            if drawn || !show_table {
                 <button type="button" class="btn btn-add" onclick={on_add}>
                     { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
                 </button>
