@@ -49,7 +49,7 @@ test('a long plan opens with every number, drawing only the tables near the scre
   assert.equal(await page.locator(`#cella-${last().id}-0`).count(), 0);
   const placeholder = page.getByTestId(`tabella-da-disegnare-${unit}`);
   const own = pts.filter((_, i) => plan.objectives[i].unit === unit);
-  assert.match(await placeholder.innerText(), new RegExp(`${own.length} obiettivi, media ${model.formatHundredths(model.stats(own).average)}`));
+  assert.match(await placeholder.innerText(), new RegExp(`Mostra gli obiettivi \\(${own.length}, media ${model.formatHundredths(model.stats(own).average)}\\)`));
   // The summary has every unit, drawn or not.
   assert.deepEqual(
     await page.getByTestId(`riepilogo-${unit}`).locator('td').allInnerTexts(),
@@ -99,7 +99,19 @@ test('a long list of findings shows the first hundred and the rest on request', 
   assert.equal(await group.locator('li').count(), 100);
   await group.getByRole('button', { name: `Mostra tutti: altri ${total - 100}` }).click();
   assert.equal(await group.locator('li').count(), total);
+  // Focus goes to the first finding the button revealed, not to the page.
+  await page.waitForFunction(() => document.activeElement?.closest('li') === document.querySelector('#rilievi-avvisi li:nth-child(101)'));
   assert.equal(await group.getByRole('button').count(), 0);
+});
+
+test('a table not drawn yet is reached by keyboard: its button draws it and focuses the first title', async () => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const unit = plan.objectives[Math.floor(plan.objectives.length * 0.9)].unit;
+  const show = page.getByTestId(`tabella-da-disegnare-${unit}`).getByRole('button');
+  await show.focus();
+  await page.keyboard.press('Enter');
+  const first = plan.objectives.find((o) => o.unit === unit);
+  await page.waitForFunction((id) => document.activeElement?.id === id, `titolo-${first.id}`, { timeout: 5000 });
 });
 
 test('printing a long plan draws every table first', async () => {

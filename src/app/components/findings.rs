@@ -67,18 +67,28 @@ fn focus_drawing(id: &str, unit: Option<&str>) {
     }
     if let Some(unit) = unit {
         focus(&dom_id("unita", &[unit]));
-        let id = id.to_string();
-        let retry = wasm_bindgen::closure::Closure::once_into_js(move || focus(&id));
-        if let Some(w) = web_sys::window() {
-            use wasm_bindgen::JsCast;
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), 150);
-        }
+        focus_when_drawn(id.to_string(), 40);
     }
 }
 
 /// Findings listed per severity before a "show all" button: a long plan can
 /// have thousands, and the first ones are what a reader acts on.
 pub const FIRST_FINDINGS: usize = 100;
+
+/// Focuses the element `id` once it exists, trying every 100 ms `tries` times
+/// (a large unit's table can take a moment to draw).
+fn focus_when_drawn(id: String, tries: u32) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    if window.document().and_then(|d| d.get_element_by_id(&id)).is_some() {
+        return focus(&id);
+    }
+    if tries == 0 {
+        return;
+    }
+    let retry = wasm_bindgen::closure::Closure::once_into_js(move || focus_when_drawn(id, tries - 1));
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), 100);
+}
 
 #[component]
 pub fn FindingsList(props: &FindingsProps) -> Html {
@@ -95,16 +105,26 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
             Severity::Warning => "Avvisi",
             Severity::Note => "Note",
         };
+        let group_id = format!("rilievi-{}", title.to_lowercase());
         let show_all = {
-            let all_shown = all_shown.clone();
+            let (all_shown, group_id) = (all_shown.clone(), group_id.clone());
             Callback::from(move |_| {
                 let mut next = (*all_shown).clone();
                 next.push(severity);
                 all_shown.set(next);
+                // The button goes away: focus moves to the first finding it revealed.
+                let selector = format!("#{group_id} li:nth-child({}) a", FIRST_FINDINGS + 1);
+                crate::app::files::after_render(move || {
+                    use wasm_bindgen::JsCast;
+                    let link = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+                    if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = link.focus();
+                    }
+                });
             })
         };
         html! {
-            <div class="finding-group">
+            <div class="finding-group" id={group_id}>
                 <h3>{ format!("{title} ({total})") }</h3>
                 <ul>{ for items }</ul>
                 if total > limit {

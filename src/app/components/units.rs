@@ -165,6 +165,17 @@ fn UnitSection(props: &SectionProps) -> Html {
     let drawn = *drawn_here || !props.draw_near_screen;
     let placeholder = use_node_ref();
     {
+        // Once drawn, a table stays drawn: when the plan shrinks below the
+        // threshold (or before printing) every table is drawn for good, so
+        // one added back does not turn into a placeholder under the user.
+        let drawn_here = drawn_here.clone();
+        use_effect_with(props.draw_near_screen, move |&near| {
+            if !near && !*drawn_here {
+                drawn_here.set(true);
+            }
+        });
+    }
+    {
         // Draws the table once its placeholder comes within a screen or two.
         let (drawn, placeholder) = (drawn_here.clone(), placeholder.clone());
         let waiting = !*drawn && props.draw_near_screen && show_table;
@@ -181,7 +192,9 @@ fn UnitSection(props: &SectionProps) -> Html {
     let on_add = {
         let dispatch = props.dispatch.clone();
         let id = unit.id.clone();
+        let drawn_here = drawn_here.clone();
         Callback::from(move |_| {
+            drawn_here.set(true);
             dispatch.dispatch(Action::AddObjective { unit: id.clone() });
             let unit_id = id.clone();
             after_render(move || focus_last_title(&dom_id("unita", &[&unit_id])));
@@ -224,11 +237,23 @@ fn UnitSection(props: &SectionProps) -> Html {
                 units={props.units.clone()} proposed_average={state.proposed.units[props.index].own.stats.average} />
         }
     } else {
-        // As tall as the table will be, so that the page does not jump.
+        // As tall as the table will be, so that the page does not jump; a
+        // button, so that the keyboard and screen readers reach it too.
         let rows = own.members.len().max(1) + 2;
+        let on_show = {
+            let (drawn_here, section_id) = (drawn_here.clone(), section_id.clone());
+            Callback::from(move |_| {
+                drawn_here.set(true);
+                let section_id = section_id.clone();
+                after_render(move || focus_first_title(&section_id));
+            })
+        };
         html! {
             <div ref={placeholder} class="table-placeholder" style={format!("min-height: {}rem", rows * 3)} data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
-                { format!("{} obiettivi, media {}", own.stats.objectives, own.stats.average.map_or("—".to_string(), |a| format_it(a, 2))) }
+                <button type="button" class="btn" onclick={on_show}>
+                    { format!("Mostra gli obiettivi ({}, media {})", own.stats.objectives, own.stats.average.map_or("—".to_string(), |a| format_it(a, 2))) }
+                    <span class="visually-hidden">{ format!(" di {}", plan.unit_label(unit)) }</span>
+                </button>
             </div>
         }
     };
@@ -255,12 +280,9 @@ fn UnitSection(props: &SectionProps) -> Html {
                 }
             </div>
             { table }
-            // Until its table is drawn, a unit of a long plan shows only its heading and numbers.
-            if drawn || !show_table {
-                <button type="button" class="btn btn-add" onclick={on_add}>
-                    { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
-                </button>
-            }
+            <button type="button" class="btn btn-add" onclick={on_add}>
+                { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
+            </button>
         </section>
     }
 }
@@ -315,6 +337,20 @@ fn rollup_text(stats: &Stats) -> String {
             stats.max.map(format_points).unwrap_or_default()
         ),
         None => format!("{} obiettivi, nessuno ancora valutato del tutto", stats.objectives),
+    }
+}
+
+/// Focuses the title of the first objective inside the element `container_id`.
+fn focus_first_title(container_id: &str) {
+    let first = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(container_id))
+        .and_then(|c| c.query_selector("textarea.title").ok().flatten());
+    if let Some(el) = first {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }
 
