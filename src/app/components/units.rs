@@ -240,6 +240,7 @@ fn UnitSection(props: &SectionProps) -> Html {
         // As tall as the table will be, so that the page does not jump; a
         // button, so that the keyboard and screen readers reach it too.
         let rows = own.members.len().max(1) + 2;
+        let text = format!("Mostra gli obiettivi ({}, media {})", own.stats.objectives, own.stats.average.map_or("—".to_string(), |a| format_it(a, 2)));
         let on_show = {
             let (drawn_here, section_id) = (drawn_here.clone(), section_id.clone());
             Callback::from(move |_| {
@@ -250,10 +251,9 @@ fn UnitSection(props: &SectionProps) -> Html {
         };
         html! {
             <div ref={placeholder} class="table-placeholder" style={format!("min-height: {}rem", rows * 3)} data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
-                <button type="button" class="btn" onclick={on_show}>
-                    { format!("Mostra gli obiettivi ({}, media {})", own.stats.objectives, own.stats.average.map_or("—".to_string(), |a| format_it(a, 2))) }
-                    <span class="visually-hidden">{ format!(" di {}", plan.unit_label(unit)) }</span>
-                </button>
+                // The unit in the accessible name through aria-label: a hidden
+                // span per unit would cost the browser a layer each.
+                <button type="button" class="btn" onclick={on_show} aria-label={format!("{text} di {}", plan.unit_label(unit))}>{ text }</button>
             </div>
         }
     };
@@ -280,9 +280,13 @@ fn UnitSection(props: &SectionProps) -> Html {
                 }
             </div>
             { table }
-            <button type="button" class="btn btn-add" onclick={on_add}>
-                { "Aggiungi obiettivo" }<span class="visually-hidden">{ format!(" a {}", plan.unit_label(unit)) }</span>
-            </button>
+            // Until its table is drawn, a unit of a long plan offers only the
+            // button that draws it.
+            if drawn || !show_table {
+                <button type="button" class="btn btn-add" onclick={on_add} aria-label={format!("Aggiungi obiettivo a {}", plan.unit_label(unit))}>
+                    { "Aggiungi obiettivo" }
+                </button>
+            }
         </section>
     }
 }
