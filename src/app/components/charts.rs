@@ -66,6 +66,7 @@ struct BarProps {
     /// Thousandths of the plot's width.
     length: u32,
     value: crate::model::Dec,
+    fill: &'static str,
 }
 
 /// One unit's bar: drawn again only when it changes.
@@ -75,7 +76,7 @@ fn Bar(props: &BarProps) -> Html {
     html! {
         <g>
             <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&props.label, 44) }</text>
-            <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(props.length) - LABEL_W).to_string()} height="16" fill={PALETTE[0]} />
+            <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(props.length) - LABEL_W).to_string()} height="16" fill={props.fill} />
             <text x={(x(props.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_it(props.value, 2) }</text>
         </g>
     }
@@ -97,7 +98,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             <title id="grafico-medie-titolo">{ title.clone() }</title>
             <desc id="grafico-medie-desc">{ format!("{}. Media dell'ente {}.", description.join("; "), ente.as_ref().map_or("—".into(), |(v, _)| v.clone())) }</desc>
             { for chart.bars.iter().enumerate().map(|(i, b)| html! {
-                <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} />
+                <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={PALETTE[0]} />
             }) }
             if let Some((value, at)) = ente.clone() {
                 <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
@@ -210,15 +211,8 @@ fn bar_chart(chart: &AverageChart, id: &str, title: &str, marker: &str) -> Html 
             <title id={format!("{id}-titolo")}>{ title.to_string() }</title>
             <desc id={format!("{id}-desc")}>{ format!("{}. {marker}: {}.", if description.is_empty() { "Nessun risultato completo".to_string() } else { description.join("; ") },
                 ente.as_ref().map_or("—".into(), |(v, _)| v.clone())) }</desc>
-            { for chart.bars.iter().enumerate().map(|(i, b)| {
-                let y = (i as u32 + 1) * ROW_H;
-                html! {
-                    <g>
-                        <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&b.label, 44) }</text>
-                        <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(b.length) - LABEL_W).to_string()} height="16" fill={PALETTE[2]} />
-                        <text x={(x(b.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_it(b.value, 2) }</text>
-                    </g>
-                }
+            { for chart.bars.iter().enumerate().map(|(i, b)| html! {
+                <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={PALETTE[2]} />
             }) }
             if let Some((value, at)) = ente {
                 <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
