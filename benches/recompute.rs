@@ -58,8 +58,16 @@ impl Rng {
 }
 
 const CRITERIA: [(&str, &str, i64); 4] = [
-    ("complessita", "Complessità amministrativa tecnica gestionale", 10),
-    ("rilevanza", "Rilevanza strategica rispetto al programma di mandato", 15),
+    (
+        "complessita",
+        "Complessità amministrativa tecnica gestionale",
+        10,
+    ),
+    (
+        "rilevanza",
+        "Rilevanza strategica rispetto al programma di mandato",
+        15,
+    ),
     ("finanziaria", "Significatività finanziaria", 5),
     ("utenza", "Impatto sulla utenza esterna", 10),
 ];
@@ -79,14 +87,19 @@ fn plan_file(n: usize) -> Vec<u8> {
         settore += 1;
         let area = format!("a{}", settore.div_ceil(SETTORI_PER_AREA));
         let unit = format!("s{settore}");
-        units.push(json!({ "id": unit, "name": format!("SETTORE {settore}"), "level": 1, "parent": area }));
+        units.push(
+            json!({ "id": unit, "name": format!("SETTORE {settore}"), "level": 1, "parent": area }),
+        );
         let count = (2 + rng.below(3) as usize).min(n - objectives.len());
         for _ in 0..count {
             let id = format!("o{}", objectives.len() + 1);
             let mut scores = serde_json::Map::new();
             for (key, _, max) in CRITERIA {
                 let low = (max * 3 + 9) / 10;
-                scores.insert(key.into(), json!(low + rng.below((max - low + 1) as u64) as i64));
+                scores.insert(
+                    key.into(),
+                    json!(low + rng.below((max - low + 1) as u64) as i64),
+                );
             }
             objectives.push(json!({ "id": id, "unit": unit, "title": format!("Obiettivo {id}"), "scores": scores }));
         }
@@ -114,17 +127,27 @@ fn spread(samples: &[Duration]) -> (f64, f64, f64) {
     let mut v: Vec<f64> = samples.iter().copied().map(ms).collect();
     v.sort_by(f64::total_cmp);
     let m = v.len() / 2;
-    let median = if v.len() % 2 == 1 { v[m] } else { (v[m - 1] + v[m]) / 2.0 };
+    let median = if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    };
     (median, v[0], v[v.len() - 1])
 }
 
 fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter other than ours means another target was asked for.
-    if std::env::args().skip(1).any(|a| !a.starts_with('-') && !"recompute".contains(a.as_str())) {
+    if std::env::args()
+        .skip(1)
+        .any(|a| !a.starts_with('-') && !"recompute".contains(a.as_str()))
+    {
         return;
     }
     let n = env_number("BENCH_OBJECTIVES", 100_000);
@@ -148,7 +171,8 @@ fn main() {
     let mut findings = validate_with(&plan, &results);
 
     let (mut set, mut comp, mut val, mut total) = (vec![], vec![], vec![], vec![]);
-    let (mut full, mut full_compute, mut full_validate, mut clone, mut copies) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut full, mut full_compute, mut full_validate, mut clone, mut copies) =
+        (vec![], vec![], vec![], vec![], vec![]);
     let criteria = plan.grid.criteria.len();
     for k in 0..WARMUP + iterations {
         // Edits spread over the whole plan, one point up (down at the top of the range).
@@ -158,12 +182,18 @@ fn main() {
         let max = plan.grid.criteria[c].max();
         let current = plan.objectives[i].scores[c].unwrap_or(Dec::ZERO);
         let one = Dec::from_int(1);
-        let value = if current < max { current + one } else { current.checked_sub(one).expect("a score above zero") };
+        let value = if current < max {
+            current + one
+        } else {
+            current.checked_sub(one).expect("a score above zero")
+        };
 
         // The edit as the app makes it: the objective found by its id, its
         // score set, its numbers and findings brought up to date.
         let t0 = Instant::now();
-        let at = results.objective_index(&plan, black_box(&id)).expect("the objective exists");
+        let at = results
+            .objective_index(&plan, black_box(&id))
+            .expect("the objective exists");
         plan.set_score_at(at, c, Some(value));
         let t1 = Instant::now();
         refresh_objective(black_box(&plan), &mut results, at);
@@ -184,7 +214,10 @@ fn main() {
 
         assert_eq!(plan.objectives[i].scores[c], Some(value));
         assert_eq!(at, i);
-        assert!(results == recomputed && findings == revalidated, "the refreshed numbers and findings are the full ones");
+        assert!(
+            results == recomputed && findings == revalidated,
+            "the refreshed numbers and findings are the full ones"
+        );
         drop((recomputed, revalidated, copy, taken));
         if k >= WARMUP {
             set.push(t1 - t0);
@@ -208,10 +241,20 @@ fn main() {
         ("  compute", "full_compute_ms", &full_compute),
         ("  validate_with", "full_validate_ms", &full_validate),
         ("plan.clone (apart)", "clone_ms", &clone),
-        ("results+findings clone (apart)", "results_clone_ms", &copies),
+        (
+            "results+findings clone (apart)",
+            "results_clone_ms",
+            &copies,
+        ),
     ];
-    println!("one edit at {n} objectives ({} findings), {iterations} iterations after {WARMUP} warm-up:", findings.len());
-    println!("  {:<30} {:>10} {:>10} {:>10}", "step", "median", "min", "max");
+    println!(
+        "one edit at {n} objectives ({} findings), {iterations} iterations after {WARMUP} warm-up:",
+        findings.len()
+    );
+    println!(
+        "  {:<30} {:>10} {:>10} {:>10}",
+        "step", "median", "min", "max"
+    );
     let mut fields = Vec::new();
     for (name, key, samples) in rows {
         let (median, min, max) = spread(samples);
@@ -219,7 +262,11 @@ fn main() {
         fields.push((key, json!({ "median": median, "min": min, "max": max })));
     }
     if n == 100_000 {
-        let verdict = if spread(&total).0 < 5.0 { "met" } else { "NOT met" };
+        let verdict = if spread(&total).0 < 5.0 {
+            "met"
+        } else {
+            "NOT met"
+        };
         println!("target: one edit < 5 ms at 100,000 objectives: {verdict}");
     }
 

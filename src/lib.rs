@@ -1,4 +1,4 @@
-pub mod model;
-pub mod io;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod io;
+pub mod model;

@@ -4,7 +4,9 @@
 fn main() {
     pesatura::app::crash::install();
     // A host page can give Pesatura its place: an element with id "pesatura".
-    let host = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pesatura"));
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("pesatura"));
     match host {
         Some(root) => yew::Renderer::<pesatura::app::App>::with_root(root).render(),
         None => yew::Renderer::<pesatura::app::App>::new().render(),

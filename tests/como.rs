@@ -30,7 +30,11 @@ const PUBLISHED: &[(&str, &str, &[i64])] = &[
 ];
 
 fn como() -> pesatura::model::Plan {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/como-peg-2024.json")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/como-peg-2024.json"
+    ))
+    .unwrap();
     json::load(&bytes).expect("the Como example loads")
 }
 
@@ -41,13 +45,22 @@ fn every_objective_has_the_published_points() {
     let mut checked = 0;
     for (unit, _, totals) in PUBLISHED {
         let u = plan.unit_index(unit).unwrap();
-        let points: Vec<Option<Dec>> = results.units[u].own.members.iter().map(|m| results.objectives[m.objective].points).collect();
+        let points: Vec<Option<Dec>> = results.units[u]
+            .own
+            .members
+            .iter()
+            .map(|m| results.objectives[m.objective].points)
+            .collect();
         let expected: Vec<Option<Dec>> = totals.iter().map(|&t| Some(Dec::from_int(t))).collect();
         assert_eq!(points, expected, "points of {unit}");
         checked += totals.len();
     }
     assert_eq!(checked, 50, "every settore objective of the document");
-    assert_eq!(plan.objectives.len(), 53, "plus the three objectives common to several settori");
+    assert_eq!(
+        plan.objectives.len(),
+        53,
+        "plus the three objectives common to several settori"
+    );
 }
 
 #[test]
@@ -80,7 +93,12 @@ fn relative_weights_of_every_settore_sum_to_100() {
     let results = compute(&plan);
     for (unit, _, _) in PUBLISHED {
         let u = plan.unit_index(unit).unwrap();
-        let sum: Dec = results.units[u].own.members.iter().map(|m| m.weight.unwrap()).sum();
+        let sum: Dec = results.units[u]
+            .own
+            .members
+            .iter()
+            .map(|m| m.weight.unwrap())
+            .sum();
         assert_eq!(sum, Dec::HUNDRED, "weights of {unit}");
     }
     // Settore 1: 18, 18, 26 of 62
@@ -101,9 +119,16 @@ fn areas_and_ente_roll_up_every_objective() {
     assert_eq!(results.ente.min, Some(Dec::from_int(18)));
     assert_eq!(results.ente.max, Some(Dec::from_int(28)));
     // Area Amministrativa: settori 1 and 2, 18+18+26+19+28+21 = 130 over 6
-    let area = plan.units.iter().position(|u| u.name == "Area Amministrativa").unwrap();
+    let area = plan
+        .units
+        .iter()
+        .position(|u| u.name == "Area Amministrativa")
+        .unwrap();
     assert_eq!(results.units[area].subtree.complete, 6);
-    assert_eq!(format_it(results.units[area].subtree.average.unwrap(), 2), "21,67");
+    assert_eq!(
+        format_it(results.units[area].subtree.average.unwrap(), 2),
+        "21,67"
+    );
     assert_eq!(results.units[area].own.stats.objectives, 0);
 }
 
@@ -112,14 +137,34 @@ fn objectives_common_to_several_settori_have_their_own_table() {
     let plan = como();
     let results = compute(&plan);
     // Como's rule: separate table, outside every settore's average.
-    let shared: Vec<Option<Dec>> = results.shared.members.iter().map(|m| results.objectives[m.objective].points).collect();
-    assert_eq!(shared, [Some(Dec::from_int(27)), Some(Dec::from_int(26)), Some(Dec::from_int(23))]);
+    let shared: Vec<Option<Dec>> = results
+        .shared
+        .members
+        .iter()
+        .map(|m| results.objectives[m.objective].points)
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            Some(Dec::from_int(27)),
+            Some(Dec::from_int(26)),
+            Some(Dec::from_int(23))
+        ]
+    );
     assert_eq!(format_it(results.shared.stats.average.unwrap(), 2), "25,33"); // 76 / 3
-    let weights: Vec<String> = results.shared.members.iter().map(|m| format_it(m.weight.unwrap(), 2)).collect();
+    let weights: Vec<String> = results
+        .shared
+        .members
+        .iter()
+        .map(|m| format_it(m.weight.unwrap(), 2))
+        .collect();
     assert_eq!(weights, ["35,53", "34,21", "30,26"]); // 27/76, 26/76, 23/76
     let s7 = plan.unit_index("s7").unwrap();
     assert_eq!(results.units[s7].own.members.len(), 3);
-    assert_eq!(plan.objectives[results.shared.members[0].objective].also, ["s6", "s7", "pl"]);
+    assert_eq!(
+        plan.objectives[results.shared.members[0].objective].also,
+        ["s6", "s7", "pl"]
+    );
     assert_eq!(plan.organisational.len(), 7);
     assert_eq!(plan.organisational[0].indicators.len(), 3);
     assert_eq!(plan.secretary.len(), 3);
@@ -133,15 +178,25 @@ fn counted_in_each_settore_the_common_objectives_change_their_averages() {
     // Settore 7: 22 + 19 + 20 + 27 (Eventi in Sicurezza) + 26 (CoMmUnity) = 114 over 5 = 22,80
     let s7 = plan.unit_index("s7").unwrap();
     assert_eq!(results.units[s7].own.stats.complete, 5);
-    assert_eq!(format_it(results.units[s7].own.stats.average.unwrap(), 2), "22,80");
+    assert_eq!(
+        format_it(results.units[s7].own.stats.average.unwrap(), 2),
+        "22,80"
+    );
     // Settore 3: 28 + 25 + 27 = 80 over 3 = 26,67
     let s3 = plan.unit_index("s3").unwrap();
-    assert_eq!(format_it(results.units[s3].own.stats.average.unwrap(), 2), "26,67");
+    assert_eq!(
+        format_it(results.units[s3].own.stats.average.unwrap(), 2),
+        "26,67"
+    );
     assert!(results.shared.members.is_empty());
     // The ente still counts each objective once.
     assert_eq!(results.ente.complete, 53);
     // Area Servizi al cittadino holds settori 3–8: "Eventi in Sicurezza" (3, 6, 7) is counted once there.
-    let area = plan.units.iter().position(|u| u.name == "Area Servizi al cittadino").unwrap();
+    let area = plan
+        .units
+        .iter()
+        .position(|u| u.name == "Area Servizi al cittadino")
+        .unwrap();
     // 17 own objectives + Eventi (27) + CoMmUnity via s7 (26) + asili nido via s5 (23) = 20
     assert_eq!(results.units[area].subtree.complete, 20);
 }
@@ -150,7 +205,10 @@ fn counted_in_each_settore_the_common_objectives_change_their_averages() {
 fn the_como_plan_has_no_errors() {
     let plan = como();
     let findings = validate(&plan);
-    let errors: Vec<_> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(plan.units.iter().filter(|u| u.level == 1).count(), 17);
     assert_eq!(plan.units.iter().filter(|u| u.level == 0).count(), 4);

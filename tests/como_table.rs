@@ -12,7 +12,11 @@ use pesatura::model::format::format_it;
 use pesatura::model::{compute, validate, Dec, Plan, Severity};
 
 fn fixture() -> Vec<u8> {
-    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csv/como-3-2.txt")).unwrap()
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/csv/como-3-2.txt"
+    ))
+    .unwrap()
 }
 
 fn table() -> ComoTable {
@@ -20,12 +24,20 @@ fn table() -> ComoTable {
 }
 
 fn example() -> Plan {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/como-peg-2024.json")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/como-peg-2024.json"
+    ))
+    .unwrap();
     json::load(&bytes).unwrap()
 }
 
 fn settori(plan: &Plan) -> Vec<&str> {
-    plan.units.iter().filter(|u| u.level == 1).map(|u| u.name.as_str()).collect()
+    plan.units
+        .iter()
+        .filter(|u| u.level == 1)
+        .map(|u| u.name.as_str())
+        .collect()
 }
 
 fn unit_name<'a>(plan: &'a Plan, id: &str) -> &'a str {
@@ -41,8 +53,17 @@ fn objectives_by_name(plan: &Plan) -> Vec<Named> {
         .objectives
         .iter()
         .map(|o| {
-            let also = o.also.iter().map(|u| unit_name(plan, u).to_string()).collect();
-            (unit_name(plan, &o.unit).to_string(), also, o.title.clone(), o.scores.clone())
+            let also = o
+                .also
+                .iter()
+                .map(|u| unit_name(plan, u).to_string())
+                .collect();
+            (
+                unit_name(plan, &o.unit).to_string(),
+                also,
+                o.title.clone(),
+                o.scores.clone(),
+            )
         })
         .collect();
     out.sort();
@@ -52,26 +73,53 @@ fn objectives_by_name(plan: &Plan) -> Vec<Named> {
 /// Each unit's average by name.
 fn averages(plan: &Plan) -> BTreeMap<String, Option<Dec>> {
     let results = compute(plan);
-    plan.units.iter().zip(&results.units).map(|(u, r)| (u.name.clone(), r.own.stats.average)).collect()
+    plan.units
+        .iter()
+        .zip(&results.units)
+        .map(|(u, r)| (u.name.clone(), r.own.stats.average))
+        .collect()
 }
 
 #[test]
 fn seventeen_settori_fifty_objectives_three_shared() {
     let table = table();
     assert_eq!(table.year, Some(2024));
-    assert_eq!(table.areas, ["Area Amministrativa", "Area Servizi al cittadino", "Area Territorio", "Area Economica"]);
+    assert_eq!(
+        table.areas,
+        [
+            "Area Amministrativa",
+            "Area Servizi al cittadino",
+            "Area Territorio",
+            "Area Economica"
+        ]
+    );
     assert_eq!(table.settori(), 17);
-    assert_eq!(table.objective_counts(), (53, 3), "as printed: Settore 8's three objectives twice");
+    assert_eq!(
+        table.objective_counts(),
+        (53, 3),
+        "as printed: Settore 8's three objectives twice"
+    );
 
     let plan = table.plan(&[DuplicateChoice::KeepFirst]);
     assert_eq!(settori(&plan).len(), 17);
     assert_eq!(plan.units.iter().filter(|u| u.level == 0).count(), 4);
-    assert_eq!(plan.objectives.iter().filter(|o| !o.is_shared()).count(), 50);
+    assert_eq!(
+        plan.objectives.iter().filter(|o| !o.is_shared()).count(),
+        50
+    );
     let shared: Vec<(&str, Vec<&str>)> = plan
         .objectives
         .iter()
         .filter(|o| o.is_shared())
-        .map(|o| (o.title.as_str(), std::iter::once(&o.unit).chain(&o.also).map(|u| unit_name(&plan, u)).collect()))
+        .map(|o| {
+            (
+                o.title.as_str(),
+                std::iter::once(&o.unit)
+                    .chain(&o.also)
+                    .map(|u| unit_name(&plan, u))
+                    .collect(),
+            )
+        })
         .collect();
     assert_eq!(shared.len(), 3);
     assert_eq!(shared[0].0, "Eventi in Sicurezza");
@@ -84,10 +132,15 @@ fn seventeen_settori_fifty_objectives_three_shared() {
             "SETTORE: POLIZIA LOCALE E PROTEZIONE CIVILE",
         ]
     );
-    assert_eq!(shared[1].0, "CoMmUnity: I MUSEI CIVICI PER LO SVILUPPO DELLA COMUNITA'");
+    assert_eq!(
+        shared[1].0,
+        "CoMmUnity: I MUSEI CIVICI PER LO SVILUPPO DELLA COMUNITA'"
+    );
     assert_eq!(shared[1].1.len(), 2);
     assert!(shared[1].1[1].starts_with("SETTORE 9:"));
-    assert!(shared[2].0.ends_with("A BENEFICIO DEL PERSONALE DIPENDENTE E DELL'UTENZA ESTERNA"));
+    assert!(shared[2]
+        .0
+        .ends_with("A BENEFICIO DEL PERSONALE DIPENDENTE E DELL'UTENZA ESTERNA"));
     assert!(shared[2].1[0].starts_with("SETTORE 5:") && shared[2].1[1].starts_with("SETTORE 15:"));
 }
 
@@ -96,13 +149,31 @@ fn the_plan_is_the_example_plan() {
     let plan = table().plan(&[DuplicateChoice::KeepFirst]);
     let example = example();
     assert_eq!(settori(&plan), settori(&example));
-    assert_eq!(objectives_by_name(&plan), objectives_by_name(&example), "same units, titles and scores");
+    assert_eq!(
+        objectives_by_name(&plan),
+        objectives_by_name(&example),
+        "same units, titles and scores"
+    );
     assert_eq!(averages(&plan), averages(&example));
     for unit in &plan.units {
-        let parent = |p: &Plan, u: &str| p.units.iter().find(|x| x.name == u).and_then(|x| x.parent.clone()).map(|id| unit_name(p, &id).to_string());
-        assert_eq!(parent(&plan, &unit.name), parent(&example, &unit.name), "area of {}", unit.name);
+        let parent = |p: &Plan, u: &str| {
+            p.units
+                .iter()
+                .find(|x| x.name == u)
+                .and_then(|x| x.parent.clone())
+                .map(|id| unit_name(p, &id).to_string())
+        };
+        assert_eq!(
+            parent(&plan, &unit.name),
+            parent(&example, &unit.name),
+            "area of {}",
+            unit.name
+        );
     }
-    let errors: Vec<_> = validate(&plan).into_iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<_> = validate(&plan)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     // And it saves as a Pesatura file.
     assert_eq!(json::load(json::save(&plan).as_bytes()).unwrap(), plan);
@@ -111,10 +182,16 @@ fn the_plan_is_the_example_plan() {
 #[test]
 fn only_settore_3_disagrees_because_of_its_empty_row() {
     let table = table();
-    assert_eq!(table.averages_checked, 18, "17 settori, Settore 8 printed twice");
+    assert_eq!(
+        table.averages_checked, 18,
+        "17 settori, Settore 8 printed twice"
+    );
     assert_eq!(table.disagreements.len(), 1);
     let settore_3 = &table.disagreements[0];
-    assert_eq!(settore_3.unit, "SETTORE 3: COMMERCIO - SUAP - SUEVCO - PATRIMONIO");
+    assert_eq!(
+        settore_3.unit,
+        "SETTORE 3: COMMERCIO - SUAP - SUEVCO - PATRIMONIO"
+    );
     assert_eq!(format_it(settore_3.published, 2), "17,67");
     assert_eq!(format_it(settore_3.recomputed, 2), "26,50");
     assert_eq!(settore_3.line, 25);
@@ -132,22 +209,41 @@ fn the_empty_row_is_a_note_not_an_objective() {
     let table = table();
     assert_eq!(table.notes.len(), 1, "{:?}", table.notes);
     assert_eq!(table.notes[0].line, 24);
-    assert!(table.notes[0].message.starts_with("riga vuota con totale 0"), "{}", table.notes[0]);
+    assert!(
+        table.notes[0]
+            .message
+            .starts_with("riga vuota con totale 0"),
+        "{}",
+        table.notes[0]
+    );
     let plan = table.plan(&[DuplicateChoice::KeepFirst]);
-    let s3 = plan.units.iter().position(|u| u.name.starts_with("SETTORE 3:")).unwrap();
+    let s3 = plan
+        .units
+        .iter()
+        .position(|u| u.name.starts_with("SETTORE 3:"))
+        .unwrap();
     assert_eq!(compute(&plan).units[s3].own.members.len(), 2);
     assert!(plan.objectives.iter().all(|o| !o.title.is_empty()));
 }
 
 #[test]
 fn every_published_total_is_the_sum_of_its_scores() {
-    assert!(table().total_mismatches.is_empty(), "{:?}", table().total_mismatches);
+    assert!(
+        table().total_mismatches.is_empty(),
+        "{:?}",
+        table().total_mismatches
+    );
     // A misprinted total is caught, with its line.
-    let text = String::from_utf8(fixture()).unwrap().replace("\t4\t7\t2\t5\t18", "\t4\t7\t2\t5\t19");
+    let text = String::from_utf8(fixture())
+        .unwrap()
+        .replace("\t4\t7\t2\t5\t18", "\t4\t7\t2\t5\t19");
     let table = como_table::read(text.as_bytes()).unwrap();
     assert_eq!(table.total_mismatches.len(), 1);
     assert_eq!(table.total_mismatches[0].line, 10);
-    assert_eq!(table.total_mismatches[0].to_string(), "Riga 10 («COMMITTENZA AUSILIARIA»): totale pubblicato 19, somma dei punteggi 18.");
+    assert_eq!(
+        table.total_mismatches[0].to_string(),
+        "Riga 10 («COMMITTENZA AUSILIARIA»): totale pubblicato 19, somma dei punteggi 18."
+    );
 }
 
 #[test]
@@ -156,24 +252,57 @@ fn the_duplicate_settore_8_block_is_a_question() {
     assert_eq!(table.duplicates.len(), 1);
     let duplicate = &table.duplicates[0];
     assert_eq!(duplicate.first.line, 42);
-    assert_eq!(duplicate.first.area.as_deref(), Some("Area Servizi al cittadino"));
+    assert_eq!(
+        duplicate.first.area.as_deref(),
+        Some("Area Servizi al cittadino")
+    );
     assert_eq!(duplicate.second.line, 51);
     assert_eq!(duplicate.second.area.as_deref(), Some("Area Territorio"));
-    assert_eq!(duplicate.second.name, "SETTORE 8: SERVIZI PUBBLICI LOCALI A RETE IGIENE URBANA");
+    assert_eq!(
+        duplicate.second.name,
+        "SETTORE 8: SERVIZI PUBBLICI LOCALI A RETE IGIENE URBANA"
+    );
     assert!(duplicate.same_objectives);
-    assert!(duplicate.to_string().ends_with("con gli stessi obiettivi e punteggi. Quale tenere?"), "{duplicate}");
+    assert!(
+        duplicate
+            .to_string()
+            .ends_with("con gli stessi obiettivi e punteggi. Quale tenere?"),
+        "{duplicate}"
+    );
 
     let area_of_8 = |plan: &Plan| {
-        let s8: Vec<_> = plan.units.iter().filter(|u| u.name.starts_with("SETTORE 8")).collect();
-        s8.iter().map(|u| unit_name(plan, u.parent.as_deref().unwrap()).to_string()).collect::<Vec<_>>()
+        let s8: Vec<_> = plan
+            .units
+            .iter()
+            .filter(|u| u.name.starts_with("SETTORE 8"))
+            .collect();
+        s8.iter()
+            .map(|u| unit_name(plan, u.parent.as_deref().unwrap()).to_string())
+            .collect::<Vec<_>>()
     };
-    assert_eq!(area_of_8(&table.plan(&[DuplicateChoice::KeepFirst])), ["Area Servizi al cittadino"]);
-    assert_eq!(area_of_8(&table.plan(&[DuplicateChoice::KeepSecond])), ["Area Territorio"]);
+    assert_eq!(
+        area_of_8(&table.plan(&[DuplicateChoice::KeepFirst])),
+        ["Area Servizi al cittadino"]
+    );
+    assert_eq!(
+        area_of_8(&table.plan(&[DuplicateChoice::KeepSecond])),
+        ["Area Territorio"]
+    );
     let both = table.plan(&[DuplicateChoice::KeepBoth]);
-    assert_eq!(area_of_8(&both), ["Area Servizi al cittadino", "Area Territorio"]);
+    assert_eq!(
+        area_of_8(&both),
+        ["Area Servizi al cittadino", "Area Territorio"]
+    );
     assert_eq!(settori(&both).len(), 18);
-    assert_eq!(both.objectives.iter().filter(|o| !o.is_shared()).count(), 53);
-    assert_eq!(table.plan(&[]), both, "unanswered, nothing published is dropped");
+    assert_eq!(
+        both.objectives.iter().filter(|o| !o.is_shared()).count(),
+        53
+    );
+    assert_eq!(
+        table.plan(&[]),
+        both,
+        "unanswered, nothing published is dropped"
+    );
     let ids: std::collections::HashSet<&str> = both.units.iter().map(|u| u.id.as_str()).collect();
     assert_eq!(ids.len(), both.units.len(), "unit ids stay unique");
 }
@@ -181,12 +310,41 @@ fn the_duplicate_settore_8_block_is_a_question() {
 #[test]
 fn headings_place_settori_outside_the_areas() {
     let plan = table().plan(&[DuplicateChoice::KeepFirst]);
-    let outside: Vec<&str> = plan.units.iter().filter(|u| u.level == 1 && u.parent.is_none()).map(|u| u.name.as_str()).collect();
-    assert_eq!(outside, ["SETTORE: POLIZIA LOCALE E PROTEZIONE CIVILE", "SETTORE: AVVOCATURA COMUNALE"]);
-    assert!(plan.objectives.iter().all(|o| !o.title.contains('<') && !o.title.contains("INTERSETTORIALE")), "tags gone");
-    assert!(plan.objectives.iter().filter(|o| o.is_shared()).all(|o| !o.title.ends_with(['-', ' '])), "the dash before the tag gone");
-    let eventi = plan.objectives.iter().find(|o| o.title == "Eventi in Sicurezza").unwrap();
-    assert_eq!(eventi.description.as_deref(), Some("INTERSETTORIALE SETT. 3, 6, 7 E PL"));
+    let outside: Vec<&str> = plan
+        .units
+        .iter()
+        .filter(|u| u.level == 1 && u.parent.is_none())
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(
+        outside,
+        [
+            "SETTORE: POLIZIA LOCALE E PROTEZIONE CIVILE",
+            "SETTORE: AVVOCATURA COMUNALE"
+        ]
+    );
+    assert!(
+        plan.objectives
+            .iter()
+            .all(|o| !o.title.contains('<') && !o.title.contains("INTERSETTORIALE")),
+        "tags gone"
+    );
+    assert!(
+        plan.objectives
+            .iter()
+            .filter(|o| o.is_shared())
+            .all(|o| !o.title.ends_with(['-', ' '])),
+        "the dash before the tag gone"
+    );
+    let eventi = plan
+        .objectives
+        .iter()
+        .find(|o| o.title == "Eventi in Sicurezza")
+        .unwrap();
+    assert_eq!(
+        eventi.description.as_deref(),
+        Some("INTERSETTORIALE SETT. 3, 6, 7 E PL")
+    );
 }
 
 #[test]
@@ -206,7 +364,10 @@ fn a_csv_saved_from_the_table_in_windows_1252_reads_the_same() {
         .collect();
     let from_csv = como_table::read(&saved).unwrap();
     let published = table();
-    assert_eq!(from_csv.plan(&[DuplicateChoice::KeepFirst]), published.plan(&[DuplicateChoice::KeepFirst]));
+    assert_eq!(
+        from_csv.plan(&[DuplicateChoice::KeepFirst]),
+        published.plan(&[DuplicateChoice::KeepFirst])
+    );
     assert_eq!(from_csv.disagreements, published.disagreements);
 }
 
@@ -219,9 +380,24 @@ fn what_the_table_does_not_say_is_noted() {
         .replace("DA 0 A 15 PT", "DA 0 A 20 PT");
     let table = como_table::read(text.as_bytes()).unwrap();
     let notes: Vec<String> = table.notes.iter().map(ToString::to_string).collect();
-    assert!(notes.iter().any(|n| n.contains("«99» non corrisponde a nessun settore")), "{notes:#?}");
-    assert!(notes.iter().any(|n| n.starts_with("Riga 55:") && n.contains("«sei» non è un numero")), "{notes:#?}");
-    assert!(notes.iter().any(|n| n.contains("da 0 a 20 punti, la griglia di Como da 0 a 15")), "{notes:#?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("«99» non corrisponde a nessun settore")),
+        "{notes:#?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Riga 55:") && n.contains("«sei» non è un numero")),
+        "{notes:#?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("da 0 a 20 punti, la griglia di Como da 0 a 15")),
+        "{notes:#?}"
+    );
     // The unreadable score leaves the objective incomplete: its total no longer adds up.
     assert_eq!(table.total_mismatches.len(), 1);
     assert_eq!(table.total_mismatches[0].sum, None);
@@ -232,6 +408,11 @@ fn what_the_table_does_not_say_is_noted() {
 
 #[test]
 fn text_that_is_not_the_table_is_refused() {
-    let error = como_table::read("Relazione sulla performance\n\nNessuna tabella qui.\n".as_bytes()).unwrap_err();
-    assert!(error.to_string().contains("non trovo la tabella"), "{error}");
+    let error =
+        como_table::read("Relazione sulla performance\n\nNessuna tabella qui.\n".as_bytes())
+            .unwrap_err();
+    assert!(
+        error.to_string().contains("non trovo la tabella"),
+        "{error}"
+    );
 }

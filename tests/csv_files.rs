@@ -16,7 +16,11 @@ fn d(text: &str) -> Dec {
 }
 
 fn como() -> Plan {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/como-peg-2024.json")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/como-peg-2024.json"
+    ))
+    .unwrap();
     json::load(&bytes).unwrap()
 }
 
@@ -28,14 +32,32 @@ fn emptied(plan: &Plan) -> Plan {
 }
 
 /// An objective's unit, other units, title, description, scores, type and direct weight.
-type Essentials = (String, Vec<String>, String, Option<String>, Vec<Option<Dec>>, Option<String>, Option<DirectWeight>);
+type Essentials = (
+    String,
+    Vec<String>,
+    String,
+    Option<String>,
+    Vec<Option<Dec>>,
+    Option<String>,
+    Option<DirectWeight>,
+);
 
 /// What an import must preserve of each objective, in a comparable order.
 fn essentials(plan: &Plan) -> Vec<Essentials> {
     let mut out: Vec<_> = plan
         .objectives
         .iter()
-        .map(|o| (o.unit.clone(), o.also.clone(), o.title.clone(), o.description.clone(), o.scores.clone(), o.kind.clone(), o.direct))
+        .map(|o| {
+            (
+                o.unit.clone(),
+                o.also.clone(),
+                o.title.clone(),
+                o.description.clone(),
+                o.scores.clone(),
+                o.kind.clone(),
+                o.direct,
+            )
+        })
         .collect();
     out.sort_by(|a, b| (&a.0, &a.2).cmp(&(&b.0, &b.2)));
     out
@@ -52,7 +74,11 @@ fn round_trip(plan: &Plan, dialect: Dialect) -> (Plan, Preview) {
 }
 
 fn lines(bytes: &[u8]) -> Vec<String> {
-    String::from_utf8(bytes.to_vec()).unwrap().lines().map(str::to_string).collect()
+    String::from_utf8(bytes.to_vec())
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// The text in Windows-1252, for the few characters these tests use.
@@ -80,12 +106,24 @@ fn como_round_trips_through_italian_excel() {
     assert_eq!(preview.encoding, Encoding::Utf8WithBom);
     assert_eq!(preview.separator, Separator::Semicolon);
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
-    assert!(preview.ignored_columns.is_empty(), "{:?}", preview.ignored_columns);
+    assert!(
+        preview.ignored_columns.is_empty(),
+        "{:?}",
+        preview.ignored_columns
+    );
     assert!(preview.missing_criteria.is_empty());
     assert_eq!(preview.rows.len(), 53);
     assert_eq!(essentials(&back), essentials(&plan));
-    assert_eq!(compute(&back).units, compute(&plan).units, "same averages and relative weights");
-    assert_eq!(compute(&back).shared, compute(&plan).shared, "shared objectives in the published order");
+    assert_eq!(
+        compute(&back).units,
+        compute(&plan).units,
+        "same averages and relative weights"
+    );
+    assert_eq!(
+        compute(&back).shared,
+        compute(&plan).shared,
+        "shared objectives in the published order"
+    );
 }
 
 #[test]
@@ -109,7 +147,11 @@ fn half_points_survive_both_decimal_marks() {
     }
     for dialect in [Dialect::ExcelItalian, Dialect::Plain] {
         let (back, preview) = round_trip(&plan, dialect);
-        assert!(preview.rejected.is_empty(), "{dialect:?}: {:?}", preview.rejected);
+        assert!(
+            preview.rejected.is_empty(),
+            "{dialect:?}: {:?}",
+            preview.rejected
+        );
         assert_eq!(back.objectives[0].scores[0], Some(d("4,5")), "{dialect:?}");
         assert_eq!(essentials(&back), essentials(&plan), "{dialect:?}");
     }
@@ -130,16 +172,29 @@ fn levels_types_and_objectives_counted_in_each_unit_round_trip() {
         plan.set_score(&a, c, Some(Dec::from_int(c as i64 + 1)));
     }
     let third = plan.add_unit("Settore Cultura", 1, None);
-    let shared = plan.add_shared_objective(&["u1".to_string(), other.clone(), third]).unwrap();
+    let shared = plan
+        .add_shared_objective(&["u1".to_string(), other.clone(), third])
+        .unwrap();
     plan.set_title(&shared, "Recupero evasione");
     plan.set_kind(&shared, Some("mantenimento"));
     plan.set_score(&shared, 0, Some(Dec::from_int(3)));
 
     let exported = lines(&csv::export(&plan, Dialect::ExcelItalian));
     assert!(exported[0].contains("\"Tipologia\""));
-    assert!(exported.iter().any(|l| l.contains("\"Sviluppo\";\"Bassa\";\"Media\";\"Alta\"")), "levels exported by name: {exported:?}");
+    assert!(
+        exported
+            .iter()
+            .any(|l| l.contains("\"Sviluppo\";\"Bassa\";\"Media\";\"Alta\"")),
+        "levels exported by name: {exported:?}"
+    );
     // Counted in each of its units, the shared objective is in three tables…
-    assert_eq!(exported.iter().filter(|l| l.contains("Recupero evasione")).count(), 3);
+    assert_eq!(
+        exported
+            .iter()
+            .filter(|l| l.contains("Recupero evasione"))
+            .count(),
+        3
+    );
 
     let (back, preview) = round_trip(&plan, Dialect::ExcelItalian);
     // …and is imported once, the other rows reported.
@@ -147,7 +202,12 @@ fn levels_types_and_objectives_counted_in_each_unit_round_trip() {
     let first = preview.rows[1].line;
     let rejected: Vec<String> = preview.rejected.iter().map(ToString::to_string).collect();
     assert_eq!(rejected.len(), 2);
-    assert!(rejected.iter().all(|r| r.ends_with(&format!("obiettivo comune già letto alla riga {first}"))), "{rejected:?}");
+    assert!(
+        rejected
+            .iter()
+            .all(|r| r.ends_with(&format!("obiettivo comune già letto alla riga {first}"))),
+        "{rejected:?}"
+    );
     assert_eq!(essentials(&back), essentials(&plan));
 }
 
@@ -165,8 +225,17 @@ fn direct_weights_export_the_percentage_or_x() {
     plan.set_direct(&c, Some(DirectWeight::Percent(d("37,5"))));
 
     let exported = lines(&csv::export(&plan, Dialect::ExcelItalian));
-    assert!(exported[0].contains("\"Titolo\";\"Descrizione\";\"Comune a\";\"Peso assegnato (%)\";\"Totale\""), "{}", exported[0]);
-    assert!(exported[1].ends_with("\"62,5\";\"62,5\";\"62,50\";\"50,00\""), "{}", exported[1]);
+    assert!(
+        exported[0]
+            .contains("\"Titolo\";\"Descrizione\";\"Comune a\";\"Peso assegnato (%)\";\"Totale\""),
+        "{}",
+        exported[0]
+    );
+    assert!(
+        exported[1].ends_with("\"62,5\";\"62,5\";\"62,50\";\"50,00\""),
+        "{}",
+        exported[1]
+    );
     assert!(exported[2].contains("\"X\""), "{}", exported[2]);
 
     let (back, preview) = round_trip(&plan, Dialect::Plain);
@@ -192,12 +261,26 @@ fn italian_excel_gets_bom_semicolons_commas_and_quotes() {
         first,
         "\"Area Amministrativa\";\"SETTORE 1: AFFARI GENERALI - CENTRALE AFFIDAMENTI E CONTRATTI\";\"BANCA DATI UNICA TRACCIABILITA' CONTRATTI\";\"\";\"\";\"4\";\"4\";\"3\";\"7\";\"18\";\"29,03\";\"20,67\""
     );
-    let settore_3: Vec<&str> = text.lines().filter(|l| l.starts_with("\"Area Servizi al cittadino\";\"SETTORE 3:") && !l.contains(" | ")).collect();
+    let settore_3: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.starts_with("\"Area Servizi al cittadino\";\"SETTORE 3:") && !l.contains(" | ")
+        })
+        .collect();
     assert_eq!(settore_3.len(), 2, "two objectives, no empty row");
     assert!(settore_3.iter().all(|l| l.ends_with("\"26,50\"")));
-    let eventi = text.lines().find(|l| l.contains("Eventi in Sicurezza")).unwrap();
-    assert!(eventi.contains("\"SETTORE 3: COMMERCIO - SUAP - SUEVCO - PATRIMONIO | SETTORE 6:"), "{eventi}");
-    assert!(eventi.ends_with("\"27\";\"35,53\";\"25,33\""), "shared table's weight and average: {eventi}");
+    let eventi = text
+        .lines()
+        .find(|l| l.contains("Eventi in Sicurezza"))
+        .unwrap();
+    assert!(
+        eventi.contains("\"SETTORE 3: COMMERCIO - SUAP - SUEVCO - PATRIMONIO | SETTORE 6:"),
+        "{eventi}"
+    );
+    assert!(
+        eventi.ends_with("\"27\";\"35,53\";\"25,33\""),
+        "shared table's weight and average: {eventi}"
+    );
     assert_eq!(text.lines().count(), 1 + 53);
 }
 
@@ -207,16 +290,34 @@ fn plain_csv_gets_commas_points_and_no_bom() {
     assert!(!bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes).unwrap();
     assert!(!text.contains('\r'));
-    assert!(text.lines().next().unwrap().starts_with("Area,Settore,Titolo,Descrizione,Comune a,Complessità,"));
-    assert!(text.lines().nth(1).unwrap().ends_with(",4,4,3,7,18,29.03,20.67"));
+    assert!(text
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with("Area,Settore,Titolo,Descrizione,Comune a,Complessità,"));
+    assert!(text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .ends_with(",4,4,3,7,18,29.03,20.67"));
     // A title holding a comma is quoted.
-    assert!(text.contains("\"Monitoraggio del costante adeguamento"), "quoted where needed");
+    assert!(
+        text.contains("\"Monitoraggio del costante adeguamento"),
+        "quoted where needed"
+    );
 }
 
 #[test]
 fn formulas_in_text_are_neutralised() {
     let mut plan = new_plan(2025);
-    let dangerous = ["=HYPERLINK(\"http://evil.example\",\"clic\")", "+39 031 252111", "-1+2", "@SUM(A1:A9)", "\tcmd", "\rcmd"];
+    let dangerous = [
+        "=HYPERLINK(\"http://evil.example\",\"clic\")",
+        "+39 031 252111",
+        "-1+2",
+        "@SUM(A1:A9)",
+        "\tcmd",
+        "\rcmd",
+    ];
     for title in dangerous {
         let id = plan.add_objective("u1");
         plan.set_title(&id, title);
@@ -225,17 +326,32 @@ fn formulas_in_text_are_neutralised() {
     plan.rename_unit("u1", "=Settore");
     for dialect in [Dialect::ExcelItalian, Dialect::Plain] {
         let bytes = csv::export(&plan, dialect);
-        let body = if dialect == Dialect::ExcelItalian { &bytes[3..] } else { &bytes[..] };
+        let body = if dialect == Dialect::ExcelItalian {
+            &bytes[3..]
+        } else {
+            &bytes[..]
+        };
         let mut reader = ::csv::ReaderBuilder::new()
-            .delimiter(if dialect == Dialect::ExcelItalian { b';' } else { b',' })
+            .delimiter(if dialect == Dialect::ExcelItalian {
+                b';'
+            } else {
+                b','
+            })
             .from_reader(body);
-        let cells: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
+        let cells: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
         assert_eq!(cells.len(), dangerous.len());
         for (row, title) in cells.iter().zip(dangerous) {
             assert_eq!(row[1], "'=Settore", "{dialect:?}");
             assert_eq!(row[2], format!("'{title}"), "{dialect:?}");
             assert_eq!(row[3], "'=1+1", "{dialect:?}");
-            assert!(row.iter().all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])), "{dialect:?}: {row:?}");
+            assert!(
+                row.iter()
+                    .all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+                "{dialect:?}: {row:?}"
+            );
         }
         // Read back, the titles are what they were.
         let mut target = emptied(&plan);
@@ -276,22 +392,45 @@ fn semicolons_with_decimal_comma_and_commas_with_decimal_point() {
     let italian = "Settore;Titolo;Complessità;Rilevanza strategica;Signif. finanziaria;Impatto utenza\nSettore Tributi;Riscossione;4,5;12;3;7\n";
     let english = "Settore,Titolo,Complessità,Rilevanza strategica,Signif. finanziaria,Impatto utenza\nSettore Tributi,Riscossione,4.5,12,3,7\n";
     let tabs = "Settore\tTitolo\tComplessità\tRilevanza strategica\tSignif. finanziaria\tImpatto utenza\nSettore Tributi\tRiscossione\t4,5\t12\t3\t7\n";
-    for (text, separator) in [(italian, Separator::Semicolon), (english, Separator::Comma), (tabs, Separator::Tab)] {
+    for (text, separator) in [
+        (italian, Separator::Semicolon),
+        (english, Separator::Comma),
+        (tabs, Separator::Tab),
+    ] {
         let preview = csv::preview(text.as_bytes(), &plan).unwrap();
         assert_eq!(preview.separator, separator);
         assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
-        assert_eq!(preview.rows[0].scores, vec![Some(d("4,5")), Some(d("12")), Some(d("3")), Some(d("7"))], "{separator:?}");
+        assert_eq!(
+            preview.rows[0].scores,
+            vec![Some(d("4,5")), Some(d("12")), Some(d("3")), Some(d("7"))],
+            "{separator:?}"
+        );
         assert_eq!(preview.rows[0].unit, plan.units[2].id);
     }
 }
 
 #[test]
 fn headers_match_criteria_whatever_their_case_and_accents() {
-    for complessita in ["complessità", "COMPLESSITA", "Complessita'", "COMPLESSITÀ", "Complessità amministrativa tecnica gestionale", "complessita"] {
+    for complessita in [
+        "complessità",
+        "COMPLESSITA",
+        "Complessita'",
+        "COMPLESSITÀ",
+        "Complessità amministrativa tecnica gestionale",
+        "complessita",
+    ] {
         let text = format!("Settore;TITOLO;{complessita};RILEVANZA STRATEGICA;significativita' finanziaria;Impatto sulla utenza esterna\nSettore Tributi;Riscossione;4;12;3;7\n");
         let preview = preview_text(&text);
-        assert!(preview.missing_criteria.is_empty(), "{complessita}: {:?}", preview.missing_criteria);
-        assert!(preview.ignored_columns.is_empty(), "{complessita}: {:?}", preview.ignored_columns);
+        assert!(
+            preview.missing_criteria.is_empty(),
+            "{complessita}: {:?}",
+            preview.missing_criteria
+        );
+        assert!(
+            preview.ignored_columns.is_empty(),
+            "{complessita}: {:?}",
+            preview.ignored_columns
+        );
         assert_eq!(preview.rows[0].scores[0], Some(d("4")), "{complessita}");
     }
 }
@@ -304,9 +443,22 @@ fn windows_1252_accented_titles_survive() {
     let preview = csv::preview(&bytes, &small_plan()).unwrap();
     assert_eq!(preview.encoding, Encoding::Windows1252);
     let titles: Vec<&str> = preview.rows.iter().map(|r| r.title.as_str()).collect();
-    assert_eq!(titles, ["Qualità dei servizi", "Attività di controllo sull’evasione € e più"]);
-    assert_eq!(preview.rows[1].unit, preview.rows[0].unit, "the unit written once holds for the rows below");
-    assert_eq!(preview.missing_criteria.len(), 3, "the other criteria stay unscored");
+    assert_eq!(
+        titles,
+        [
+            "Qualità dei servizi",
+            "Attività di controllo sull’evasione € e più"
+        ]
+    );
+    assert_eq!(
+        preview.rows[1].unit, preview.rows[0].unit,
+        "the unit written once holds for the rows below"
+    );
+    assert_eq!(
+        preview.missing_criteria.len(),
+        3,
+        "the other criteria stay unscored"
+    );
 }
 
 #[test]
@@ -314,7 +466,11 @@ fn a_bom_is_not_part_of_the_first_header() {
     let text = "\u{FEFF}Settore;Titolo;Complessità\nSettore Tributi;Riscossione;4\n";
     let preview = preview_text(text);
     assert_eq!(preview.encoding, Encoding::Utf8WithBom);
-    assert!(preview.ignored_columns.is_empty(), "{:?}", preview.ignored_columns);
+    assert!(
+        preview.ignored_columns.is_empty(),
+        "{:?}",
+        preview.ignored_columns
+    );
     assert_eq!(preview.rows.len(), 1);
 }
 
@@ -342,7 +498,11 @@ fn spreadsheet_files_are_refused() {
 fn a_file_without_header_or_unit_column_is_refused() {
     let error = csv::preview(b"uno;due;tre\n1;2;3\n", &small_plan()).unwrap_err();
     assert!(error.to_string().contains("intestazione"), "{error}");
-    let error = csv::preview("Titolo;Complessità\nRiscossione;4\n".as_bytes(), &small_plan()).unwrap_err();
+    let error = csv::preview(
+        "Titolo;Complessità\nRiscossione;4\n".as_bytes(),
+        &small_plan(),
+    )
+    .unwrap_err();
     assert_eq!(error.line, Some(1));
     assert!(error.to_string().contains("colonna dell'unità"), "{error}");
     assert!(error.to_string().contains("(riga 1)"), "{error}");
@@ -353,25 +513,53 @@ fn rows_with_the_wrong_number_of_columns_are_reported_with_their_line() {
     let text = "Settore;Titolo;Complessità\nSettore Tributi;Riscossione;4\nSettore Tributi;Troppe;4;5\nSettore Tributi;Poche\nSettore Tributi;Vuote in coda;6;;\n";
     let preview = preview_text(text);
     let titles: Vec<&str> = preview.rows.iter().map(|r| r.title.as_str()).collect();
-    assert_eq!(titles, ["Riscossione", "Vuote in coda"], "empty trailing cells are harmless");
-    let rejected: Vec<(usize, String)> = preview.rejected.iter().map(|r| (r.line, r.to_string())).collect();
+    assert_eq!(
+        titles,
+        ["Riscossione", "Vuote in coda"],
+        "empty trailing cells are harmless"
+    );
+    let rejected: Vec<(usize, String)> = preview
+        .rejected
+        .iter()
+        .map(|r| (r.line, r.to_string()))
+        .collect();
     assert_eq!(rejected.len(), 2);
     assert_eq!(rejected[0].0, 3);
-    assert_eq!(rejected[0].1, "Riga 3 («Troppe»): la riga ha 4 colonne, l'intestazione (riga 1) ne ha 3");
+    assert_eq!(
+        rejected[0].1,
+        "Riga 3 («Troppe»): la riga ha 4 colonne, l'intestazione (riga 1) ne ha 3"
+    );
     assert_eq!(rejected[1].0, 4);
-    assert!(rejected[1].1.contains("la riga ha 2 colonne"), "{}", rejected[1].1);
+    assert!(
+        rejected[1].1.contains("la riga ha 2 colonne"),
+        "{}",
+        rejected[1].1
+    );
 }
 
 #[test]
 fn unknown_units_are_reported_and_followed_by_their_rows() {
-    let text = "Settore;Titolo;Complessità\nSettore Inesistente;Uno;4\n;Due;4\nsettore tributi;Tre;4\n";
+    let text =
+        "Settore;Titolo;Complessità\nSettore Inesistente;Uno;4\n;Due;4\nsettore tributi;Tre;4\n";
     let preview = preview_text(text);
     assert_eq!(preview.rows.len(), 1);
-    assert_eq!(preview.rows[0].title, "Tre", "units match whatever their case");
+    assert_eq!(
+        preview.rows[0].title, "Tre",
+        "units match whatever their case"
+    );
     assert_eq!(preview.rejected.len(), 2);
-    assert_eq!(preview.rejected[0].to_string(), "Riga 2 («Uno»): colonna «Settore»: l'unità «Settore Inesistente» non è nel piano");
+    assert_eq!(
+        preview.rejected[0].to_string(),
+        "Riga 2 («Uno»): colonna «Settore»: l'unità «Settore Inesistente» non è nel piano"
+    );
     assert_eq!(preview.rejected[1].line, 3);
-    assert!(preview.rejected[1].to_string().contains("Settore Inesistente"), "{}", preview.rejected[1]);
+    assert!(
+        preview.rejected[1]
+            .to_string()
+            .contains("Settore Inesistente"),
+        "{}",
+        preview.rejected[1]
+    );
 }
 
 #[test]
@@ -380,11 +568,36 @@ fn scores_out_of_range_or_not_numbers_are_reported_per_column() {
     let preview = preview_text(text);
     let rejected = &preview.rejected[0];
     assert_eq!(rejected.line, 2);
-    let columns: Vec<Option<&str>> = rejected.reasons.iter().map(|r| r.column.as_deref()).collect();
-    assert_eq!(columns, [Some("Complessità"), Some("Rilevanza strategica"), Some("Signif. finanziaria")]);
-    assert!(rejected.reasons[0].message.contains("fuori dall'intervallo ammesso, da 0 a 10"), "{}", rejected.reasons[0].message);
-    assert!(rejected.reasons[1].message.contains("non è un numero"), "{}", rejected.reasons[1].message);
-    assert!(rejected.reasons[2].message.contains("intero"), "{}", rejected.reasons[2].message);
+    let columns: Vec<Option<&str>> = rejected
+        .reasons
+        .iter()
+        .map(|r| r.column.as_deref())
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            Some("Complessità"),
+            Some("Rilevanza strategica"),
+            Some("Signif. finanziaria")
+        ]
+    );
+    assert!(
+        rejected.reasons[0]
+            .message
+            .contains("fuori dall'intervallo ammesso, da 0 a 10"),
+        "{}",
+        rejected.reasons[0].message
+    );
+    assert!(
+        rejected.reasons[1].message.contains("non è un numero"),
+        "{}",
+        rejected.reasons[1].message
+    );
+    assert!(
+        rejected.reasons[2].message.contains("intero"),
+        "{}",
+        rejected.reasons[2].message
+    );
     // Empty cells are "not scored yet", not zero.
     assert_eq!(preview.rows[0].scores, vec![None; 4]);
 }
@@ -396,7 +609,11 @@ fn rows_without_title_are_reported() {
     assert!(preview.rows.is_empty());
     let messages: Vec<String> = preview.rejected.iter().map(ToString::to_string).collect();
     assert_eq!(messages[0], "Riga 2: colonna «Titolo»: il titolo è vuoto");
-    assert!(messages[1].starts_with("Riga 3: colonna «Titolo»: riga senza titolo né punteggi"), "{}", messages[1]);
+    assert!(
+        messages[1].starts_with("Riga 3: colonna «Titolo»: riga senza titolo né punteggi"),
+        "{}",
+        messages[1]
+    );
 }
 
 #[test]
@@ -405,8 +622,16 @@ fn lines_before_the_header_repeated_headers_and_unknown_columns_are_skipped() {
     let preview = preview_text(text);
     assert_eq!(preview.header_line, 3);
     assert_eq!(preview.ignored_columns, ["Colore"]);
-    assert!(preview.rejected.is_empty(), "the repeated header is no row: {:?}", preview.rejected);
-    let rows: Vec<(usize, &str)> = preview.rows.iter().map(|r| (r.line, r.title.as_str())).collect();
+    assert!(
+        preview.rejected.is_empty(),
+        "the repeated header is no row: {:?}",
+        preview.rejected
+    );
+    let rows: Vec<(usize, &str)> = preview
+        .rows
+        .iter()
+        .map(|r| (r.line, r.title.as_str()))
+        .collect();
     assert_eq!(rows, [(4, "Riscossione"), (7, "Carta dei servizi")]);
 }
 
@@ -420,7 +645,13 @@ fn a_unit_under_a_named_area_is_told_apart_from_its_namesake() {
     assert_eq!(preview.rows.len(), 2);
     assert_eq!(preview.rows[0].unit, namesake);
     assert_eq!(preview.rows[1].unit, plan.units[1].id);
-    assert!(preview.rejected[0].to_string().contains("più unità si chiamano «Settore Qualità»"), "{}", preview.rejected[0]);
+    assert!(
+        preview.rejected[0]
+            .to_string()
+            .contains("più unità si chiamano «Settore Qualità»"),
+        "{}",
+        preview.rejected[0]
+    );
 }
 
 #[test]
@@ -430,9 +661,16 @@ fn cells_pasted_into_one_unit_need_no_unit_column() {
     let pasted = "Titolo\tComplessità\tRilevanza\tSignificatività finanziaria\tImpatto\nRiscossione coattiva\t3\t12\t2\t6\n";
     let preview = csv::preview_for_unit(pasted.as_bytes(), &plan, &tributi).unwrap();
     assert_eq!(preview.separator, Separator::Tab);
-    assert!(preview.missing_criteria.is_empty(), "{:?}", preview.missing_criteria);
+    assert!(
+        preview.missing_criteria.is_empty(),
+        "{:?}",
+        preview.missing_criteria
+    );
     assert_eq!(preview.rows[0].unit, tributi);
-    assert_eq!(preview.rows[0].scores, vec![Some(d("3")), Some(d("12")), Some(d("2")), Some(d("6"))]);
+    assert_eq!(
+        preview.rows[0].scores,
+        vec![Some(d("3")), Some(d("12")), Some(d("2")), Some(d("6"))]
+    );
     assert!(csv::preview_for_unit(pasted.as_bytes(), &plan, "nessuna").is_err());
 }
 

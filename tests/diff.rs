@@ -34,21 +34,40 @@ fn every_kind_of_change() {
 
     let d = diff(&before, &after);
     let has = |pred: &dyn Fn(&Change) -> bool| d.changes.iter().any(pred);
-    assert!(has(&|c| matches!(c, Change::Score { criterion, from, to, .. }
-        if criterion == "Complessità" && *from == Some(Dec::from_int(6)) && *to == Some(Dec::from_int(3)))));
-    assert!(has(&|c| matches!(c, Change::Points { from, to, .. } if *from == Some(Dec::from_int(26)) && *to == Some(Dec::from_int(23)))));
+    assert!(has(
+        &|c| matches!(c, Change::Score { criterion, from, to, .. }
+        if criterion == "Complessità" && *from == Some(Dec::from_int(6)) && *to == Some(Dec::from_int(3)))
+    ));
+    assert!(has(
+        &|c| matches!(c, Change::Points { from, to, .. } if *from == Some(Dec::from_int(26)) && *to == Some(Dec::from_int(23)))
+    ));
     // Settore 1's shares move: 26/62 = 41,94 % → 23/59 = 38,98 %
     assert!(has(&|c| matches!(c, Change::Weight { from, to, title, .. }
         if title.starts_with("Monitoraggio") && format_it(from.unwrap(), 2) == "41,94" && format_it(to.unwrap(), 2) == "38,98")));
-    assert!(has(&|c| matches!(c, Change::Retitled { from, to, .. } if from == "COMMITTENZA AUSILIARIA" && to.starts_with("Committenza ausiliaria per"))));
-    assert!(has(&|c| matches!(c, Change::Moved { from, to, .. } if from.starts_with("SETTORE 4") && to.starts_with("SETTORE 5"))));
-    assert!(has(&|c| matches!(c, Change::Removed { title, .. } if title == "Recupero crediti e immobili relativi a ERP e locazioni commerciali")));
-    assert!(has(&|c| matches!(c, Change::Added { title, unit } if title == "Piano del verde urbano" && unit.starts_with("SETTORE 9"))));
+    assert!(has(
+        &|c| matches!(c, Change::Retitled { from, to, .. } if from == "COMMITTENZA AUSILIARIA" && to.starts_with("Committenza ausiliaria per"))
+    ));
+    assert!(has(
+        &|c| matches!(c, Change::Moved { from, to, .. } if from.starts_with("SETTORE 4") && to.starts_with("SETTORE 5"))
+    ));
+    assert!(has(
+        &|c| matches!(c, Change::Removed { title, .. } if title == "Recupero crediti e immobili relativi a ERP e locazioni commerciali")
+    ));
+    assert!(has(
+        &|c| matches!(c, Change::Added { title, unit } if title == "Piano del verde urbano" && unit.starts_with("SETTORE 9"))
+    ));
 
-    let s1 = d.units.iter().find(|u| u.unit.starts_with("SETTORE 1:")).unwrap();
+    let s1 = d
+        .units
+        .iter()
+        .find(|u| u.unit.starts_with("SETTORE 1:"))
+        .unwrap();
     assert_eq!(format_it(s1.before.unwrap(), 2), "20,67");
     assert_eq!(format_it(s1.after.unwrap(), 2), "19,67");
-    assert_eq!(format_it(difference(s1.before, s1.after).unwrap(), 2), "-1,00");
+    assert_eq!(
+        format_it(difference(s1.before, s1.after).unwrap(), 2),
+        "-1,00"
+    );
 }
 
 #[test]

@@ -24,21 +24,37 @@ use pesatura::io::json;
 
 /// The inputs kept for a target, by file name, each with its name.
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions").join(target);
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-regressions")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
     let mut files: Vec<PathBuf> = entries
         .map(|entry| entry.unwrap().path())
         .filter(|p| p.is_file())
         .collect();
     files.sort();
-    files.into_iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap())).collect()
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
 }
 
 /// Runs `check` on each input, naming the one that fails.
 fn replay(target: &str, check: impl Fn(&[u8])) {
     for (name, bytes) in inputs(target) {
-        if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&bytes))) {
-            let why = panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
+        if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&bytes)))
+        {
+            let why = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
             panic!("{target}/{name}: {}", why.unwrap_or_default());
         }
     }
@@ -56,18 +72,30 @@ fn json_migrations() {
         // `migrate` is public: any value, from any version, without a panic.
         for from in 0..=json::SCHEMA_VERSION + 1 {
             let migrated = std::panic::catch_unwind(|| json::migrate(value.clone(), from).is_ok());
-            assert!(migrated.is_ok(), "json_migrations/{name}: migrate from version {from} panics");
+            assert!(
+                migrated.is_ok(),
+                "json_migrations/{name}: migrate from version {from} panics"
+            );
         }
     }
     replay("json_migrations", |bytes| {
         checks::json_load(bytes);
     });
     // Files the generator built by their version's rules (not mutated afterwards) open.
-    for (name, bytes) in inputs("json_migrations").into_iter().filter(|(name, _)| !name.starts_with("mutated-")) {
-        let version = serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()["schema_version"].as_u64();
-        assert!(version.is_some_and(|v| (1..json::SCHEMA_VERSION).contains(&v)), "json_migrations/{name}: an older version");
+    for (name, bytes) in inputs("json_migrations")
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("mutated-"))
+    {
+        let version =
+            serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()["schema_version"].as_u64();
+        assert!(
+            version.is_some_and(|v| (1..json::SCHEMA_VERSION).contains(&v)),
+            "json_migrations/{name}: an older version"
+        );
         if let Err(e) = json::load(&bytes) {
-            panic!("json_migrations/{name}: a well-formed version {version:?} file is refused: {e}");
+            panic!(
+                "json_migrations/{name}: a well-formed version {version:?} file is refused: {e}"
+            );
         }
     }
 }
@@ -92,13 +120,21 @@ fn fixtures_pass_the_same_checks() {
     let read = |path: &str| std::fs::read(root.join(path)).unwrap();
     checks::json_load(checks::COMO);
     for version in 1..=3 {
-        checks::json_load(&read(&format!("tests/fixtures/como-2024-schema-v{version}.json")));
+        checks::json_load(&read(&format!(
+            "tests/fixtures/como-2024-schema-v{version}.json"
+        )));
     }
     let table = read("tests/fixtures/csv/como-3-2.txt");
     checks::como_table(&table);
     for selector in 0..4 {
         checks::csv_import(&table, selector);
-        checks::csv_import(&pesatura::io::csv::export(&checks::import_plan(0), pesatura::io::csv::Dialect::ExcelItalian), selector);
+        checks::csv_import(
+            &pesatura::io::csv::export(
+                &checks::import_plan(0),
+                pesatura::io::csv::Dialect::ExcelItalian,
+            ),
+            selector,
+        );
     }
     for entry in std::fs::read_dir(root.join("tests/fixtures/bad")).unwrap() {
         let path = entry.unwrap().path();

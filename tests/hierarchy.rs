@@ -11,7 +11,12 @@ fn four_levels_roll_up() {
     let mut plan = new_plan(2025);
     plan.ente.name = "Comune di Livorno".into();
     plan.remove_unit("u1");
-    plan.set_level_labels(["Direzione Generale", "Dipartimento", "Settore", "Ufficio"].map(String::from).to_vec()).unwrap();
+    plan.set_level_labels(
+        ["Direzione Generale", "Dipartimento", "Settore", "Ufficio"]
+            .map(String::from)
+            .to_vec(),
+    )
+    .unwrap();
     let dg = plan.add_unit("Direzione Generale", 0, None);
     let dip = plan.add_unit("Dipartimento Servizi alla persona", 1, Some(&dg));
     let staff = plan.add_unit("Staff apicale Avvocatura", 1, Some(&dg));
@@ -31,7 +36,15 @@ fn four_levels_roll_up() {
     let r = compute(&plan);
     let avg = |unit: &str, subtree: bool| {
         let u = &r.units[plan.unit_index(unit).unwrap()];
-        format_it(if subtree { u.subtree.average } else { u.own.stats.average }.unwrap(), 2)
+        format_it(
+            if subtree {
+                u.subtree.average
+            } else {
+                u.own.stats.average
+            }
+            .unwrap(),
+            2,
+        )
     };
     assert_eq!(avg(&ufficio, false), "17,50"); // (25 + 10) / 2
     assert_eq!(avg(&settore, false), "20,00");
@@ -39,9 +52,17 @@ fn four_levels_roll_up() {
     assert_eq!(avg(&dip, true), "18,33");
     assert_eq!(avg(&dg, true), "18,75"); // 75 / 4
     assert_eq!(format_it(r.ente.average.unwrap(), 2), "18,75");
-    assert!(!validate(&plan).iter().any(|f| f.severity == Severity::Error));
-    assert_eq!(plan.unit_label(plan.unit(&ufficio).unwrap()), "Ufficio Minori");
-    assert_eq!(plan.unit_label(plan.unit(&staff).unwrap()), "Dipartimento Staff apicale Avvocatura");
+    assert!(!validate(&plan)
+        .iter()
+        .any(|f| f.severity == Severity::Error));
+    assert_eq!(
+        plan.unit_label(plan.unit(&ufficio).unwrap()),
+        "Ufficio Minori"
+    );
+    assert_eq!(
+        plan.unit_label(plan.unit(&staff).unwrap()),
+        "Dipartimento Staff apicale Avvocatura"
+    );
 }
 
 #[test]
@@ -56,5 +77,7 @@ fn one_level_is_enough() {
     }
     let r = compute(&plan);
     assert_eq!(r.units[0].subtree.average, Some(Dec::from_int(4)));
-    assert!(!validate(&plan).iter().any(|f| f.severity == Severity::Error));
+    assert!(!validate(&plan)
+        .iter()
+        .any(|f| f.severity == Severity::Error));
 }

@@ -8,7 +8,11 @@ use pesatura::model::presets::{new_plan, new_plan_with, Preset};
 use pesatura::model::{compute, validate, Criterion, Dec, Plan, Severity};
 
 fn como_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/como-peg-2024.json")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/como-peg-2024.json"
+    ))
+    .unwrap()
 }
 
 /// A small valid file with `patch` applied to its JSON value.
@@ -33,7 +37,10 @@ fn como_round_trips_exactly() {
     let again = json::load(saved.as_bytes()).unwrap();
     assert_eq!(plan, again);
     assert_eq!(json::save(&again), saved, "saving is deterministic");
-    assert!(saved.contains("\"complessita\": 4,"), "whole numbers are written without .0");
+    assert!(
+        saved.contains("\"complessita\": 4,"),
+        "whole numbers are written without .0"
+    );
 }
 
 #[test]
@@ -45,7 +52,11 @@ fn awkward_plans_round_trip_exactly() {
         id: "qualita".into(),
         name: "Qualità".into(),
         short: "Q".into(),
-        scale: Scale::Range { min: parse_number("0").unwrap(), max: parse_number("2,5").unwrap(), step: parse_number("0,5").unwrap() },
+        scale: Scale::Range {
+            min: parse_number("0").unwrap(),
+            max: parse_number("2,5").unwrap(),
+            step: parse_number("0,5").unwrap(),
+        },
     });
     let dip = plan.add_unit("Dipartimento 1", 0, None);
     let set = plan.add_unit("Settore A", 1, Some(&dip));
@@ -58,7 +69,10 @@ fn awkward_plans_round_trip_exactly() {
     plan.set_score(&b, 2, Some(parse_number("99").unwrap())); // out of range: kept, flagged
     plan.add_org_objective();
     plan.organisational[0].title = "Tempi di pagamento".into();
-    plan.organisational[0].indicators[0] = Indicator { name: "giorni di ritardo".into(), target: "0".into() };
+    plan.organisational[0].indicators[0] = Indicator {
+        name: "giorni di ritardo".into(),
+        target: "0".into(),
+    };
     plan.add_secretary_objective();
     plan.secretary[0].title = "Regolamento incarichi".into();
     let again = json::load(json::save(&plan).as_bytes()).unwrap();
@@ -72,12 +86,20 @@ fn every_method_round_trips_exactly() {
         let other = plan.add_unit("Settore 2", 1, None);
         let a = plan.add_objective("u1");
         let b = plan.add_objective("u1");
-        let shared = plan.add_shared_objective(&["u1".to_string(), other.clone()]).unwrap();
+        let shared = plan
+            .add_shared_objective(&["u1".to_string(), other.clone()])
+            .unwrap();
         match preset {
             Preset::DirectPercent => {
-                plan.set_direct(&a, Some(DirectWeight::Percent(parse_number("62,5").unwrap())));
+                plan.set_direct(
+                    &a,
+                    Some(DirectWeight::Percent(parse_number("62,5").unwrap())),
+                );
                 plan.set_direct(&b, Some(DirectWeight::Prerequisite));
-                plan.set_direct(&shared, Some(DirectWeight::Percent(parse_number("37,5").unwrap())));
+                plan.set_direct(
+                    &shared,
+                    Some(DirectWeight::Percent(parse_number("37,5").unwrap())),
+                );
             }
             _ => {
                 let top = plan.grid.criteria[0].max();
@@ -92,7 +114,10 @@ fn every_method_round_trips_exactly() {
         let again = json::load(text.as_bytes()).unwrap();
         assert_eq!(plan, again, "{preset:?}");
         if preset == Preset::LevelsAndTypes {
-            assert!(text.contains("\"complessita\": \"Alta\""), "levels are written by name");
+            assert!(
+                text.contains("\"complessita\": \"Alta\""),
+                "levels are written by name"
+            );
             assert!(text.contains("\"type\": \"miglioramento\""));
         }
         if preset == Preset::DirectPercent {
@@ -104,23 +129,41 @@ fn every_method_round_trips_exactly() {
 
 #[test]
 fn a_file_of_schema_version_1_opens_unchanged_in_meaning() {
-    let v1 = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/como-2024-schema-v1.json")).unwrap();
+    let v1 = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/como-2024-schema-v1.json"
+    ))
+    .unwrap();
     assert!(String::from_utf8_lossy(&v1).contains("\"schema_version\": 1"));
     let old = json::load(&v1).expect("version 1 files still open");
     assert_eq!(old.grid.method, Method::Criteria);
     assert_eq!(old.grid.average, AverageRule::Simple);
-    assert_eq!(old.grid.criteria[1].scale, Scale::Range { min: Dec::ZERO, max: Dec::from_int(15), step: Dec::from_int(1) });
+    assert_eq!(
+        old.grid.criteria[1].scale,
+        Scale::Range {
+            min: Dec::ZERO,
+            max: Dec::from_int(15),
+            step: Dec::from_int(1)
+        }
+    );
     // Same numbers as the current example, whose settore objectives are the same.
     let current = json::load(como_text().as_bytes()).unwrap();
     let (r_old, r_new) = (compute(&old), compute(&current));
     for (u, unit) in old.units.iter().enumerate() {
         let v = current.unit_index(&unit.id).unwrap();
-        assert_eq!(r_old.units[u].own.stats, r_new.units[v].own.stats, "{}", unit.name);
+        assert_eq!(
+            r_old.units[u].own.stats, r_new.units[v].own.stats,
+            "{}",
+            unit.name
+        );
     }
     // Saved again, it is a version 2 file.
     assert!(json::save(&old).contains(&format!("\"schema_version\": {SCHEMA_VERSION}")));
     // A migrated file with a broken field names the field, without lines of a text the user never saw.
-    let broken = String::from_utf8(v1).unwrap().replacen("\"complessita\": 4,", "\"complessita\": [4],", 1);
+    let broken =
+        String::from_utf8(v1)
+            .unwrap()
+            .replacen("\"complessita\": 4,", "\"complessita\": [4],", 1);
     let e = refused(broken.as_bytes());
     assert_eq!(e.field.as_deref(), Some("objectives[0].scores.complessita"));
 }
@@ -146,8 +189,11 @@ fn scores_out_of_range_load_and_are_reported() {
     let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(11));
     let plan: Plan = json::load(&bytes).unwrap();
     let findings = validate(&plan);
-    assert!(findings.iter().any(|f| f.severity == Severity::Error && f.message.contains("fuori dall'intervallo")));
-    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(4.5));
+    assert!(findings
+        .iter()
+        .any(|f| f.severity == Severity::Error && f.message.contains("fuori dall'intervallo")));
+    let bytes =
+        small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(4.5));
     let findings = validate(&json::load(&bytes).unwrap());
     assert!(findings.iter().any(|f| f.message.contains("numero intero")));
 }
@@ -163,7 +209,11 @@ fn empty_file() {
 #[test]
 fn not_json() {
     let e = refused(b"Obiettivo;Punti\nUno;4\n");
-    assert!(e.to_string().starts_with("Il file non è un piano di Pesatura valido: il testo non è JSON valido"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("Il file non è un piano di Pesatura valido: il testo non è JSON valido"),
+        "{e}"
+    );
     assert_eq!(e.line, Some(1));
 }
 
@@ -182,7 +232,9 @@ fn json_of_another_shape() {
     assert!(e.message.contains("un elenco"), "{e}");
     let e = refused(br#"{"name": "not a plan"}"#);
     assert!(e.message.contains("schema_version"), "{e}");
-    let e = refused(br#"{"schema_version": 1, "ente": {"name": "X", "year": 2024, "levels": ["Settore"]}}"#);
+    let e = refused(
+        br#"{"schema_version": 1, "ente": {"name": "X", "year": 2024, "levels": ["Settore"]}}"#,
+    );
     assert!(e.message.contains("manca il campo «grid»"), "{e}");
 }
 
@@ -198,12 +250,18 @@ fn newer_schema_version() {
 
 #[test]
 fn a_score_as_text_names_field_and_line() {
-    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!("quattro"));
+    let bytes =
+        small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!("quattro"));
     let e = refused(&bytes);
     assert_eq!(e.field.as_deref(), Some("objectives[0].scores.complessita"));
     assert!(e.message.contains("il testo \"quattro\""), "{e}");
     assert!(e.message.contains("un numero"), "{e}");
-    let line = String::from_utf8(bytes).unwrap().lines().position(|l| l.contains("quattro")).unwrap() + 1;
+    let line = String::from_utf8(bytes)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("quattro"))
+        .unwrap()
+        + 1;
     assert_eq!(e.line, Some(line));
     assert!(e.to_string().contains(&format!("riga {line}")));
 }
@@ -218,7 +276,8 @@ fn a_title_as_number() {
 
 #[test]
 fn huge_numbers() {
-    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(1e308));
+    let bytes =
+        small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!(1e308));
     let e = refused(&bytes);
     assert_eq!(e.field.as_deref(), Some("objectives[0].scores.complessita"));
     let e = refused(br#"{"schema_version": 1e999}"#);
@@ -227,7 +286,11 @@ fn huge_numbers() {
 
 #[test]
 fn nan_is_not_json() {
-    let text = String::from_utf8(small_file(|_| {})).unwrap().replacen("\"complessita\": 4", "\"complessita\": NaN", 1);
+    let text = String::from_utf8(small_file(|_| {})).unwrap().replacen(
+        "\"complessita\": 4",
+        "\"complessita\": NaN",
+        1,
+    );
     let e = refused(text.as_bytes());
     assert!(e.message.contains("non è JSON valido"), "{e}");
     assert!(e.line.is_some());
@@ -278,13 +341,17 @@ fn binary_and_utf16_files() {
     assert!(e.message.contains("non è testo UTF-8"), "{e}");
     let e = refused(b"{\"a\": \0}");
     assert!(e.message.contains("binari"), "{e}");
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("{}".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("{}".encode_utf16().flat_map(|u| u.to_le_bytes()))
+        .collect();
     assert!(refused(&utf16).message.contains("UTF-16"));
 }
 
 #[test]
 fn messages_are_italian_sentences_with_place() {
-    let bytes = small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!("x"));
+    let bytes =
+        small_file(|v| v["objectives"][0]["scores"]["complessita"] = serde_json::json!("x"));
     let text = refused(&bytes).to_string();
     assert!(text.starts_with("Il file non è un piano di Pesatura valido: "));
     assert!(text.contains("campo «objectives[0].scores.complessita»"));
@@ -299,14 +366,31 @@ fn a_file_edited_by_hand_is_accepted_and_flagged() {
     assert_eq!(load_checked(saved.as_bytes()).unwrap().1, Integrity::Intact);
     // Re-indented by another editor: same content, still intact.
     let reindented = saved.replace("  ", "\t");
-    assert_eq!(load_checked(reindented.as_bytes()).unwrap().1, Integrity::Intact);
+    assert_eq!(
+        load_checked(reindented.as_bytes()).unwrap().1,
+        Integrity::Intact
+    );
     // A score changed by hand: accepted, and flagged.
     let edited = saved.replacen("\"complessita\": 4,", "\"complessita\": 5,", 1);
     let (plan, integrity) = load_checked(edited.as_bytes()).unwrap();
     assert_eq!(integrity, Integrity::ModifiedOutside);
-    assert_eq!(plan.objectives[0].scores[0], Some(pesatura::model::Dec::from_int(5)));
+    assert_eq!(
+        plan.objectives[0].scores[0],
+        Some(pesatura::model::Dec::from_int(5))
+    );
     // Files without a checksum (older versions, other tools) are simply unchecked.
-    assert_eq!(load_checked(como_text().as_bytes()).unwrap().1, if como_text().contains("checksum") { Integrity::Intact } else { Integrity::Unchecked });
-    let v1 = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/como-2024-schema-v1.json")).unwrap();
+    assert_eq!(
+        load_checked(como_text().as_bytes()).unwrap().1,
+        if como_text().contains("checksum") {
+            Integrity::Intact
+        } else {
+            Integrity::Unchecked
+        }
+    );
+    let v1 = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/como-2024-schema-v1.json"
+    ))
+    .unwrap();
     assert_eq!(load_checked(&v1).unwrap().1, Integrity::Unchecked);
 }

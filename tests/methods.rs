@@ -41,17 +41,28 @@ fn levels_times_type_factor() {
     let r = compute(&plan);
     let points: Vec<Option<Dec>> = r.objectives.iter().map(|o| o.points).collect();
     assert_eq!(points, [Some(d("12")), Some(d("5")), Some(d("7,2")), None]);
-    assert_eq!(r.objectives[3].sum, Some(d("9")), "the sum is there, the factor is missing");
+    assert_eq!(
+        r.objectives[3].sum,
+        Some(d("9")),
+        "the sum is there, the factor is missing"
+    );
     // 12 + 5 + 7,2 = 24,2. Shares: 49,586… 20,661… 29,752… → floors 49,58 20,66 29,75 (99,99);
     // the hundredth left goes to the largest remainder (49,586…).
     let unit = &r.units[0];
-    let weights: Vec<String> = ids.iter().enumerate().map(|(i, _)| two(unit.weight_of(i))).collect();
+    let weights: Vec<String> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, _)| two(unit.weight_of(i)))
+        .collect();
     assert_eq!(weights, ["49,59", "20,66", "29,75", "—"]);
     // Simple mean: 24,2 / 3 = 8,066… → 8,07
     assert_eq!(two(unit.own.stats.average), "8,07");
     assert_eq!((unit.own.stats.objectives, unit.own.stats.complete), (4, 3));
     let findings = validate(&plan);
-    assert!(findings.iter().any(|f| f.place.objective.as_deref() == Some(ids[3].as_str()) && f.message.starts_with("Manca la tipologia")));
+    assert!(findings
+        .iter()
+        .any(|f| f.place.objective.as_deref() == Some(ids[3].as_str())
+            && f.message.starts_with("Manca la tipologia")));
 }
 
 #[test]
@@ -89,34 +100,61 @@ fn direct_percentages_must_sum_to_100() {
     let x = set(&mut plan, "X"); // prerequisite: codice di comportamento
     let missing = set(&mut plan, "");
     let r = compute(&plan);
-    assert_eq!(r.units[0].own.stats.objectives, 3, "the prerequisite needs no weight");
+    assert_eq!(
+        r.units[0].own.stats.objectives, 3,
+        "the prerequisite needs no weight"
+    );
     assert_eq!(r.units[0].own.stats.prerequisites, 1);
     assert_eq!(r.units[0].own.stats.complete, 2);
     let findings = validate(&plan);
-    assert!(findings.iter().any(|f| f.place.objective.as_deref() == Some(missing.as_str()) && f.message.starts_with("Manca il peso")));
-    assert!(!findings.iter().any(|f| f.place.objective.as_deref() == Some(x.as_str())));
+    assert!(findings
+        .iter()
+        .any(|f| f.place.objective.as_deref() == Some(missing.as_str())
+            && f.message.starts_with("Manca il peso")));
+    assert!(!findings
+        .iter()
+        .any(|f| f.place.objective.as_deref() == Some(x.as_str())));
 
     // 50 + 30 + 15 = 95: five points short, said in the finding.
     plan.set_direct(&missing, Some(DirectWeight::Percent(d("15"))));
     let findings = validate(&plan);
-    let sum = findings.iter().find(|f| f.message.starts_with("I pesi degli obiettivi sommano")).unwrap();
+    let sum = findings
+        .iter()
+        .find(|f| f.message.starts_with("I pesi degli obiettivi sommano"))
+        .unwrap();
     assert_eq!(sum.severity, Severity::Error);
-    assert_eq!(sum.message, "I pesi degli obiettivi sommano a 95,00 % invece di 100: mancano 5,00 punti percentuali.");
+    assert_eq!(
+        sum.message,
+        "I pesi degli obiettivi sommano a 95,00 % invece di 100: mancano 5,00 punti percentuali."
+    );
     // Relative weights still sum to 100,00: 50/95, 30/95, 15/95 → 52,63 31,58 15,79
     let r = compute(&plan);
-    let w: Vec<String> = [&a, &b, &missing].iter().map(|id| two(r.units[0].weight_of(plan.objective_index(id).unwrap()))).collect();
+    let w: Vec<String> = [&a, &b, &missing]
+        .iter()
+        .map(|id| two(r.units[0].weight_of(plan.objective_index(id).unwrap())))
+        .collect();
     assert_eq!(w, ["52,63", "31,58", "15,79"]);
-    assert_eq!(r.units[0].weight_of(plan.objective_index(&x).unwrap()), None);
+    assert_eq!(
+        r.units[0].weight_of(plan.objective_index(&x).unwrap()),
+        None
+    );
 
     // 50 + 30 + 25 = 105: five too many.
     plan.set_direct(&missing, Some(DirectWeight::Percent(d("25"))));
-    assert!(validate(&plan).iter().any(|f| f.message.ends_with("ci sono 5,00 punti percentuali in più.")));
+    assert!(validate(&plan).iter().any(|f| f
+        .message
+        .ends_with("ci sono 5,00 punti percentuali in più.")));
 
     // 50 + 30 + 20 = 100: no finding, and relative weights are the percentages.
     plan.set_direct(&missing, Some(DirectWeight::Percent(d("20"))));
-    assert!(!validate(&plan).iter().any(|f| f.message.starts_with("I pesi degli obiettivi sommano")));
+    assert!(!validate(&plan)
+        .iter()
+        .any(|f| f.message.starts_with("I pesi degli obiettivi sommano")));
     let r = compute(&plan);
-    let w: Vec<String> = [&a, &b, &missing].iter().map(|id| two(r.units[0].weight_of(plan.objective_index(id).unwrap()))).collect();
+    let w: Vec<String> = [&a, &b, &missing]
+        .iter()
+        .map(|id| two(r.units[0].weight_of(plan.objective_index(id).unwrap())))
+        .collect();
     assert_eq!(w, ["50,00", "30,00", "20,00"]);
 }
 
@@ -124,7 +162,10 @@ fn direct_percentages_must_sum_to_100() {
 fn direct_weights_typed_by_users() {
     use pesatura::model::edit::parse_direct;
     assert_eq!(parse_direct("25"), Ok(Some(DirectWeight::Percent(d("25")))));
-    assert_eq!(parse_direct("12,5 %"), Ok(Some(DirectWeight::Percent(d("12,5")))));
+    assert_eq!(
+        parse_direct("12,5 %"),
+        Ok(Some(DirectWeight::Percent(d("12,5"))))
+    );
     assert_eq!(parse_direct("x"), Ok(Some(DirectWeight::Prerequisite)));
     assert_eq!(parse_direct(""), Ok(None));
     assert!(parse_direct("0").unwrap_err().contains("maggiore di 0"));
@@ -137,15 +178,26 @@ fn a_score_between_levels_is_reported() {
     let (mut plan, ids) = levels_plan();
     plan.set_score(&ids[0], 0, Some(d("2,5")));
     let findings = validate(&plan);
-    let f = findings.iter().find(|f| f.place.criterion == Some(0) && f.place.objective.as_deref() == Some(ids[0].as_str())).unwrap();
-    assert_eq!(f.message, "Il punteggio 2,5 non corrisponde a nessun livello: Bassa (1), Media (2), Alta (3).");
+    let f = findings
+        .iter()
+        .find(|f| {
+            f.place.criterion == Some(0) && f.place.objective.as_deref() == Some(ids[0].as_str())
+        })
+        .unwrap();
+    assert_eq!(
+        f.message,
+        "Il punteggio 2,5 non corrisponde a nessun livello: Bassa (1), Media (2), Alta (3)."
+    );
 }
 
 #[test]
 fn editing_the_grid_recomputes() {
     let (mut plan, ids) = levels_plan();
     // Sviluppo's factor 1,5 → 2: the first objective weighs 8 × 2 = 16.
-    let types = pesatura::model::edit::parse_named_values("Mantenimento = 1; Miglioramento = 1,2; Sviluppo = 2").unwrap();
+    let types = pesatura::model::edit::parse_named_values(
+        "Mantenimento = 1; Miglioramento = 1,2; Sviluppo = 2",
+    )
+    .unwrap();
     plan.set_types(types).unwrap();
     assert_eq!(compute(&plan).objectives[0].points, Some(d("16")));
     // Removing the types: weight = the plain sum, and the untyped objective counts.
@@ -170,10 +222,24 @@ fn editing_the_grid_recomputes() {
     // A level keeps its scores when its points change: Strategicità (now first) Alta 3 → 4.
     assert_eq!(plan.grid.criteria[0].id, "strategicita");
     assert_eq!(plan.objectives[2].scores[0], Some(d("3")));
-    plan.set_levels(0, vec![("Bassa".into(), d("1")), ("Media".into(), d("2")), ("Alta".into(), d("4"))]).unwrap();
+    plan.set_levels(
+        0,
+        vec![
+            ("Bassa".into(), d("1")),
+            ("Media".into(), d("2")),
+            ("Alta".into(), d("4")),
+        ],
+    )
+    .unwrap();
     assert_eq!(plan.objectives[2].scores[0], Some(d("4")));
-    assert_eq!(plan.objectives[1].scores[0], Some(d("2")), "Media unchanged");
+    assert_eq!(
+        plan.objectives[1].scores[0],
+        Some(d("2")),
+        "Media unchanged"
+    );
     // Levels must be worth distinct points.
-    let err = plan.set_levels(0, vec![("Bassa".into(), d("1")), ("Media".into(), d("1"))]).unwrap_err();
+    let err = plan
+        .set_levels(0, vec![("Bassa".into(), d("1")), ("Media".into(), d("1"))])
+        .unwrap_err();
     assert!(err.contains("valgono entrambi 1"));
 }

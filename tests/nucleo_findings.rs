@@ -11,7 +11,11 @@ fn como() -> Plan {
 }
 
 fn with(findings: &[Finding], text: &str) -> Vec<Finding> {
-    findings.iter().filter(|f| f.message.contains(text)).cloned().collect()
+    findings
+        .iter()
+        .filter(|f| f.message.contains(text))
+        .cloned()
+        .collect()
 }
 
 fn scored(plan: &mut Plan, unit: &str, title: &str, scores: [i64; 4]) -> String {
@@ -46,13 +50,26 @@ fn the_same_title_twice() {
     let mut plan = como();
     assert!(with(&validate(&plan), "stesso titolo").is_empty());
     // Como lists the Settore 8 table twice: copy one of its objectives into Settore 9.
-    scored(&mut plan, "s9", "Campagna di monitoraggio e contrasto all'abbandono dei rifiuti ", [2, 7, 2, 8]);
+    scored(
+        &mut plan,
+        "s9",
+        "Campagna di monitoraggio e contrasto all'abbandono dei rifiuti ",
+        [2, 7, 2, 8],
+    );
     let found = with(&validate(&plan), "stesso titolo");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message.contains("anche in SETTORE 8: SERVIZI PUBBLICI LOCALI A RETE - IGIENE URBANA"), "{}", found[0].message);
+    assert!(
+        found[0]
+            .message
+            .contains("anche in SETTORE 8: SERVIZI PUBBLICI LOCALI A RETE - IGIENE URBANA"),
+        "{}",
+        found[0].message
+    );
     // Twice in one unit.
     scored(&mut plan, "s1", "COMMITTENZA  AUSILIARIA", [1, 1, 1, 1]);
-    assert!(with(&validate(&plan), "stesso titolo").iter().any(|f| f.message.contains("nella stessa unità")));
+    assert!(with(&validate(&plan), "stesso titolo")
+        .iter()
+        .any(|f| f.message.contains("nella stessa unità")));
 }
 
 #[test]
@@ -68,7 +85,10 @@ fn fewer_or_more_objectives_than_expected() {
     let plan = como(); // the grid expects 3 per settore
     let found = with(&validate(&plan), "la griglia ne prevede 3");
     assert_eq!(found.len(), 1, "only Settore 3 has two");
-    assert_eq!(found[0].message, "L'unità ha 2 obiettivi, la griglia ne prevede 3.");
+    assert_eq!(
+        found[0].message,
+        "L'unità ha 2 obiettivi, la griglia ne prevede 3."
+    );
     assert_eq!(found[0].place.unit.as_deref(), Some("s3"));
     let mut relaxed = como();
     relaxed.grid.expected_objectives = None;

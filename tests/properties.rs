@@ -19,14 +19,23 @@ fn criterion(i: usize) -> impl Strategy<Value = Criterion> {
             scale: Scale::Range {
                 min: Dec::from_int(min),
                 max: Dec::from_int(min + span),
-                step: if half { Dec::from_raw(5_000) } else { Dec::from_int(1) },
+                step: if half {
+                    Dec::from_raw(5_000)
+                } else {
+                    Dec::from_int(1)
+                },
             },
         }),
-        Just(Criterion::levels(&format!("c{i}"), &format!("Livelli {i}"), &format!("L{i}"), &[
-            ("Bassa", Dec::from_int(1)),
-            ("Media", Dec::from_int(2)),
-            ("Alta", Dec::from_int(4)),
-        ])),
+        Just(Criterion::levels(
+            &format!("c{i}"),
+            &format!("Livelli {i}"),
+            &format!("L{i}"),
+            &[
+                ("Bassa", Dec::from_int(1)),
+                ("Media", Dec::from_int(2)),
+                ("Alta", Dec::from_int(4)),
+            ]
+        )),
     ]
 }
 
@@ -73,7 +82,11 @@ prop_compose! {
 
 /// A unit's objectives, in order, as (title, scores).
 fn table(objectives: &[&Objective], unit: &str) -> Vec<(String, Vec<Option<Dec>>)> {
-    objectives.iter().filter(|o| o.unit == unit).map(|o| (o.title.trim().to_string(), o.scores.clone())).collect()
+    objectives
+        .iter()
+        .filter(|o| o.unit == unit)
+        .map(|o| (o.title.trim().to_string(), o.scores.clone()))
+        .collect()
 }
 
 proptest! {
@@ -193,16 +206,29 @@ impl Mix {
 
 /// Titles that repeat once case, spaces and punctuation are ignored (and
 /// Greek capitals, whose final sigma lowercases by its neighbours).
-const TITLES: [&str; 9] =
-    ["Recupero evasione", "recupero  EVASIONE!", "Gestione immobili", "", "  ", "ΣΑΣ σας", "σας — σας", "Gestione", "gestione, immobili."];
+const TITLES: [&str; 9] = [
+    "Recupero evasione",
+    "recupero  EVASIONE!",
+    "Gestione immobili",
+    "",
+    "  ",
+    "ΣΑΣ σας",
+    "σας — σας",
+    "Gestione",
+    "gestione, immobili.",
+];
 
 /// A weight typed directly: a percentage (some out of range), X, or none.
 fn direct_weight(r: &mut Mix) -> Option<DirectWeight> {
     match r.below(6) {
         0 => None,
         1 => Some(DirectWeight::Prerequisite),
-        2 => Some(DirectWeight::Percent(Dec::from_int([0, 101, 150][r.below(3)]))),
-        _ => Some(DirectWeight::Percent(Dec::from_raw([25, 50, 100, 33, 10][r.below(5)] * 10_000 + [0, 5_000, 2_500][r.below(3)]))),
+        2 => Some(DirectWeight::Percent(Dec::from_int(
+            [0, 101, 150][r.below(3)],
+        ))),
+        _ => Some(DirectWeight::Percent(Dec::from_raw(
+            [25, 50, 100, 33, 10][r.below(5)] * 10_000 + [0, 5_000, 2_500][r.below(3)],
+        ))),
     }
 }
 
@@ -223,16 +249,37 @@ fn vary(mut plan: Plan, seed: u64) -> Plan {
     }
     if r.below(3) == 0 {
         plan.grid.types = vec![
-            ObjectiveType { id: "m".into(), name: "Mantenimento".into(), factor: Dec::from_int(1) },
-            ObjectiveType { id: "s".into(), name: "Sviluppo".into(), factor: Dec::from_raw(15_000) },
+            ObjectiveType {
+                id: "m".into(),
+                name: "Mantenimento".into(),
+                factor: Dec::from_int(1),
+            },
+            ObjectiveType {
+                id: "s".into(),
+                name: "Sviluppo".into(),
+                factor: Dec::from_raw(15_000),
+            },
         ];
     }
-    plan.grid.shared = if r.below(2) == 0 { SharedRule::Separate } else { SharedRule::EachUnit };
-    plan.grid.average = if r.below(2) == 0 { AverageRule::Simple } else { AverageRule::PointsWeighted };
+    plan.grid.shared = if r.below(2) == 0 {
+        SharedRule::Separate
+    } else {
+        SharedRule::EachUnit
+    };
+    plan.grid.average = if r.below(2) == 0 {
+        AverageRule::Simple
+    } else {
+        AverageRule::PointsWeighted
+    };
     plan.grid.expected_objectives = [None, None, Some(1), Some(2), Some(3)][r.below(5)];
     if r.below(2) == 0 {
         plan.ente.levels.push("Ufficio".into());
-        let settori: Vec<String> = plan.units.iter().filter(|u| u.level == 1).map(|u| u.id.clone()).collect();
+        let settori: Vec<String> = plan
+            .units
+            .iter()
+            .filter(|u| u.level == 1)
+            .map(|u| u.id.clone())
+            .collect();
         for (k, s) in settori.iter().enumerate() {
             if r.below(2) == 0 {
                 plan.add_unit(&format!("Ufficio {k}"), 2, Some(s));
@@ -249,7 +296,15 @@ fn vary(mut plan: Plan, seed: u64) -> Plan {
             _ => {}
         }
         if r.below(4) == 0 {
-            o.also = (0..1 + r.below(2)).map(|_| if r.below(10) == 0 { "yy".to_string() } else { units[r.below(units.len())].clone() }).collect();
+            o.also = (0..1 + r.below(2))
+                .map(|_| {
+                    if r.below(10) == 0 {
+                        "yy".to_string()
+                    } else {
+                        units[r.below(units.len())].clone()
+                    }
+                })
+                .collect();
         }
         if r.below(3) == 0 {
             o.title = TITLES[r.below(TITLES.len())].into();
@@ -277,7 +332,11 @@ fn vary(mut plan: Plan, seed: u64) -> Plan {
     }
     if r.below(12) == 0 && !plan.units.is_empty() {
         let u = plan.units[r.below(plan.units.len())].clone();
-        plan.units.push(Unit { name: format!("{} bis", u.name), parent: None, ..u });
+        plan.units.push(Unit {
+            name: format!("{} bis", u.name),
+            parent: None,
+            ..u
+        });
     }
     if r.below(10) == 0 && !plan.units.is_empty() {
         let k = r.below(plan.units.len());
@@ -308,7 +367,11 @@ fn edit(plan: &mut Plan, k: usize, what: u8, pick: u32) {
         2 => plan.set_score_at(k, c, None),
         3 => {
             let max = plan.grid.criteria[c].max();
-            let value = [Dec::from_raw(max.raw() + 10_000), Dec::from_raw(3_000), Dec::from_int(-1)][r.below(3)];
+            let value = [
+                Dec::from_raw(max.raw() + 10_000),
+                Dec::from_raw(3_000),
+                Dec::from_int(-1),
+            ][r.below(3)];
             plan.set_score_at(k, c, Some(value));
         }
         4 => {
@@ -334,7 +397,8 @@ fn edit(plan: &mut Plan, k: usize, what: u8, pick: u32) {
         }
         _ => {
             plan.set_description_at(k, "Descrizione");
-            plan.objectives[k].achievement = Some(Achievement::Percent(Dec::from_int(r.below(101) as i64)));
+            plan.objectives[k].achievement =
+                Some(Achievement::Percent(Dec::from_int(r.below(101) as i64)));
         }
     }
 }
@@ -353,8 +417,20 @@ fn check_edits(mut plan: Plan, edits: &[(usize, u8, u32)]) -> Result<(), TestCas
         refresh_objective(&plan, &mut results, k);
         refresh_findings(&plan, &results, &mut findings, k);
         let full = compute(&plan);
-        prop_assert_eq!(&results, &full, "numbers after edit {} of objective {}", what % 10, k);
-        prop_assert_eq!(&findings, &validate_with(&plan, &full), "findings after edit {} of objective {}", what % 10, k);
+        prop_assert_eq!(
+            &results,
+            &full,
+            "numbers after edit {} of objective {}",
+            what % 10,
+            k
+        );
+        prop_assert_eq!(
+            &findings,
+            &validate_with(&plan, &full),
+            "findings after edit {} of objective {}",
+            what % 10,
+            k
+        );
     }
     Ok(())
 }
@@ -382,7 +458,15 @@ fn small_plan(units: &[(&str, usize, Option<&str>)], objectives: &[Row]) -> Plan
     plan.grid.criteria.truncate(2);
     plan.grid.criteria[1] = Criterion::integer("c1", "Criterio 1", "C1", 0, 10);
     plan.remove_unit("u1");
-    plan.units = units.iter().map(|&(id, level, parent)| Unit { id: id.into(), name: format!("Unità {id}"), level, parent: parent.map(str::to_string) }).collect();
+    plan.units = units
+        .iter()
+        .map(|&(id, level, parent)| Unit {
+            id: id.into(),
+            name: format!("Unità {id}"),
+            level,
+            parent: parent.map(str::to_string),
+        })
+        .collect();
     for &(unit, also, title, scores) in objectives {
         let id = plan.add_objective(unit);
         let i = plan.objective_index(&id).unwrap();
@@ -405,21 +489,39 @@ fn check_scores(plan: Plan, edits: &[(usize, usize, Option<i64>)]) {
         refresh_objective(&plan, &mut results, k);
         refresh_findings(&plan, &results, &mut findings, k);
         assert_eq!(results, compute(&plan), "numbers after {k}.{c} = {score:?}");
-        assert_eq!(findings, validate_with(&plan, &results), "findings after {k}.{c} = {score:?}");
+        assert_eq!(
+            findings,
+            validate_with(&plan, &results),
+            "findings after {k}.{c} = {score:?}"
+        );
     }
 }
 
 #[test]
 fn the_minimum_or_maximum_leaving_is_found_again() {
     let units = [("a", 0, None), ("s1", 1, Some("a")), ("s2", 1, Some("a"))];
-    let plan = small_plan(&units, &[
-        ("s1", &[], "Uno", [Some(2), Some(2)]),
-        ("s1", &[], "Due", [Some(2), Some(2)]),
-        ("s2", &[], "Tre", [Some(9), Some(9)]),
-        ("s2", &[], "Quattro", [Some(5), Some(5)]),
-    ]);
+    let plan = small_plan(
+        &units,
+        &[
+            ("s1", &[], "Uno", [Some(2), Some(2)]),
+            ("s1", &[], "Due", [Some(2), Some(2)]),
+            ("s2", &[], "Tre", [Some(9), Some(9)]),
+            ("s2", &[], "Quattro", [Some(5), Some(5)]),
+        ],
+    );
     // The area's and the ente's minimum (4, held twice) and maximum (18) move up, down and away.
-    check_scores(plan, &[(0, 0, Some(8)), (1, 0, Some(10)), (2, 1, Some(0)), (2, 0, None), (3, 0, None), (1, 1, None), (0, 0, Some(0))]);
+    check_scores(
+        plan,
+        &[
+            (0, 0, Some(8)),
+            (1, 0, Some(10)),
+            (2, 1, Some(0)),
+            (2, 0, None),
+            (3, 0, None),
+            (1, 1, None),
+            (0, 0, Some(0)),
+        ],
+    );
 }
 
 #[test]
@@ -429,49 +531,111 @@ fn a_unit_below_one_missing_from_the_plan_and_listed_first_is_recomputed_whole()
     // and an objective shared by the two counts there twice. Refreshing
     // cannot follow that, so it falls back to the full computation.
     let units = [("s1", 1, Some("a1")), ("a1", 0, Some("zz"))];
-    let mut plan = small_plan(&units, &[("s1", &["a1"], "Comune", [Some(3), Some(4)]), ("a1", &[], "Dell'area", [Some(6), Some(1)])]);
+    let mut plan = small_plan(
+        &units,
+        &[
+            ("s1", &["a1"], "Comune", [Some(3), Some(4)]),
+            ("a1", &[], "Dell'area", [Some(6), Some(1)]),
+        ],
+    );
     plan.grid.shared = SharedRule::EachUnit;
-    check_scores(plan, &[(0, 0, Some(7)), (0, 1, None), (1, 0, Some(2)), (0, 1, Some(10))]);
+    check_scores(
+        plan,
+        &[
+            (0, 0, Some(7)),
+            (0, 1, None),
+            (1, 0, Some(2)),
+            (0, 1, Some(10)),
+        ],
+    );
 }
 
 #[test]
 fn a_shared_objective_counts_in_each_of_its_units_or_in_its_own_table() {
-    let units = [("a", 0, None), ("s1", 1, Some("a")), ("s2", 1, Some("a")), ("s3", 1, None)];
+    let units = [
+        ("a", 0, None),
+        ("s1", 1, Some("a")),
+        ("s2", 1, Some("a")),
+        ("s3", 1, None),
+    ];
     let objectives: &[Row] = &[
-        ("s1", &["s2", "s3", "s2"], "Comune a tre", [Some(4), Some(4)]),
+        (
+            "s1",
+            &["s2", "s3", "s2"],
+            "Comune a tre",
+            [Some(4), Some(4)],
+        ),
         ("s1", &[], "Solo uno", [Some(6), Some(1)]),
         ("s3", &["s3"], "Condiviso con sé", [Some(2), Some(8)]),
-        ("s2", &["nessuna"], "Con un'unità che non c'è", [None, Some(3)]),
+        (
+            "s2",
+            &["nessuna"],
+            "Con un'unità che non c'è",
+            [None, Some(3)],
+        ),
     ];
     for rule in [SharedRule::EachUnit, SharedRule::Separate] {
         let mut plan = small_plan(&units, objectives);
         plan.grid.shared = rule;
-        check_scores(plan, &[(0, 0, Some(10)), (0, 1, None), (3, 0, Some(1)), (2, 0, Some(9)), (0, 1, Some(0)), (0, 0, Some(0))]);
+        check_scores(
+            plan,
+            &[
+                (0, 0, Some(10)),
+                (0, 1, None),
+                (3, 0, Some(1)),
+                (2, 0, Some(9)),
+                (0, 1, Some(0)),
+                (0, 0, Some(0)),
+            ],
+        );
     }
 }
 
 #[test]
 fn an_empty_row_scored_stops_being_one() {
     let units = [("s1", 1, None)];
-    let mut plan = small_plan(&units, &[("s1", &[], "Uno", [Some(5), Some(5)]), ("s1", &[], "", [None, None]), ("s1", &[], "", [None, None])]);
+    let mut plan = small_plan(
+        &units,
+        &[
+            ("s1", &[], "Uno", [Some(5), Some(5)]),
+            ("s1", &[], "", [None, None]),
+            ("s1", &[], "", [None, None]),
+        ],
+    );
     plan.grid.expected_objectives = Some(2);
     // Two empty rows, then one, then none, then one again.
-    check_scores(plan, &[(1, 0, Some(3)), (2, 1, Some(7)), (1, 0, None), (2, 0, Some(4))]);
+    check_scores(
+        plan,
+        &[
+            (1, 0, Some(3)),
+            (2, 1, Some(7)),
+            (1, 0, None),
+            (2, 0, Some(4)),
+        ],
+    );
 }
 
 #[test]
 fn titles_that_repeat_follow_each_title_edit() {
     let units = [("s1", 1, None), ("s2", 1, None)];
-    let plan = small_plan(&units, &[
-        ("s1", &[], "Recupero evasione", [Some(1), Some(1)]),
-        ("s1", &[], "Gestione immobili", [Some(3), Some(3)]),
-        ("s2", &[], "recupero  EVASIONE!", [Some(2), Some(2)]),
-        ("s2", &[], "Recupero evasione.", [Some(4), Some(4)]),
-    ]);
+    let plan = small_plan(
+        &units,
+        &[
+            ("s1", &[], "Recupero evasione", [Some(1), Some(1)]),
+            ("s1", &[], "Gestione immobili", [Some(3), Some(3)]),
+            ("s2", &[], "recupero  EVASIONE!", [Some(2), Some(2)]),
+            ("s2", &[], "Recupero evasione.", [Some(4), Some(4)]),
+        ],
+    );
     let mut results = compute(&plan);
     let mut findings = validate_with(&plan, &results);
     let mut plan = plan;
-    let repeated = |findings: &[Finding]| findings.iter().filter(|f| f.message.starts_with("Lo stesso titolo")).count();
+    let repeated = |findings: &[Finding]| {
+        findings
+            .iter()
+            .filter(|f| f.message.starts_with("Lo stesso titolo"))
+            .count()
+    };
     assert_eq!(repeated(&findings), 2);
     // The first of three leaves (the next becomes the first); it joins the
     // title after it, as its first; a title changes its words only; the
@@ -488,8 +652,16 @@ fn titles_that_repeat_follow_each_title_edit() {
         plan.set_title_at(k, title);
         refresh_objective(&plan, &mut results, k);
         refresh_findings(&plan, &results, &mut findings, k);
-        assert_eq!(results, compute(&plan), "numbers after titling {k} «{title}»");
-        assert_eq!(findings, validate_with(&plan, &results), "findings after titling {k} «{title}»");
+        assert_eq!(
+            results,
+            compute(&plan),
+            "numbers after titling {k} «{title}»"
+        );
+        assert_eq!(
+            findings,
+            validate_with(&plan, &results),
+            "findings after titling {k} «{title}»"
+        );
         assert_eq!(repeated(&findings), count, "after titling {k} «{title}»");
     }
 }
@@ -497,10 +669,21 @@ fn titles_that_repeat_follow_each_title_edit() {
 #[test]
 fn an_objective_is_found_by_its_id_as_the_plan_finds_it() {
     let units = [("s1", 1, None)];
-    let mut plan = small_plan(&units, &[("s1", &[], "Uno", [None, None]), ("s1", &[], "Due", [None, None]), ("s1", &[], "Tre", [None, None])]);
+    let mut plan = small_plan(
+        &units,
+        &[
+            ("s1", &[], "Uno", [None, None]),
+            ("s1", &[], "Due", [None, None]),
+            ("s1", &[], "Tre", [None, None]),
+        ],
+    );
     plan.objectives[2].id = plan.objectives[1].id.clone(); // a repeated id: the first one
     let results = compute(&plan);
     for id in ["o1", "o2", "o3", "o9", ""] {
-        assert_eq!(results.objective_index(&plan, id), plan.objective_index(id), "{id}");
+        assert_eq!(
+            results.objective_index(&plan, id),
+            plan.objective_index(id),
+            "{id}"
+        );
     }
 }

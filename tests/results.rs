@@ -24,7 +24,11 @@ fn settore_1_result() {
     plan.objectives[0].achievement = Some(Achievement::Percent(d("100")));
     plan.objectives[1].achievement = Some(Achievement::Percent(d("80")));
     // Indicator: 24 hours expected, 18 done → 75 %.
-    plan.objectives[2].achievement = Some(Achievement::Indicator { target: d("24"), actual: d("18"), direction: Direction::HigherIsBetter });
+    plan.objectives[2].achievement = Some(Achievement::Indicator {
+        target: d("24"),
+        actual: d("18"),
+        direction: Direction::HigherIsBetter,
+    });
     let results = compute(&plan);
     let out = outcome(&plan, &results);
     let s1 = plan.unit_index("s1").unwrap();
@@ -51,13 +55,19 @@ fn settore_1_result() {
 #[test]
 fn bands_apply_to_the_result() {
     let mut plan = como();
-    plan.grid.bands = Some(Bands { zero_below: d("50"), full_from: d("80") });
+    plan.grid.bands = Some(Bands {
+        zero_below: d("50"),
+        full_from: d("80"),
+    });
     plan.objectives[0].achievement = Some(Achievement::Percent(d("45"))); // → 0
     plan.objectives[1].achievement = Some(Achievement::Percent(d("65"))); // → 65
     plan.objectives[2].achievement = Some(Achievement::Percent(d("85"))); // → 100
     let out = outcome(&plan, &compute(&plan));
     // 0 + 65 × 29,03 / 100 + 100 × 41,94 / 100 = 18,8695 + 41,94 = 60,8095 → 60,81
-    assert_eq!(out.units[plan.unit_index("s1").unwrap()].score, Some(d("60,81")));
+    assert_eq!(
+        out.units[plan.unit_index("s1").unwrap()].score,
+        Some(d("60,81"))
+    );
     let again = json::load(json::save(&plan).as_bytes()).unwrap();
     assert_eq!(again, plan, "achievements and bands survive save and open");
 }
@@ -89,12 +99,18 @@ fn scaling_a_criterion_swaps_two_ranks() {
     let scaled = &standings(&plan, &results, &factors)[0].1;
     assert_eq!(scaled[0].scaled, Some(d("18")));
     assert_eq!(scaled[1].scaled, Some(d("16,5")));
-    assert_eq!((scaled[0].scaled_rank, scaled[1].scaled_rank), (Some(1), Some(2)));
+    assert_eq!(
+        (scaled[0].scaled_rank, scaled[1].scaled_rank),
+        (Some(1), Some(2))
+    );
     assert!(scaled.iter().all(|s| s.moved()));
     // Rilevanza at 0 %: A = 11, B = 6 → A first as well.
     let mut factors = ones.clone();
     factors[1] = Dec::ZERO;
-    assert_eq!(standings(&plan, &results, &factors)[0].1[0].scaled_rank, Some(1));
+    assert_eq!(
+        standings(&plan, &results, &factors)[0].1[0].scaled_rank,
+        Some(1)
+    );
     // The saved scores never change.
     assert_eq!(plan, small());
 }
@@ -115,16 +131,38 @@ fn the_csv_export_carries_the_results() {
     let mut plan = como();
     plan.objectives[0].achievement = Some(Achievement::Percent(d("100")));
     plan.objectives[1].achievement = Some(Achievement::Percent(d("80")));
-    plan.objectives[2].achievement = Some(Achievement::Indicator { target: d("24"), actual: d("18"), direction: Direction::HigherIsBetter });
+    plan.objectives[2].achievement = Some(Achievement::Indicator {
+        target: d("24"),
+        actual: d("18"),
+        direction: Direction::HigherIsBetter,
+    });
     let text = String::from_utf8(export(&plan, Dialect::ExcelItalian)).unwrap();
     let header = text.lines().next().unwrap();
-    assert!(header.ends_with("\"Raggiungimento (%)\";\"Punteggio ponderato\";\"Risultato dell'unità\""), "{header}");
-    let committenza = text.lines().find(|l| l.contains("COMMITTENZA AUSILIARIA")).unwrap();
-    assert!(committenza.ends_with("\"80,00\";\"23,22\";\"83,71\""), "{committenza}");
+    assert!(
+        header.ends_with("\"Raggiungimento (%)\";\"Punteggio ponderato\";\"Risultato dell'unità\""),
+        "{header}"
+    );
+    let committenza = text
+        .lines()
+        .find(|l| l.contains("COMMITTENZA AUSILIARIA"))
+        .unwrap();
+    assert!(
+        committenza.ends_with("\"80,00\";\"23,22\";\"83,71\""),
+        "{committenza}"
+    );
     // A settore without achievements has empty cells, not zeros.
-    let s2 = text.lines().find(|l| l.contains("Realizzazione fabbisogno assunzionale")).unwrap();
+    let s2 = text
+        .lines()
+        .find(|l| l.contains("Realizzazione fabbisogno assunzionale"))
+        .unwrap();
     assert!(s2.ends_with("\"\";\"\";\"\""), "{s2}");
     // Reading it back, the year-end columns are not scores: they are left aside.
     let back = preview(text.as_bytes(), &como()).unwrap();
-    assert!(back.ignored_columns.iter().any(|c| c.starts_with("Raggiungimento")), "{:?}", back.ignored_columns);
+    assert!(
+        back.ignored_columns
+            .iter()
+            .any(|c| c.starts_with("Raggiungimento")),
+        "{:?}",
+        back.ignored_columns
+    );
 }

@@ -16,18 +16,46 @@ fn a_revised_score_changes_the_validated_numbers_not_the_proposed_ones() {
     assert!(!has_revisions(&plan));
     assert_eq!(pending_count(&plan), 53);
     // Settore 1, third objective: complessità 6 → 3.
-    plan.review_revise("o3", 0, Some(Dec::from_int(3)), "2026-11-23 10:00", "Maria Rossi");
-    plan.review_comment("o3", Some(0), "Complessità sovrastimata rispetto alla scheda.", "2026-11-23 10:01", "Maria Rossi");
-    plan.review_verdict("o1", None, Verdict::Confirmed, "2026-11-23 10:02", "Maria Rossi");
+    plan.review_revise(
+        "o3",
+        0,
+        Some(Dec::from_int(3)),
+        "2026-11-23 10:00",
+        "Maria Rossi",
+    );
+    plan.review_comment(
+        "o3",
+        Some(0),
+        "Complessità sovrastimata rispetto alla scheda.",
+        "2026-11-23 10:01",
+        "Maria Rossi",
+    );
+    plan.review_verdict(
+        "o1",
+        None,
+        Verdict::Confirmed,
+        "2026-11-23 10:02",
+        "Maria Rossi",
+    );
     assert!(has_revisions(&plan));
-    assert_eq!(plan.objectives[2].scores[0], Some(Dec::from_int(6)), "the proposal stays");
+    assert_eq!(
+        plan.objectives[2].scores[0],
+        Some(Dec::from_int(6)),
+        "the proposal stays"
+    );
     let proposed = compute(&plan);
     let checked = compute(&validated(&plan));
     let s1 = plan.unit_index("s1").unwrap();
     assert_eq!(proposed.objectives[2].points, Some(Dec::from_int(26)));
     assert_eq!(checked.objectives[2].points, Some(Dec::from_int(23)));
-    assert_eq!(format_it(proposed.units[s1].own.stats.average.unwrap(), 2), "20,67");
-    assert_eq!(format_it(checked.units[s1].own.stats.average.unwrap(), 2), "19,67"); // 59 / 3
+    assert_eq!(
+        format_it(proposed.units[s1].own.stats.average.unwrap(), 2),
+        "20,67"
+    );
+    assert_eq!(
+        format_it(checked.units[s1].own.stats.average.unwrap(), 2),
+        "19,67"
+    ); // 59 / 3
     assert_eq!(objective_status(&plan.objectives[2], 4), Verdict::Contested);
     assert_eq!(objective_status(&plan.objectives[0], 4), Verdict::Confirmed);
     assert_eq!(pending_count(&plan), 51);
@@ -39,17 +67,38 @@ fn a_revised_score_changes_the_validated_numbers_not_the_proposed_ones() {
 #[test]
 fn the_review_survives_save_and_open() {
     let mut plan = como();
-    plan.review_revise("o3", 0, Some(Dec::from_int(3)), "2026-11-23 10:00", "Maria Rossi");
-    plan.review_comment("o3", Some(0), "Sovrastimata.", "2026-11-23 10:01", "Maria Rossi");
+    plan.review_revise(
+        "o3",
+        0,
+        Some(Dec::from_int(3)),
+        "2026-11-23 10:00",
+        "Maria Rossi",
+    );
+    plan.review_comment(
+        "o3",
+        Some(0),
+        "Sovrastimata.",
+        "2026-11-23 10:01",
+        "Maria Rossi",
+    );
     plan.review_verdict("o5", Some(2), Verdict::Confirmed, "2026-11-23 10:02", "");
-    plan.review_comment("o5", None, "Va bene «così».", "2026-11-23 10:03", "Luca Bianchi");
+    plan.review_comment(
+        "o5",
+        None,
+        "Va bene «così».",
+        "2026-11-23 10:03",
+        "Luca Bianchi",
+    );
     let text = json::save(&plan);
     assert!(text.contains("\"revised\": 3"));
     assert!(text.contains("\"review_log\""));
     let again = json::load(text.as_bytes()).unwrap();
     assert_eq!(plan, again);
     assert_eq!(again.review_log[2].by, "(nome non indicato)");
-    assert_eq!(again.objectives[4].review.scores[2].verdict, Verdict::Confirmed);
+    assert_eq!(
+        again.objectives[4].review.scores[2].verdict,
+        Verdict::Confirmed
+    );
 }
 
 #[test]
@@ -58,7 +107,10 @@ fn a_file_of_schema_version_2_opens_unchanged_in_meaning() {
     assert!(String::from_utf8_lossy(v2).contains("\"schema_version\": 2"));
     let old = json::load(v2).unwrap();
     let current = como();
-    assert_eq!(old, current, "the v2 file and the current example hold the same plan");
+    assert_eq!(
+        old, current,
+        "the v2 file and the current example hold the same plan"
+    );
     assert!(old.objectives.iter().all(|o| o.review.is_empty()));
 }
 
@@ -68,7 +120,8 @@ fn a_file_of_schema_version_3_opens_unchanged_in_meaning() {
     assert!(String::from_utf8_lossy(v3).contains("\"schema_version\": 3"));
     assert_eq!(json::load(v3).unwrap(), como());
     // A refused field of an older file is still found on its line.
-    let broken = String::from_utf8_lossy(v3).replacen("\"complessita\": 6,", "\"complessita\": \"sei\",", 1);
+    let broken =
+        String::from_utf8_lossy(v3).replacen("\"complessita\": 6,", "\"complessita\": \"sei\",", 1);
     let e = json::load(broken.as_bytes()).unwrap_err();
     let line = broken.lines().position(|l| l.contains("\"sei\"")).unwrap() + 1;
     assert_eq!(e.line, Some(line));
@@ -79,7 +132,10 @@ fn removing_a_criterion_keeps_the_review_aligned() {
     let mut plan = como();
     plan.review_revise("o3", 1, Some(Dec::from_int(5)), "t", "R");
     plan.remove_criterion(0);
-    assert_eq!(plan.objectives[2].review.scores[0].revised, Some(Dec::from_int(5)));
+    assert_eq!(
+        plan.objectives[2].review.scores[0].revised,
+        Some(Dec::from_int(5))
+    );
     let again = json::load(json::save(&plan).as_bytes()).unwrap();
     assert_eq!(again, plan);
 }

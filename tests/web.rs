@@ -19,7 +19,10 @@ const COMO: &str = include_str!("../examples/como-peg-2024.json");
 /// Lets Yew's scheduler render.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 80).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 80)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -43,14 +46,21 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 fn type_into(root: &Element, selector: &str, value: &str) {
-    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     input.set_value(value);
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
 }
 
 fn como_props() -> AppProps {
-    AppProps { initial: Some(Rc::new(json::load(COMO.as_bytes()).unwrap())) }
+    AppProps {
+        initial: Some(Rc::new(json::load(COMO.as_bytes()).unwrap())),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -88,7 +98,12 @@ async fn a_refused_entry_is_shown_and_changes_nothing() {
     settle().await;
     type_into(&root, "#cella-o1-0", "12");
     settle().await;
-    let input: HtmlInputElement = root.query_selector("#cella-o1-0").unwrap().unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = root
+        .query_selector("#cella-o1-0")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert_eq!(input.value(), "12", "the typed text stays in the field");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(text(&root, "#cella-o1-0-errore").contains("fuori dall'intervallo"));
@@ -103,10 +118,17 @@ async fn a_refused_entry_is_shown_and_changes_nothing() {
 
 #[wasm_bindgen_test]
 async fn an_empty_plan_takes_its_first_objective() {
-    let root = mount(AppProps { initial: Some(Rc::new(new_plan(2025))) });
+    let root = mount(AppProps {
+        initial: Some(Rc::new(new_plan(2025))),
+    });
     settle().await;
     assert_eq!(text(&root, "[data-testid=media-u1]"), "—");
-    let add: web_sys::HtmlElement = root.query_selector("#unita-u1 .btn-add").unwrap().unwrap().dyn_into().unwrap();
+    let add: web_sys::HtmlElement = root
+        .query_selector("#unita-u1 .btn-add")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     add.click();
     settle().await;
     for (c, score) in ["5", "10", "3", "7"].iter().enumerate() {
@@ -127,10 +149,17 @@ async fn a_crash_offers_the_last_good_state() {
     settle().await;
     pesatura::app::crash::show_panel("prova <di> errore");
     let document = web_sys::window().unwrap().document().unwrap();
-    let panel = document.get_element_by_id("errore-interno").expect("the panel is on screen");
+    let panel = document
+        .get_element_by_id("errore-interno")
+        .expect("the panel is on screen");
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alertdialog"));
-    let link = document.get_element_by_id("errore-interno-salva").expect("a link to save the plan");
-    assert_eq!(link.get_attribute("download").as_deref(), Some("pesatura-comune-di-como-2024.json"));
+    let link = document
+        .get_element_by_id("errore-interno-salva")
+        .expect("a link to save the plan");
+    assert_eq!(
+        link.get_attribute("download").as_deref(),
+        Some("pesatura-comune-di-como-2024.json")
+    );
     assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
     // The detail is shown as text, never as markup.
     assert!(panel.inner_html().contains("prova &lt;di&gt; errore"));

@@ -203,11 +203,34 @@ fn build(input: &Input, version: u64) -> (Value, Value) {
     let mut grid = Map::new();
     grid.insert("name".into(), Value::from(input.grid.as_str()));
     grid.insert("criteria".into(), Value::Array(criteria));
-    let types: Vec<String> = if v1 { Vec::new() } else { (0..input.types.len().min(4)).map(|t| format!("t{t}")).collect() };
+    let types: Vec<String> = if v1 {
+        Vec::new()
+    } else {
+        (0..input.types.len().min(4))
+            .map(|t| format!("t{t}"))
+            .collect()
+    };
     if !v1 {
-        grid.insert("method".into(), Value::from(if direct { "direct" } else { "criteria" }));
-        grid.insert("average".into(), Value::from(if input.points_weighted { "points_weighted" } else { "simple" }));
-        grid.insert("shared".into(), Value::from(if input.each_unit { "each_unit" } else { "separate" }));
+        grid.insert(
+            "method".into(),
+            Value::from(if direct { "direct" } else { "criteria" }),
+        );
+        grid.insert(
+            "average".into(),
+            Value::from(if input.points_weighted {
+                "points_weighted"
+            } else {
+                "simple"
+            }),
+        );
+        grid.insert(
+            "shared".into(),
+            Value::from(if input.each_unit {
+                "each_unit"
+            } else {
+                "separate"
+            }),
+        );
         if !types.is_empty() {
             let list: Vec<Value> = input
                 .types
@@ -240,10 +263,14 @@ fn build(input: &Input, version: u64) -> (Value, Value) {
             .filter(|&p| p < i && level > 0 && unit_levels[p] == level - 1)
             .map(|p| format!("u{p}"));
         unit_levels.push(level);
-        units.push(json!({ "id": format!("u{i}"), "name": u.name, "level": level, "parent": parent }));
+        units.push(
+            json!({ "id": format!("u{i}"), "name": u.name, "level": level, "parent": parent }),
+        );
     }
     if units.is_empty() {
-        units.push(json!({ "id": "u0", "name": "Unità", "level": levels.len() - 1, "parent": null }));
+        units.push(
+            json!({ "id": "u0", "name": "Unità", "level": levels.len() - 1, "parent": null }),
+        );
     }
     let unit_count = units.len();
 
@@ -251,18 +278,29 @@ fn build(input: &Input, version: u64) -> (Value, Value) {
     for (i, o) in input.objectives.iter().take(24).enumerate() {
         let mut obj = Map::new();
         obj.insert("id".into(), Value::from(format!("o{i}")));
-        obj.insert("unit".into(), Value::from(format!("u{}", usize::from(o.unit) % unit_count)));
+        obj.insert(
+            "unit".into(),
+            Value::from(format!("u{}", usize::from(o.unit) % unit_count)),
+        );
         obj.insert("title".into(), Value::from(o.title.as_str()));
         if let Some(d) = &o.description {
             obj.insert("description".into(), Value::from(d.as_str()));
         }
         if !v1 {
-            let also: Vec<Value> = o.also.iter().take(4).map(|u| Value::from(format!("u{}", usize::from(*u) % unit_count))).collect();
+            let also: Vec<Value> = o
+                .also
+                .iter()
+                .take(4)
+                .map(|u| Value::from(format!("u{}", usize::from(*u) % unit_count)))
+                .collect();
             if !also.is_empty() {
                 obj.insert("also".into(), Value::Array(also));
             }
             if let Some(k) = o.kind.filter(|_| !types.is_empty()) {
-                obj.insert("type".into(), Value::from(types[usize::from(k) % types.len()].as_str()));
+                obj.insert(
+                    "type".into(),
+                    Value::from(types[usize::from(k) % types.len()].as_str()),
+                );
             }
             match &o.weight {
                 Some(Weight::Percent(p)) => {
@@ -291,17 +329,27 @@ fn build(input: &Input, version: u64) -> (Value, Value) {
         if let Some(r) = o.review.as_ref().filter(|_| v3) {
             let status = ["pending", "confirmed", "contested"][usize::from(r.status) % 3];
             let mut scores = Map::new();
-            for (c, s, comment, revised) in r.scores.iter().take(if level_names.is_empty() { 0 } else { 4 }) {
+            for (c, s, comment, revised) in
+                r.scores
+                    .iter()
+                    .take(if level_names.is_empty() { 0 } else { 4 })
+            {
                 let c = usize::from(*c) % level_names.len();
                 let mut sr = Map::new();
-                sr.insert("status".into(), Value::from(["pending", "confirmed", "contested"][usize::from(*s) % 3]));
+                sr.insert(
+                    "status".into(),
+                    Value::from(["pending", "confirmed", "contested"][usize::from(*s) % 3]),
+                );
                 sr.insert("comment".into(), Value::from(comment.as_str()));
                 if let Some(v) = revised {
                     sr.insert("revised".into(), number(i64::from(*v)));
                 }
                 scores.insert(format!("c{c}"), Value::Object(sr));
             }
-            obj.insert("review".into(), json!({ "status": status, "comment": r.comment, "scores": scores }));
+            obj.insert(
+                "review".into(),
+                json!({ "status": status, "comment": r.comment, "scores": scores }),
+            );
         }
         objectives.push(Value::Object(obj));
     }
@@ -315,7 +363,10 @@ fn build(input: &Input, version: u64) -> (Value, Value) {
     let mut file = Map::new();
     file.insert("schema_version".into(), Value::from(version));
     file.insert("generator".into(), Value::from("Pesatura (fuzz)"));
-    file.insert("ente".into(), json!({ "name": input.ente, "year": input.year, "levels": levels }));
+    file.insert(
+        "ente".into(),
+        json!({ "name": input.ente, "year": input.year, "levels": levels }),
+    );
     file.insert("grid".into(), Value::Object(grid));
     file.insert("units".into(), Value::Array(units));
     file.insert("objectives".into(), Value::Array(objectives.clone()));
@@ -326,12 +377,22 @@ fn build(input: &Input, version: u64) -> (Value, Value) {
             .take(4)
             .enumerate()
             .map(|(i, (title, indicators))| {
-                let list: Vec<Value> = indicators.iter().take(3).map(|(n, t)| json!({ "indicator": n, "target": t })).collect();
+                let list: Vec<Value> = indicators
+                    .iter()
+                    .take(3)
+                    .map(|(n, t)| json!({ "indicator": n, "target": t }))
+                    .collect();
                 json!({ "id": format!("po{i}"), "title": title, "indicators": list })
             })
             .collect();
         file.insert("organisational".into(), Value::Array(org));
-        let sec: Vec<Value> = input.secretary.iter().take(4).enumerate().map(|(i, t)| json!({ "id": format!("sg{i}"), "title": t })).collect();
+        let sec: Vec<Value> = input
+            .secretary
+            .iter()
+            .take(4)
+            .enumerate()
+            .map(|(i, t)| json!({ "id": format!("sg{i}"), "title": t }))
+            .collect();
         file.insert("secretary".into(), Value::Array(sec));
     }
     if v3 && !objectives.is_empty() {
@@ -350,7 +411,10 @@ fn build(input: &Input, version: u64) -> (Value, Value) {
         file.insert("review_log".into(), Value::Array(log));
     }
     let mut current = file.clone();
-    current.insert("schema_version".into(), Value::from(pesatura::io::json::SCHEMA_VERSION));
+    current.insert(
+        "schema_version".into(),
+        Value::from(pesatura::io::json::SCHEMA_VERSION),
+    );
     current.insert("grid".into(), Value::Object(current_grid));
     (Value::Object(file), Value::Object(current))
 }
@@ -378,10 +442,16 @@ fn at_path<'a>(mut value: &'a mut Value, path: &[u8]) -> &'a mut Value {
 }
 
 fn remove_at(value: &mut Value, path: &[u8]) {
-    let Some((last, parent)) = path.split_last() else { return };
+    let Some((last, parent)) = path.split_last() else {
+        return;
+    };
     match at_path(value, parent) {
         Value::Object(m) if !m.is_empty() => {
-            let key = m.keys().nth(usize::from(*last) % m.len()).cloned().expect("in range");
+            let key = m
+                .keys()
+                .nth(usize::from(*last) % m.len())
+                .cloned()
+                .expect("in range");
             m.remove(&key);
         }
         Value::Array(a) if !a.is_empty() => {
@@ -411,7 +481,10 @@ fuzz_target!(|input: Input| {
     }
     if let Some(path) = std::env::var_os("PESATURA_FUZZ_DUMP") {
         eprintln!("version {version}, well formed: {well_formed}: file written to {path:?}");
-        let _ = std::fs::write(path, serde_json::to_string_pretty(&old).unwrap_or_default() + "\n");
+        let _ = std::fs::write(
+            path,
+            serde_json::to_string_pretty(&old).unwrap_or_default() + "\n",
+        );
     }
     pesatura_fuzz::json_migration(&old, version, &current, well_formed);
 });

@@ -31,7 +31,11 @@ pub const COMO: &[u8] = include_bytes!("../../examples/como-peg-2024.json");
 /// that opens round-trips.
 pub fn json_load(data: &[u8]) {
     let checked = json::load_checked(data);
-    assert_eq!(json::load(data), checked.clone().map(|(plan, _)| plan), "load and load_checked agree");
+    assert_eq!(
+        json::load(data),
+        checked.clone().map(|(plan, _)| plan),
+        "load and load_checked agree"
+    );
     match checked {
         Ok((plan, _)) => {
             round_trip(&plan);
@@ -40,9 +44,15 @@ pub fn json_load(data: &[u8]) {
         Err(e) => {
             let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
             if let Some(line) = e.line {
-                assert!((1..=lines).contains(&line), "error on line {line} of a {lines}-line file: {e}");
+                assert!(
+                    (1..=lines).contains(&line),
+                    "error on line {line} of a {lines}-line file: {e}"
+                );
             }
-            assert!(e.column.is_none() || e.line.is_some(), "a column without a line: {e:?}");
+            assert!(
+                e.column.is_none() || e.line.is_some(),
+                "a column without a line: {e:?}"
+            );
             let _ = e.to_string();
         }
     }
@@ -57,7 +67,11 @@ pub fn round_trip(plan: &Plan) {
         Err(e) => panic!("a saved plan does not open again: {e}\n{saved}"),
     };
     assert_eq!(&again, plan, "save then load changes the plan");
-    assert_eq!(integrity, Integrity::Intact, "a file just saved is not intact");
+    assert_eq!(
+        integrity,
+        Integrity::Intact,
+        "a file just saved is not intact"
+    );
     let _ = validate(plan);
 }
 
@@ -72,8 +86,16 @@ fn edited(mut plan: Plan) {
         let min = criterion.min();
         plan.set_score(&id, 0, Some(min));
     }
-    assert_eq!(plan.objectives.iter().filter(|o| o.id == id).count(), 1, "a new objective's id is taken");
-    assert_eq!(plan.units.iter().filter(|u| u.id == unit).count(), 1, "a new unit's id is taken");
+    assert_eq!(
+        plan.objectives.iter().filter(|o| o.id == id).count(),
+        1,
+        "a new objective's id is taken"
+    );
+    assert_eq!(
+        plan.units.iter().filter(|u| u.id == unit).count(),
+        1,
+        "a new unit's id is taken"
+    );
     round_trip(&plan);
 }
 
@@ -90,11 +112,24 @@ pub fn json_migration(old: &Value, version: u64, current: &Value, well_formed: b
         return;
     }
     let migrated = migrated.unwrap_or_else(|e| panic!("version {version} does not migrate: {e}"));
-    assert_eq!(&migrated, current, "version {version} migrated is not the same file as version {}", json::SCHEMA_VERSION);
-    let plan = json::load(old_text.as_bytes()).unwrap_or_else(|e| panic!("a well-formed version {version} file is refused: {e}\n{old_text}"));
+    assert_eq!(
+        &migrated,
+        current,
+        "version {version} migrated is not the same file as version {}",
+        json::SCHEMA_VERSION
+    );
+    let plan = json::load(old_text.as_bytes()).unwrap_or_else(|e| {
+        panic!("a well-formed version {version} file is refused: {e}\n{old_text}")
+    });
     let current_text = serde_json::to_string(current).unwrap_or_default();
-    let expected = json::load(current_text.as_bytes()).unwrap_or_else(|e| panic!("the same plan as version {}: {e}", json::SCHEMA_VERSION));
-    assert_eq!(plan, expected, "version {version} opens differently from the same content in version {}", json::SCHEMA_VERSION);
+    let expected = json::load(current_text.as_bytes())
+        .unwrap_or_else(|e| panic!("the same plan as version {}: {e}", json::SCHEMA_VERSION));
+    assert_eq!(
+        plan,
+        expected,
+        "version {version} opens differently from the same content in version {}",
+        json::SCHEMA_VERSION
+    );
 }
 
 /// The plan a CSV is imported into: the three presets' new plans and the
@@ -127,7 +162,9 @@ pub fn csv_import(data: &[u8], selector: u8) {
     let plan = import_plan(selector);
     let preview = csv::preview(data, &plan);
     check_preview(&plan, preview);
-    let unit = plan.units[usize::from(selector / 4) % plan.units.len()].id.clone();
+    let unit = plan.units[usize::from(selector / 4) % plan.units.len()]
+        .id
+        .clone();
     let preview = csv::preview_for_unit(data, &plan, &unit);
     check_preview(&plan, preview);
 }
@@ -143,37 +180,72 @@ fn check_preview(plan: &Plan, preview: Result<csv::Preview, csv::CsvError>) {
     let grid = &plan.grid;
     assert_eq!(preview.criteria.len(), grid.criteria.len());
     for r in &preview.rejected {
-        assert!(!r.reasons.is_empty(), "a rejected row without a reason: {r:?}");
+        assert!(
+            !r.reasons.is_empty(),
+            "a rejected row without a reason: {r:?}"
+        );
         let _ = r.to_string();
     }
     for row in &preview.rows {
-        assert!(plan.unit(&row.unit).is_some(), "row {}: unit «{}» is not in the plan", row.line, row.unit);
+        assert!(
+            plan.unit(&row.unit).is_some(),
+            "row {}: unit «{}» is not in the plan",
+            row.line,
+            row.unit
+        );
         for u in &row.also {
-            assert!(plan.unit(u).is_some(), "row {}: shared unit «{u}» is not in the plan", row.line);
+            assert!(
+                plan.unit(u).is_some(),
+                "row {}: shared unit «{u}» is not in the plan",
+                row.line
+            );
         }
-        assert!(!row.title.is_empty(), "row {}: accepted without a title", row.line);
+        assert!(
+            !row.title.is_empty(),
+            "row {}: accepted without a title",
+            row.line
+        );
         assert_eq!(row.scores.len(), grid.criteria.len());
         for (score, criterion) in row.scores.iter().zip(&grid.criteria) {
             if let Some(score) = score {
-                assert_eq!(score_problem(*score, criterion), None, "row {}: a score the grid does not admit", row.line);
+                assert_eq!(
+                    score_problem(*score, criterion),
+                    None,
+                    "row {}: a score the grid does not admit",
+                    row.line
+                );
             }
         }
         if let Some(kind) = &row.kind {
-            assert!(grid.objective_type(kind).is_some(), "row {}: type «{kind}» is not in the grid", row.line);
+            assert!(
+                grid.objective_type(kind).is_some(),
+                "row {}: type «{kind}» is not in the grid",
+                row.line
+            );
         }
         if let Some(DirectWeight::Percent(p)) = row.direct {
-            assert!(p > Dec::ZERO && p <= Dec::HUNDRED, "row {}: direct weight {p:?}", row.line);
+            assert!(
+                p > Dec::ZERO && p <= Dec::HUNDRED,
+                "row {}: direct weight {p:?}",
+                row.line
+            );
         }
     }
     let mut applied = plan.clone();
     let added = csv::apply(&mut applied, &preview);
     assert!(added.len() <= preview.rows.len());
     for id in &added {
-        let at = applied.objective_index(id).expect("an added objective is in the plan");
+        let at = applied
+            .objective_index(id)
+            .expect("an added objective is in the plan");
         let objective = &applied.objectives[at];
         for (score, criterion) in objective.scores.iter().zip(&grid.criteria) {
             if let Some(score) = score {
-                assert_eq!(score_problem(*score, criterion), None, "objective {id}: a score the grid does not admit");
+                assert_eq!(
+                    score_problem(*score, criterion),
+                    None,
+                    "objective {id}: a score the grid does not admit"
+                );
             }
         }
     }
@@ -203,22 +275,37 @@ pub fn como_table(data: &[u8]) {
     let mut answers = vec![Vec::new()];
     if n > 0 {
         // Unanswered questions keep both blocks, as answering "both" does.
-        answers.extend([DuplicateChoice::KeepFirst, DuplicateChoice::KeepSecond].map(|c| vec![c; n]));
-        assert_eq!(table.plan(&[]), table.plan(&vec![DuplicateChoice::KeepBoth; n]));
+        answers
+            .extend([DuplicateChoice::KeepFirst, DuplicateChoice::KeepSecond].map(|c| vec![c; n]));
+        assert_eq!(
+            table.plan(&[]),
+            table.plan(&vec![DuplicateChoice::KeepBoth; n])
+        );
     }
     for choices in answers {
         let plan = table.plan(&choices);
         for unit in &plan.units {
             if let Some(parent) = &unit.parent {
-                assert!(plan.unit(parent).is_some(), "unit {} under a missing unit {parent}", unit.id);
+                assert!(
+                    plan.unit(parent).is_some(),
+                    "unit {} under a missing unit {parent}",
+                    unit.id
+                );
             }
         }
         for o in &plan.objectives {
-            assert!(plan.unit(&o.unit).is_some(), "objective {} in a missing unit", o.id);
+            assert!(
+                plan.unit(&o.unit).is_some(),
+                "objective {} in a missing unit",
+                o.id
+            );
         }
         if choices.is_empty() {
             let count = plan.objectives.len();
-            assert!((in_settori..=in_settori + shared).contains(&count), "{count} objectives from {in_settori} + {shared} rows");
+            assert!(
+                (in_settori..=in_settori + shared).contains(&count),
+                "{count} objectives from {in_settori} + {shared} rows"
+            );
         }
         round_trip(&plan);
     }

@@ -32,9 +32,13 @@ pub fn install() {
 
 /// Puts up the crash panel (also used by tests).
 pub fn show_panel(detail: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_id("errore-interno");
     panel.set_class_name("crash-panel");
     let _ = panel.set_attribute("role", "alertdialog");
@@ -44,7 +48,9 @@ pub fn show_panel(detail: &str) {
          <p>Il lavoro fatto fin qui non è perduto: salvarlo con il pulsante qui sotto, poi ricaricare la pagina \
          e riaprire il file. Il salvataggio automatico del browser lo conserva comunque.</p>",
     );
-    let saved = LAST_GOOD.with(|slot| slot.borrow().clone()).map(|plan| (json::file_name(&plan), json::save(&plan)));
+    let saved = LAST_GOOD
+        .with(|slot| slot.borrow().clone())
+        .map(|plan| (json::file_name(&plan), json::save(&plan)));
     let link = saved.and_then(|(name, json)| {
         let parts = js_sys::Array::of1(&JsValue::from_str(&json));
         let options = BlobPropertyBag::new();
@@ -61,12 +67,18 @@ pub fn show_panel(detail: &str) {
     } else {
         html.push_str("<p><a class=\"btn\" href=\"\">Ricarica la pagina</a></p>");
     }
-    html.push_str(&format!("<details><summary>Dettagli per l'assistenza</summary><pre>{}</pre></details>", escape(detail)));
+    html.push_str(&format!(
+        "<details><summary>Dettagli per l'assistenza</summary><pre>{}</pre></details>",
+        escape(detail)
+    ));
     panel.set_inner_html(&html);
     let _ = body.append_child(&panel);
 }
 
 /// Text made safe to place in HTML.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

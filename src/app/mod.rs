@@ -62,7 +62,11 @@ pub fn App(props: &AppProps) -> Html {
                     autosave_on.set(false);
                 } else if let Some(saved) = storage::load() {
                     match crate::io::json::load(saved.plan_json.as_bytes()) {
-                        Ok(plan) => dispatch.dispatch(state::Action::Restore { plan, saved_at: saved.saved_at, dirty: saved.dirty }),
+                        Ok(plan) => dispatch.dispatch(state::Action::Restore {
+                            plan,
+                            saved_at: saved.saved_at,
+                            dirty: saved.dirty,
+                        }),
                         Err(_) => storage::clear(),
                     }
                 }
@@ -89,12 +93,18 @@ pub fn App(props: &AppProps) -> Html {
                 let window = web_sys::window();
                 if let Some(w) = &window {
                     use wasm_bindgen::JsCast;
-                    let _ = w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+                    let _ = w.add_event_listener_with_callback(
+                        "pagehide",
+                        flush.as_ref().unchecked_ref(),
+                    );
                 }
                 move || {
                     if let Some(w) = window {
                         use wasm_bindgen::JsCast;
-                        let _ = w.remove_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+                        let _ = w.remove_event_listener_with_callback(
+                            "pagehide",
+                            flush.as_ref().unchecked_ref(),
+                        );
                     }
                 }
             });
@@ -115,7 +125,12 @@ pub fn App(props: &AppProps) -> Html {
                 });
                 if let Some(w) = window {
                     use wasm_bindgen::JsCast;
-                    *pending.borrow_mut() = w.set_timeout_with_callback_and_timeout_and_arguments_0(save.unchecked_ref(), 500).ok();
+                    *pending.borrow_mut() = w
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            save.unchecked_ref(),
+                            500,
+                        )
+                        .ok();
                 }
             }
         });
@@ -124,10 +139,12 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(state.dirty, |dirty| {
         let window = web_sys::window();
         let handler = dirty.then(|| {
-            wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|e: web_sys::BeforeUnloadEvent| {
-                e.prevent_default();
-                e.set_return_value("Le modifiche non salvate andranno perse.");
-            })
+            wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+                |e: web_sys::BeforeUnloadEvent| {
+                    e.prevent_default();
+                    e.set_return_value("Le modifiche non salvate andranno perse.");
+                },
+            )
         });
         if let Some(w) = &window {
             use wasm_bindgen::JsCast;
@@ -144,27 +161,33 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
-                    return;
-                }
-                let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
-                    ("z", false) => state::Action::Undo,
-                    ("z", true) | ("y", _) => state::Action::Redo,
-                    _ => return,
-                };
-                e.prevent_default();
-                dispatch.dispatch(action);
-            });
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+                move |e: web_sys::KeyboardEvent| {
+                    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                        return;
+                    }
+                    let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                        ("z", false) => state::Action::Undo,
+                        ("z", true) | ("y", _) => state::Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatch.dispatch(action);
+                },
+            );
             let document = web_sys::window().and_then(|w| w.document());
             if let Some(d) = &document {
                 use wasm_bindgen::JsCast;
-                let _ = d.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                let _ = d
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(d) = document {
                     use wasm_bindgen::JsCast;
-                    let _ = d.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                    let _ = d.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });

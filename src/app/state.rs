@@ -9,15 +9,15 @@ use std::rc::Rc;
 use yew::{Reducible, UseReducerHandle};
 
 use crate::io::{como_table, csv, json};
+use crate::model::achievement::{Achievement, Direction};
+use crate::model::compute::refresh_objective;
 use crate::model::decimal::{parse_number, Dec};
+use crate::model::diff::{diff, Diff};
 use crate::model::edit::{format_named_values, parse_direct, parse_named_values, parse_score};
 use crate::model::format::format_plain;
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
-use crate::model::achievement::{Achievement, Direction};
-use crate::model::diff::{diff, Diff};
 use crate::model::review::{has_revisions, validated, Verdict};
-use crate::model::compute::refresh_objective;
 use crate::model::validate::{refresh_findings, validate_with};
 use crate::model::{compute, Finding, Objective, Plan, Results};
 
@@ -27,8 +27,13 @@ pub const DIRECT_CELL: usize = usize::MAX;
 pub const REVISED_CELL: usize = 1 << 20;
 
 /// Reads an achievement typed in the interface.
-pub fn parse_achievement(mode: &str, first: &str, second: &str) -> Result<Option<Achievement>, String> {
-    let read = |label: &str, t: &str| parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()));
+pub fn parse_achievement(
+    mode: &str,
+    first: &str,
+    second: &str,
+) -> Result<Option<Achievement>, String> {
+    let read =
+        |label: &str, t: &str| parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()));
     if first.trim().is_empty() && second.trim().is_empty() {
         return Ok(None);
     }
@@ -36,7 +41,10 @@ pub fn parse_achievement(mode: &str, first: &str, second: &str) -> Result<Option
         "percent" => {
             let p = read("Raggiungimento", first.trim().trim_end_matches('%'))?;
             if p < Dec::ZERO || p > Dec::HUNDRED {
-                return Err(format!("Il raggiungimento {} % deve stare tra 0 e 100.", format_plain(p)));
+                return Err(format!(
+                    "Il raggiungimento {} % deve stare tra 0 e 100.",
+                    format_plain(p)
+                ));
             }
             Ok(Some(Achievement::Percent(p)))
         }
@@ -44,8 +52,16 @@ pub fn parse_achievement(mode: &str, first: &str, second: &str) -> Result<Option
             if first.trim().is_empty() || second.trim().is_empty() {
                 return Err("Scrivere sia il target sia il valore rilevato.".into());
             }
-            let direction = if mode == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter };
-            Ok(Some(Achievement::Indicator { target: read("Target", first)?, actual: read("Valore rilevato", second)?, direction }))
+            let direction = if mode == "lower" {
+                Direction::LowerIsBetter
+            } else {
+                Direction::HigherIsBetter
+            };
+            Ok(Some(Achievement::Indicator {
+                target: read("Target", first)?,
+                actual: read("Valore rilevato", second)?,
+                direction,
+            }))
         }
     }
 }
@@ -116,7 +132,11 @@ pub enum Import {
     /// Objectives from a CSV file or cells pasted from a spreadsheet.
     Csv { name: String, preview: csv::Preview },
     /// The Como weighting table as published, with its questions answered.
-    Como { name: String, table: como_table::ComoTable, choices: Vec<como_table::DuplicateChoice> },
+    Como {
+        name: String,
+        table: como_table::ComoTable,
+        choices: Vec<como_table::DuplicateChoice>,
+    },
 }
 
 /// Whose achievement an edit is about.
@@ -183,27 +203,68 @@ pub struct State {
 }
 
 pub enum Action {
-    New { year: i32, preset: Preset },
+    New {
+        year: i32,
+        preset: Preset,
+    },
     OpenExample,
     /// A file's bytes, read by the browser.
-    Open { name: String, bytes: Vec<u8> },
+    Open {
+        name: String,
+        bytes: Vec<u8>,
+    },
     /// The browser could not read the file at all.
-    OpenFailed { name: String, reason: String },
-    Saved { name: String },
+    OpenFailed {
+        name: String,
+        reason: String,
+    },
+    Saved {
+        name: String,
+    },
     DismissNotice,
     SetEnteName(String),
     SetYear(String),
-    AddObjective { unit: String },
-    RemoveObjective { id: String },
-    MoveObjective { id: String, delta: isize },
-    SetTitle { id: String, title: String },
-    SetDescription { id: String, text: String },
-    SetScore { id: String, criterion: usize, text: String },
+    AddObjective {
+        unit: String,
+    },
+    RemoveObjective {
+        id: String,
+    },
+    MoveObjective {
+        id: String,
+        delta: isize,
+    },
+    SetTitle {
+        id: String,
+        title: String,
+    },
+    SetDescription {
+        id: String,
+        text: String,
+    },
+    SetScore {
+        id: String,
+        criterion: usize,
+        text: String,
+    },
     /// A score picked from a list (level scales): `None` clears it.
-    PickScore { id: String, criterion: usize, points: Option<Dec> },
-    SetKind { id: String, kind: Option<String> },
-    SetDirect { id: String, text: String },
-    ToggleSharedUnit { id: String, unit: String },
+    PickScore {
+        id: String,
+        criterion: usize,
+        points: Option<Dec>,
+    },
+    SetKind {
+        id: String,
+        kind: Option<String>,
+    },
+    SetDirect {
+        id: String,
+        text: String,
+    },
+    ToggleSharedUnit {
+        id: String,
+        unit: String,
+    },
     AddSharedObjective,
     SetGridName(String),
     /// The hierarchy's levels from text: `Area; Settore`.
@@ -212,61 +273,153 @@ pub enum Action {
     SetAverageRule(AverageRule),
     SetSharedRule(SharedRule),
     AddCriterion,
-    RenameCriterion { criterion: usize, name: String, short: String },
-    MoveCriterion { criterion: usize, delta: isize },
-    RemoveCriterion { criterion: usize },
+    RenameCriterion {
+        criterion: usize,
+        name: String,
+        short: String,
+    },
+    MoveCriterion {
+        criterion: usize,
+        delta: isize,
+    },
+    RemoveCriterion {
+        criterion: usize,
+    },
     /// Range criterion from typed min, max and step.
-    SetRange { criterion: usize, min: String, max: String, step: String },
+    SetRange {
+        criterion: usize,
+        min: String,
+        max: String,
+        step: String,
+    },
     /// Level criterion from text: `Bassa = 1; Media = 2; Alta = 3`.
-    SetLevels { criterion: usize, text: String },
+    SetLevels {
+        criterion: usize,
+        text: String,
+    },
     /// Objective types from text: `Mantenimento = 1; Sviluppo = 1,5` (empty: none).
-    SetTypes { text: String },
+    SetTypes {
+        text: String,
+    },
     AddOrgObjective,
-    SetOrgTitle { id: String, title: String },
-    AddIndicator { id: String },
-    SetIndicator { id: String, index: usize, name: Option<String>, target: Option<String> },
-    RemoveIndicator { id: String, index: usize },
-    RemoveOrgObjective { id: String },
+    SetOrgTitle {
+        id: String,
+        title: String,
+    },
+    AddIndicator {
+        id: String,
+    },
+    SetIndicator {
+        id: String,
+        index: usize,
+        name: Option<String>,
+        target: Option<String>,
+    },
+    RemoveIndicator {
+        id: String,
+        index: usize,
+    },
+    RemoveOrgObjective {
+        id: String,
+    },
     AddSecretaryObjective,
-    SetSecretaryTitle { id: String, title: String },
-    RemoveSecretaryObjective { id: String },
+    SetSecretaryTitle {
+        id: String,
+        title: String,
+    },
+    RemoveSecretaryObjective {
+        id: String,
+    },
     Undo,
     Redo,
     /// A second file to compare with the plan on screen.
-    Compare { name: String, bytes: Vec<u8> },
+    Compare {
+        name: String,
+        bytes: Vec<u8>,
+    },
     CloseComparison,
     ShowResults(bool),
     /// A CSV file to preview for import.
-    ImportCsv { name: String, bytes: Vec<u8> },
+    ImportCsv {
+        name: String,
+        bytes: Vec<u8>,
+    },
     /// An Excel workbook's first sheet, read by the Excel worker (or why it
     /// could not be), to preview for import like a CSV.
-    ImportSheet { name: String, sheet: Result<crate::io::xlsx::Sheet, csv::CsvError> },
+    ImportSheet {
+        name: String,
+        sheet: Result<crate::io::xlsx::Sheet, csv::CsvError>,
+    },
     /// Cells pasted from a spreadsheet, for `unit` when they name none.
-    PasteCells { text: String, unit: String },
+    PasteCells {
+        text: String,
+        unit: String,
+    },
     /// The Como table as published (tab-separated text) to preview.
-    ImportComoTable { name: String, bytes: Vec<u8> },
-    ChooseDuplicate { index: usize, choice: como_table::DuplicateChoice },
+    ImportComoTable {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    ChooseDuplicate {
+        index: usize,
+        choice: como_table::DuplicateChoice,
+    },
     ConfirmImport,
     CancelImport,
     /// An achievement typed for an objective or an organisational objective:
     /// `mode` is `percent`, `higher` or `lower`; `first` the percentage or the
     /// target, `second` the actual value; both empty clear it.
-    SetAchievement { target: AchievementOf, mode: String, first: String, second: String },
+    SetAchievement {
+        target: AchievementOf,
+        mode: String,
+        first: String,
+        second: String,
+    },
     SetMode(Mode),
     SetReviewer(String),
     /// A verdict on an objective (`criterion` `None`) or one of its scores.
-    ReviewVerdict { id: String, criterion: Option<usize>, verdict: Verdict },
-    ReviewComment { id: String, criterion: Option<usize>, text: String },
+    ReviewVerdict {
+        id: String,
+        criterion: Option<usize>,
+        verdict: Verdict,
+    },
+    ReviewComment {
+        id: String,
+        criterion: Option<usize>,
+        text: String,
+    },
     /// A revised score, typed: empty withdraws the revision.
-    ReviewRevise { id: String, criterion: usize, text: String },
+    ReviewRevise {
+        id: String,
+        criterion: usize,
+        text: String,
+    },
     /// A decision on an objective's achievement: its verdict, comment, or
     /// revised percentage (typed; empty withdraws the revision).
-    ReviewAchievement { id: String, verdict: Option<Verdict>, comment: Option<String>, revised: Option<String> },
+    ReviewAchievement {
+        id: String,
+        verdict: Option<Verdict>,
+        comment: Option<String>,
+        revised: Option<String>,
+    },
     /// The plan autosaved in the browser, given back after a reload.
-    Restore { plan: Plan, saved_at: String, dirty: bool },
-    AddUnit { name: String, level: usize, parent: Option<String> },
-    RenameUnit { id: String, name: String },
-    RemoveUnit { id: String },
+    Restore {
+        plan: Plan,
+        saved_at: String,
+        dirty: bool,
+    },
+    AddUnit {
+        name: String,
+        level: usize,
+        parent: Option<String>,
+    },
+    RenameUnit {
+        id: String,
+        name: String,
+    },
+    RemoveUnit {
+        id: String,
+    },
 }
 
 /// A handle on the state that never makes a component re-render by itself:
@@ -298,18 +451,26 @@ impl State {
             o.hash(&mut h);
             self.results.objectives[m.objective].hash(&mut h);
             self.proposed.objectives[m.objective].points.hash(&mut h);
-            self.shown_plan.objectives[m.objective].achievement.hash(&mut h);
+            self.shown_plan.objectives[m.objective]
+                .achievement
+                .hash(&mut h);
             // Refused entries are few: look them up only when there are some.
             if !self.drafts.is_empty() {
                 for c in 0..self.plan.grid.criteria.len() {
                     self.drafts.get(&(o.id.clone(), c)).hash(&mut h);
-                    self.drafts.get(&(o.id.clone(), REVISED_CELL + c)).hash(&mut h);
+                    self.drafts
+                        .get(&(o.id.clone(), REVISED_CELL + c))
+                        .hash(&mut h);
                 }
                 self.drafts.get(&(o.id.clone(), DIRECT_CELL)).hash(&mut h);
             }
             if !self.grid_drafts.is_empty() {
-                self.grid_drafts.get(&format!("achievement-{}", o.id)).hash(&mut h);
-                self.grid_drafts.get(&format!("achievement-review-{}", o.id)).hash(&mut h);
+                self.grid_drafts
+                    .get(&format!("achievement-{}", o.id))
+                    .hash(&mut h);
+                self.grid_drafts
+                    .get(&format!("achievement-review-{}", o.id))
+                    .hash(&mut h);
             }
         }
         h.finish()
@@ -351,8 +512,14 @@ impl State {
     /// Moves one step back (`back`) or forward in the history.
     fn travel(&self, back: bool) -> State {
         let mut history = (*self.history).clone();
-        let target = if back { history.undo.pop() } else { history.redo.pop() };
-        let Some(plan) = target else { return self.clone() };
+        let target = if back {
+            history.undo.pop()
+        } else {
+            history.redo.pop()
+        };
+        let Some(plan) = target else {
+            return self.clone();
+        };
         if back {
             history.redo.push(self.plan.clone());
         } else {
@@ -382,7 +549,14 @@ impl State {
             return self.clone(); // the numbers already are this mode's
         }
         let (results, proposed, findings, shown_plan) = derive(&self.plan, mode);
-        State { mode, results, proposed, findings, shown_plan, ..self.clone() }
+        State {
+            mode,
+            results,
+            proposed,
+            findings,
+            shown_plan,
+            ..self.clone()
+        }
     }
 
     /// A review decision, stamped with the reviewer's name and the time.
@@ -401,7 +575,9 @@ impl State {
     }
 
     fn revise(&self, id: String, criterion: usize, text: String) -> State {
-        let Some(c) = self.plan.grid.criteria.get(criterion) else { return self.clone() };
+        let Some(c) = self.plan.grid.criteria.get(criterion) else {
+            return self.clone();
+        };
         let key = (id.clone(), REVISED_CELL + criterion);
         let mut drafts = (*self.drafts).clone();
         match parse_score(&text, c) {
@@ -410,16 +586,34 @@ impl State {
                 if text.trim() != value.map(format_plain).unwrap_or_default() {
                     drafts.insert(key, Draft { text, error: None });
                 }
-                State { drafts: Rc::new(drafts), ..self.reviewed(|p, at, by| p.review_revise(&id, criterion, value, at, by)) }
+                State {
+                    drafts: Rc::new(drafts),
+                    ..self.reviewed(|p, at, by| p.review_revise(&id, criterion, value, at, by))
+                }
             }
             Err(error) => {
-                drafts.insert(key, Draft { text, error: Some(error) });
-                State { drafts: Rc::new(drafts), ..self.clone() }
+                drafts.insert(
+                    key,
+                    Draft {
+                        text,
+                        error: Some(error),
+                    },
+                );
+                State {
+                    drafts: Rc::new(drafts),
+                    ..self.clone()
+                }
             }
         }
     }
 
-    fn set_achievement(&self, target: AchievementOf, mode: &str, first: String, second: String) -> State {
+    fn set_achievement(
+        &self,
+        target: AchievementOf,
+        mode: &str,
+        first: String,
+        second: String,
+    ) -> State {
         let text = format!("{mode}|{first}|{second}");
         let parsed = parse_achievement(mode, &first, &second);
         let field = target.field();
@@ -445,7 +639,9 @@ impl State {
                             p.objectives[i].achievement = value;
                         }
                     }
-                    AchievementOf::Organisational(id) => p.edit_org_objective(id, |o| o.achievement = value),
+                    AchievementOf::Organisational(id) => {
+                        p.edit_org_objective(id, |o| o.achievement = value)
+                    }
                 }
                 Ok(())
             }),
@@ -460,22 +656,50 @@ impl State {
 
     fn preview_import(&self, name: String, preview: Result<csv::Preview, csv::CsvError>) -> State {
         match preview {
-            Ok(preview) => State { import: Some(Rc::new(Import::Csv { name, preview })), notice: None, ..self.clone() },
-            Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
+            Ok(preview) => State {
+                import: Some(Rc::new(Import::Csv { name, preview })),
+                notice: None,
+                ..self.clone()
+            },
+            Err(e) => self.with_notice(Notice::Error(format!(
+                "«{name}»: {e} Il piano sullo schermo non è stato modificato."
+            ))),
         }
     }
 
     /// This state with the numbers an edit of objective `id` changed, in words.
     fn announced(mut self, id: &str) -> State {
-        let Some(i) = self.proposed.objective_index(&self.plan, id) else { return self };
+        let Some(i) = self.proposed.objective_index(&self.plan, id) else {
+            return self;
+        };
         let o = &self.plan.objectives[i];
-        let points = self.results.objectives[i].points.map_or("incompleto".to_string(), crate::model::format::format_points);
+        let points = self.results.objectives[i].points.map_or(
+            "incompleto".to_string(),
+            crate::model::format::format_points,
+        );
         let unit = self.plan.unit_index(&o.unit);
-        let weight = unit.and_then(|u| self.results.units[u].weight_of(i)).map(|w| format!(", peso relativo {} %", crate::model::format::format_it(w, 2)));
+        let weight = unit
+            .and_then(|u| self.results.units[u].weight_of(i))
+            .map(|w| {
+                format!(
+                    ", peso relativo {} %",
+                    crate::model::format::format_it(w, 2)
+                )
+            });
         let average = unit
             .and_then(|u| self.results.units[u].own.stats.average.map(|a| (u, a)))
-            .map(|(u, a)| format!("; media di {}: {}", self.plan.unit_label(&self.plan.units[u]), crate::model::format::format_it(a, 2)));
-        self.announcement = format!("Totale dell'obiettivo: {points}{}{}.", weight.unwrap_or_default(), average.unwrap_or_default());
+            .map(|(u, a)| {
+                format!(
+                    "; media di {}: {}",
+                    self.plan.unit_label(&self.plan.units[u]),
+                    crate::model::format::format_it(a, 2)
+                )
+            });
+        self.announcement = format!(
+            "Totale dell'obiettivo: {points}{}{}.",
+            weight.unwrap_or_default(),
+            average.unwrap_or_default()
+        );
         self
     }
 
@@ -485,12 +709,17 @@ impl State {
         if let Some(d) = self.drafts.get(&(o.id.clone(), REVISED_CELL + criterion)) {
             return d.text.clone();
         }
-        o.review.score(criterion).and_then(|r| r.revised).map(format_plain).unwrap_or_default()
+        o.review
+            .score(criterion)
+            .and_then(|r| r.revised)
+            .map(format_plain)
+            .unwrap_or_default()
     }
 
     /// The Como 2024 example as a fresh state.
     pub fn como_example() -> State {
-        let plan = json::load(COMO_EXAMPLE.as_bytes()).expect("the bundled Como example is a valid plan");
+        let plan =
+            json::load(COMO_EXAMPLE.as_bytes()).expect("the bundled Como example is a valid plan");
         State::new(plan)
     }
 
@@ -500,7 +729,15 @@ impl State {
         edit(&mut plan);
         let plan = Rc::new(plan);
         let (results, proposed, findings, shown_plan) = derive(&plan, self.mode);
-        State { results, proposed, findings, shown_plan, plan, dirty: true, ..self.clone() }
+        State {
+            results,
+            proposed,
+            findings,
+            shown_plan,
+            plan,
+            dirty: true,
+            ..self.clone()
+        }
     }
 
     /// An edit of one objective alone (its scores, type, direct weight,
@@ -518,7 +755,10 @@ impl State {
         let (before, after) = (&self.plan.objectives[i], &plan.objectives[i]);
         // What numbers and findings read of an objective; its description,
         // achievement and review change neither.
-        let reads_alike = before.title == after.title && before.scores == after.scores && before.kind == after.kind && before.direct == after.direct;
+        let reads_alike = before.title == after.title
+            && before.scores == after.scores
+            && before.kind == after.kind
+            && before.direct == after.direct;
         let (proposed, findings) = if reads_alike {
             (self.proposed.clone(), self.findings.clone())
         } else {
@@ -532,7 +772,10 @@ impl State {
             // The numbers on screen are the validated plan's, which differs
             // from the previous one in this objective alone, and there not
             // at all unless the Nucleo revised one of its values.
-            let revised = |o: &Objective| o.review.achievement.revised.is_some() || o.review.scores.iter().any(|s| s.revised.is_some());
+            let revised = |o: &Objective| {
+                o.review.achievement.revised.is_some()
+                    || o.review.scores.iter().any(|s| s.revised.is_some())
+            };
             if revised(before) || revised(after) || Rc::ptr_eq(&self.shown_plan, &self.plan) {
                 let checked = Rc::new(validated(&plan));
                 (Rc::new(compute(&checked)), checked)
@@ -556,21 +799,43 @@ impl State {
         #[cfg(debug_assertions)]
         if plan.objectives.len() <= 2_000 {
             let (full_results, full_proposed, full_findings, full_shown) = derive(&plan, self.mode);
-            debug_assert!(*full_proposed == *proposed, "refreshed numbers differ from the full computation");
-            debug_assert!(*full_findings == *findings, "refreshed findings differ from the full validation");
-            debug_assert!(*full_results == *results && *full_shown == *shown_plan, "refreshed validated numbers differ");
+            debug_assert!(
+                *full_proposed == *proposed,
+                "refreshed numbers differ from the full computation"
+            );
+            debug_assert!(
+                *full_findings == *findings,
+                "refreshed findings differ from the full validation"
+            );
+            debug_assert!(
+                *full_results == *results && *full_shown == *shown_plan,
+                "refreshed validated numbers differ"
+            );
         }
-        State { results, proposed, findings, shown_plan, plan, dirty: true, ..self.clone() }
+        State {
+            results,
+            proposed,
+            findings,
+            shown_plan,
+            plan,
+            dirty: true,
+            ..self.clone()
+        }
     }
 
     /// An edit of the grid's structure: score cells are re-read from the plan.
     fn grid_edited(&self, edit: impl FnOnce(&mut Plan)) -> State {
-        State { drafts: Rc::default(), ..self.edited(edit) }
+        State {
+            drafts: Rc::default(),
+            ..self.edited(edit)
+        }
     }
 
     /// A grid field's text: the refused text if any, else `current`.
     pub fn grid_text(&self, field: &str, current: impl FnOnce() -> String) -> String {
-        self.grid_drafts.get(field).map_or_else(current, |d| d.text.clone())
+        self.grid_drafts
+            .get(field)
+            .map_or_else(current, |d| d.text.clone())
     }
 
     pub fn grid_error(&self, field: &str) -> Option<&str> {
@@ -579,31 +844,60 @@ impl State {
 
     /// Applies a grid edit that may refuse its text, keeping the text and the
     /// reason when it does.
-    fn grid_field(&self, field: String, text: String, edit: impl FnOnce(&mut Plan) -> Result<(), String>) -> State {
+    fn grid_field(
+        &self,
+        field: String,
+        text: String,
+        edit: impl FnOnce(&mut Plan) -> Result<(), String>,
+    ) -> State {
         let mut plan = (*self.plan).clone();
         let mut grid_drafts = (*self.grid_drafts).clone();
         match edit(&mut plan) {
             Ok(()) => {
                 grid_drafts.remove(&field);
-                State { grid_drafts: Rc::new(grid_drafts), ..self.grid_edited(|p| *p = plan) }
+                State {
+                    grid_drafts: Rc::new(grid_drafts),
+                    ..self.grid_edited(|p| *p = plan)
+                }
             }
             Err(error) => {
-                grid_drafts.insert(field, Draft { text, error: Some(error) });
-                State { grid_drafts: Rc::new(grid_drafts), ..self.clone() }
+                grid_drafts.insert(
+                    field,
+                    Draft {
+                        text,
+                        error: Some(error),
+                    },
+                );
+                State {
+                    grid_drafts: Rc::new(grid_drafts),
+                    ..self.clone()
+                }
             }
         }
     }
 
     /// The text of the levels field of criterion `c`.
     pub fn levels_text(&self, c: usize) -> String {
-        self.grid_text(&format!("levels-{c}"), || match self.plan.grid.criteria.get(c).map(|c| &c.scale) {
-            Some(Scale::Levels(levels)) => format_named_values(levels.iter().map(|l| (l.name.as_str(), l.points))),
-            _ => String::new(),
+        self.grid_text(&format!("levels-{c}"), || {
+            match self.plan.grid.criteria.get(c).map(|c| &c.scale) {
+                Some(Scale::Levels(levels)) => {
+                    format_named_values(levels.iter().map(|l| (l.name.as_str(), l.points)))
+                }
+                _ => String::new(),
+            }
         })
     }
 
     pub fn types_text(&self) -> String {
-        self.grid_text("types", || format_named_values(self.plan.grid.types.iter().map(|t| (t.name.as_str(), t.factor))))
+        self.grid_text("types", || {
+            format_named_values(
+                self.plan
+                    .grid
+                    .types
+                    .iter()
+                    .map(|t| (t.name.as_str(), t.factor)),
+            )
+        })
     }
 
     /// The text of an objective's direct weight cell.
@@ -633,11 +927,23 @@ impl State {
                 if text.trim() != canonical {
                     drafts.insert(key, Draft { text, error: None });
                 }
-                State { drafts: Rc::new(drafts), ..self.edited_objective(&id, |p, i| p.set_direct_at(i, weight)) }
+                State {
+                    drafts: Rc::new(drafts),
+                    ..self.edited_objective(&id, |p, i| p.set_direct_at(i, weight))
+                }
             }
             Err(error) => {
-                drafts.insert(key, Draft { text, error: Some(error) });
-                State { drafts: Rc::new(drafts), ..self.clone() }
+                drafts.insert(
+                    key,
+                    Draft {
+                        text,
+                        error: Some(error),
+                    },
+                );
+                State {
+                    drafts: Rc::new(drafts),
+                    ..self.clone()
+                }
             }
         }
     }
@@ -645,8 +951,14 @@ impl State {
     fn set_range(&self, c: usize, min: String, max: String, step: String) -> State {
         let text = format!("{min};{max};{step}");
         let parsed = (|| {
-            let read = |label: &str, t: &str| parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()));
-            Ok::<_, String>((read("Minimo", &min)?, read("Massimo", &max)?, read("Passo", &step)?))
+            let read = |label: &str, t: &str| {
+                parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()))
+            };
+            Ok::<_, String>((
+                read("Minimo", &min)?,
+                read("Massimo", &max)?,
+                read("Passo", &step)?,
+            ))
         })();
         self.grid_field(format!("range-{c}"), text, move |p| {
             let (min, max, step) = parsed?;
@@ -655,16 +967,26 @@ impl State {
     }
 
     fn replaced(plan: Plan, notice: Notice) -> State {
-        State { notice: Some(notice), ..State::new(plan) }
+        State {
+            notice: Some(notice),
+            ..State::new(plan)
+        }
     }
 
     /// A plan opened in place of this one, in the same mode, by the same reviewer.
     fn opened(&self, plan: Plan, notice: Notice) -> State {
-        State { reviewer: self.reviewer.clone(), notice: Some(notice), ..State::new(plan).with_mode(self.mode) }
+        State {
+            reviewer: self.reviewer.clone(),
+            notice: Some(notice),
+            ..State::new(plan).with_mode(self.mode)
+        }
     }
 
     fn with_notice(&self, notice: Notice) -> State {
-        State { notice: Some(notice), ..self.clone() }
+        State {
+            notice: Some(notice),
+            ..self.clone()
+        }
     }
 
     /// The text a score cell shows: the refused entry if there is one, else the value.
@@ -673,15 +995,24 @@ impl State {
         if let Some(d) = self.drafts.get(&(o.id.clone(), criterion)) {
             return d.text.clone();
         }
-        o.scores.get(criterion).copied().flatten().map(format_plain).unwrap_or_default()
+        o.scores
+            .get(criterion)
+            .copied()
+            .flatten()
+            .map(format_plain)
+            .unwrap_or_default()
     }
 
     pub fn cell_error(&self, objective_id: &str, criterion: usize) -> Option<&str> {
-        self.drafts.get(&(objective_id.to_string(), criterion)).and_then(|d| d.error.as_deref())
+        self.drafts
+            .get(&(objective_id.to_string(), criterion))
+            .and_then(|d| d.error.as_deref())
     }
 
     fn set_score(&self, id: String, criterion: usize, text: String) -> State {
-        let Some(c) = self.plan.grid.criteria.get(criterion) else { return self.clone() };
+        let Some(c) = self.plan.grid.criteria.get(criterion) else {
+            return self.clone();
+        };
         let mut drafts = (*self.drafts).clone();
         let key = (id.clone(), criterion);
         match parse_score(&text, c) {
@@ -692,13 +1023,23 @@ impl State {
                 } else {
                     drafts.insert(key, Draft { text, error: None });
                 }
-                let mut next = self.edited_objective(&id, |p, i| p.set_score_at(i, criterion, score));
+                let mut next =
+                    self.edited_objective(&id, |p, i| p.set_score_at(i, criterion, score));
                 next.drafts = Rc::new(drafts);
                 next
             }
             Err(error) => {
-                drafts.insert(key, Draft { text, error: Some(error) });
-                State { drafts: Rc::new(drafts), ..self.clone() }
+                drafts.insert(
+                    key,
+                    Draft {
+                        text,
+                        error: Some(error),
+                    },
+                );
+                State {
+                    drafts: Rc::new(drafts),
+                    ..self.clone()
+                }
             }
         }
     }
@@ -711,7 +1052,13 @@ impl State {
                 next
             }
             _ => State {
-                year_draft: Some(Draft { error: Some(format!("«{}» non è un anno valido: scrivere ad esempio 2025.", text.trim())), text }),
+                year_draft: Some(Draft {
+                    error: Some(format!(
+                        "«{}» non è un anno valido: scrivere ad esempio 2025.",
+                        text.trim()
+                    )),
+                    text,
+                }),
                 ..self.clone()
             },
         }

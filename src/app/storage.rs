@@ -24,7 +24,9 @@ fn storage() -> Option<Storage> {
 
 /// Whether autosave can work here: storage exists and accepts a write.
 pub fn available() -> bool {
-    storage().is_some_and(|s| s.set_item("pesatura.probe", "1").is_ok() && s.remove_item("pesatura.probe").is_ok())
+    storage().is_some_and(|s| {
+        s.set_item("pesatura.probe", "1").is_ok() && s.remove_item("pesatura.probe").is_ok()
+    })
 }
 
 /// Saves the plan; `false` when storage refused it (absent or full).
@@ -49,7 +51,11 @@ pub fn load() -> Option<Autosaved> {
     let plan_json = s.get_item(PLAN_KEY).ok()??;
     let meta = s.get_item(META_KEY).ok().flatten().unwrap_or_default();
     let (dirty, saved_at) = meta.split_once('|').unwrap_or(("0", ""));
-    Some(Autosaved { plan_json, saved_at: saved_at.to_string(), dirty: dirty == "1" })
+    Some(Autosaved {
+        plan_json,
+        saved_at: saved_at.to_string(),
+        dirty: dirty == "1",
+    })
 }
 
 /// Forgets the autosave (used by tests and after an unreadable one).

@@ -65,18 +65,31 @@ const NOT_LOADED: &str = "il modulo per i file Excel non si è potuto caricare: 
 
 impl Client {
     fn start() -> Result<Client, String> {
-        let not_loaded = |e: JsValue| format!("{NOT_LOADED} [{}]", e.as_string().or_else(|| get(&e, "message").as_string()).unwrap_or_default());
+        let not_loaded = |e: JsValue| {
+            format!(
+                "{NOT_LOADED} [{}]",
+                e.as_string()
+                    .or_else(|| get(&e, "message").as_string())
+                    .unwrap_or_default()
+            )
+        };
         let base = IMPORT_META.with(ImportMeta::url);
-        let url = web_sys::Url::new_with_base(LOADER, &base).map_err(not_loaded)?.href();
+        let url = web_sys::Url::new_with_base(LOADER, &base)
+            .map_err(not_loaded)?
+            .href();
         let worker = Worker::new(&url).map_err(not_loaded)?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
+        let on_message =
+            Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
             event.prevent_default();
             let detail = get(&event, "message").as_string().filter(|m| !m.is_empty());
             fail_all(|ready| match (ready, &detail) {
                 (false, None) => NOT_LOADED.to_string(),
                 (false, Some(d)) => format!("{NOT_LOADED} [{d}]"),
-                (true, d) => format!("il modulo per i file Excel si è interrotto: riprovare{}", d.as_ref().map(|d| format!(" [{d}]")).unwrap_or_default()),
+                (true, d) => format!(
+                    "il modulo per i file Excel si è interrotto: riprovare{}",
+                    d.as_ref().map(|d| format!(" [{d}]")).unwrap_or_default()
+                ),
             });
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -101,7 +114,12 @@ impl Client {
     fn post(&self, message: &Object, transfer: &Array) -> Result<(), String> {
         self.worker
             .post_message_with_transfer(message, transfer)
-            .map_err(|e| format!("il file non si è potuto passare al modulo per i file Excel [{}]", get(&e, "message").as_string().unwrap_or_default()))
+            .map_err(|e| {
+                format!(
+                    "il file non si è potuto passare al modulo per i file Excel [{}]",
+                    get(&e, "message").as_string().unwrap_or_default()
+                )
+            })
     }
 }
 
@@ -110,12 +128,18 @@ impl Client {
 fn fail_all(why: impl Fn(bool) -> String) {
     let failed: Vec<(Done, String)> = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
-        let Some(client) = c.as_mut() else { return Vec::new() };
+        let Some(client) = c.as_mut() else {
+            return Vec::new();
+        };
         client.failed = true;
         client.worker.terminate();
         client.waiting.clear();
         let message = why(client.ready);
-        client.pending.drain(..).map(|(_, done)| (done, message.clone())).collect()
+        client
+            .pending
+            .drain(..)
+            .map(|(_, done)| (done, message.clone()))
+            .collect()
     });
     for (done, message) in failed {
         done(Err(message));
@@ -127,7 +151,9 @@ fn on_message(data: JsValue) {
         Some("ready") => {
             let refused: Vec<(Done, String)> = CLIENT.with(|c| {
                 let mut c = c.borrow_mut();
-                let Some(client) = c.as_mut() else { return Vec::new() };
+                let Some(client) = c.as_mut() else {
+                    return Vec::new();
+                };
                 client.ready = true;
                 let waiting = std::mem::take(&mut client.waiting);
                 waiting
@@ -148,8 +174,14 @@ fn on_message(data: JsValue) {
             fail_all(|_| format!("{NOT_LOADED} [{detail}]"));
         }
         _ => {
-            let Some(id) = get(&data, "id").as_f64() else { return };
-            let done = CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|client| client.take(id as u32)));
+            let Some(id) = get(&data, "id").as_f64() else {
+                return;
+            };
+            let done = CLIENT.with(|c| {
+                c.borrow_mut()
+                    .as_mut()
+                    .and_then(|client| client.take(id as u32))
+            });
             if let Some(done) = done {
                 done(Ok(data));
             }
@@ -193,7 +225,10 @@ fn request(message: Object, transfer: Array, done: Done) {
 /// The error of a reply, if it is one.
 fn error_of(reply: &JsValue) -> Option<CsvError> {
     let message = get(reply, "error").as_string()?;
-    Some(CsvError { message, line: get(reply, "line").as_f64().map(|l| l as usize) })
+    Some(CsvError {
+        message,
+        line: get(reply, "line").as_f64().map(|l| l as usize),
+    })
 }
 
 /// The plan's workbook, from the plan as Pesatura JSON: `done` gets its
@@ -208,7 +243,9 @@ pub fn export(plan_json: String, done: impl FnOnce(Result<Uint8Array, String>) +
         Box::new(move |reply| {
             done(reply.and_then(|reply| match error_of(&reply) {
                 Some(error) => Err(error.message),
-                None => get(&reply, "bytes").dyn_into::<Uint8Array>().map_err(|_| "il modulo per i file Excel non ha restituito il file".to_string()),
+                None => get(&reply, "bytes").dyn_into::<Uint8Array>().map_err(|_| {
+                    "il modulo per i file Excel non ha restituito il file".to_string()
+                }),
             }))
         }),
     );
@@ -225,10 +262,18 @@ pub fn read(bytes: &[u8], done: impl FnOnce(Result<Sheet, CsvError>) + 'static) 
         message,
         Array::of1(&array.buffer()),
         Box::new(move |reply| {
-            done(reply.map_err(CsvError::new).and_then(|reply| match error_of(&reply) {
-                Some(error) => Err(error),
-                None => sheet_of(&reply).ok_or_else(|| CsvError::new("il modulo per i file Excel non ha restituito le righe del foglio")),
-            }))
+            done(
+                reply
+                    .map_err(CsvError::new)
+                    .and_then(|reply| match error_of(&reply) {
+                        Some(error) => Err(error),
+                        None => sheet_of(&reply).ok_or_else(|| {
+                            CsvError::new(
+                                "il modulo per i file Excel non ha restituito le righe del foglio",
+                            )
+                        }),
+                    }),
+            )
         }),
     );
 }
@@ -243,7 +288,13 @@ fn sheet_of(reply: &JsValue) -> Option<Sheet> {
         .zip(rows.iter())
         .map(|(line, cells)| {
             let cells: Array = cells.dyn_into().ok()?;
-            Some(SheetRow { line: line.as_f64()? as usize, cells: cells.iter().map(|c| c.as_string().unwrap_or_default()).collect() })
+            Some(SheetRow {
+                line: line.as_f64()? as usize,
+                cells: cells
+                    .iter()
+                    .map(|c| c.as_string().unwrap_or_default())
+                    .collect(),
+            })
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Sheet { name, rows })

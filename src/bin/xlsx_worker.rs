@@ -28,7 +28,8 @@ fn main() {
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let get =
+            |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
         let reply = Object::new();
         set(&reply, "id", &get("id"));
         let transfer = Array::new();
@@ -42,7 +43,9 @@ fn main() {
             Some("export") => {
                 let text = get("plan").as_string().unwrap_or_default();
                 let workbook = json::load(text.as_bytes())
-                    .map_err(|e| format!("il modulo per i file Excel non ha potuto leggere il piano ({e})"))
+                    .map_err(|e| {
+                        format!("il modulo per i file Excel non ha potuto leggere il piano ({e})")
+                    })
                     .and_then(|plan| xlsx::export(&plan));
                 match workbook {
                     Ok(bytes) => {
@@ -54,13 +57,21 @@ fn main() {
                 }
             }
             Some("import") => {
-                let bytes = get("bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+                let bytes = get("bytes")
+                    .dyn_into::<Uint8Array>()
+                    .map(|a| a.to_vec())
+                    .unwrap_or_default();
                 match xlsx::read_sheet(&bytes) {
                     Ok(sheet) => {
                         let (lines, rows) = (Array::new(), Array::new());
                         for row in &sheet.rows {
                             lines.push(&JsValue::from_f64(row.line as f64));
-                            rows.push(&row.cells.iter().map(|c| JsValue::from_str(c)).collect::<Array>());
+                            rows.push(
+                                &row.cells
+                                    .iter()
+                                    .map(|c| JsValue::from_str(c))
+                                    .collect::<Array>(),
+                            );
                         }
                         set(&reply, "sheet", &JsValue::from_str(&sheet.name));
                         set(&reply, "lines", &lines);

@@ -23,7 +23,9 @@ use crate::model::presets::como_2024_grid;
 
 use super::csv::{add_shared_at_end, decode, detect_separator, read_records, CsvError};
 
-pub use report::{AverageDisagreement, Duplicate, DuplicateChoice, Note, Occurrence, TotalMismatch};
+pub use report::{
+    AverageDisagreement, Duplicate, DuplicateChoice, Note, Occurrence, TotalMismatch,
+};
 use rows::{Block, Published, SharedRow};
 
 /// The table read, with everything it disagrees with.
@@ -71,7 +73,9 @@ pub fn read(bytes: &[u8]) -> Result<ComoTable, CsvError> {
         blocks: parsed.blocks,
         shared: parsed.shared,
     };
-    table.notes.extend(report::unknown_shared_units(&table.blocks, &table.shared));
+    table
+        .notes
+        .extend(report::unknown_shared_units(&table.blocks, &table.shared));
     table.notes.sort_by_key(|n| n.line);
     Ok(table)
 }
@@ -84,7 +88,10 @@ impl ComoTable {
 
     /// The objectives of the settori (every block counted) and the shared ones.
     pub fn objective_counts(&self) -> (usize, usize) {
-        (self.blocks.iter().map(|b| b.objectives.len()).sum(), self.shared.len())
+        (
+            self.blocks.iter().map(|b| b.objectives.len()).sum(),
+            self.shared.len(),
+        )
     }
 
     /// The plan on the Como grid, with `choices[i]` answering
@@ -101,10 +108,20 @@ impl ComoTable {
             }
         }
         let levels = vec!["Area".to_string(), "Settore".to_string()];
-        let mut plan = Plan::empty("Comune di Como", self.year.unwrap_or_default(), levels, como_2024_grid());
+        let mut plan = Plan::empty(
+            "Comune di Como",
+            self.year.unwrap_or_default(),
+            levels,
+            como_2024_grid(),
+        );
         plan.units.clear();
         for (i, name) in self.areas.iter().enumerate() {
-            plan.units.push(Unit { id: format!("a{}", i + 1), name: name.clone(), level: 0, parent: None });
+            plan.units.push(Unit {
+                id: format!("a{}", i + 1),
+                name: name.clone(),
+                level: 0,
+                parent: None,
+            });
         }
         let mut taken: HashSet<String> = plan.units.iter().map(|u| u.id.clone()).collect();
         let unit_of_block: Vec<Option<String>> = self
@@ -115,7 +132,12 @@ impl ComoTable {
                 (!skipped).then(|| {
                     let id = fresh(&mut taken, &settore_id(block));
                     let parent = block.area.map(|a| format!("a{}", a + 1));
-                    plan.units.push(Unit { id: id.clone(), name: block.name.clone(), level: 1, parent });
+                    plan.units.push(Unit {
+                        id: id.clone(),
+                        name: block.name.clone(),
+                        level: 1,
+                        parent,
+                    });
                     id
                 })
             })
@@ -131,7 +153,11 @@ impl ComoTable {
             let units: Vec<String> = shared
                 .units
                 .iter()
-                .filter_map(|token| rows::blocks_named(&self.blocks, token).into_iter().find_map(|b| unit_of_block[b].clone()))
+                .filter_map(|token| {
+                    rows::blocks_named(&self.blocks, token)
+                        .into_iter()
+                        .find_map(|b| unit_of_block[b].clone())
+                })
                 .fold(Vec::new(), |mut units, id| {
                     if !units.contains(&id) {
                         units.push(id);
@@ -161,7 +187,11 @@ fn settore_id(block: &Block) -> String {
         None => {
             let name = slug(&block.name);
             let name = name.strip_prefix("settore-").unwrap_or(&name);
-            if name.is_empty() { "settore".into() } else { name.to_string() }
+            if name.is_empty() {
+                "settore".into()
+            } else {
+                name.to_string()
+            }
         }
     }
 }

@@ -28,9 +28,9 @@ pub use text::Encoding;
 pub(crate) use columns::match_criterion;
 pub(crate) use import::add_shared_at_end;
 pub(crate) use import::preview_records;
-pub(crate) use text::{decode, detect_separator, fold};
 #[cfg(feature = "xlsx")]
 pub(crate) use text::neutralise;
+pub(crate) use text::{decode, detect_separator, fold};
 
 /// Why a whole file cannot be read (a single bad row is a [`Rejected`] row
 /// of the preview instead).
@@ -43,17 +43,27 @@ pub struct CsvError {
 
 impl CsvError {
     pub(crate) fn new(message: impl Into<String>) -> CsvError {
-        CsvError { message: message.into(), line: None }
+        CsvError {
+            message: message.into(),
+            line: None,
+        }
     }
 
     pub(crate) fn at_line(line: usize, message: impl Into<String>) -> CsvError {
-        CsvError { message: message.into(), line: Some(line) }
+        CsvError {
+            message: message.into(),
+            line: Some(line),
+        }
     }
 }
 
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Il file non si può importare: {}", self.message.trim_end_matches('.'))?;
+        write!(
+            f,
+            "Il file non si può importare: {}",
+            self.message.trim_end_matches('.')
+        )?;
         if let Some(line) = self.line {
             write!(f, " (riga {line})")?;
         }
@@ -118,7 +128,9 @@ pub(crate) fn read_records(text: &str, separator: Separator) -> Result<Vec<Recor
     // Lines from byte offsets, since the crate's own count leaves out blank
     // lines; a record's offset may point at the blank lines before it.
     let bytes = text.as_bytes();
-    let line_starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .collect();
     let line_at = |position: Option<&::csv::Position>| {
         position.map_or(0, |p| {
             let mut at = p.byte() as usize;
@@ -130,8 +142,16 @@ pub(crate) fn read_records(text: &str, separator: Separator) -> Result<Vec<Recor
     };
     let mut out = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| CsvError::at_line(line_at(e.position()), "il testo non si può leggere come CSV"))?;
-        out.push(Record { line: line_at(record.position()), cells: record.iter().map(|c| c.trim().to_string()).collect() });
+        let record = record.map_err(|e| {
+            CsvError::at_line(
+                line_at(e.position()),
+                "il testo non si può leggere come CSV",
+            )
+        })?;
+        out.push(Record {
+            line: line_at(record.position()),
+            cells: record.iter().map(|c| c.trim().to_string()).collect(),
+        });
     }
     Ok(out)
 }

@@ -13,10 +13,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::plan::{
-    AverageRule, DirectWeight, Indicator, Level, Method, ObjectiveType, OrgObjective, PlainObjective, Scale, SharedRule,
-};
 use crate::model::achievement::{Achievement, Bands, Direction};
+use crate::model::plan::{
+    AverageRule, DirectWeight, Indicator, Level, Method, ObjectiveType, OrgObjective,
+    PlainObjective, Scale, SharedRule,
+};
 use crate::model::review::{ObjectiveReview, ReviewEvent, ScoreReview, Verdict};
 use crate::model::{Criterion, Dec, Ente, Grid, Objective, Plan, Unit};
 
@@ -38,17 +39,31 @@ pub struct LoadError {
 
 impl LoadError {
     fn plain(message: impl Into<String>) -> LoadError {
-        LoadError { message: message.into(), line: None, column: None, field: None }
+        LoadError {
+            message: message.into(),
+            line: None,
+            column: None,
+            field: None,
+        }
     }
 
     fn at_field(field: impl Into<String>, message: impl Into<String>) -> LoadError {
-        LoadError { message: message.into(), line: None, column: None, field: Some(field.into()) }
+        LoadError {
+            message: message.into(),
+            line: None,
+            column: None,
+            field: Some(field.into()),
+        }
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Il file non è un piano di Pesatura valido: {}", self.message)?;
+        write!(
+            f,
+            "Il file non è un piano di Pesatura valido: {}",
+            self.message
+        )?;
         let mut place = Vec::new();
         if let Some(field) = &self.field {
             if !field.is_empty() && field != "." {
@@ -225,7 +240,10 @@ struct AchievementV4 {
 
 fn achievement_in(a: AchievementV4, field: &str) -> Result<Achievement, LoadError> {
     match (a.percent, a.target, a.actual) {
-        (Some(p), None, None) => Ok(Achievement::Percent(number(p, &format!("{field}.percent"))?)),
+        (Some(p), None, None) => Ok(Achievement::Percent(number(
+            p,
+            &format!("{field}.percent"),
+        )?)),
         (None, Some(t), Some(v)) => Ok(Achievement::Indicator {
             target: number(t, &format!("{field}.target"))?,
             actual: number(v, &format!("{field}.actual"))?,
@@ -234,14 +252,24 @@ fn achievement_in(a: AchievementV4, field: &str) -> Result<Achievement, LoadErro
                 _ => Direction::HigherIsBetter,
             },
         }),
-        _ => Err(LoadError::at_field(field, "indicare «percent», oppure «target» e «actual» (con «direction»)")),
+        _ => Err(LoadError::at_field(
+            field,
+            "indicare «percent», oppure «target» e «actual» (con «direction»)",
+        )),
     }
 }
 
 fn achievement_out(a: Achievement) -> AchievementV4 {
     match a {
-        Achievement::Percent(p) => AchievementV4 { percent: Some(p.to_f64()), ..Default::default() },
-        Achievement::Indicator { target, actual, direction } => AchievementV4 {
+        Achievement::Percent(p) => AchievementV4 {
+            percent: Some(p.to_f64()),
+            ..Default::default()
+        },
+        Achievement::Indicator {
+            target,
+            actual,
+            direction,
+        } => AchievementV4 {
             percent: None,
             target: Some(target.to_f64()),
             actual: Some(actual.to_f64()),
@@ -383,14 +411,25 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
         return Err(LoadError::plain("il file è vuoto"));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(LoadError::plain("il file è in codifica UTF-16; salvarlo in UTF-8"));
+        return Err(LoadError::plain(
+            "il file è in codifica UTF-16; salvarlo in UTF-8",
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        LoadError { line: Some(line), ..LoadError::plain("il file non è testo UTF-8 (è forse un file binario?)") }
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        LoadError {
+            line: Some(line),
+            ..LoadError::plain("il file non è testo UTF-8 (è forse un file binario?)")
+        }
     })?;
     if text.contains('\0') {
-        return Err(LoadError::plain("il file contiene caratteri binari, non è un file JSON"));
+        return Err(LoadError::plain(
+            "il file contiene caratteri binari, non è un file JSON",
+        ));
     }
 
     match text.trim_start().as_bytes().first() {
@@ -407,9 +446,19 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
     }
     let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
     let version = match probe.schema_version {
-        None => return Err(LoadError::at_field("schema_version", "manca il campo «schema_version», quindi non è un file di Pesatura")),
+        None => {
+            return Err(LoadError::at_field(
+                "schema_version",
+                "manca il campo «schema_version», quindi non è un file di Pesatura",
+            ))
+        }
         Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or_default(),
-        Some(other) => return Err(LoadError::at_field("schema_version", format!("«schema_version» deve essere un numero intero, non {other}"))),
+        Some(other) => {
+            return Err(LoadError::at_field(
+                "schema_version",
+                format!("«schema_version» deve essere un numero intero, non {other}"),
+            ))
+        }
     };
     if version > SCHEMA_VERSION {
         return Err(LoadError::at_field("schema_version", format!(
@@ -431,7 +480,11 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
         if version != SCHEMA_VERSION {
             // Lines of the migrated text would not match the file's: find the
             // field in the file as the user wrote it.
-            let (line, column) = error.field.as_deref().and_then(|f| super::locate::locate(text, f)).unzip();
+            let (line, column) = error
+                .field
+                .as_deref()
+                .and_then(|f| super::locate::locate(text, f))
+                .unzip();
             error.line = line;
             error.column = column;
         }
@@ -473,7 +526,9 @@ pub fn checksum(plan: &Plan) -> String {
 /// version at a time, without changing its meaning.
 pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
     if !value.is_object() {
-        return Err(LoadError::plain("il file non contiene un oggetto { … }, mentre un piano lo è"));
+        return Err(LoadError::plain(
+            "il file non contiene un oggetto { … }, mentre un piano lo è",
+        ));
     }
     let mut version = from;
     while version < SCHEMA_VERSION {
@@ -481,7 +536,12 @@ pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
             3 => v3_to_v4(value),
-            other => return Err(LoadError::at_field("schema_version", format!("la versione {other} del formato non esiste"))),
+            other => {
+                return Err(LoadError::at_field(
+                    "schema_version",
+                    format!("la versione {other} del formato non esiste"),
+                ))
+            }
         };
         version += 1;
     }
@@ -519,90 +579,167 @@ fn v3_to_v4(mut value: Value) -> Value {
 
 fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     if file.ente.levels.is_empty() {
-        return Err(LoadError::at_field("ente.levels", "l'ente deve avere almeno un livello organizzativo"));
+        return Err(LoadError::at_field(
+            "ente.levels",
+            "l'ente deve avere almeno un livello organizzativo",
+        ));
     }
     let method = match file.grid.method {
         MethodV2::Criteria => Method::Criteria,
         MethodV2::Direct => Method::Direct,
     };
     if method == Method::Criteria && file.grid.criteria.is_empty() {
-        return Err(LoadError::at_field("grid.criteria", "la griglia non ha criteri"));
+        return Err(LoadError::at_field(
+            "grid.criteria",
+            "la griglia non ha criteri",
+        ));
     }
     let mut criteria: Vec<Criterion> = Vec::with_capacity(file.grid.criteria.len());
     for (i, c) in file.grid.criteria.into_iter().enumerate() {
         let at = |f: &str| format!("grid.criteria[{i}].{f}");
         if c.id.trim().is_empty() {
-            return Err(LoadError::at_field(at("id"), "il criterio non ha un identificativo"));
+            return Err(LoadError::at_field(
+                at("id"),
+                "il criterio non ha un identificativo",
+            ));
         }
         if criteria.iter().any(|other| other.id == c.id) {
-            return Err(LoadError::at_field(at("id"), format!("il criterio «{}» compare due volte", c.id)));
+            return Err(LoadError::at_field(
+                at("id"),
+                format!("il criterio «{}» compare due volte", c.id),
+            ));
         }
         let scale = match c.kind {
             KindV2::Range => {
-                let min = number(c.min.ok_or_else(|| LoadError::at_field(at("min"), "manca il punteggio minimo"))?, &at("min"))?;
-                let max = number(c.max.ok_or_else(|| LoadError::at_field(at("max"), "manca il punteggio massimo"))?, &at("max"))?;
+                let min = number(
+                    c.min.ok_or_else(|| {
+                        LoadError::at_field(at("min"), "manca il punteggio minimo")
+                    })?,
+                    &at("min"),
+                )?;
+                let max = number(
+                    c.max.ok_or_else(|| {
+                        LoadError::at_field(at("max"), "manca il punteggio massimo")
+                    })?,
+                    &at("max"),
+                )?;
                 let step = match c.step {
                     Some(s) => number(s, &at("step"))?,
                     None => Dec::from_int(1),
                 };
                 if min > max {
-                    return Err(LoadError::at_field(at("min"), "il punteggio minimo supera il massimo"));
+                    return Err(LoadError::at_field(
+                        at("min"),
+                        "il punteggio minimo supera il massimo",
+                    ));
                 }
                 if step <= Dec::ZERO {
-                    return Err(LoadError::at_field(at("step"), "il passo deve essere maggiore di zero"));
+                    return Err(LoadError::at_field(
+                        at("step"),
+                        "il passo deve essere maggiore di zero",
+                    ));
                 }
                 Scale::Range { min, max, step }
             }
             KindV2::Levels => {
-                let list = c.levels.ok_or_else(|| LoadError::at_field(at("levels"), "un criterio a livelli deve elencare i livelli"))?;
+                let list = c.levels.ok_or_else(|| {
+                    LoadError::at_field(
+                        at("levels"),
+                        "un criterio a livelli deve elencare i livelli",
+                    )
+                })?;
                 if list.is_empty() {
-                    return Err(LoadError::at_field(at("levels"), "l'elenco dei livelli è vuoto"));
+                    return Err(LoadError::at_field(
+                        at("levels"),
+                        "l'elenco dei livelli è vuoto",
+                    ));
                 }
                 let mut levels: Vec<Level> = Vec::with_capacity(list.len());
                 for (j, l) in list.into_iter().enumerate() {
-                    let points = number(l.points, &format!("grid.criteria[{i}].levels[{j}].points"))?;
-                    if levels.iter().any(|other| other.points == points || other.name.eq_ignore_ascii_case(&l.name)) {
-                        return Err(LoadError::at_field(format!("grid.criteria[{i}].levels[{j}]"), "due livelli hanno lo stesso nome o gli stessi punti"));
+                    let points =
+                        number(l.points, &format!("grid.criteria[{i}].levels[{j}].points"))?;
+                    if levels.iter().any(|other| {
+                        other.points == points || other.name.eq_ignore_ascii_case(&l.name)
+                    }) {
+                        return Err(LoadError::at_field(
+                            format!("grid.criteria[{i}].levels[{j}]"),
+                            "due livelli hanno lo stesso nome o gli stessi punti",
+                        ));
                     }
-                    levels.push(Level { name: l.name, points });
+                    levels.push(Level {
+                        name: l.name,
+                        points,
+                    });
                 }
                 Scale::Levels(levels)
             }
         };
-        let short = c.short.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| c.name.clone());
-        criteria.push(Criterion { id: c.id, name: c.name, short, scale });
+        let short = c
+            .short
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| c.name.clone());
+        criteria.push(Criterion {
+            id: c.id,
+            name: c.name,
+            short,
+            scale,
+        });
     }
     let mut types: Vec<ObjectiveType> = Vec::with_capacity(file.grid.types.len());
     for (i, t) in file.grid.types.into_iter().enumerate() {
         if types.iter().any(|other| other.id == t.id) {
-            return Err(LoadError::at_field(format!("grid.types[{i}].id"), format!("la tipologia «{}» compare due volte", t.id)));
+            return Err(LoadError::at_field(
+                format!("grid.types[{i}].id"),
+                format!("la tipologia «{}» compare due volte", t.id),
+            ));
         }
         let factor = number(t.factor, &format!("grid.types[{i}].factor"))?;
         if factor <= Dec::ZERO {
-            return Err(LoadError::at_field(format!("grid.types[{i}].factor"), "il fattore deve essere maggiore di zero"));
+            return Err(LoadError::at_field(
+                format!("grid.types[{i}].factor"),
+                "il fattore deve essere maggiore di zero",
+            ));
         }
-        types.push(ObjectiveType { id: t.id, name: t.name, factor });
+        types.push(ObjectiveType {
+            id: t.id,
+            name: t.name,
+            factor,
+        });
     }
 
     let levels = file.ente.levels.len();
     let mut unit_ids = HashSet::new();
     for (i, u) in file.units.iter().enumerate() {
         if u.id.trim().is_empty() {
-            return Err(LoadError::at_field(format!("units[{i}].id"), "l'unità non ha un identificativo"));
+            return Err(LoadError::at_field(
+                format!("units[{i}].id"),
+                "l'unità non ha un identificativo",
+            ));
         }
         if !unit_ids.insert(u.id.as_str()) {
-            return Err(LoadError::at_field(format!("units[{i}].id"), format!("l'identificativo di unità «{}» compare due volte", u.id)));
+            return Err(LoadError::at_field(
+                format!("units[{i}].id"),
+                format!("l'identificativo di unità «{}» compare due volte", u.id),
+            ));
         }
         if u.level >= levels {
-            return Err(LoadError::at_field(format!("units[{i}].level"), format!(
-                "il livello {} non esiste: l'ente ne ha {levels} (da 0 a {})", u.level, levels - 1
-            )));
+            return Err(LoadError::at_field(
+                format!("units[{i}].level"),
+                format!(
+                    "il livello {} non esiste: l'ente ne ha {levels} (da 0 a {})",
+                    u.level,
+                    levels - 1
+                ),
+            ));
         }
     }
     for (i, u) in file.units.iter().enumerate() {
         if let Some(p) = &u.parent {
             if !unit_ids.contains(p.as_str()) {
-                return Err(LoadError::at_field(format!("units[{i}].parent"), format!("l'unità superiore «{p}» non esiste nel file")));
+                return Err(LoadError::at_field(
+                    format!("units[{i}].parent"),
+                    format!("l'unità superiore «{p}» non esiste nel file"),
+                ));
             }
         }
     }
@@ -611,53 +748,100 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     let mut objectives = Vec::with_capacity(file.objectives.len());
     for (i, o) in file.objectives.into_iter().enumerate() {
         if o.id.trim().is_empty() {
-            return Err(LoadError::at_field(format!("objectives[{i}].id"), "l'obiettivo non ha un identificativo"));
+            return Err(LoadError::at_field(
+                format!("objectives[{i}].id"),
+                "l'obiettivo non ha un identificativo",
+            ));
         }
         if !objective_ids.insert(o.id.clone()) {
-            return Err(LoadError::at_field(format!("objectives[{i}].id"), format!("l'identificativo di obiettivo «{}» compare due volte", o.id)));
+            return Err(LoadError::at_field(
+                format!("objectives[{i}].id"),
+                format!("l'identificativo di obiettivo «{}» compare due volte", o.id),
+            ));
         }
         if !unit_ids.contains(o.unit.as_str()) {
-            return Err(LoadError::at_field(format!("objectives[{i}].unit"), format!("l'unità «{}» non esiste nel file", o.unit)));
+            return Err(LoadError::at_field(
+                format!("objectives[{i}].unit"),
+                format!("l'unità «{}» non esiste nel file", o.unit),
+            ));
         }
         for (j, u) in o.also.iter().enumerate() {
             if !unit_ids.contains(u.as_str()) {
-                return Err(LoadError::at_field(format!("objectives[{i}].also[{j}]"), format!("l'unità «{u}» non esiste nel file")));
+                return Err(LoadError::at_field(
+                    format!("objectives[{i}].also[{j}]"),
+                    format!("l'unità «{u}» non esiste nel file"),
+                ));
             }
         }
         let mut scores = vec![None; criteria.len()];
         for (key, value) in o.scores {
             let field = format!("objectives[{i}].scores.{key}");
             let Some(c) = criteria.iter().position(|c| c.id == key) else {
-                return Err(LoadError::at_field(field, format!("il criterio «{key}» non è nella griglia")));
+                return Err(LoadError::at_field(
+                    field,
+                    format!("il criterio «{key}» non è nella griglia"),
+                ));
             };
-            scores[c] = match value {
-                None | Some(Value::Null) => None,
-                Some(Value::Number(n)) => Some(number(n.as_f64().unwrap_or(f64::NAN), &field)?),
-                Some(Value::String(name)) => match &criteria[c].scale {
-                    // The name as saved first: a level's name may itself end in a space.
-                    Scale::Levels(levels) => match levels
-                        .iter()
-                        .find(|l| l.name == *name)
-                        .or_else(|| levels.iter().find(|l| l.name.trim().eq_ignore_ascii_case(name.trim())))
-                    {
-                        Some(l) => Some(l.points),
-                        None => return Err(LoadError::at_field(field, format!(
+            scores[c] =
+                match value {
+                    None | Some(Value::Null) => None,
+                    Some(Value::Number(n)) => Some(number(n.as_f64().unwrap_or(f64::NAN), &field)?),
+                    Some(Value::String(name)) => {
+                        match &criteria[c].scale {
+                            // The name as saved first: a level's name may itself end in a space.
+                            Scale::Levels(levels) => {
+                                match levels.iter().find(|l| l.name == *name).or_else(|| {
+                                    levels
+                                        .iter()
+                                        .find(|l| l.name.trim().eq_ignore_ascii_case(name.trim()))
+                                }) {
+                                    Some(l) => Some(l.points),
+                                    None => {
+                                        return Err(LoadError::at_field(
+                                            field,
+                                            format!(
                             "«{name}» non è un livello del criterio (livelli: {})",
                             levels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ")
-                        ))),
-                    },
-                    Scale::Range { .. } => return Err(LoadError::at_field(field, format!("tipo non valido: c'è il testo \"{name}\", ci vuole un numero"))),
-                },
-                Some(other) => return Err(LoadError::at_field(field, format!("tipo non valido: c'è {other}, ci vuole un numero"))),
-            };
+                        ),
+                                        ))
+                                    }
+                                }
+                            }
+                            Scale::Range { .. } => {
+                                return Err(LoadError::at_field(
+                                    field,
+                                    format!(
+                                    "tipo non valido: c'è il testo \"{name}\", ci vuole un numero"
+                                ),
+                                ))
+                            }
+                        }
+                    }
+                    Some(other) => {
+                        return Err(LoadError::at_field(
+                            field,
+                            format!("tipo non valido: c'è {other}, ci vuole un numero"),
+                        ))
+                    }
+                };
         }
         let direct = match o.weight {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => Some(DirectWeight::Percent(number(n.as_f64().unwrap_or(f64::NAN), &format!("objectives[{i}].weight"))?)),
-            Some(Value::String(x)) if x.trim().eq_ignore_ascii_case("x") => Some(DirectWeight::Prerequisite),
-            Some(other) => return Err(LoadError::at_field(format!("objectives[{i}].weight"), format!(
+            Some(Value::Number(n)) => Some(DirectWeight::Percent(number(
+                n.as_f64().unwrap_or(f64::NAN),
+                &format!("objectives[{i}].weight"),
+            )?)),
+            Some(Value::String(x)) if x.trim().eq_ignore_ascii_case("x") => {
+                Some(DirectWeight::Prerequisite)
+            }
+            Some(other) => {
+                return Err(LoadError::at_field(
+                    format!("objectives[{i}].weight"),
+                    format!(
                 "il peso deve essere un numero o \"X\" (obiettivo prerequisito), non {other}"
-            ))),
+            ),
+                ))
+            }
         };
         let mut review = ObjectiveReview::default();
         if let Some(r) = o.review {
@@ -666,7 +850,10 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             for (key, sr) in r.scores {
                 let field = format!("objectives[{i}].review.scores.{key}");
                 let Some(c) = criteria.iter().position(|c| c.id == key) else {
-                    return Err(LoadError::at_field(field, format!("il criterio «{key}» non è nella griglia")));
+                    return Err(LoadError::at_field(
+                        field,
+                        format!("il criterio «{key}» non è nella griglia"),
+                    ));
                 };
                 let revised = match sr.revised {
                     Some(v) => Some(number(v, &format!("{field}.revised"))?),
@@ -675,7 +862,11 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 if review.scores.len() <= c {
                     review.scores.resize(c + 1, ScoreReview::default());
                 }
-                review.scores[c] = ScoreReview { verdict: verdict_in(sr.status), comment: sr.comment, revised };
+                review.scores[c] = ScoreReview {
+                    verdict: verdict_in(sr.status),
+                    comment: sr.comment,
+                    revised,
+                };
             }
             // A score review with nothing in it is no review: saving leaves it out.
             while review.scores.last() == Some(&ScoreReview::default()) {
@@ -683,10 +874,17 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             }
             if let Some(ar) = r.achievement {
                 let revised = match ar.revised {
-                    Some(v) => Some(number(v, &format!("objectives[{i}].review.achievement.revised"))?),
+                    Some(v) => Some(number(
+                        v,
+                        &format!("objectives[{i}].review.achievement.revised"),
+                    )?),
                     None => None,
                 };
-                review.achievement = ScoreReview { verdict: verdict_in(ar.status), comment: ar.comment, revised };
+                review.achievement = ScoreReview {
+                    verdict: verdict_in(ar.status),
+                    comment: ar.comment,
+                    revised,
+                };
             }
         }
         let achievement = match o.achievement {
@@ -708,7 +906,11 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     }
 
     Ok(Plan {
-        ente: Ente { name: file.ente.name, year: file.ente.year, levels: file.ente.levels },
+        ente: Ente {
+            name: file.ente.name,
+            year: file.ente.year,
+            levels: file.ente.levels,
+        },
         grid: Grid {
             name: file.grid.name,
             method,
@@ -728,14 +930,29 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                     let zero_below = number(b.zero_below, "grid.bands.zero_below")?;
                     let full_from = number(b.full_from, "grid.bands.full_from")?;
                     if zero_below > full_from {
-                        return Err(LoadError::at_field("grid.bands", "la soglia dello zero supera quella del pieno raggiungimento"));
+                        return Err(LoadError::at_field(
+                            "grid.bands",
+                            "la soglia dello zero supera quella del pieno raggiungimento",
+                        ));
                     }
-                    Some(Bands { zero_below, full_from })
+                    Some(Bands {
+                        zero_below,
+                        full_from,
+                    })
                 }
                 None => None,
             },
         },
-        units: file.units.into_iter().map(|u| Unit { id: u.id, name: u.name, level: u.level, parent: u.parent }).collect(),
+        units: file
+            .units
+            .into_iter()
+            .map(|u| Unit {
+                id: u.id,
+                name: u.name,
+                level: u.level,
+                parent: u.parent,
+            })
+            .collect(),
         objectives,
         organisational: file
             .organisational
@@ -744,27 +961,53 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             .map(|(i, o)| {
                 Ok(OrgObjective {
                     achievement: match o.achievement {
-                        Some(a) => Some(achievement_in(a, &format!("organisational[{i}].achievement"))?),
+                        Some(a) => Some(achievement_in(
+                            a,
+                            &format!("organisational[{i}].achievement"),
+                        )?),
                         None => None,
                     },
                     id: o.id,
                     title: o.title,
-                    indicators: o.indicators.into_iter().map(|i| Indicator { name: i.indicator, target: i.target }).collect(),
+                    indicators: o
+                        .indicators
+                        .into_iter()
+                        .map(|i| Indicator {
+                            name: i.indicator,
+                            target: i.target,
+                        })
+                        .collect(),
                 })
             })
             .collect::<Result<_, LoadError>>()?,
-        secretary: file.secretary.into_iter().map(|o| PlainObjective { id: o.id, title: o.title }).collect(),
+        secretary: file
+            .secretary
+            .into_iter()
+            .map(|o| PlainObjective {
+                id: o.id,
+                title: o.title,
+            })
+            .collect(),
         review_log: file
             .review_log
             .into_iter()
-            .map(|e| ReviewEvent { at: e.at, by: e.by, objective: e.objective, criterion: e.criterion, change: e.change })
+            .map(|e| ReviewEvent {
+                at: e.at,
+                by: e.by,
+                objective: e.objective,
+                criterion: e.criterion,
+                change: e.change,
+            })
             .collect(),
     })
 }
 
 fn number(value: f64, field: &str) -> Result<Dec, LoadError> {
     Dec::from_f64(value).ok_or_else(|| {
-        LoadError::at_field(field, format!("il numero {value} non è ammesso (al massimo un miliardo e quattro decimali)"))
+        LoadError::at_field(
+            field,
+            format!("il numero {value} non è ammesso (al massimo un miliardo e quattro decimali)"),
+        )
     })
 }
 
@@ -779,25 +1022,47 @@ fn json_error(e: &serde_json::Error, field: Option<String>) -> LoadError {
         Category::Data => translate(detail),
         Category::Io => format!("errore di lettura ({detail})"),
     };
-    let (line, column) = if e.line() > 0 { (Some(e.line()), Some(e.column())) } else { (None, None) };
-    LoadError { message, line, column, field }
+    let (line, column) = if e.line() > 0 {
+        (Some(e.line()), Some(e.column()))
+    } else {
+        (None, None)
+    };
+    LoadError {
+        message,
+        line,
+        column,
+        field,
+    }
 }
 
 /// Italian for serde's usual messages; unknown ones are kept as they are.
 fn translate(detail: &str) -> String {
-    if let Some(name) = detail.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
+    if let Some(name) = detail
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
         return format!("manca il campo «{name}»");
     }
-    for (prefix, what) in [("invalid type: ", "tipo non valido"), ("invalid value: ", "valore non valido")] {
+    for (prefix, what) in [
+        ("invalid type: ", "tipo non valido"),
+        ("invalid value: ", "valore non valido"),
+    ] {
         if let Some(rest) = detail.strip_prefix(prefix) {
             if let Some((found, expected)) = rest.rsplit_once(", expected ") {
-                return format!("{what}: c'è {}, ci vuole {}", kind_it(found), kind_it(expected));
+                return format!(
+                    "{what}: c'è {}, ci vuole {}",
+                    kind_it(found),
+                    kind_it(expected)
+                );
             }
         }
     }
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         if let Some((value, allowed)) = rest.split_once("`, expected one of ") {
-            return format!("il valore «{value}» non è previsto: sono ammessi {}", allowed.replace('`', ""));
+            return format!(
+                "il valore «{value}» non è previsto: sono ammessi {}",
+                allowed.replace('`', "")
+            );
         }
     }
     if let Some(rest) = detail.strip_prefix("invalid length ") {
@@ -805,18 +1070,45 @@ fn translate(detail: &str) -> String {
     }
     let known = [
         ("expected value", "manca un valore"),
-        ("expected `,` or `}`", "manca una virgola o una parentesi graffa di chiusura"),
-        ("expected `,` or `]`", "manca una virgola o una parentesi quadra di chiusura"),
-        ("expected `:`", "mancano i due punti dopo il nome di un campo"),
-        ("key must be a string", "il nome di un campo deve stare tra virgolette"),
-        ("trailing characters", "c'è del testo dopo la fine del documento"),
+        (
+            "expected `,` or `}`",
+            "manca una virgola o una parentesi graffa di chiusura",
+        ),
+        (
+            "expected `,` or `]`",
+            "manca una virgola o una parentesi quadra di chiusura",
+        ),
+        (
+            "expected `:`",
+            "mancano i due punti dopo il nome di un campo",
+        ),
+        (
+            "key must be a string",
+            "il nome di un campo deve stare tra virgolette",
+        ),
+        (
+            "trailing characters",
+            "c'è del testo dopo la fine del documento",
+        ),
         ("trailing comma", "c'è una virgola di troppo"),
-        ("number out of range", "numero fuori dall'intervallo rappresentabile"),
+        (
+            "number out of range",
+            "numero fuori dall'intervallo rappresentabile",
+        ),
         ("invalid number", "numero scritto male"),
-        ("expected ident", "parola non riconosciuta (true, false o null?)"),
+        (
+            "expected ident",
+            "parola non riconosciuta (true, false o null?)",
+        ),
         ("EOF while parsing", "il file finisce prima del previsto"),
-        ("control character", "carattere di controllo dentro un testo"),
-        ("invalid escape", "sequenza di escape non valida in un testo"),
+        (
+            "control character",
+            "carattere di controllo dentro un testo",
+        ),
+        (
+            "invalid escape",
+            "sequenza di escape non valida in un testo",
+        ),
         ("invalid unicode code point", "carattere Unicode non valido"),
         ("lone leading surrogate", "carattere Unicode non valido"),
         ("recursion limit exceeded", "annidamento troppo profondo"),
@@ -833,7 +1125,10 @@ fn kind_it(kind: &str) -> String {
     if let Some(s) = kind.strip_prefix("string ") {
         return format!("il testo {s}");
     }
-    if let Some(n) = kind.strip_prefix("integer `").or_else(|| kind.strip_prefix("floating point `")) {
+    if let Some(n) = kind
+        .strip_prefix("integer `")
+        .or_else(|| kind.strip_prefix("floating point `"))
+    {
         return format!("il numero {}", n.trim_end_matches('`'));
     }
     if let Some(b) = kind.strip_prefix("boolean `") {
@@ -868,7 +1163,11 @@ fn write(plan: &Plan, checksum: Option<String>) -> String {
         schema_version: SCHEMA_VERSION,
         generator: Some(format!("Pesatura {}", env!("CARGO_PKG_VERSION"))),
         checksum,
-        ente: EnteV2 { name: plan.ente.name.clone(), year: plan.ente.year, levels: plan.ente.levels.clone() },
+        ente: EnteV2 {
+            name: plan.ente.name.clone(),
+            year: plan.ente.year,
+            levels: plan.ente.levels.clone(),
+        },
         grid: GridV2 {
             name: grid.name.clone(),
             method: match grid.method {
@@ -876,7 +1175,15 @@ fn write(plan: &Plan, checksum: Option<String>) -> String {
                 Method::Direct => MethodV2::Direct,
             },
             criteria: grid.criteria.iter().map(criterion_v2).collect(),
-            types: grid.types.iter().map(|t| TypeV2 { id: t.id.clone(), name: t.name.clone(), factor: t.factor.to_f64() }).collect(),
+            types: grid
+                .types
+                .iter()
+                .map(|t| TypeV2 {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    factor: t.factor.to_f64(),
+                })
+                .collect(),
             average: match grid.average {
                 AverageRule::Simple => AverageV2::Simple,
                 AverageRule::PointsWeighted => AverageV2::PointsWeighted,
@@ -886,14 +1193,26 @@ fn write(plan: &Plan, checksum: Option<String>) -> String {
                 SharedRule::EachUnit => SharedV2::EachUnit,
             },
             expected_objectives: grid.expected_objectives,
-            bands: grid.bands.map(|b| BandsV4 { zero_below: b.zero_below.to_f64(), full_from: b.full_from.to_f64() }),
+            bands: grid.bands.map(|b| BandsV4 {
+                zero_below: b.zero_below.to_f64(),
+                full_from: b.full_from.to_f64(),
+            }),
         },
         units: plan
             .units
             .iter()
-            .map(|u| UnitV2 { id: u.id.clone(), name: u.name.clone(), level: u.level, parent: u.parent.clone() })
+            .map(|u| UnitV2 {
+                id: u.id.clone(),
+                name: u.name.clone(),
+                level: u.level,
+                parent: u.parent.clone(),
+            })
             .collect(),
-        objectives: plan.objectives.iter().map(|o| objective_v2(o, grid)).collect(),
+        objectives: plan
+            .objectives
+            .iter()
+            .map(|o| objective_v2(o, grid))
+            .collect(),
         organisational: plan
             .organisational
             .iter()
@@ -901,10 +1220,24 @@ fn write(plan: &Plan, checksum: Option<String>) -> String {
                 achievement: o.achievement.map(achievement_out),
                 id: o.id.clone(),
                 title: o.title.clone(),
-                indicators: o.indicators.iter().map(|i| IndicatorV2 { indicator: i.name.clone(), target: i.target.clone() }).collect(),
+                indicators: o
+                    .indicators
+                    .iter()
+                    .map(|i| IndicatorV2 {
+                        indicator: i.name.clone(),
+                        target: i.target.clone(),
+                    })
+                    .collect(),
             })
             .collect(),
-        secretary: plan.secretary.iter().map(|o| PlainObjectiveV2 { id: o.id.clone(), title: o.title.clone() }).collect(),
+        secretary: plan
+            .secretary
+            .iter()
+            .map(|o| PlainObjectiveV2 {
+                id: o.id.clone(),
+                title: o.title.clone(),
+            })
+            .collect(),
         review_log: plan
             .review_log
             .iter()
@@ -942,7 +1275,15 @@ fn criterion_v2(c: &Criterion) -> CriterionV2 {
         }
         Scale::Levels(levels) => {
             out.kind = KindV2::Levels;
-            out.levels = Some(levels.iter().map(|l| LevelV2 { name: l.name.clone(), points: l.points.to_f64() }).collect());
+            out.levels = Some(
+                levels
+                    .iter()
+                    .map(|l| LevelV2 {
+                        name: l.name.clone(),
+                        points: l.points.to_f64(),
+                    })
+                    .collect(),
+            );
         }
     }
     out
@@ -986,7 +1327,14 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
                 .zip(&o.review.scores)
                 .filter(|(_, r)| **r != ScoreReview::default())
                 .map(|(c, r)| {
-                    (c.id.clone(), ScoreReviewV3 { status: verdict_out(r.verdict), comment: r.comment.clone(), revised: r.revised.map(Dec::to_f64) })
+                    (
+                        c.id.clone(),
+                        ScoreReviewV3 {
+                            status: verdict_out(r.verdict),
+                            comment: r.comment.clone(),
+                            revised: r.revised.map(Dec::to_f64),
+                        },
+                    )
                 })
                 .collect(),
             achievement: (o.review.achievement != ScoreReview::default()).then(|| ScoreReviewV3 {
@@ -1005,7 +1353,13 @@ fn integers_without_point(text: &str) -> String {
         let trimmed = line.trim_end_matches(',');
         let comma = &line[trimmed.len()..];
         match trimmed.rsplit_once(": ") {
-            Some((key, value)) if value.ends_with(".0") && value[..value.len() - 2].bytes().all(|b| b.is_ascii_digit() || b == b'-') && !value.starts_with('"') => {
+            Some((key, value))
+                if value.ends_with(".0")
+                    && value[..value.len() - 2]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'-')
+                    && !value.starts_with('"') =>
+            {
                 out.push_str(key);
                 out.push_str(": ");
                 out.push_str(&value[..value.len() - 2]);

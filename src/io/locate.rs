@@ -29,12 +29,18 @@ fn parse_path(path: &str) -> Vec<Step<'_>> {
 /// JSON document already known to be valid.
 pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     let target = parse_path(path);
-    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0 };
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     let mut current = Vec::new();
     let at = scanner.find(&target, &mut current)?;
     let before = &text.as_bytes()[..at];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let column = text[line_start..at].chars().count() + 1;
     Some((line, column))
 }
@@ -118,7 +124,10 @@ impl<'a> Scanner<'a> {
                 None
             }
             _ => {
-                while self.pos < self.bytes.len() && !matches!(self.bytes[self.pos], b',' | b'}' | b']') && !self.bytes[self.pos].is_ascii_whitespace() {
+                while self.pos < self.bytes.len()
+                    && !matches!(self.bytes[self.pos], b',' | b'}' | b']')
+                    && !self.bytes[self.pos].is_ascii_whitespace()
+                {
                     self.pos += 1;
                 }
                 None
@@ -138,7 +147,9 @@ impl<'a> Scanner<'a> {
                 b'\\' => i += 2,
                 b'"' => {
                     self.pos = i + 1;
-                    return std::str::from_utf8(&self.bytes[start..i]).ok().map(str::to_string);
+                    return std::str::from_utf8(&self.bytes[start..i])
+                        .ok()
+                        .map(str::to_string);
                 }
                 _ => i += 1,
             }
@@ -153,7 +164,8 @@ mod tests {
 
     #[test]
     fn finds_nested_fields() {
-        let text = "{\n  \"a\": [\n    {\"b\": 1},\n    {\"b\": \"x\", \"c\": {\"d\": null}}\n  ]\n}";
+        let text =
+            "{\n  \"a\": [\n    {\"b\": 1},\n    {\"b\": \"x\", \"c\": {\"d\": null}}\n  ]\n}";
         assert_eq!(locate(text, "a[1].b"), Some((4, 11)));
         assert_eq!(locate(text, "a[1].c.d"), Some((4, 27)));
         assert_eq!(locate(text, "a[0]"), Some((3, 5)));

@@ -79,7 +79,10 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
 /// .xls format, not a zip at all.
 pub fn check(bytes: &[u8]) -> Result<(), CsvError> {
     if bytes.len() > MAX_BYTES {
-        return Err(CsvError::new(format!("il file supera i {} MB", MAX_BYTES / (1024 * 1024))));
+        return Err(CsvError::new(format!(
+            "il file supera i {} MB",
+            MAX_BYTES / (1024 * 1024)
+        )));
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         return Err(CsvError::new("è un file di Excel nel vecchio formato .xls: salvarlo da Excel come «Cartella di lavoro di Excel (.xlsx)» e riprovare"));
@@ -93,9 +96,19 @@ pub fn check(bytes: &[u8]) -> Result<(), CsvError> {
 /// The preview of a sheet's rows against `plan`: each row needs a unit
 /// column, as in [`crate::io::csv::preview`]. The preview names the sheet.
 pub fn preview_sheet(sheet: &Sheet, plan: &Plan) -> Result<Preview, CsvError> {
-    let records: Vec<Record> = sheet.rows.iter().map(|r| Record { line: r.line, cells: r.cells.clone() }).collect();
+    let records: Vec<Record> = sheet
+        .rows
+        .iter()
+        .map(|r| Record {
+            line: r.line,
+            cells: r.cells.clone(),
+        })
+        .collect();
     if records.iter().all(Record::is_blank) {
-        return Err(CsvError::new(format!("il foglio «{}» del file è vuoto", sheet.name)));
+        return Err(CsvError::new(format!(
+            "il foglio «{}» del file è vuoto",
+            sheet.name
+        )));
     }
     let mut preview = preview_records(&records, plan, None, Encoding::Utf8, Separator::Tab)?;
     preview.sheet = Some(sheet.name.clone());
@@ -116,30 +129,61 @@ mod tests {
 
     #[test]
     fn workbooks_told_from_csv() {
-        assert!(is_workbook("tabella.csv", b"PK\x03\x04rest"), "a zip, whatever its name");
+        assert!(
+            is_workbook("tabella.csv", b"PK\x03\x04rest"),
+            "a zip, whatever its name"
+        );
         assert!(is_workbook("Tabella.XLSX", b""), "by extension");
-        assert!(is_workbook("vecchio.dat", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"));
+        assert!(is_workbook(
+            "vecchio.dat",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+        ));
         assert!(!is_workbook("tabella.csv", "Titolo;Complessità".as_bytes()));
         assert!(!is_workbook("xlsx.txt", b"Titolo"));
-        assert!(!is_workbook("esportazione.xls", "Titolo;Complessità".as_bytes()), "text named .xls is CSV");
+        assert!(
+            !is_workbook("esportazione.xls", "Titolo;Complessità".as_bytes()),
+            "text named .xls is CSV"
+        );
     }
 
     #[test]
     fn empty_sheet_is_refused_by_name() {
-        let sheet = Sheet { name: "Foglio1".into(), rows: vec![SheetRow { line: 1, cells: vec![String::new()] }] };
+        let sheet = Sheet {
+            name: "Foglio1".into(),
+            rows: vec![SheetRow {
+                line: 1,
+                cells: vec![String::new()],
+            }],
+        };
         let err = preview_sheet(&sheet, &new_plan(2025)).unwrap_err();
-        assert!(err.to_string().contains("il foglio «Foglio1» del file è vuoto"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("il foglio «Foglio1» del file è vuoto"),
+            "{err}"
+        );
     }
 
     #[test]
     fn sheet_rows_preview_like_csv_and_name_the_sheet() {
         let plan = new_plan(2025);
-        let row = |line, cells: &[&str]| SheetRow { line, cells: cells.iter().map(|c| c.to_string()).collect() };
+        let row = |line, cells: &[&str]| SheetRow {
+            line,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        };
         let sheet = Sheet {
             name: "Pesatura".into(),
             rows: vec![
                 row(1, &["Pesatura 2025", "", "", "", ""]),
-                row(3, &["Titolo", "Complessità", "Rilevanza strategica", "Significatività finanziaria", "Impatto sulla utenza esterna"]),
+                row(
+                    3,
+                    &[
+                        "Titolo",
+                        "Complessità",
+                        "Rilevanza strategica",
+                        "Significatività finanziaria",
+                        "Impatto sulla utenza esterna",
+                    ],
+                ),
                 row(4, &["Sportello unico", "4", "7", "2", "5"]),
                 row(5, &["Troppo", "11", "7", "2", "5"]),
             ],
@@ -156,8 +200,14 @@ mod tests {
     #[test]
     fn checks_before_unzipping() {
         assert!(check(b"PK\x03\x04").is_ok());
-        assert!(check(b"\xD0\xCF\x11\xE0").unwrap_err().to_string().contains("vecchio formato .xls"));
-        assert!(check(b"Titolo;Complessit\xe0").unwrap_err().to_string().contains("non è un file Excel .xlsx"));
+        assert!(check(b"\xD0\xCF\x11\xE0")
+            .unwrap_err()
+            .to_string()
+            .contains("vecchio formato .xls"));
+        assert!(check(b"Titolo;Complessit\xe0")
+            .unwrap_err()
+            .to_string()
+            .contains("non è un file Excel .xlsx"));
     }
 }
 
@@ -171,7 +221,10 @@ mod workbook_tests {
         let plan = new_plan(2025);
         let bytes = export(&plan).unwrap();
         let preview = preview(&bytes, &plan).unwrap();
-        assert!(preview.rows.is_empty() && preview.rejected.is_empty(), "{preview:?}");
+        assert!(
+            preview.rows.is_empty() && preview.rejected.is_empty(),
+            "{preview:?}"
+        );
         assert!(preview.missing_criteria.is_empty());
         assert_eq!(preview.sheet.as_deref(), Some("Pesatura"));
     }

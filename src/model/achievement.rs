@@ -27,7 +27,11 @@ pub enum Achievement {
     /// Entered directly, 0–100.
     Percent(Dec),
     /// From an indicator: the actual value against the target.
-    Indicator { target: Dec, actual: Dec, direction: Direction },
+    Indicator {
+        target: Dec,
+        actual: Dec,
+        direction: Direction,
+    },
 }
 
 /// The grid's optional bands: below `zero_below` the achievement counts 0,
@@ -44,7 +48,11 @@ pub fn raw_percent(achievement: Achievement) -> Option<Dec> {
     let hundred = Dec::HUNDRED;
     let percent = match achievement {
         Achievement::Percent(p) => p,
-        Achievement::Indicator { target, actual, direction: Direction::HigherIsBetter } => {
+        Achievement::Indicator {
+            target,
+            actual,
+            direction: Direction::HigherIsBetter,
+        } => {
             if actual >= target {
                 hundred
             } else if target.raw() <= 0 {
@@ -53,7 +61,11 @@ pub fn raw_percent(achievement: Achievement) -> Option<Dec> {
                 Dec::ratio(actual.raw() as i128 * 100, target.raw() as i128, 2)?
             }
         }
-        Achievement::Indicator { target, actual, direction: Direction::LowerIsBetter } => {
+        Achievement::Indicator {
+            target,
+            actual,
+            direction: Direction::LowerIsBetter,
+        } => {
             if actual <= target {
                 hundred
             } else if actual.raw() <= 0 || target.raw() < 0 {
@@ -111,12 +123,18 @@ pub fn group_result(plan: &Plan, group: &Group) -> GroupResult {
     for m in &group.members {
         let Some(weight) = m.weight else { continue };
         any = true;
-        match plan.objectives[m.objective].achievement.and_then(|a| counted_percent(a, bands)) {
+        match plan.objectives[m.objective]
+            .achievement
+            .and_then(|a| counted_percent(a, bands))
+        {
             Some(a) => exact += exact_weighted(a, weight),
             None => missing += 1,
         }
     }
-    GroupResult { score: (any && missing == 0).then(|| exact_to_dec(exact)), missing }
+    GroupResult {
+        score: (any && missing == 0).then(|| exact_to_dec(exact)),
+        missing,
+    }
 }
 
 /// Results of every unit (aligned with `plan.units`), each area's (mean of the
@@ -131,7 +149,11 @@ pub struct Outcome {
 }
 
 pub fn outcome(plan: &Plan, results: &Results) -> Outcome {
-    let units: Vec<GroupResult> = results.units.iter().map(|u| group_result(plan, &u.own)).collect();
+    let units: Vec<GroupResult> = results
+        .units
+        .iter()
+        .map(|u| group_result(plan, &u.own))
+        .collect();
     let index = |id: &str| plan.unit_index(id);
     // For every unit, the units with objectives at or below it.
     let mut rollup = Vec::with_capacity(plan.units.len());
@@ -174,7 +196,11 @@ pub fn outcome(plan: &Plan, results: &Results) -> Outcome {
         }
     }
     let ente = mean_of(&all).filter(|_| complete);
-    Outcome { units, rollup, ente }
+    Outcome {
+        units,
+        rollup,
+        ente,
+    }
 }
 
 fn mean_of(values: &[Dec]) -> Option<Dec> {
@@ -192,11 +218,19 @@ mod tests {
     }
 
     fn higher(target: &str, actual: &str) -> Achievement {
-        Achievement::Indicator { target: d(target), actual: d(actual), direction: Direction::HigherIsBetter }
+        Achievement::Indicator {
+            target: d(target),
+            actual: d(actual),
+            direction: Direction::HigherIsBetter,
+        }
     }
 
     fn lower(target: &str, actual: &str) -> Achievement {
-        Achievement::Indicator { target: d(target), actual: d(actual), direction: Direction::LowerIsBetter }
+        Achievement::Indicator {
+            target: d(target),
+            actual: d(actual),
+            direction: Direction::LowerIsBetter,
+        }
     }
 
     #[test]
@@ -219,17 +253,39 @@ mod tests {
     #[test]
     fn direct_percent_is_capped() {
         assert_eq!(raw_percent(Achievement::Percent(d("120"))), Some(d("100")));
-        assert_eq!(raw_percent(Achievement::Percent(d("75,5"))), Some(d("75,5")));
+        assert_eq!(
+            raw_percent(Achievement::Percent(d("75,5"))),
+            Some(d("75,5"))
+        );
     }
 
     #[test]
     fn bands() {
-        let b = Some(Bands { zero_below: d("50"), full_from: d("80") });
-        assert_eq!(counted_percent(Achievement::Percent(d("49,99")), b), Some(d("0")));
-        assert_eq!(counted_percent(Achievement::Percent(d("50")), b), Some(d("50")));
-        assert_eq!(counted_percent(Achievement::Percent(d("65")), b), Some(d("65")));
-        assert_eq!(counted_percent(Achievement::Percent(d("80")), b), Some(d("100")));
-        assert_eq!(counted_percent(higher("24", "20"), b), Some(d("100")), "83,33 is above 80");
+        let b = Some(Bands {
+            zero_below: d("50"),
+            full_from: d("80"),
+        });
+        assert_eq!(
+            counted_percent(Achievement::Percent(d("49,99")), b),
+            Some(d("0"))
+        );
+        assert_eq!(
+            counted_percent(Achievement::Percent(d("50")), b),
+            Some(d("50"))
+        );
+        assert_eq!(
+            counted_percent(Achievement::Percent(d("65")), b),
+            Some(d("65"))
+        );
+        assert_eq!(
+            counted_percent(Achievement::Percent(d("80")), b),
+            Some(d("100"))
+        );
+        assert_eq!(
+            counted_percent(higher("24", "20"), b),
+            Some(d("100")),
+            "83,33 is above 80"
+        );
     }
 
     #[test]

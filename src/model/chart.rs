@@ -44,13 +44,23 @@ pub fn averages(plan: &Plan, results: &Results) -> AverageChart {
         rows.push(("Obiettivi comuni".to_string(), avg));
     }
     let highest = rows.iter().map(|(_, v)| *v).max().unwrap_or_default();
-    let scale_max = if plan.grid.method == Method::Criteria && plan.grid.types.is_empty() && plan.grid.max_points() >= highest {
+    let scale_max = if plan.grid.method == Method::Criteria
+        && plan.grid.types.is_empty()
+        && plan.grid.max_points() >= highest
+    {
         plan.grid.max_points()
     } else {
         highest
     };
     AverageChart {
-        bars: rows.into_iter().map(|(label, value)| Bar { length: length(value, scale_max), label, value }).collect(),
+        bars: rows
+            .into_iter()
+            .map(|(label, value)| Bar {
+                length: length(value, scale_max),
+                label,
+                value,
+            })
+            .collect(),
         scale_max,
         ente: results.ente.average.map(|a| (a, length(a, scale_max))),
     }
@@ -64,10 +74,18 @@ pub fn results(plan: &Plan, results: &Results, outcome: &Outcome) -> AverageChar
             continue;
         }
         if let Some(score) = outcome.units[u].score {
-            bars.push(Bar { label: plan.unit_label(unit), value: score, length: length(score, Dec::HUNDRED) });
+            bars.push(Bar {
+                label: plan.unit_label(unit),
+                value: score,
+                length: length(score, Dec::HUNDRED),
+            });
         }
     }
-    AverageChart { bars, scale_max: Dec::HUNDRED, ente: outcome.ente.map(|e| (e, length(e, Dec::HUNDRED))) }
+    AverageChart {
+        bars,
+        scale_max: Dec::HUNDRED,
+        ente: outcome.ente.map(|e| (e, length(e, Dec::HUNDRED))),
+    }
 }
 
 /// One objective's points, one segment per criterion.
@@ -96,7 +114,11 @@ pub fn stacks(plan: &Plan, objectives: &[usize]) -> Vec<Stack> {
                 start += len;
                 total = total + points;
             }
-            Some(Stack { label: o.title.clone(), segments, total })
+            Some(Stack {
+                label: o.title.clone(),
+                segments,
+                total,
+            })
         })
         .collect()
 }
@@ -113,7 +135,11 @@ mod tests {
         let chart = averages(&plan, &compute(&plan));
         assert_eq!(chart.scale_max, Dec::from_int(40));
         assert_eq!(chart.bars.len(), 18, "17 settori and the common objectives");
-        let s3 = chart.bars.iter().find(|b| b.label.starts_with("SETTORE 3")).unwrap();
+        let s3 = chart
+            .bars
+            .iter()
+            .find(|b| b.label.starts_with("SETTORE 3"))
+            .unwrap();
         assert_eq!(s3.length, 662); // 26,50 / 40
         assert_eq!(chart.ente.unwrap().1, 538); // 21,55 / 40
         let s1 = stacks(&plan, &[0]);

@@ -85,7 +85,9 @@ impl Stats {
             if let Some(p) = old.points {
                 self.complete -= 1;
                 self.total = Dec::from_raw(self.total.raw().wrapping_sub(p.raw()));
-                self.total_squares = self.total_squares.wrapping_sub(p.raw() as i128 * p.raw() as i128);
+                self.total_squares = self
+                    .total_squares
+                    .wrapping_sub(p.raw() as i128 * p.raw() as i128);
                 gone = Some(p);
             }
         }
@@ -99,16 +101,26 @@ impl Stats {
             if let Some(q) = new.points {
                 self.complete += 1;
                 self.total = Dec::from_raw(self.total.raw().wrapping_add(q.raw()));
-                self.total_squares = self.total_squares.wrapping_add(q.raw() as i128 * q.raw() as i128);
+                self.total_squares = self
+                    .total_squares
+                    .wrapping_add(q.raw() as i128 * q.raw() as i128);
                 let p = gone.unwrap_or(q);
                 // Every other weight is at least the old minimum: a new
                 // weight no higher than it is the minimum.
                 if !min_lost || q <= p {
-                    self.min = Some(if min_lost { q } else { self.min.map_or(q, |m| m.min(q)) });
+                    self.min = Some(if min_lost {
+                        q
+                    } else {
+                        self.min.map_or(q, |m| m.min(q))
+                    });
                     min_lost = false;
                 }
                 if !max_lost || q >= p {
-                    self.max = Some(if max_lost { q } else { self.max.map_or(q, |m| m.max(q)) });
+                    self.max = Some(if max_lost {
+                        q
+                    } else {
+                        self.max.map_or(q, |m| m.max(q))
+                    });
                     max_lost = false;
                 }
             }
@@ -121,7 +133,11 @@ impl Stats {
     }
 
     /// Stats of the given objectives under the given rule.
-    fn of(objectives: impl Iterator<Item = usize>, results: &[ObjectiveResult], rule: AverageRule) -> Stats {
+    fn of(
+        objectives: impl Iterator<Item = usize>,
+        results: &[ObjectiveResult],
+        rule: AverageRule,
+    ) -> Stats {
         let mut stats = Stats::default();
         for i in objectives {
             stats.add(&results[i]);
@@ -201,7 +217,11 @@ pub struct Results {
 impl UnitResult {
     /// The relative weight of an objective in this unit's table.
     pub fn weight_of(&self, objective: usize) -> Option<Dec> {
-        self.own.members.iter().find(|m| m.objective == objective).and_then(|m| m.weight)
+        self.own
+            .members
+            .iter()
+            .find(|m| m.objective == objective)
+            .and_then(|m| m.weight)
     }
 }
 
@@ -221,21 +241,37 @@ pub fn weighted_mean(total: Dec, total_squares: i128) -> Option<Dec> {
 
 /// The sum of a list of scores, or `None` if one is missing.
 pub fn points(scores: &[Option<Dec>]) -> Option<Dec> {
-    scores.iter().try_fold(Dec::ZERO, |sum, s| s.and_then(|s| sum.checked_add(s)))
+    scores
+        .iter()
+        .try_fold(Dec::ZERO, |sum, s| s.and_then(|s| sum.checked_add(s)))
 }
 
 /// `value × factor`, half-up to four decimals.
 pub fn times(value: Dec, factor: Dec) -> Dec {
-    Dec::from_raw(div_half_up(value.raw() as i128 * factor.raw() as i128, Dec::SCALE as i128) as i64)
+    Dec::from_raw(div_half_up(
+        value.raw() as i128 * factor.raw() as i128,
+        Dec::SCALE as i128,
+    ) as i64)
 }
 
 /// Computes one objective's weight under the grid's method.
 pub fn objective_result(objective: &Objective, grid: &Grid) -> ObjectiveResult {
     match grid.method {
         Method::Direct => match objective.direct {
-            Some(DirectWeight::Percent(p)) => ObjectiveResult { points: Some(p), sum: None, factor: None, status: Status::Complete },
-            Some(DirectWeight::Prerequisite) => ObjectiveResult { status: Status::Prerequisite, ..Default::default() },
-            None => ObjectiveResult { status: Status::MissingWeight, ..Default::default() },
+            Some(DirectWeight::Percent(p)) => ObjectiveResult {
+                points: Some(p),
+                sum: None,
+                factor: None,
+                status: Status::Complete,
+            },
+            Some(DirectWeight::Prerequisite) => ObjectiveResult {
+                status: Status::Prerequisite,
+                ..Default::default()
+            },
+            None => ObjectiveResult {
+                status: Status::MissingWeight,
+                ..Default::default()
+            },
         },
         Method::Criteria => {
             let sum = points(&objective.scores[..objective.scores.len().min(grid.criteria.len())])
@@ -243,7 +279,11 @@ pub fn objective_result(objective: &Objective, grid: &Grid) -> ObjectiveResult {
             let factor = if grid.types.is_empty() {
                 Some(Dec::from_int(1))
             } else {
-                objective.kind.as_deref().and_then(|k| grid.objective_type(k)).map(|t| t.factor)
+                objective
+                    .kind
+                    .as_deref()
+                    .and_then(|k| grid.objective_type(k))
+                    .map(|t| t.factor)
             };
             let status = match (sum, factor) {
                 (None, _) => Status::MissingScore,
@@ -251,7 +291,12 @@ pub fn objective_result(objective: &Objective, grid: &Grid) -> ObjectiveResult {
                 _ => Status::Complete,
             };
             let points = sum.zip(factor).map(|(s, f)| times(s, f));
-            ObjectiveResult { points, sum, factor: factor.filter(|_| !grid.types.is_empty()), status }
+            ObjectiveResult {
+                points,
+                sum,
+                factor: factor.filter(|_| !grid.types.is_empty()),
+                status,
+            }
         }
     }
 }
@@ -282,13 +327,21 @@ pub fn relative_weights(parts: &[Dec]) -> Option<Vec<Dec>> {
         left -= 1;
     }
     // hundredths of a percent → Dec (ten-thousandths): × 100
-    Some(floors.into_iter().map(|h| Dec::from_raw((h * 100) as i64)).collect())
+    Some(
+        floors
+            .into_iter()
+            .map(|h| Dec::from_raw((h * 100) as i64))
+            .collect(),
+    )
 }
 
 /// Gives each member of a table its share of the table's total: members with
 /// a weight in order, by largest remainder; the others none.
 fn apportion(members: &mut [Member], results: &[ObjectiveResult]) {
-    let parts: Vec<Dec> = members.iter().filter_map(|m| results[m.objective].points).collect();
+    let parts: Vec<Dec> = members
+        .iter()
+        .filter_map(|m| results[m.objective].points)
+        .collect();
     let mut shares = relative_weights(&parts).map(Vec::into_iter);
     for m in members.iter_mut() {
         m.weight = match results[m.objective].points {
@@ -300,7 +353,13 @@ fn apportion(members: &mut [Member], results: &[ObjectiveResult]) {
 
 /// The table of a set of objectives: each one's share, and the stats.
 fn group(members: &[usize], results: &[ObjectiveResult], rule: AverageRule) -> Group {
-    let mut members: Vec<Member> = members.iter().map(|&objective| Member { objective, weight: None }).collect();
+    let mut members: Vec<Member> = members
+        .iter()
+        .map(|&objective| Member {
+            objective,
+            weight: None,
+        })
+        .collect();
     apportion(&mut members, results);
     let stats = Stats::of(members.iter().map(|m| m.objective), results, rule);
     Group { members, stats }
@@ -314,7 +373,9 @@ fn regroup(group: &mut Group, results: &[ObjectiveResult], rule: AverageRule) {
 
 /// A hash of a text, the same on every platform and run (FNV-1a).
 pub(crate) fn hash_text(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Where each id sits in a list of named things (units, objectives): the
@@ -351,7 +412,11 @@ impl IdTable {
     }
 
     /// First and last position of `id`; `id_of` gives the ids the table was built from.
-    pub(crate) fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> Option<&'a str>) -> Option<(usize, usize)> {
+    pub(crate) fn find<'a>(
+        &self,
+        id: &str,
+        id_of: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<(usize, usize)> {
         if self.slots.is_empty() {
             return None;
         }
@@ -377,12 +442,14 @@ impl IdTable {
     /// The position of unit `id` in the plan: the last unit with that id, as
     /// every number is computed (`None` when no unit has it).
     pub(crate) fn unit(&self, plan: &Plan, id: &str) -> Option<usize> {
-        self.find(id, |k| plan.units.get(k).map(|u| u.id.as_str())).map(|(_, last)| last)
+        self.find(id, |k| plan.units.get(k).map(|u| u.id.as_str()))
+            .map(|(_, last)| last)
     }
 
     /// The first unit with id `id`, as [`Plan::unit`] finds it.
     pub(crate) fn first_unit<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p super::plan::Unit> {
-        self.find(id, |k| plan.units.get(k).map(|u| u.id.as_str())).map(|(first, _)| &plan.units[first])
+        self.find(id, |k| plan.units.get(k).map(|u| u.id.as_str()))
+            .map(|(first, _)| &plan.units[first])
     }
 }
 
@@ -426,13 +493,18 @@ const NONE: u32 = u32::MAX;
 
 impl Layout {
     fn subtree(&self, u: usize) -> impl Iterator<Item = usize> + '_ {
-        self.items[self.starts[u] as usize..self.starts[u + 1] as usize].iter().map(|&i| i as usize)
+        self.items[self.starts[u] as usize..self.starts[u + 1] as usize]
+            .iter()
+            .map(|&i| i as usize)
     }
 }
 
 impl std::fmt::Debug for Layout {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Layout").field("units", &self.up.len()).field("regular", &self.regular).finish_non_exhaustive()
+        f.debug_struct("Layout")
+            .field("units", &self.up.len())
+            .field("regular", &self.regular)
+            .finish_non_exhaustive()
     }
 }
 
@@ -449,7 +521,11 @@ impl std::fmt::Debug for TitleKeys {
 /// Computes every number of the plan.
 pub fn compute(plan: &Plan) -> Results {
     let rule = plan.grid.average;
-    let objectives: Vec<ObjectiveResult> = plan.objectives.iter().map(|o| objective_result(o, &plan.grid)).collect();
+    let objectives: Vec<ObjectiveResult> = plan
+        .objectives
+        .iter()
+        .map(|o| objective_result(o, &plan.grid))
+        .collect();
 
     let unit_ids = IdTable::units(plan);
     let index = |id: &str| unit_ids.unit(plan, id);
@@ -519,8 +595,20 @@ pub fn compute(plan: &Plan) -> Results {
         items,
         regular,
     };
-    let titles = TitleKeys(plan.objectives.iter().map(|o| title_hash(&o.title)).collect());
-    Results { objectives, units, shared, ente, layout: Rc::new(layout), titles: Rc::new(titles) }
+    let titles = TitleKeys(
+        plan.objectives
+            .iter()
+            .map(|o| title_hash(&o.title))
+            .collect(),
+    );
+    Results {
+        objectives,
+        units,
+        shared,
+        ente,
+        layout: Rc::new(layout),
+        titles: Rc::new(titles),
+    }
 }
 
 /// Brings `results` up to date after an edit of objective `objective` alone.
@@ -557,7 +645,13 @@ pub fn refresh_objective(plan: &Plan, results: &mut Results, objective: usize) {
     }
 
     let rule = plan.grid.average;
-    let Results { objectives, units, shared, ente, .. } = results;
+    let Results {
+        objectives,
+        units,
+        shared,
+        ente,
+        ..
+    } = results;
     if o.is_shared() && plan.grid.shared == SharedRule::Separate {
         regroup(shared, objectives, rule);
     } else {
@@ -593,7 +687,11 @@ impl Results {
     /// finds it, in constant time when these results were computed from
     /// `plan` (or from a plan with the same objectives' ids in the same order).
     pub fn objective_index(&self, plan: &Plan, id: &str) -> Option<usize> {
-        match self.layout.objectives.find(id, |k| plan.objectives.get(k).map(|o| o.id.as_str())) {
+        match self
+            .layout
+            .objectives
+            .find(id, |k| plan.objectives.get(k).map(|o| o.id.as_str()))
+        {
             Some((first, _)) => Some(first),
             None => plan.objective_index(id),
         }
@@ -602,7 +700,12 @@ impl Results {
 
 /// Whether unit `candidate` lies below unit `ancestor` (guards against cycles
 /// in hand-edited files).
-fn is_descendant(plan: &Plan, index: &impl Fn(&str) -> Option<usize>, candidate: usize, ancestor: usize) -> bool {
+fn is_descendant(
+    plan: &Plan,
+    index: &impl Fn(&str) -> Option<usize>,
+    candidate: usize,
+    ancestor: usize,
+) -> bool {
     let mut current = plan.units[candidate].parent.as_deref();
     let mut steps = 0;
     while let Some(p) = current.and_then(index) {

@@ -179,7 +179,9 @@ fn parse_plain(text: &str) -> Result<Dec, NumberError> {
         // Exponent notation is not how scores are written; say "too large"
         // when that is what it means (1e308), "not a number" otherwise.
         return match text.parse::<f64>() {
-            Ok(value) if !value.is_finite() || value.abs() > LIMIT as f64 => Err(NumberError::TooLarge),
+            Ok(value) if !value.is_finite() || value.abs() > LIMIT as f64 => {
+                Err(NumberError::TooLarge)
+            }
             _ => Err(NumberError::NotANumber),
         };
     }
@@ -204,11 +206,19 @@ fn parse_plain(text: &str) -> Result<Dec, NumberError> {
     if int_trimmed.len() > 10 {
         return Err(NumberError::TooLarge);
     }
-    let int_value: i64 = if int_trimmed.is_empty() { 0 } else { int_trimmed.parse().map_err(|_| NumberError::TooLarge)? };
+    let int_value: i64 = if int_trimmed.is_empty() {
+        0
+    } else {
+        int_trimmed.parse().map_err(|_| NumberError::TooLarge)?
+    };
     if int_value > LIMIT {
         return Err(NumberError::TooLarge);
     }
-    let mut frac_value: i64 = if frac_trimmed.is_empty() { 0 } else { frac_trimmed.parse().map_err(|_| NumberError::NotANumber)? };
+    let mut frac_value: i64 = if frac_trimmed.is_empty() {
+        0
+    } else {
+        frac_trimmed.parse().map_err(|_| NumberError::NotANumber)?
+    };
     frac_value *= 10_i64.pow(4 - frac_trimmed.len() as u32);
     let raw = int_value * Dec::SCALE + frac_value;
     Ok(Dec(if negative { -raw } else { raw }))

@@ -24,7 +24,9 @@ pub fn formula(grid: &Grid) -> String {
 pub fn average_rule(rule: AverageRule) -> &'static str {
     match rule {
         AverageRule::Simple => "media semplice dei pesi degli obiettivi completi",
-        AverageRule::PointsWeighted => "media ponderata sui punti: somma dei pesi al quadrato divisa per la somma dei pesi",
+        AverageRule::PointsWeighted => {
+            "media ponderata sui punti: somma dei pesi al quadrato divisa per la somma dei pesi"
+        }
     }
 }
 
@@ -38,9 +40,20 @@ pub fn shared_rule(rule: SharedRule) -> &'static str {
 /// The admitted values of a criterion: "da 0 a 10", "Bassa 1 · Media 2 · Alta 3".
 pub fn scale(scale: &Scale) -> String {
     match scale {
-        Scale::Range { min, max, step } if step.raw() == 10_000 => format!("da {} a {}", format_points(*min), format_points(*max)),
-        Scale::Range { min, max, step } => format!("da {} a {}, passo {}", format_points(*min), format_points(*max), format_points(*step)),
-        Scale::Levels(levels) => levels.iter().map(|l| format!("{} {}", l.name, format_points(l.points))).collect::<Vec<_>>().join(" · "),
+        Scale::Range { min, max, step } if step.raw() == 10_000 => {
+            format!("da {} a {}", format_points(*min), format_points(*max))
+        }
+        Scale::Range { min, max, step } => format!(
+            "da {} a {}, passo {}",
+            format_points(*min),
+            format_points(*max),
+            format_points(*step)
+        ),
+        Scale::Levels(levels) => levels
+            .iter()
+            .map(|l| format!("{} {}", l.name, format_points(l.points)))
+            .collect::<Vec<_>>()
+            .join(" · "),
     }
 }
 
@@ -59,7 +72,11 @@ mod tests {
             formula(&Preset::LevelsAndTypes.grid()),
             "peso = (complessità + strategicità + impatto esterno) × fattore tipologia (Mantenimento × 1, Miglioramento × 1,2, Sviluppo × 1,5)"
         );
-        assert!(formula(&Preset::DirectPercent.grid()).starts_with("peso = percentuale assegnata direttamente"));
-        assert_eq!(scale(&Preset::LevelsAndTypes.grid().criteria[0].scale), "Bassa 1 · Media 2 · Alta 3");
+        assert!(formula(&Preset::DirectPercent.grid())
+            .starts_with("peso = percentuale assegnata direttamente"));
+        assert_eq!(
+            scale(&Preset::LevelsAndTypes.grid().criteria[0].scale),
+            "Bassa 1 · Media 2 · Alta 3"
+        );
     }
 }

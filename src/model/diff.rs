@@ -12,13 +12,43 @@ use super::plan::Plan;
 /// One change, described by what a reader needs to find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
-    Added { unit: String, title: String },
-    Removed { unit: String, title: String },
-    Retitled { unit: String, from: String, to: String },
-    Moved { title: String, from: String, to: String },
-    Score { unit: String, title: String, criterion: String, from: Option<Dec>, to: Option<Dec> },
-    Points { unit: String, title: String, from: Option<Dec>, to: Option<Dec> },
-    Weight { unit: String, title: String, from: Option<Dec>, to: Option<Dec> },
+    Added {
+        unit: String,
+        title: String,
+    },
+    Removed {
+        unit: String,
+        title: String,
+    },
+    Retitled {
+        unit: String,
+        from: String,
+        to: String,
+    },
+    Moved {
+        title: String,
+        from: String,
+        to: String,
+    },
+    Score {
+        unit: String,
+        title: String,
+        criterion: String,
+        from: Option<Dec>,
+        to: Option<Dec>,
+    },
+    Points {
+        unit: String,
+        title: String,
+        from: Option<Dec>,
+        to: Option<Dec>,
+    },
+    Weight {
+        unit: String,
+        title: String,
+        from: Option<Dec>,
+        to: Option<Dec>,
+    },
 }
 
 /// A unit's average before and after.
@@ -50,17 +80,28 @@ pub fn difference(before: Option<Dec>, after: Option<Dec>) -> Option<Dec> {
 }
 
 fn title_key(title: &str) -> String {
-    title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn unit_name(plan: &Plan, id: &str) -> String {
-    plan.unit(id).map_or_else(|| id.to_string(), |u| plan.unit_label(u))
+    plan.unit(id)
+        .map_or_else(|| id.to_string(), |u| plan.unit_label(u))
 }
 
 fn weight_of(plan: &Plan, results: &Results, objective: usize) -> Option<Dec> {
     let unit = plan.unit_index(&plan.objectives[objective].unit)?;
     results.units[unit].weight_of(objective).or_else(|| {
-        results.shared.members.iter().find(|m| m.objective == objective).and_then(|m| m.weight)
+        results
+            .shared
+            .members
+            .iter()
+            .find(|m| m.objective == objective)
+            .and_then(|m| m.weight)
     })
 }
 
@@ -83,7 +124,10 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
         let key = title_key(&o.title);
         if let Some(candidates) = by_title.get_mut(&key) {
             // Prefer the same unit when a title repeats.
-            let pick = candidates.iter().position(|&i| before.objectives[i].unit == o.unit).unwrap_or(0);
+            let pick = candidates
+                .iter()
+                .position(|&i| before.objectives[i].unit == o.unit)
+                .unwrap_or(0);
             if !candidates.is_empty() {
                 let i = candidates.remove(pick);
                 pairs.push((i, j));
@@ -96,7 +140,10 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
         if used_after.contains(&j) {
             continue;
         }
-        if let Some(i) = before.objective_index(&o.id).filter(|i| !used_before.contains(i)) {
+        if let Some(i) = before
+            .objective_index(&o.id)
+            .filter(|i| !used_before.contains(i))
+        {
             pairs.push((i, j));
             used_before.insert(i);
             used_after.insert(j);
@@ -109,36 +156,71 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
         let (ob, oa) = (&before.objectives[i], &after.objectives[j]);
         let unit = unit_name(after, &oa.unit);
         if title_key(&ob.title) != title_key(&oa.title) {
-            changes.push(Change::Retitled { unit: unit.clone(), from: ob.title.clone(), to: oa.title.clone() });
+            changes.push(Change::Retitled {
+                unit: unit.clone(),
+                from: ob.title.clone(),
+                to: oa.title.clone(),
+            });
         }
         let (ub, ua) = (unit_name(before, &ob.unit), unit_name(after, &oa.unit));
         if ub != ua {
-            changes.push(Change::Moved { title: oa.title.clone(), from: ub, to: ua.clone() });
+            changes.push(Change::Moved {
+                title: oa.title.clone(),
+                from: ub,
+                to: ua.clone(),
+            });
         }
         for (c, criterion) in after.grid.criteria.iter().enumerate() {
-            let Some(cb) = before.grid.criterion_index(&criterion.id) else { continue };
-            let (sb, sa) = (ob.scores.get(cb).copied().flatten(), oa.scores.get(c).copied().flatten());
+            let Some(cb) = before.grid.criterion_index(&criterion.id) else {
+                continue;
+            };
+            let (sb, sa) = (
+                ob.scores.get(cb).copied().flatten(),
+                oa.scores.get(c).copied().flatten(),
+            );
             if sb != sa {
-                changes.push(Change::Score { unit: unit.clone(), title: oa.title.clone(), criterion: criterion.short.clone(), from: sb, to: sa });
+                changes.push(Change::Score {
+                    unit: unit.clone(),
+                    title: oa.title.clone(),
+                    criterion: criterion.short.clone(),
+                    from: sb,
+                    to: sa,
+                });
             }
         }
         let (pb, pa) = (rb.objectives[i].points, ra.objectives[j].points);
         if pb != pa {
-            changes.push(Change::Points { unit: unit.clone(), title: oa.title.clone(), from: pb, to: pa });
+            changes.push(Change::Points {
+                unit: unit.clone(),
+                title: oa.title.clone(),
+                from: pb,
+                to: pa,
+            });
         }
         let (wb, wa) = (weight_of(before, &rb, i), weight_of(after, &ra, j));
         if wb != wa {
-            changes.push(Change::Weight { unit, title: oa.title.clone(), from: wb, to: wa });
+            changes.push(Change::Weight {
+                unit,
+                title: oa.title.clone(),
+                from: wb,
+                to: wa,
+            });
         }
     }
     for (i, o) in before.objectives.iter().enumerate() {
         if !used_before.contains(&i) {
-            changes.push(Change::Removed { unit: unit_name(before, &o.unit), title: o.title.clone() });
+            changes.push(Change::Removed {
+                unit: unit_name(before, &o.unit),
+                title: o.title.clone(),
+            });
         }
     }
     for (j, o) in after.objectives.iter().enumerate() {
         if !used_after.contains(&j) {
-            changes.push(Change::Added { unit: unit_name(after, &o.unit), title: o.title.clone() });
+            changes.push(Change::Added {
+                unit: unit_name(after, &o.unit),
+                title: o.title.clone(),
+            });
         }
     }
 
@@ -146,24 +228,54 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
     let mut units = Vec::new();
     let mut seen = HashSet::new();
     let find_before = |id: &str, name: &str| {
-        before.unit_index(id).or_else(|| before.units.iter().position(|u| title_key(&u.name) == title_key(name)))
+        before.unit_index(id).or_else(|| {
+            before
+                .units
+                .iter()
+                .position(|u| title_key(&u.name) == title_key(name))
+        })
     };
     for (ua_index, u) in after.units.iter().enumerate() {
         let b = find_before(&u.id, &u.name);
         if let Some(b) = b {
             seen.insert(b);
         }
-        let after_stats = if after.children_of(Some(&u.id)).next().is_some() { &ra.units[ua_index].subtree } else { &ra.units[ua_index].own.stats };
+        let after_stats = if after.children_of(Some(&u.id)).next().is_some() {
+            &ra.units[ua_index].subtree
+        } else {
+            &ra.units[ua_index].own.stats
+        };
         let before_avg = b.map(|b| {
-            if before.children_of(Some(&before.units[b].id)).next().is_some() { rb.units[b].subtree.average } else { rb.units[b].own.stats.average }
+            if before
+                .children_of(Some(&before.units[b].id))
+                .next()
+                .is_some()
+            {
+                rb.units[b].subtree.average
+            } else {
+                rb.units[b].own.stats.average
+            }
         });
-        units.push(UnitAverages { unit: after.unit_label(u), before: before_avg.flatten(), after: after_stats.average });
+        units.push(UnitAverages {
+            unit: after.unit_label(u),
+            before: before_avg.flatten(),
+            after: after_stats.average,
+        });
     }
     for (b, u) in before.units.iter().enumerate() {
         if !seen.contains(&b) {
-            units.push(UnitAverages { unit: before.unit_label(u), before: rb.units[b].own.stats.average, after: None });
+            units.push(UnitAverages {
+                unit: before.unit_label(u),
+                before: rb.units[b].own.stats.average,
+                after: None,
+            });
         }
     }
 
-    Diff { changes, units, ente_before: rb.ente.average, ente_after: ra.ente.average }
+    Diff {
+        changes,
+        units,
+        ente_before: rb.ente.average,
+        ente_after: ra.ente.average,
+    }
 }

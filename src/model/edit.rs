@@ -5,14 +5,16 @@
 use super::decimal::{parse_number, Dec, NumberError};
 use super::format::format_points;
 use super::plan::{
-    AverageRule, Criterion, DirectWeight, Indicator, Level, Method, Objective, ObjectiveType, OrgObjective,
-    PlainObjective, Plan, Scale, SharedRule, Unit,
+    AverageRule, Criterion, DirectWeight, Indicator, Level, Method, Objective, ObjectiveType,
+    OrgObjective, PlainObjective, Plan, Scale, SharedRule, Unit,
 };
 use super::validate::score_problem;
 
 /// A fresh id with the given prefix, unused in `taken`.
 fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
-    let numbers: Vec<u64> = taken.filter_map(|id| id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok())).collect();
+    let numbers: Vec<u64> = taken
+        .filter_map(|id| id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()))
+        .collect();
     let highest = numbers.iter().copied().max().unwrap_or(0);
     match highest.checked_add(1) {
         Some(next) => format!("{prefix}{next}"),
@@ -32,7 +34,9 @@ pub fn parse_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, Str
         Err(NumberError::Empty) => Ok(None),
         Err(NumberError::NotANumber) => Err(format!(
             "«{}» non è un numero: scrivere un punteggio da {} a {}.",
-            text.trim(), format_points(criterion.min()), format_points(criterion.max())
+            text.trim(),
+            format_points(criterion.min()),
+            format_points(criterion.max())
         )),
         Err(e) => Err(format!("«{}» {e}.", text.trim())),
         Ok(score) => match score_problem(score, criterion) {
@@ -63,9 +67,15 @@ pub fn parse_direct(text: &str) -> Result<Option<DirectWeight>, String> {
 /// per line, with `:` instead of `=`). Names must be distinct.
 pub fn parse_named_values(text: &str) -> Result<Vec<(String, Dec)>, String> {
     let mut out: Vec<(String, Dec)> = Vec::new();
-    for part in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let Some((name, value)) = part.rsplit_once('=').or_else(|| part.rsplit_once(':')) else {
-            return Err(format!("«{part}»: scrivere nome = valore, ad esempio «Alta = 3»."));
+            return Err(format!(
+                "«{part}»: scrivere nome = valore, ad esempio «Alta = 3»."
+            ));
         };
         let name = name.trim();
         if name.is_empty() {
@@ -85,7 +95,10 @@ pub fn parse_named_values(text: &str) -> Result<Vec<(String, Dec)>, String> {
 
 /// Writes a list of named values the way [`parse_named_values`] reads it.
 pub fn format_named_values<'a>(items: impl Iterator<Item = (&'a str, Dec)>) -> String {
-    items.map(|(n, v)| format!("{n} = {}", format_points(v))).collect::<Vec<_>>().join("; ")
+    items
+        .map(|(n, v)| format!("{n} = {}", format_points(v)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A key made of a name: lowercase ASCII letters and digits.
@@ -115,7 +128,10 @@ impl Plan {
         let id = fresh_id("o", self.objectives.iter().map(|o| o.id.as_str()));
         let objective = Objective::empty(id.clone(), unit.to_string(), self.grid.criteria.len());
         // After the unit's last objective, so display order stays grouped.
-        let at = self.objectives_of(unit).last().map_or(self.objectives.len(), |i| i + 1);
+        let at = self
+            .objectives_of(unit)
+            .last()
+            .map_or(self.objectives.len(), |i| i + 1);
         self.objectives.insert(at, objective);
         id
     }
@@ -126,10 +142,14 @@ impl Plan {
 
     /// Moves an objective one place up (`-1`) or down (`+1`) among its unit's.
     pub fn move_objective(&mut self, id: &str, delta: isize) {
-        let Some(at) = self.objective_index(id) else { return };
+        let Some(at) = self.objective_index(id) else {
+            return;
+        };
         let unit = self.objectives[at].unit.clone();
         let siblings: Vec<usize> = self.objectives_of(&unit).collect();
-        let Some(pos) = siblings.iter().position(|&i| i == at) else { return };
+        let Some(pos) = siblings.iter().position(|&i| i == at) else {
+            return;
+        };
         let target = pos as isize + delta;
         if target < 0 || target as usize >= siblings.len() {
             return;
@@ -175,7 +195,9 @@ impl Plan {
     /// ([`crate::model::Results::objective_index`]).
     pub fn set_score_at(&mut self, i: usize, criterion: usize, score: Option<Dec>) {
         let criteria = self.grid.criteria.len();
-        let Some(o) = self.objectives.get_mut(i) else { return };
+        let Some(o) = self.objectives.get_mut(i) else {
+            return;
+        };
         if o.scores.len() < criteria {
             o.scores.resize(criteria, None);
         }
@@ -196,7 +218,9 @@ impl Plan {
 
     /// Adds or removes `unit` among the units sharing an objective.
     pub fn toggle_shared_unit(&mut self, id: &str, unit: &str) {
-        let Some(i) = self.objective_index(id) else { return };
+        let Some(i) = self.objective_index(id) else {
+            return;
+        };
         let o = &mut self.objectives[i];
         if o.unit == unit {
             // The lead leaves: the next unit leads.
@@ -239,13 +263,24 @@ impl Plan {
     /// Renames the hierarchy's levels, from the top; 1 to 4 levels, and never
     /// fewer than the units use.
     pub fn set_level_labels(&mut self, labels: Vec<String>) -> Result<(), String> {
-        let labels: Vec<String> = labels.into_iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+        let labels: Vec<String> = labels
+            .into_iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
         if labels.is_empty() || labels.len() > 4 {
             return Err("Indicare da 1 a 4 livelli, dall'alto, ad esempio «Area; Settore».".into());
         }
-        let deepest = self.units.iter().map(|u| u.level).max().map_or(0, |l| l + 1);
+        let deepest = self
+            .units
+            .iter()
+            .map(|u| u.level)
+            .max()
+            .map_or(0, |l| l + 1);
         if labels.len() < deepest {
-            return Err(format!("Le unità usano {deepest} livelli: non se ne possono indicare meno."));
+            return Err(format!(
+                "Le unità usano {deepest} livelli: non se ne possono indicare meno."
+            ));
         }
         self.ente.levels = labels;
         Ok(())
@@ -268,14 +303,20 @@ impl Plan {
     /// Appends a criterion scored 0–10 and returns its index.
     pub fn add_criterion(&mut self, name: &str) -> usize {
         let base = slug(name);
-        let base = if base.is_empty() { "criterio".to_string() } else { base };
+        let base = if base.is_empty() {
+            "criterio".to_string()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut n = 1;
         while self.grid.criteria.iter().any(|c| c.id == id) {
             n += 1;
             id = format!("{base}-{n}");
         }
-        self.grid.criteria.push(Criterion::integer(&id, name, name, 0, 10));
+        self.grid
+            .criteria
+            .push(Criterion::integer(&id, name, name, 0, 10));
         for o in &mut self.objectives {
             o.scores.resize(self.grid.criteria.len(), None);
         }
@@ -285,14 +326,21 @@ impl Plan {
     pub fn rename_criterion(&mut self, c: usize, name: &str, short: &str) {
         if let Some(criterion) = self.grid.criteria.get_mut(c) {
             criterion.name = name.to_string();
-            criterion.short = if short.trim().is_empty() { name.to_string() } else { short.to_string() };
+            criterion.short = if short.trim().is_empty() {
+                name.to_string()
+            } else {
+                short.to_string()
+            };
         }
     }
 
     /// Moves a criterion one place, its scores with it.
     pub fn move_criterion(&mut self, c: usize, delta: isize) {
         let target = c as isize + delta;
-        if target < 0 || target as usize >= self.grid.criteria.len() || c >= self.grid.criteria.len() {
+        if target < 0
+            || target as usize >= self.grid.criteria.len()
+            || c >= self.grid.criteria.len()
+        {
             return;
         }
         let t = target as usize;
@@ -310,7 +358,9 @@ impl Plan {
 
     /// Whether any objective holds a score on criterion `c`.
     pub fn criterion_has_scores(&self, c: usize) -> bool {
-        self.objectives.iter().any(|o| o.scores.get(c).copied().flatten().is_some())
+        self.objectives
+            .iter()
+            .any(|o| o.scores.get(c).copied().flatten().is_some())
     }
 
     /// Removes a criterion and every score given on it.
@@ -351,16 +401,28 @@ impl Plan {
                 return Err(format!("«{other}» e «{name}» valgono entrambi {}: ogni livello deve valere punti diversi.", format_points(*points)));
             }
         }
-        let Some(criterion) = self.grid.criteria.get_mut(c) else { return Ok(()) };
+        let Some(criterion) = self.grid.criteria.get_mut(c) else {
+            return Ok(());
+        };
         // A level that keeps its name keeps its scores, even at new points.
         let remap: Vec<(Dec, Dec)> = match &criterion.scale {
             Scale::Levels(old) => old
                 .iter()
-                .filter_map(|o| levels.iter().find(|(n, _)| n.eq_ignore_ascii_case(&o.name)).map(|(_, p)| (o.points, *p)))
+                .filter_map(|o| {
+                    levels
+                        .iter()
+                        .find(|(n, _)| n.eq_ignore_ascii_case(&o.name))
+                        .map(|(_, p)| (o.points, *p))
+                })
                 .collect(),
             Scale::Range { .. } => Vec::new(),
         };
-        criterion.scale = Scale::Levels(levels.into_iter().map(|(name, points)| Level { name, points }).collect());
+        criterion.scale = Scale::Levels(
+            levels
+                .into_iter()
+                .map(|(name, points)| Level { name, points })
+                .collect(),
+        );
         for o in &mut self.objectives {
             if let Some(Some(score)) = o.scores.get_mut(c) {
                 if let Some((_, new)) = remap.iter().find(|(old, _)| old == score) {
@@ -376,10 +438,19 @@ impl Plan {
     pub fn set_types(&mut self, types: Vec<(String, Dec)>) -> Result<(), String> {
         for (name, factor) in &types {
             if *factor <= Dec::ZERO {
-                return Err(format!("Il fattore di «{name}» deve essere maggiore di zero."));
+                return Err(format!(
+                    "Il fattore di «{name}» deve essere maggiore di zero."
+                ));
             }
         }
-        self.grid.types = types.into_iter().map(|(name, factor)| ObjectiveType { id: slug(&name), name, factor }).collect();
+        self.grid.types = types
+            .into_iter()
+            .map(|(name, factor)| ObjectiveType {
+                id: slug(&name),
+                name,
+                factor,
+            })
+            .collect();
         Ok(())
     }
 
@@ -390,7 +461,10 @@ impl Plan {
         self.organisational.push(OrgObjective {
             id: id.clone(),
             title: String::new(),
-            indicators: vec![Indicator { name: String::new(), target: String::new() }],
+            indicators: vec![Indicator {
+                name: String::new(),
+                target: String::new(),
+            }],
             achievement: None,
         });
         id
@@ -408,7 +482,10 @@ impl Plan {
 
     pub fn add_secretary_objective(&mut self) -> String {
         let id = fresh_id("sg", self.secretary.iter().map(|o| o.id.as_str()));
-        self.secretary.push(PlainObjective { id: id.clone(), title: String::new() });
+        self.secretary.push(PlainObjective {
+            id: id.clone(),
+            title: String::new(),
+        });
         id
     }
 
@@ -425,7 +502,12 @@ impl Plan {
     /// Adds a unit at `level` under `parent` and returns its id.
     pub fn add_unit(&mut self, name: &str, level: usize, parent: Option<&str>) -> String {
         let id = fresh_id("u", self.units.iter().map(|u| u.id.as_str()));
-        self.units.push(Unit { id: id.clone(), name: name.to_string(), level, parent: parent.map(str::to_string) });
+        self.units.push(Unit {
+            id: id.clone(),
+            name: name.to_string(),
+            level,
+            parent: parent.map(str::to_string),
+        });
         id
     }
 
@@ -464,7 +546,10 @@ mod tests {
     #[test]
     fn a_new_id_after_the_largest_number_a_file_can_hold() {
         assert_eq!(fresh_id("o", ["o1", "o7", "x9"].into_iter()), "o8");
-        assert_eq!(fresh_id("o", ["o18446744073709551615", "o1"].into_iter()), "o2");
+        assert_eq!(
+            fresh_id("o", ["o18446744073709551615", "o1"].into_iter()),
+            "o2"
+        );
         let mut plan = new_plan(2025);
         let id = plan.add_objective("u1");
         plan.objectives.iter_mut().find(|o| o.id == id).unwrap().id = format!("o{}", u64::MAX);
@@ -477,10 +562,14 @@ mod tests {
         let c = &como_2024_grid().criteria[0]; // 0..10
         assert_eq!(parse_score("7", c), Ok(Some(Dec::from_int(7))));
         assert_eq!(parse_score("  ", c), Ok(None));
-        assert!(parse_score("11", c).unwrap_err().contains("fuori dall'intervallo"));
+        assert!(parse_score("11", c)
+            .unwrap_err()
+            .contains("fuori dall'intervallo"));
         assert!(parse_score("-1", c).unwrap_err().contains("da 0 a 10"));
         assert!(parse_score("7,5", c).unwrap_err().contains("intero"));
-        assert!(parse_score("sette", c).unwrap_err().contains("non è un numero"));
+        assert!(parse_score("sette", c)
+            .unwrap_err()
+            .contains("non è un numero"));
     }
 
     #[test]
@@ -494,7 +583,10 @@ mod tests {
         let order: Vec<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(order, [a.as_str(), b.as_str(), x.as_str()]);
         plan.move_objective(&b, -1);
-        let in_u1: Vec<&str> = plan.objectives_of("u1").map(|i| plan.objectives[i].id.as_str()).collect();
+        let in_u1: Vec<&str> = plan
+            .objectives_of("u1")
+            .map(|i| plan.objectives[i].id.as_str())
+            .collect();
         assert_eq!(in_u1, [b.as_str(), a.as_str()]);
         plan.move_objective(&b, -1); // already first: nothing happens
         assert_eq!(plan.objectives[0].id, b);
@@ -507,11 +599,19 @@ mod tests {
     fn level_labels_are_data() {
         let mut plan = new_plan(2025);
         let labels = |t: &str| t.split(';').map(str::to_string).collect::<Vec<_>>();
-        assert!(plan.set_level_labels(labels("Direzione Generale; Dipartimento; Settore; Ufficio")).is_ok());
+        assert!(plan
+            .set_level_labels(labels("Direzione Generale; Dipartimento; Settore; Ufficio"))
+            .is_ok());
         assert_eq!(plan.ente.levels.len(), 4);
-        assert!(plan.set_level_labels(labels("a;b;c;d;e")).unwrap_err().contains("da 1 a 4"));
+        assert!(plan
+            .set_level_labels(labels("a;b;c;d;e"))
+            .unwrap_err()
+            .contains("da 1 a 4"));
         plan.add_unit("Ufficio Protocollo", 3, None);
-        assert!(plan.set_level_labels(labels("Area; Settore")).unwrap_err().contains("usano 4 livelli"));
+        assert!(plan
+            .set_level_labels(labels("Area; Settore"))
+            .unwrap_err()
+            .contains("usano 4 livelli"));
     }
 
     #[test]

@@ -196,7 +196,11 @@ impl Criterion {
             id: id.into(),
             name: name.into(),
             short: short.into(),
-            scale: Scale::Range { min: Dec::from_int(min), max: Dec::from_int(max), step: Dec::from_int(1) },
+            scale: Scale::Range {
+                min: Dec::from_int(min),
+                max: Dec::from_int(max),
+                step: Dec::from_int(1),
+            },
         }
     }
 
@@ -206,7 +210,15 @@ impl Criterion {
             id: id.into(),
             name: name.into(),
             short: short.into(),
-            scale: Scale::Levels(levels.iter().map(|(n, p)| Level { name: (*n).into(), points: *p }).collect()),
+            scale: Scale::Levels(
+                levels
+                    .iter()
+                    .map(|(n, p)| Level {
+                        name: (*n).into(),
+                        points: *p,
+                    })
+                    .collect(),
+            ),
         }
     }
 
@@ -280,9 +292,18 @@ impl Plan {
         let bottom = levels.len().saturating_sub(1);
         let first_name = format!("{} 1", levels.last().map(String::as_str).unwrap_or("Unità"));
         Plan {
-            ente: Ente { name: name.into(), year, levels },
+            ente: Ente {
+                name: name.into(),
+                year,
+                levels,
+            },
             grid,
-            units: vec![Unit { id: "u1".into(), name: first_name, level: bottom, parent: None }],
+            units: vec![Unit {
+                id: "u1".into(),
+                name: first_name,
+                level: bottom,
+                parent: None,
+            }],
             objectives: Vec::new(),
             organisational: Vec::new(),
             secretary: Vec::new(),
@@ -333,25 +354,40 @@ impl Plan {
 
     /// Indices of the shared objectives, in display order.
     pub fn shared_objectives(&self) -> Vec<usize> {
-        self.objectives.iter().enumerate().filter(|(_, o)| o.is_shared()).map(|(i, _)| i).collect()
+        self.objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.is_shared())
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Direct children of a unit (`None`: the top-level units), in order.
-    pub fn children_of<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Unit> + 'a {
-        self.units.iter().filter(move |u| u.parent.as_deref() == parent)
+    pub fn children_of<'a>(
+        &'a self,
+        parent: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Unit> + 'a {
+        self.units
+            .iter()
+            .filter(move |u| u.parent.as_deref() == parent)
     }
 
     /// Units in tree order (parents before their children), each with its depth.
     pub fn units_in_tree_order(&self) -> Vec<(usize, &Unit)> {
         let mut children: HashMap<Option<&str>, Vec<&Unit>> = HashMap::new();
         for unit in &self.units {
-            children.entry(unit.parent.as_deref()).or_default().push(unit);
+            children
+                .entry(unit.parent.as_deref())
+                .or_default()
+                .push(unit);
         }
         let mut seen: HashSet<&str> = HashSet::with_capacity(self.units.len());
         let mut out = Vec::with_capacity(self.units.len());
         // Depth-first, children in file order; the stack holds (depth, unit).
-        let mut stack: Vec<(usize, &Unit)> =
-            children.get(&None).map(|top| top.iter().rev().map(|u| (0, *u)).collect()).unwrap_or_default();
+        let mut stack: Vec<(usize, &Unit)> = children
+            .get(&None)
+            .map(|top| top.iter().rev().map(|u| (0, *u)).collect())
+            .unwrap_or_default();
         loop {
             while let Some((depth, unit)) = stack.pop() {
                 if !seen.insert(unit.id.as_str()) {
@@ -384,6 +420,10 @@ impl Plan {
 
     /// Label of a unit's level ("Settore"), or "Unità" when out of range.
     pub fn level_label(&self, unit: &Unit) -> &str {
-        self.ente.levels.get(unit.level).map(String::as_str).unwrap_or("Unità")
+        self.ente
+            .levels
+            .get(unit.level)
+            .map(String::as_str)
+            .unwrap_or("Unità")
     }
 }

@@ -16,7 +16,11 @@ pub enum Preset {
 }
 
 impl Preset {
-    pub const ALL: [Preset; 3] = [Preset::Como2024, Preset::LevelsAndTypes, Preset::DirectPercent];
+    pub const ALL: [Preset; 3] = [
+        Preset::Como2024,
+        Preset::LevelsAndTypes,
+        Preset::DirectPercent,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -55,10 +59,34 @@ pub fn como_2024_grid() -> Grid {
         name: "Comune di Como, PEG 2024".into(),
         method: Method::Criteria,
         criteria: vec![
-            Criterion::integer("complessita", "Complessità amministrativa tecnica gestionale", "Complessità", 0, 10),
-            Criterion::integer("rilevanza", "Rilevanza strategica rispetto al programma di mandato", "Rilevanza strategica", 0, 15),
-            Criterion::integer("finanziaria", "Significatività finanziaria", "Signif. finanziaria", 0, 5),
-            Criterion::integer("utenza", "Impatto sulla utenza esterna", "Impatto utenza", 0, 10),
+            Criterion::integer(
+                "complessita",
+                "Complessità amministrativa tecnica gestionale",
+                "Complessità",
+                0,
+                10,
+            ),
+            Criterion::integer(
+                "rilevanza",
+                "Rilevanza strategica rispetto al programma di mandato",
+                "Rilevanza strategica",
+                0,
+                15,
+            ),
+            Criterion::integer(
+                "finanziaria",
+                "Significatività finanziaria",
+                "Signif. finanziaria",
+                0,
+                5,
+            ),
+            Criterion::integer(
+                "utenza",
+                "Impatto sulla utenza esterna",
+                "Impatto utenza",
+                0,
+                10,
+            ),
         ],
         types: Vec::new(),
         average: AverageRule::Simple,
@@ -73,20 +101,51 @@ pub fn como_2024_grid() -> Grid {
 /// (Mantenimento 1, Miglioramento 1,2, Sviluppo 1,5). Shared objectives count
 /// in each of their units.
 pub fn levels_and_types_grid() -> Grid {
-    let bma = [("Bassa", Dec::from_int(1)), ("Media", Dec::from_int(2)), ("Alta", Dec::from_int(3))];
+    let bma = [
+        ("Bassa", Dec::from_int(1)),
+        ("Media", Dec::from_int(2)),
+        ("Alta", Dec::from_int(3)),
+    ];
     let tenths = |n: i64| Dec::from_raw(n * Dec::SCALE / 10);
     Grid {
         name: "Livelli e tipologia di obiettivo".into(),
         method: Method::Criteria,
         criteria: vec![
-            Criterion::levels("complessita", "Complessità tecnica e gestionale", "Complessità", &bma),
-            Criterion::levels("strategicita", "Strategicità rispetto al programma di mandato", "Strategicità", &bma),
-            Criterion::levels("impatto", "Impatto esterno su cittadini e imprese", "Impatto esterno", &bma),
+            Criterion::levels(
+                "complessita",
+                "Complessità tecnica e gestionale",
+                "Complessità",
+                &bma,
+            ),
+            Criterion::levels(
+                "strategicita",
+                "Strategicità rispetto al programma di mandato",
+                "Strategicità",
+                &bma,
+            ),
+            Criterion::levels(
+                "impatto",
+                "Impatto esterno su cittadini e imprese",
+                "Impatto esterno",
+                &bma,
+            ),
         ],
         types: vec![
-            ObjectiveType { id: "mantenimento".into(), name: "Mantenimento".into(), factor: Dec::from_int(1) },
-            ObjectiveType { id: "miglioramento".into(), name: "Miglioramento".into(), factor: tenths(12) },
-            ObjectiveType { id: "sviluppo".into(), name: "Sviluppo".into(), factor: tenths(15) },
+            ObjectiveType {
+                id: "mantenimento".into(),
+                name: "Mantenimento".into(),
+                factor: Dec::from_int(1),
+            },
+            ObjectiveType {
+                id: "miglioramento".into(),
+                name: "Miglioramento".into(),
+                factor: tenths(12),
+            },
+            ObjectiveType {
+                id: "sviluppo".into(),
+                name: "Sviluppo".into(),
+                factor: tenths(15),
+            },
         ],
         average: AverageRule::Simple,
         shared: SharedRule::EachUnit,
@@ -112,7 +171,12 @@ pub fn direct_percent_grid() -> Grid {
 
 /// The plan "Nuovo piano" starts from: the preset's grid, Area → Settore, one settore.
 pub fn new_plan_with(year: i32, preset: Preset) -> Plan {
-    Plan::empty("Nuovo ente", year, vec!["Area".into(), "Settore".into()], preset.grid())
+    Plan::empty(
+        "Nuovo ente",
+        year,
+        vec!["Area".into(), "Settore".into()],
+        preset.grid(),
+    )
 }
 
 /// A new plan on the Como grid.

@@ -93,7 +93,8 @@ pub fn objective_status(o: &Objective, criteria: usize) -> Verdict {
     {
         Verdict::Contested
     } else if r.verdict == Verdict::Confirmed
-        || (criteria > 0 && (0..criteria).all(|c| r.score(c).is_some_and(|s| s.verdict == Verdict::Confirmed)))
+        || (criteria > 0
+            && (0..criteria).all(|c| r.score(c).is_some_and(|s| s.verdict == Verdict::Confirmed)))
     {
         Verdict::Confirmed
     } else {
@@ -123,12 +124,18 @@ pub fn group_status(statuses: impl Iterator<Item = Verdict>) -> Verdict {
 /// How many objectives are still to review.
 pub fn pending_count(plan: &Plan) -> usize {
     let n = plan.grid.criteria.len();
-    plan.objectives.iter().filter(|o| objective_status(o, n) == Verdict::Pending).count()
+    plan.objectives
+        .iter()
+        .filter(|o| objective_status(o, n) == Verdict::Pending)
+        .count()
 }
 
 /// Whether any score has a revised value.
 pub fn has_revisions(plan: &Plan) -> bool {
-    plan.objectives.iter().any(|o| o.review.achievement.revised.is_some() || o.review.scores.iter().any(|s| s.revised.is_some()))
+    plan.objectives.iter().any(|o| {
+        o.review.achievement.revised.is_some()
+            || o.review.scores.iter().any(|s| s.revised.is_some())
+    })
 }
 
 /// The plan as validated: every revised score in place of the proposed one.
@@ -148,20 +155,42 @@ pub fn validated(plan: &Plan) -> Plan {
 }
 
 impl Plan {
-    fn log(&mut self, at: &str, by: &str, objective: &str, criterion: Option<usize>, change: String) {
-        let by = if by.trim().is_empty() { "(nome non indicato)" } else { by.trim() };
+    fn log(
+        &mut self,
+        at: &str,
+        by: &str,
+        objective: &str,
+        criterion: Option<usize>,
+        change: String,
+    ) {
+        let by = if by.trim().is_empty() {
+            "(nome non indicato)"
+        } else {
+            by.trim()
+        };
         self.review_log.push(ReviewEvent {
             at: at.to_string(),
             by: by.to_string(),
             objective: objective.to_string(),
-            criterion: criterion.and_then(|c| self.grid.criteria.get(c)).map(|c| c.id.clone()),
+            criterion: criterion
+                .and_then(|c| self.grid.criteria.get(c))
+                .map(|c| c.id.clone()),
             change,
         });
     }
 
     /// Records a verdict on an objective (`criterion` `None`) or on one score.
-    pub fn review_verdict(&mut self, id: &str, criterion: Option<usize>, verdict: Verdict, at: &str, by: &str) {
-        let Some(i) = self.objective_index(id) else { return };
+    pub fn review_verdict(
+        &mut self,
+        id: &str,
+        criterion: Option<usize>,
+        verdict: Verdict,
+        at: &str,
+        by: &str,
+    ) {
+        let Some(i) = self.objective_index(id) else {
+            return;
+        };
         let what = match criterion.and_then(|c| self.grid.criteria.get(c)) {
             Some(c) => format!("punteggio di «{}»", c.short),
             None => "obiettivo".to_string(),
@@ -171,12 +200,27 @@ impl Plan {
             Some(c) => review.score_mut(c).verdict = verdict,
             None => review.verdict = verdict,
         }
-        self.log(at, by, id, criterion, format!("{what}: {}", verdict.label_it()));
+        self.log(
+            at,
+            by,
+            id,
+            criterion,
+            format!("{what}: {}", verdict.label_it()),
+        );
     }
 
     /// Records a comment on an objective or on one score.
-    pub fn review_comment(&mut self, id: &str, criterion: Option<usize>, comment: &str, at: &str, by: &str) {
-        let Some(i) = self.objective_index(id) else { return };
+    pub fn review_comment(
+        &mut self,
+        id: &str,
+        criterion: Option<usize>,
+        comment: &str,
+        at: &str,
+        by: &str,
+    ) {
+        let Some(i) = self.objective_index(id) else {
+            return;
+        };
         let review = &mut self.objectives[i].review;
         let slot = match criterion {
             Some(c) => &mut review.score_mut(c).comment,
@@ -186,14 +230,30 @@ impl Plan {
             return;
         }
         *slot = comment.trim().to_string();
-        self.log(at, by, id, criterion, format!("commento: «{}»", comment.trim()));
+        self.log(
+            at,
+            by,
+            id,
+            criterion,
+            format!("commento: «{}»", comment.trim()),
+        );
     }
 
     /// Records a verdict, a comment or a revised percentage on an objective's
     /// degree of achievement (fields left `None` are not touched). A revised
     /// value contests it.
-    pub fn review_achievement(&mut self, id: &str, verdict: Option<Verdict>, comment: Option<&str>, revised: Option<Option<Dec>>, at: &str, by: &str) {
-        let Some(i) = self.objective_index(id) else { return };
+    pub fn review_achievement(
+        &mut self,
+        id: &str,
+        verdict: Option<Verdict>,
+        comment: Option<&str>,
+        revised: Option<Option<Dec>>,
+        at: &str,
+        by: &str,
+    ) {
+        let Some(i) = self.objective_index(id) else {
+            return;
+        };
         let proposed = self.objectives[i].achievement.and_then(raw_percent);
         let review = &mut self.objectives[i].review.achievement;
         let mut changes = Vec::new();
@@ -215,10 +275,19 @@ impl Plan {
                 if value.is_some() {
                     review.verdict = Verdict::Contested;
                 }
-                let shown = |v: Option<Dec>| v.map_or("—".to_string(), |v| format!("{} %", format_points(v)));
+                let shown = |v: Option<Dec>| {
+                    v.map_or("—".to_string(), |v| format!("{} %", format_points(v)))
+                };
                 changes.push(match value {
-                    Some(r) => format!("raggiungimento rivisto da {} a {}", shown(proposed), shown(Some(r))),
-                    None => format!("raggiungimento: revisione ritirata, vale il proposto {}", shown(proposed)),
+                    Some(r) => format!(
+                        "raggiungimento rivisto da {} a {}",
+                        shown(proposed),
+                        shown(Some(r))
+                    ),
+                    None => format!(
+                        "raggiungimento: revisione ritirata, vale il proposto {}",
+                        shown(proposed)
+                    ),
                 });
             }
         }
@@ -229,10 +298,24 @@ impl Plan {
 
     /// Records a revised score (`None` withdraws the revision). A revision
     /// contests the score.
-    pub fn review_revise(&mut self, id: &str, criterion: usize, revised: Option<Dec>, at: &str, by: &str) {
-        let Some(i) = self.objective_index(id) else { return };
+    pub fn review_revise(
+        &mut self,
+        id: &str,
+        criterion: usize,
+        revised: Option<Dec>,
+        at: &str,
+        by: &str,
+    ) {
+        let Some(i) = self.objective_index(id) else {
+            return;
+        };
         let proposed = self.objectives[i].scores.get(criterion).copied().flatten();
-        let name = self.grid.criteria.get(criterion).map(|c| c.short.clone()).unwrap_or_default();
+        let name = self
+            .grid
+            .criteria
+            .get(criterion)
+            .map(|c| c.short.clone())
+            .unwrap_or_default();
         let review = self.objectives[i].review.score_mut(criterion);
         if review.revised == revised {
             return;
@@ -243,8 +326,15 @@ impl Plan {
         }
         let shown = |v: Option<Dec>| v.map_or("—".to_string(), format_points);
         let change = match revised {
-            Some(r) => format!("«{name}» rivisto da {} a {}", shown(proposed), format_points(r)),
-            None => format!("«{name}»: revisione ritirata, vale il proposto {}", shown(proposed)),
+            Some(r) => format!(
+                "«{name}» rivisto da {} a {}",
+                shown(proposed),
+                format_points(r)
+            ),
+            None => format!(
+                "«{name}»: revisione ritirata, vale il proposto {}",
+                shown(proposed)
+            ),
         };
         self.log(at, by, id, Some(criterion), change);
     }
@@ -268,13 +358,22 @@ mod tests {
         }
         assert_eq!(pending_count(&plan), 0);
         let n = plan.grid.criteria.len();
-        assert_eq!(group_status(plan.objectives.iter().map(|o| objective_status(o, n))), Verdict::Confirmed);
+        assert_eq!(
+            group_status(plan.objectives.iter().map(|o| objective_status(o, n))),
+            Verdict::Confirmed
+        );
         plan.review_revise(&b, 2, Some(Dec::from_int(1)), "t", "Rossi");
         assert_eq!(objective_status(&plan.objectives[1], n), Verdict::Contested);
-        assert_eq!(group_status(plan.objectives.iter().map(|o| objective_status(o, n))), Verdict::Contested);
+        assert_eq!(
+            group_status(plan.objectives.iter().map(|o| objective_status(o, n))),
+            Verdict::Contested
+        );
         assert_eq!(plan.review_log.len(), 6);
         assert_eq!(plan.review_log[5].criterion.as_deref(), Some("finanziaria"));
-        assert_eq!(plan.review_log[5].change, "«Signif. finanziaria» rivisto da — a 1");
+        assert_eq!(
+            plan.review_log[5].change,
+            "«Signif. finanziaria» rivisto da — a 1"
+        );
     }
 
     #[test]
@@ -285,11 +384,28 @@ mod tests {
             plan.set_score(&a, c, Some(Dec::from_int(5)));
         }
         plan.objectives[0].achievement = Some(Achievement::Percent(Dec::from_int(90)));
-        plan.review_achievement(&a, None, Some("Target non documentato."), Some(Some(Dec::from_int(60))), "t", "Rossi");
+        plan.review_achievement(
+            &a,
+            None,
+            Some("Target non documentato."),
+            Some(Some(Dec::from_int(60))),
+            "t",
+            "Rossi",
+        );
         assert_eq!(objective_status(&plan.objectives[0], 4), Verdict::Contested);
-        assert_eq!(plan.objectives[0].achievement, Some(Achievement::Percent(Dec::from_int(90))), "the proposal stays");
-        assert_eq!(validated(&plan).objectives[0].achievement, Some(Achievement::Percent(Dec::from_int(60))));
-        assert_eq!(plan.review_log.last().unwrap().change, "raggiungimento rivisto da 90 % a 60 %");
+        assert_eq!(
+            plan.objectives[0].achievement,
+            Some(Achievement::Percent(Dec::from_int(90))),
+            "the proposal stays"
+        );
+        assert_eq!(
+            validated(&plan).objectives[0].achievement,
+            Some(Achievement::Percent(Dec::from_int(60)))
+        );
+        assert_eq!(
+            plan.review_log.last().unwrap().change,
+            "raggiungimento rivisto da 90 % a 60 %"
+        );
         assert_eq!(plan.review_log.len(), 2);
     }
 }

@@ -14,7 +14,13 @@ pub fn scaled_points(o: &Objective, grid: &Grid, factors: &[Dec]) -> Option<Dec>
         .criteria
         .iter()
         .enumerate()
-        .map(|(c, _)| o.scores.get(c).copied().flatten().map(|s| times(s, factors.get(c).copied().unwrap_or(Dec::from_int(1)))))
+        .map(|(c, _)| {
+            o.scores
+                .get(c)
+                .copied()
+                .flatten()
+                .map(|s| times(s, factors.get(c).copied().unwrap_or(Dec::from_int(1))))
+        })
         .collect();
     let sum = points(&scaled)?;
     if grid.types.is_empty() {
@@ -47,11 +53,21 @@ impl Standing {
 }
 
 /// Every table's standings (units in plan order, then the shared table).
-pub fn standings(plan: &Plan, results: &Results, factors: &[Dec]) -> Vec<(Option<usize>, Vec<Standing>)> {
+pub fn standings(
+    plan: &Plan,
+    results: &Results,
+    factors: &[Dec],
+) -> Vec<(Option<usize>, Vec<Standing>)> {
     let ones = vec![Dec::from_int(1); plan.grid.criteria.len()];
     let table = |members: Vec<usize>| -> Vec<Standing> {
-        let base: Vec<Option<Dec>> = members.iter().map(|&i| scaled_points(&plan.objectives[i], &plan.grid, &ones)).collect();
-        let scaled: Vec<Option<Dec>> = members.iter().map(|&i| scaled_points(&plan.objectives[i], &plan.grid, factors)).collect();
+        let base: Vec<Option<Dec>> = members
+            .iter()
+            .map(|&i| scaled_points(&plan.objectives[i], &plan.grid, &ones))
+            .collect();
+        let scaled: Vec<Option<Dec>> = members
+            .iter()
+            .map(|&i| scaled_points(&plan.objectives[i], &plan.grid, factors))
+            .collect();
         members
             .iter()
             .enumerate()
@@ -59,8 +75,25 @@ pub fn standings(plan: &Plan, results: &Results, factors: &[Dec]) -> Vec<(Option
                 objective,
                 points: base[k],
                 scaled: scaled[k],
-                rank: base[k].map(|v| rank(v, base.iter().enumerate().filter(|(j, _)| *j != k).filter_map(|(_, p)| *p))),
-                scaled_rank: scaled[k].map(|v| rank(v, scaled.iter().enumerate().filter(|(j, _)| *j != k).filter_map(|(_, p)| *p))),
+                rank: base[k].map(|v| {
+                    rank(
+                        v,
+                        base.iter()
+                            .enumerate()
+                            .filter(|(j, _)| *j != k)
+                            .filter_map(|(_, p)| *p),
+                    )
+                }),
+                scaled_rank: scaled[k].map(|v| {
+                    rank(
+                        v,
+                        scaled
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| *j != k)
+                            .filter_map(|(_, p)| *p),
+                    )
+                }),
             })
             .collect()
     };
@@ -69,10 +102,18 @@ pub fn standings(plan: &Plan, results: &Results, factors: &[Dec]) -> Vec<(Option
         .iter()
         .enumerate()
         .filter(|(_, u)| !u.own.members.is_empty())
-        .map(|(u, r)| (Some(u), table(r.own.members.iter().map(|m| m.objective).collect())))
+        .map(|(u, r)| {
+            (
+                Some(u),
+                table(r.own.members.iter().map(|m| m.objective).collect()),
+            )
+        })
         .collect();
     if !results.shared.members.is_empty() {
-        out.push((None, table(results.shared.members.iter().map(|m| m.objective).collect())));
+        out.push((
+            None,
+            table(results.shared.members.iter().map(|m| m.objective).collect()),
+        ));
     }
     out
 }
@@ -87,11 +128,17 @@ pub fn minimal_change(plan: &Plan, objective: usize, peers: &[usize]) -> Option<
     let ones = vec![Dec::from_int(1); grid.criteria.len()];
     let o = &plan.objectives[objective];
     let own = scaled_points(o, grid, &ones)?;
-    let others: Vec<Dec> = peers.iter().filter(|&&p| p != objective).filter_map(|&p| scaled_points(&plan.objectives[p], grid, &ones)).collect();
+    let others: Vec<Dec> = peers
+        .iter()
+        .filter(|&&p| p != objective)
+        .filter_map(|&p| scaled_points(&plan.objectives[p], grid, &ones))
+        .collect();
     let base_rank = rank(own, others.iter().copied());
     let mut best: Option<(usize, Dec)> = None;
     for (c, criterion) in grid.criteria.iter().enumerate() {
-        let Some(current) = o.scores.get(c).copied().flatten() else { continue };
+        let Some(current) = o.scores.get(c).copied().flatten() else {
+            continue;
+        };
         let candidates: Vec<Dec> = match &criterion.scale {
             Scale::Range { min, max, step } => {
                 let mut v = Vec::new();
@@ -110,7 +157,11 @@ pub fn minimal_change(plan: &Plan, objective: usize, peers: &[usize]) -> Option<
                 v
             }
             Scale::Levels(levels) => {
-                let mut v: Vec<Dec> = levels.iter().map(|l| l.points).filter(|p| *p != current).collect();
+                let mut v: Vec<Dec> = levels
+                    .iter()
+                    .map(|l| l.points)
+                    .filter(|p| *p != current)
+                    .collect();
                 v.sort_by_key(|p| (p.raw() - current.raw()).abs());
                 v
             }
@@ -118,7 +169,9 @@ pub fn minimal_change(plan: &Plan, objective: usize, peers: &[usize]) -> Option<
         for value in candidates {
             let mut changed = o.clone();
             changed.scores[c] = Some(value);
-            let Some(p) = scaled_points(&changed, grid, &ones) else { continue };
+            let Some(p) = scaled_points(&changed, grid, &ones) else {
+                continue;
+            };
             if rank(p, others.iter().copied()) != base_rank {
                 let delta = Dec::from_raw(value.raw() - current.raw());
                 if best.is_none_or(|(_, b)| delta.raw().abs() < b.raw().abs()) {

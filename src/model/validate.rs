@@ -15,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 use super::compute::{compute, counted_units, hash_text, IdTable, Results};
 use super::decimal::Dec;
 use super::format::{format_it, format_points};
-use super::plan::{AverageRule, Criterion, DirectWeight, Method, Objective, Plan, Scale, SharedRule, Unit};
+use super::plan::{
+    AverageRule, Criterion, DirectWeight, Method, Objective, Plan, Scale, SharedRule, Unit,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -78,7 +80,11 @@ const MAXIMUM: u8 = 6;
 const REPEATED_ID: u32 = 0;
 
 fn at(section: u8, index: usize, sub: u32) -> Order {
-    Order { section, index: index as u32, sub }
+    Order {
+        section,
+        index: index as u32,
+        sub,
+    }
 }
 
 impl Finding {
@@ -101,7 +107,9 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
 
     let ids = IdTable::new(plan.objectives.len(), |k| plan.objectives[k].id.as_str());
     for (i, o) in plan.objectives.iter().enumerate() {
-        let first = ids.find(&o.id, |k| plan.objectives.get(k).map(|o| o.id.as_str())).map_or(i, |(first, _)| first);
+        let first = ids
+            .find(&o.id, |k| plan.objectives.get(k).map(|o| o.id.as_str()))
+            .map_or(i, |(first, _)| first);
         check_objective(plan, &units, i, first != i, &mut out);
     }
 
@@ -148,7 +156,10 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     }
 
     out.sort_by_key(|f| f.severity);
-    debug_assert!(out.windows(2).all(|w| w[0].key() < w[1].key()), "findings in their order");
+    debug_assert!(
+        out.windows(2).all(|w| w[0].key() < w[1].key()),
+        "findings in their order"
+    );
     out
 }
 
@@ -177,7 +188,12 @@ impl std::hash::Hasher for Prehashed {
 /// `*findings == validate_with(plan, results)`, exactly and in the same
 /// order, at the cost of that objective's findings and those of the tables
 /// it counts in: the findings of the other objectives and units are kept.
-pub fn refresh_findings(plan: &Plan, results: &Results, findings: &mut Vec<Finding>, objective: usize) {
+pub fn refresh_findings(
+    plan: &Plan,
+    results: &Results,
+    findings: &mut Vec<Finding>,
+    objective: usize,
+) {
     let i = objective;
     if i >= plan.objectives.len()
         || results.objectives.len() != plan.objectives.len()
@@ -189,12 +205,18 @@ pub fn refresh_findings(plan: &Plan, results: &Results, findings: &mut Vec<Findi
     }
     let units = &results.layout.units;
     let o = &plan.objectives[i];
-    let position = |findings: &[Finding], key: (Severity, Order)| findings.partition_point(|f| f.key() < key);
+    let position =
+        |findings: &[Finding], key: (Severity, Order)| findings.partition_point(|f| f.key() < key);
 
     // Every finding about the objective, and about the tables it counts in.
     let mut slots: Vec<(u8, usize)> = Vec::new();
     let mut fresh: Vec<Finding> = Vec::new();
-    let repeated_id = findings.binary_search_by_key(&(Severity::Error, at(OBJECTIVES, i, REPEATED_ID)), Finding::key).is_ok();
+    let repeated_id = findings
+        .binary_search_by_key(
+            &(Severity::Error, at(OBJECTIVES, i, REPEATED_ID)),
+            Finding::key,
+        )
+        .is_ok();
     slots.push((OBJECTIVES, i));
     check_objective(plan, units, i, repeated_id, &mut fresh);
     if !(o.is_shared() && plan.grid.shared == SharedRule::Separate) {
@@ -219,26 +241,43 @@ pub fn refresh_findings(plan: &Plan, results: &Results, findings: &mut Vec<Findi
         Vec::new()
     } else {
         let key = OnceCell::new();
-        results.titles.0.iter().enumerate()
+        results
+            .titles
+            .0
+            .iter()
+            .enumerate()
             .filter(|&(j, &h)| j == i || h == hash)
             .map(|(j, _)| j)
             .filter(|&j| {
                 let title = &plan.objectives[j].title;
-                j == i || *title == o.title || title_key(title) == *key.get_or_init(|| title_key(&o.title))
+                j == i
+                    || *title == o.title
+                    || title_key(title) == *key.get_or_init(|| title_key(&o.title))
             })
             .collect()
     };
     // The findings about repeated titles, in plan order.
-    let run = &findings[position(findings, (Severity::Warning, at(TITLES, 0, 0)))..position(findings, (Severity::Warning, at(TABLES, 0, 0)))];
+    let run = &findings[position(findings, (Severity::Warning, at(TITLES, 0, 0)))
+        ..position(findings, (Severity::Warning, at(TABLES, 0, 0)))];
     // Those that repeated this one's title before the edit.
-    let followers: Vec<usize> = run.iter().filter(|f| f.order.sub as usize == i).map(|f| f.order.index as usize).collect();
+    let followers: Vec<usize> = run
+        .iter()
+        .filter(|f| f.order.sub as usize == i)
+        .map(|f| f.order.index as usize)
+        .collect();
     let first = same.first().copied();
     let in_same = |j: &usize| same.binary_search(j).is_ok(); // `same` is in plan order
-    // Whether each one with this title (but this one) repeats the first of them, as before.
-    let mut rest = run.iter().map(|f| (f.order.index as usize, f.order.sub as usize)).peekable();
+                                                             // Whether each one with this title (but this one) repeats the first of them, as before.
+    let mut rest = run
+        .iter()
+        .map(|f| (f.order.index as usize, f.order.sub as usize))
+        .peekable();
     let as_before = same.iter().filter(|&&j| j != i).all(|&j| {
         while rest.next_if(|&(index, _)| index < j).is_some() {}
-        let repeats = rest.peek().filter(|&&(index, _)| index == j).map(|&(_, sub)| sub);
+        let repeats = rest
+            .peek()
+            .filter(|&&(index, _)| index == j)
+            .map(|&(_, sub)| sub);
         repeats == first.filter(|&f| f != j)
     });
     let unchanged = as_before && followers.iter().all(in_same);
@@ -280,7 +319,8 @@ fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: 
     for severity in [Severity::Error, Severity::Warning, Severity::Note] {
         for &(section, index) in slots {
             let start = findings.partition_point(|f| f.key() < (severity, at(section, index, 0)));
-            let len = findings[start..].partition_point(|f| f.key() < (severity, at(section, index + 1, 0)));
+            let len = findings[start..]
+                .partition_point(|f| f.key() < (severity, at(section, index + 1, 0)));
             if len > 0 {
                 gone.push(start..start + len);
             }
@@ -292,7 +332,10 @@ fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: 
     // Each fresh finding's place in the list as it is, and the changes in
     // order: a range of old findings with the fresh ones that fall in it,
     // or fresh findings alone where they fall between old ones.
-    let at: Vec<usize> = fresh.iter().map(|f| findings.partition_point(|g| g.key() < f.key())).collect();
+    let at: Vec<usize> = fresh
+        .iter()
+        .map(|f| findings.partition_point(|g| g.key() < f.key()))
+        .collect();
     let mut changes: Vec<(std::ops::Range<usize>, usize)> = Vec::new(); // (old range, first fresh one)
     let mut k = 0;
     let between = |changes: &mut Vec<_>, k: &mut usize, before: usize| {
@@ -321,15 +364,35 @@ fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: 
 }
 
 /// The findings about objective `i` (section [`OBJECTIVES`]).
-fn check_objective(plan: &Plan, units: &IdTable, i: usize, repeated_id: bool, out: &mut Vec<Finding>) {
+fn check_objective(
+    plan: &Plan,
+    units: &IdTable,
+    i: usize,
+    repeated_id: bool,
+    out: &mut Vec<Finding>,
+) {
     let o = &plan.objectives[i];
-    let unit_name = units.unit(plan, &o.unit).map(|u| plan.units[u].name.as_str());
+    let unit_name = units
+        .unit(plan, &o.unit)
+        .map(|u| plan.units[u].name.as_str());
     // Where, in words: written only for an objective that has a finding.
     let where_obj = OnceCell::new();
     let where_obj = || {
-        where_obj.get_or_init(|| format!("{} › {}", unit_name.unwrap_or("(nessuna unità)"), objective_label(&o.title, i))).as_str()
+        where_obj
+            .get_or_init(|| {
+                format!(
+                    "{} › {}",
+                    unit_name.unwrap_or("(nessuna unità)"),
+                    objective_label(&o.title, i)
+                )
+            })
+            .as_str()
     };
-    let place = |criterion| Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion };
+    let place = |criterion| Place {
+        unit: Some(o.unit.clone()),
+        objective: Some(o.id.clone()),
+        criterion,
+    };
     // Each finding's place among the objective's: fixed for the first three,
     // then in the order they are found.
     let mut next = 2;
@@ -338,26 +401,60 @@ fn check_objective(plan: &Plan, units: &IdTable, i: usize, repeated_id: bool, ou
             next += 1;
             next
         });
-        out.push(Finding { severity, place, where_: where_.to_string(), message, order: at(OBJECTIVES, i, sub) });
+        out.push(Finding {
+            severity,
+            place,
+            where_: where_.to_string(),
+            message,
+            order: at(OBJECTIVES, i, sub),
+        });
     };
 
     if repeated_id {
-        push(Some(REPEATED_ID), Severity::Error, place(None), where_obj(), format!("L'identificativo «{}» è usato da più di un obiettivo.", o.id));
+        push(
+            Some(REPEATED_ID),
+            Severity::Error,
+            place(None),
+            where_obj(),
+            format!(
+                "L'identificativo «{}» è usato da più di un obiettivo.",
+                o.id
+            ),
+        );
     }
     if unit_name.is_none() {
-        push(Some(1), Severity::Error, place(None), where_obj(),
-            format!("L'obiettivo appartiene all'unità «{}», che non esiste nel piano.", o.unit));
+        push(
+            Some(1),
+            Severity::Error,
+            place(None),
+            where_obj(),
+            format!(
+                "L'obiettivo appartiene all'unità «{}», che non esiste nel piano.",
+                o.unit
+            ),
+        );
     }
     if is_empty_row(o) {
         return; // reported once, with the unit, as an empty row
     }
     if o.title.trim().is_empty() {
-        push(Some(2), Severity::Error, place(None), where_obj(), "L'obiettivo non ha un titolo.".into());
+        push(
+            Some(2),
+            Severity::Error,
+            place(None),
+            where_obj(),
+            "L'obiettivo non ha un titolo.".into(),
+        );
     }
     for unit in &o.also {
         if units.unit(plan, unit).is_none() {
-            push(None, Severity::Error, place(None), where_obj(),
-                format!("L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano."));
+            push(
+                None,
+                Severity::Error,
+                place(None),
+                where_obj(),
+                format!("L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano."),
+            );
         }
     }
     match plan.grid.method {
@@ -385,10 +482,24 @@ fn check_objective(plan: &Plan, units: &IdTable, i: usize, repeated_id: bool, ou
             }
         }
         Method::Direct => match o.direct {
-            None => push(None, Severity::Warning, place(None), where_obj(),
-                "Manca il peso: scrivere una percentuale, oppure X se è un obiettivo prerequisito.".into()),
-            Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => push(None, Severity::Error, place(None), where_obj(),
-                format!("Il peso {} % deve essere maggiore di 0 e al massimo 100.", format_points(p))),
+            None => push(
+                None,
+                Severity::Warning,
+                place(None),
+                where_obj(),
+                "Manca il peso: scrivere una percentuale, oppure X se è un obiettivo prerequisito."
+                    .into(),
+            ),
+            Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => push(
+                None,
+                Severity::Error,
+                place(None),
+                where_obj(),
+                format!(
+                    "Il peso {} % deve essere maggiore di 0 e al massimo 100.",
+                    format_points(p)
+                ),
+            ),
             _ => {}
         },
     }
@@ -404,15 +515,28 @@ fn check_direct_sum(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Find
     let sum = group.stats.total;
     if sum != Dec::HUNDRED {
         let difference = if sum < Dec::HUNDRED {
-            format!("mancano {} punti percentuali", format_it(Dec::HUNDRED.checked_sub(sum).unwrap_or_default(), 2))
+            format!(
+                "mancano {} punti percentuali",
+                format_it(Dec::HUNDRED.checked_sub(sum).unwrap_or_default(), 2)
+            )
         } else {
-            format!("ci sono {} punti percentuali in più", format_it(sum.checked_sub(Dec::HUNDRED).unwrap_or_default(), 2))
+            format!(
+                "ci sono {} punti percentuali in più",
+                format_it(sum.checked_sub(Dec::HUNDRED).unwrap_or_default(), 2)
+            )
         };
         out.push(Finding {
             severity: Severity::Error,
-            place: Place { unit: Some(unit.id.clone()), objective: None, criterion: None },
+            place: Place {
+                unit: Some(unit.id.clone()),
+                objective: None,
+                criterion: None,
+            },
             where_: plan.unit_label(unit),
-            message: format!("I pesi degli obiettivi sommano a {} % invece di 100: {difference}.", format_it(sum, 2)),
+            message: format!(
+                "I pesi degli obiettivi sommano a {} % invece di 100: {difference}.",
+                format_it(sum, 2)
+            ),
             order: at(DIRECT_SUMS, u, 0),
         });
     }
@@ -420,7 +544,9 @@ fn check_direct_sum(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Find
 
 /// How to name an objective's unit in a sentence, or its unit id when there is no such unit.
 fn unit_words(plan: &Plan, units: &IdTable, id: &str) -> String {
-    units.first_unit(plan, id).map_or(id.to_string(), |u| plan.unit_label(u))
+    units
+        .first_unit(plan, id)
+        .map_or(id.to_string(), |u| plan.unit_label(u))
 }
 
 /// Objective `i` repeats the title of objective `first` (section [`TITLES`]).
@@ -429,10 +555,19 @@ fn repeated_title(plan: &Plan, units: &IdTable, i: usize, first: usize) -> Findi
     let other = &plan.objectives[first];
     Finding {
         severity: Severity::Warning,
-        place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
-        where_: format!("{} › {}", unit_words(plan, units, &o.unit), objective_label(&o.title, i)),
+        place: Place {
+            unit: Some(o.unit.clone()),
+            objective: Some(o.id.clone()),
+            criterion: None,
+        },
+        where_: format!(
+            "{} › {}",
+            unit_words(plan, units, &o.unit),
+            objective_label(&o.title, i)
+        ),
         message: if other.unit == o.unit {
-            "Lo stesso titolo compare due volte nella stessa unità: è forse un obiettivo ripetuto?".to_string()
+            "Lo stesso titolo compare due volte nella stessa unità: è forse un obiettivo ripetuto?"
+                .to_string()
         } else {
             format!(
                 "Lo stesso titolo compare anche in {}: è forse un obiettivo ripetuto, o comune a più unità?",
@@ -452,7 +587,11 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
     let mut push = |sub: u32, severity, message| {
         out.push(Finding {
             severity,
-            place: Place { unit: Some(unit.id.clone()), objective: None, criterion: None },
+            place: Place {
+                unit: Some(unit.id.clone()),
+                objective: None,
+                criterion: None,
+            },
             where_: plan.unit_label(unit),
             message,
             order: at(TABLES, u, sub),
@@ -483,17 +622,27 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
     if let Some(expected) = plan.grid.expected_objectives {
         let real = own.members.len() - empty;
         if unit.level == plan.ente.levels.len().saturating_sub(1) && real != expected {
-            push(1, Severity::Warning, format!(
-                "L'unità ha {real} obiettiv{}, la griglia ne prevede {expected}.",
-                if real == 1 { "o" } else { "i" }
-            ));
+            push(
+                1,
+                Severity::Warning,
+                format!(
+                    "L'unità ha {real} obiettiv{}, la griglia ne prevede {expected}.",
+                    if real == 1 { "o" } else { "i" }
+                ),
+            );
         }
     }
 
     // No differentiation: every objective scored the same.
-    let mut complete = own.members.iter().filter(|m| results.objectives[m.objective].points.is_some()).map(|m| &plan.objectives[m.objective]);
+    let mut complete = own
+        .members
+        .iter()
+        .filter(|m| results.objectives[m.objective].points.is_some())
+        .map(|m| &plan.objectives[m.objective]);
     if let Some(first) = complete.next() {
-        let same = |o: &Objective| o.scores == first.scores && o.direct == first.direct && o.kind == first.kind;
+        let same = |o: &Objective| {
+            o.scores == first.scores && o.direct == first.direct && o.kind == first.kind
+        };
         let mut count = 1;
         let mut all_same = true;
         for o in complete {
@@ -515,12 +664,25 @@ fn check_maximum(plan: &Plan, units: &IdTable, i: usize, out: &mut Vec<Finding>)
         return;
     }
     let o = &plan.objectives[i];
-    let all_max = plan.grid.criteria.iter().enumerate().all(|(c, criterion)| o.scores.get(c).copied().flatten() == Some(criterion.max()));
+    let all_max = plan
+        .grid
+        .criteria
+        .iter()
+        .enumerate()
+        .all(|(c, criterion)| o.scores.get(c).copied().flatten() == Some(criterion.max()));
     if all_max {
         out.push(Finding {
             severity: Severity::Note,
-            place: Place { unit: Some(o.unit.clone()), objective: Some(o.id.clone()), criterion: None },
-            where_: format!("{} › {}", unit_words(plan, units, &o.unit), objective_label(&o.title, i)),
+            place: Place {
+                unit: Some(o.unit.clone()),
+                objective: Some(o.id.clone()),
+                criterion: None,
+            },
+            where_: format!(
+                "{} › {}",
+                unit_words(plan, units, &o.unit),
+                objective_label(&o.title, i)
+            ),
             message: "L'obiettivo ha il punteggio massimo su tutti i criteri.".into(),
             order: at(MAXIMUM, i, 0),
         });
@@ -534,29 +696,50 @@ pub fn score_problem(score: Dec, criterion: &Criterion) -> Option<String> {
             if score < *min || score > *max {
                 return Some(format!(
                     "Il punteggio {} è fuori dall'intervallo ammesso, da {} a {}.",
-                    format_points(score), format_points(*min), format_points(*max)
+                    format_points(score),
+                    format_points(*min),
+                    format_points(*max)
                 ));
             }
             let offset = score.checked_sub(*min).unwrap_or_default();
             if !offset.is_multiple_of(*step) {
                 return Some(if *step == Dec::from_int(1) {
-                    format!("Il punteggio {} deve essere un numero intero.", format_points(score))
+                    format!(
+                        "Il punteggio {} deve essere un numero intero.",
+                        format_points(score)
+                    )
                 } else {
-                    format!("Il punteggio {} non è ammesso: il passo è {}.", format_points(score), format_points(*step))
+                    format!(
+                        "Il punteggio {} non è ammesso: il passo è {}.",
+                        format_points(score),
+                        format_points(*step)
+                    )
                 });
             }
             None
         }
         Scale::Levels(levels) => (!levels.iter().any(|l| l.points == score)).then(|| {
-            let names: Vec<String> = levels.iter().map(|l| format!("{} ({})", l.name, format_points(l.points))).collect();
-            format!("Il punteggio {} non corrisponde a nessun livello: {}.", format_points(score), names.join(", "))
+            let names: Vec<String> = levels
+                .iter()
+                .map(|l| format!("{} ({})", l.name, format_points(l.points)))
+                .collect();
+            format!(
+                "Il punteggio {} non corrisponde a nessun livello: {}.",
+                format_points(score),
+                names.join(", ")
+            )
         }),
     }
 }
 
 /// A title as compared for duplicates: case, spaces and punctuation ignored.
 fn title_key(title: &str) -> String {
-    title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The characters of [`title_key`]`(title)`, one by one, without building it.
@@ -622,7 +805,10 @@ pub(crate) fn title_hash(title: &str) -> u64 {
     let mut hash = hash_text(std::iter::empty());
     title_key_chars(title, |c| {
         empty = false;
-        hash = c.encode_utf8(&mut [0; 4]).bytes().fold(hash, |h, b| (h ^ b as u64).wrapping_mul(PRIME));
+        hash = c
+            .encode_utf8(&mut [0; 4])
+            .bytes()
+            .fold(hash, |h, b| (h ^ b as u64).wrapping_mul(PRIME));
     });
     match (empty, hash) {
         (true, _) => 0,
@@ -633,7 +819,10 @@ pub(crate) fn title_hash(title: &str) -> u64 {
 
 /// Whether an objective is an empty row: no title, no score, no weight.
 pub fn is_empty_row(o: &Objective) -> bool {
-    o.title.trim().is_empty() && o.scores.iter().all(Option::is_none) && o.direct.is_none() && o.kind.is_none()
+    o.title.trim().is_empty()
+        && o.scores.iter().all(Option::is_none)
+        && o.direct.is_none()
+        && o.kind.is_none()
 }
 
 /// The findings about the units (section [`UNITS`]).
@@ -667,14 +856,22 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
         let mut push = |sub: u32, severity, message| {
             out.push(Finding {
                 severity,
-                place: Place { unit: Some(u.id.clone()), objective: None, criterion: None },
+                place: Place {
+                    unit: Some(u.id.clone()),
+                    objective: None,
+                    criterion: None,
+                },
                 where_: plan.unit_label(u),
                 message,
                 order: at(UNITS, index, sub),
             })
         };
         if !seen_ids.insert(u.id.as_str()) {
-            push(0, Severity::Error, format!("L'identificativo «{}» è usato da più di un'unità.", u.id));
+            push(
+                0,
+                Severity::Error,
+                format!("L'identificativo «{}» è usato da più di un'unità.", u.id),
+            );
         }
         if u.name.trim().is_empty() {
             push(1, Severity::Error, "L'unità non ha un nome.".into());
@@ -683,19 +880,40 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
         if !key.is_empty() {
             if let Some(other) = seen_names.insert(key, u.id.as_str()) {
                 if other != u.id {
-                    push(2, Severity::Warning, "Due unità hanno lo stesso nome.".into());
+                    push(
+                        2,
+                        Severity::Warning,
+                        "Due unità hanno lo stesso nome.".into(),
+                    );
                 }
             }
         }
         if u.level >= plan.ente.levels.len() {
-            push(3, Severity::Error,
-                format!("Il livello {} non è tra i livelli dell'ente ({}).", u.level + 1, plan.ente.levels.join(", ")));
+            push(
+                3,
+                Severity::Error,
+                format!(
+                    "Il livello {} non è tra i livelli dell'ente ({}).",
+                    u.level + 1,
+                    plan.ente.levels.join(", ")
+                ),
+            );
         }
         match u.parent.as_deref() {
             Some(p) => match units.unit(plan, p) {
-                None => push(4, Severity::Error, format!("L'unità superiore «{p}» non esiste nel piano.")),
-                Some(pi) if plan.units[pi].level >= u.level => push(4, Severity::Error,
-                    format!("L'unità superiore «{}» non sta a un livello più alto.", plan.units[pi].name)),
+                None => push(
+                    4,
+                    Severity::Error,
+                    format!("L'unità superiore «{p}» non esiste nel piano."),
+                ),
+                Some(pi) if plan.units[pi].level >= u.level => push(
+                    4,
+                    Severity::Error,
+                    format!(
+                        "L'unità superiore «{}» non sta a un livello più alto.",
+                        plan.units[pi].name
+                    ),
+                ),
                 _ => {}
             },
             None => {}
@@ -738,8 +956,26 @@ mod tests {
     #[test]
     fn a_title_hash_is_the_hash_of_its_key() {
         let titles = [
-            "", "   ", "!?", "Recupero evasione", "recupero  EVASIONE!", "  Gestione, immobili. ", "ΣΑΣ σας", "Σ", "aΣ b", "ΌΣΟΣ",
-            "İstanbul", "ǅemal", "Straße", "ﬁne", "a\u{307}b", "Ⅻ secolo", "n. 3/2025", "«Più» — meno", "日本語 テキスト", "ÀÈÌ òù",
+            "",
+            "   ",
+            "!?",
+            "Recupero evasione",
+            "recupero  EVASIONE!",
+            "  Gestione, immobili. ",
+            "ΣΑΣ σας",
+            "Σ",
+            "aΣ b",
+            "ΌΣΟΣ",
+            "İstanbul",
+            "ǅemal",
+            "Straße",
+            "ﬁne",
+            "a\u{307}b",
+            "Ⅻ secolo",
+            "n. 3/2025",
+            "«Più» — meno",
+            "日本語 テキスト",
+            "ÀÈÌ òù",
         ];
         for t in titles {
             assert_eq!(title_hash(t), hash_of_key(t), "{t:?}");
@@ -752,7 +988,9 @@ mod tests {
             let len = (state % 9) as usize;
             let title: String = (0..len)
                 .map(|_| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
                     pool[(state >> 33) as usize % pool.len()]
                 })
                 .collect();

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::state::{Action, AchievementOf};
+use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::achievement::{Achievement, Direction};
 use crate::model::decimal::Dec;
@@ -28,11 +28,29 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
     let (mode, first, second) = match (&props.draft, props.current) {
         (Some((text, _)), _) => {
             let mut parts = text.splitn(3, '|').map(str::to_string);
-            (parts.next().unwrap_or_default(), parts.next().unwrap_or_default(), parts.next().unwrap_or_default())
+            (
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+            )
         }
-        (None, Some(Achievement::Percent(p))) => ("percent".to_string(), format_plain(p), String::new()),
-        (None, Some(Achievement::Indicator { target, actual, direction })) => (
-            if direction == Direction::LowerIsBetter { "lower" } else { "higher" }.to_string(),
+        (None, Some(Achievement::Percent(p))) => {
+            ("percent".to_string(), format_plain(p), String::new())
+        }
+        (
+            None,
+            Some(Achievement::Indicator {
+                target,
+                actual,
+                direction,
+            }),
+        ) => (
+            if direction == Direction::LowerIsBetter {
+                "lower"
+            } else {
+                "higher"
+            }
+            .to_string(),
             format_plain(target),
             format_plain(actual),
         ),
@@ -52,7 +70,12 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                 _ => e.target_unchecked_into::<HtmlInputElement>().value(),
             };
             let [mode, first, second] = v;
-            dispatch.dispatch(Action::SetAchievement { target: of.clone(), mode, first, second });
+            dispatch.dispatch(Action::SetAchievement {
+                target: of.clone(),
+                mode,
+                first,
+                second,
+            });
         })
     };
     let error = props.draft.as_ref().and_then(|(_, e)| e.clone());

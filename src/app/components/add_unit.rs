@@ -27,7 +27,9 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
 
     let on_name = {
         let name = name.clone();
-        Callback::from(move |e: InputEvent| name.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            name.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let on_level = {
         let level = level.clone();
@@ -53,16 +55,28 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
             e.prevent_default();
             let text = name.trim().to_string();
             if text.is_empty() {
-                error.set(Some(format!("Scrivere il nome del nuovo {}.", label.to_lowercase())));
+                error.set(Some(format!(
+                    "Scrivere il nome del nuovo {}.",
+                    label.to_lowercase()
+                )));
                 return;
             }
-            dispatch.dispatch(Action::AddUnit { name: text, level: level_now, parent: (*parent).clone() });
+            dispatch.dispatch(Action::AddUnit {
+                name: text,
+                level: level_now,
+                parent: (*parent).clone(),
+            });
             name.set(String::new());
             error.set(None);
         })
     };
 
-    let parents: Vec<_> = props.plan.units.iter().filter(|u| u.level < level_now).collect();
+    let parents: Vec<_> = props
+        .plan
+        .units
+        .iter()
+        .filter(|u| u.level < level_now)
+        .collect();
     html! {
         <form class="add-unit" onsubmit={on_submit} aria-labelledby="aggiungi-unita-titolo">
             <h3 id="aggiungi-unita-titolo">{ "Aggiungi unità organizzativa" }</h3>

@@ -24,7 +24,9 @@ pub struct ChartsProps {
 
 /// Colours of the criteria, distinguishable also in grey (and each segment
 /// carries its number as text).
-const PALETTE: [&str; 6] = ["#0066cc", "#8a5a00", "#00693e", "#a61d4d", "#5c6f82", "#5b3aa8"];
+const PALETTE: [&str; 6] = [
+    "#0066cc", "#8a5a00", "#00693e", "#a61d4d", "#5c6f82", "#5b3aa8",
+];
 const LABEL_W: u32 = 330;
 const PLOT_W: u32 = 560;
 const ROW_H: u32 = 22;
@@ -36,7 +38,11 @@ fn x(thousandths: u32) -> u32 {
 fn short(label: &str, max: usize) -> String {
     let mut chars = label.chars();
     let cut: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() { format!("{cut}…") } else { cut }
+    if chars.next().is_some() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -88,8 +94,15 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let unit_choice = use_state(|| None::<String>);
     let chart = averages(plan, &props.results);
     let height = (chart.bars.len() as u32 + 2) * ROW_H;
-    let title = format!("Media delle unità, su una scala da 0 a {}", format_points(chart.scale_max));
-    let description: Vec<String> = chart.bars.iter().map(|b| format!("{} {}", b.label, format_it(b.value, 2))).collect();
+    let title = format!(
+        "Media delle unità, su una scala da 0 a {}",
+        format_points(chart.scale_max)
+    );
+    let description: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| format!("{} {}", b.label, format_it(b.value, 2)))
+        .collect();
     let ente = chart.ente.map(|(v, at)| (format_it(v, 2), x(at)));
 
     let bars_svg = html! {
@@ -113,22 +126,49 @@ pub fn Charts(props: &ChartsProps) -> Html {
     });
     // The units to pick from (id, label, index): worked out again only when
     // the units or their tables' membership change, not at every score.
-    let with_tables: Vec<bool> = props.results.units.iter().map(|r| !r.own.members.is_empty()).collect();
-    let choices = use_memo(crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels, &with_tables)), |_| {
-        plan.units
-            .iter()
-            .enumerate()
-            .filter(|(u, _)| with_tables[*u])
-            .map(|(u, unit)| (AttrValue::from(unit.id.clone()), AttrValue::from(plan.unit_label(unit)), u))
-            .collect::<Vec<_>>()
-    });
+    let with_tables: Vec<bool> = props
+        .results
+        .units
+        .iter()
+        .map(|r| !r.own.members.is_empty())
+        .collect();
+    let choices = use_memo(
+        crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels, &with_tables)),
+        |_| {
+            plan.units
+                .iter()
+                .enumerate()
+                .filter(|(u, _)| with_tables[*u])
+                .map(|(u, unit)| {
+                    (
+                        AttrValue::from(unit.id.clone()),
+                        AttrValue::from(plan.unit_label(unit)),
+                        u,
+                    )
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     let units_with_tables: Vec<(String, String, Vec<usize>)> = choices
         .iter()
         .filter(|(id, _, _)| unit_choice.as_deref().map_or(true, |c| c == id.as_str()))
         .take(1)
-        .map(|(id, label, u)| (id.to_string(), label.to_string(), props.results.units[*u].own.members.iter().map(|m| m.objective).collect()))
+        .map(|(id, label, u)| {
+            (
+                id.to_string(),
+                label.to_string(),
+                props.results.units[*u]
+                    .own
+                    .members
+                    .iter()
+                    .map(|m| m.objective)
+                    .collect(),
+            )
+        })
         .collect();
-    let selected = (*unit_choice).clone().or_else(|| units_with_tables.first().map(|(id, _, _)| id.clone()));
+    let selected = (*unit_choice)
+        .clone()
+        .or_else(|| units_with_tables.first().map(|(id, _, _)| id.clone()));
     let stacked = (plan.grid.method == Method::Criteria).then(|| {
         let Some((_, name, members)) = units_with_tables.iter().find(|(id, _, _)| Some(id) == selected.as_ref()) else { return Html::default() };
         let rows = stacks(plan, members);
@@ -180,8 +220,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
         }
     });
 
-    let results_svg = props.outcome.as_ref().map(|o| bar_chart(&result_bars(plan, &props.results, o), "grafico-risultati",
-        "Risultato delle unità (punteggio ponderato, da 0 a 100)", "risultato dell'ente"));
+    let results_svg = props.outcome.as_ref().map(|o| {
+        bar_chart(
+            &result_bars(plan, &props.results, o),
+            "grafico-risultati",
+            "Risultato delle unità (punteggio ponderato, da 0 a 100)",
+            "risultato dell'ente",
+        )
+    });
 
     html! {
         <section class="charts" aria-labelledby="grafici-titolo">
@@ -203,7 +249,11 @@ pub fn Charts(props: &ChartsProps) -> Html {
 /// A bar chart of `chart`, with its marker line, as an accessible SVG image.
 fn bar_chart(chart: &AverageChart, id: &str, title: &str, marker: &str) -> Html {
     let height = (chart.bars.len() as u32 + 2) * ROW_H;
-    let description: Vec<String> = chart.bars.iter().map(|b| format!("{} {}", b.label, format_it(b.value, 2))).collect();
+    let description: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| format!("{} {}", b.label, format_it(b.value, 2)))
+        .collect();
     let ente = chart.ente.map(|(v, at)| (format_it(v, 2), x(at)));
     html! {
         <svg class="chart" role="img" aria-labelledby={format!("{id}-titolo {id}-desc")}

@@ -41,7 +41,9 @@ impl PartialEq for ItemProps {
 /// One finding, linked to its field: drawn again only when it changes.
 #[component]
 fn FindingItem(props: &ItemProps) -> Html {
-    let Some(f) = props.findings.get(props.index) else { return Html::default() };
+    let Some(f) = props.findings.get(props.index) else {
+        return Html::default();
+    };
     let id = target(&f.place);
     let onclick = {
         let (id, unit) = (id.clone(), f.place.unit.clone());
@@ -61,7 +63,10 @@ fn FindingItem(props: &ItemProps) -> Html {
 /// Focuses a field; if its unit's table is not drawn yet (long plans draw
 /// tables near the screen), scrolls to the unit first and focuses once drawn.
 fn focus_drawing(id: &str, unit: Option<&str>) {
-    let exists = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some();
+    let exists = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .is_some();
     if exists {
         return focus(id);
     }
@@ -79,15 +84,23 @@ pub const FIRST_FINDINGS: usize = 100;
 /// (a large unit's table can take a moment to draw).
 fn focus_when_drawn(id: String, tries: u32) {
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return };
-    if window.document().and_then(|d| d.get_element_by_id(&id)).is_some() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window
+        .document()
+        .and_then(|d| d.get_element_by_id(&id))
+        .is_some()
+    {
         return focus(&id);
     }
     if tries == 0 {
         return;
     }
-    let retry = wasm_bindgen::closure::Closure::once_into_js(move || focus_when_drawn(id, tries - 1));
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), 100);
+    let retry =
+        wasm_bindgen::closure::Closure::once_into_js(move || focus_when_drawn(id, tries - 1));
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), 100);
 }
 
 #[component]

@@ -171,15 +171,37 @@ pub fn GridView(props: &GridProps) -> Html {
     let s = send.clone();
     let on_grid_name = Callback::from(move |e: Event| s(Action::SetGridName(input_value(&e))));
     let s = send.clone();
-    let on_method = Callback::from(move |e: Event| s(Action::SetMethod(if select_value(&e) == "direct" { Method::Direct } else { Method::Criteria })));
+    let on_method = Callback::from(move |e: Event| {
+        s(Action::SetMethod(if select_value(&e) == "direct" {
+            Method::Direct
+        } else {
+            Method::Criteria
+        }))
+    });
     let s = send.clone();
-    let on_average = Callback::from(move |e: Event| s(Action::SetAverageRule(if select_value(&e) == "weighted" { AverageRule::PointsWeighted } else { AverageRule::Simple })));
+    let on_average = Callback::from(move |e: Event| {
+        s(Action::SetAverageRule(if select_value(&e) == "weighted" {
+            AverageRule::PointsWeighted
+        } else {
+            AverageRule::Simple
+        }))
+    });
     let s = send.clone();
-    let on_shared = Callback::from(move |e: Event| s(Action::SetSharedRule(if select_value(&e) == "each" { SharedRule::EachUnit } else { SharedRule::Separate })));
+    let on_shared = Callback::from(move |e: Event| {
+        s(Action::SetSharedRule(if select_value(&e) == "each" {
+            SharedRule::EachUnit
+        } else {
+            SharedRule::Separate
+        }))
+    });
     let s = send.clone();
     let on_add_criterion = Callback::from(move |_| s(Action::AddCriterion));
     let s = send.clone();
-    let on_types = Callback::from(move |e: Event| s(Action::SetTypes { text: input_value(&e) }));
+    let on_types = Callback::from(move |e: Event| {
+        s(Action::SetTypes {
+            text: input_value(&e),
+        })
+    });
     let types_error = state.grid_error("types").map(str::to_string);
 
     html! {

@@ -64,7 +64,10 @@ pub fn Header(props: &HeaderProps) -> Html {
             dispatch.dispatch(Action::SetReviewer(input.value()));
         })
     };
-    let year_text = props.year_draft.as_ref().map_or(props.plan.ente.year.to_string(), |d| d.text.clone());
+    let year_text = props
+        .year_draft
+        .as_ref()
+        .map_or(props.plan.ente.year.to_string(), |d| d.text.clone());
     let year_error = props.year_draft.as_ref().and_then(|d| d.error.clone());
     let ente = &props.results.ente;
     let average = ente.average.map_or("—".to_string(), |a| format_it(a, 2));

@@ -42,7 +42,10 @@ pub fn NewPlanPanel(props: &NewPlanProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let year = js_sys::Date::new_0().get_full_year() as i32;
-            dispatch.dispatch(Action::New { year, preset: *chosen });
+            dispatch.dispatch(Action::New {
+                year,
+                preset: *chosen,
+            });
             close.emit(());
         })
     };

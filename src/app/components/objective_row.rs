@@ -8,8 +8,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::files::{confirm, dom_id};
 use crate::app::components::achievement::AchievementEditor;
+use crate::app::files::{confirm, dom_id};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::compute::{ObjectiveResult, Status};
@@ -68,14 +68,28 @@ pub struct RowResults {
 /// the last row adds an objective.
 fn cell_keys(e: &KeyboardEvent, c: usize, is_last: bool, add: &Callback<()>) {
     use wasm_bindgen::JsCast;
-    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Some(row) = input.closest("tr").ok().flatten() else { return };
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(row) = input.closest("tr").ok().flatten() else {
+        return;
+    };
     let caret_at = |start: bool| {
-        input.clone().dyn_into::<HtmlInputElement>().map_or(true, |i| {
-            let len = i.value().chars().count() as u32;
-            let pos = i.selection_start().ok().flatten().unwrap_or(0);
-            if start { pos == 0 } else { pos >= len }
-        })
+        input
+            .clone()
+            .dyn_into::<HtmlInputElement>()
+            .map_or(true, |i| {
+                let len = i.value().chars().count() as u32;
+                let pos = i.selection_start().ok().flatten().unwrap_or(0);
+                if start {
+                    pos == 0
+                } else {
+                    pos >= len
+                }
+            })
     };
     let (target_row, index) = match e.key().as_str() {
         "ArrowUp" => (row.previous_element_sibling(), c),
@@ -90,8 +104,13 @@ fn cell_keys(e: &KeyboardEvent, c: usize, is_last: bool, add: &Callback<()>) {
         _ => return,
     };
     let Some(target_row) = target_row else { return };
-    if let Ok(cells) = target_row.query_selector_all("td.score-cell input.score, td.score-cell select.level") {
-        if let Some(cell) = cells.item(index as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Ok(cells) =
+        target_row.query_selector_all("td.score-cell input.score, td.score-cell select.level")
+    {
+        if let Some(cell) = cells
+            .item(index as u32)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             e.prevent_default();
             let _ = cell.focus();
         }
@@ -129,7 +148,11 @@ fn verdict_select(id: String, label: String, current: Verdict, onchange: Callbac
 pub fn ObjectiveRow(props: &RowProps) -> Html {
     let o = &props.objective;
     let grid = &props.grid;
-    let label = if o.title.trim().is_empty() { format!("obiettivo {}", props.number) } else { format!("obiettivo {}: {}", props.number, o.title) };
+    let label = if o.title.trim().is_empty() {
+        format!("obiettivo {}", props.number)
+    } else {
+        format!("obiettivo {}: {}", props.number, o.title)
+    };
     let send = {
         let dispatch = props.dispatch.clone();
         move |action: Action| dispatch.dispatch(action)
@@ -137,19 +160,36 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
 
     let on_title = {
         let (s, id) = (send.clone(), o.id.clone());
-        Callback::from(move |e: InputEvent| s(Action::SetTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }))
+        Callback::from(move |e: InputEvent| {
+            s(Action::SetTitle {
+                id: id.clone(),
+                title: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            })
+        })
     };
     let on_description = {
         let (s, id) = (send.clone(), o.id.clone());
-        Callback::from(move |e: Event| s(Action::SetDescription { id: id.clone(), text: e.target_unchecked_into::<HtmlTextAreaElement>().value() }))
+        Callback::from(move |e: Event| {
+            s(Action::SetDescription {
+                id: id.clone(),
+                text: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            })
+        })
     };
     let mover = |delta: isize| {
         let (s, id) = (send.clone(), o.id.clone());
-        Callback::from(move |_| s(Action::MoveObjective { id: id.clone(), delta }))
+        Callback::from(move |_| {
+            s(Action::MoveObjective {
+                id: id.clone(),
+                delta,
+            })
+        })
     };
     let on_remove = {
         let (s, id) = (send.clone(), o.id.clone());
-        let has_content = !o.title.trim().is_empty() || o.scores.iter().any(Option::is_some) || o.direct.is_some();
+        let has_content = !o.title.trim().is_empty()
+            || o.scores.iter().any(Option::is_some)
+            || o.direct.is_some();
         let question = format!("Eliminare l'{label}?");
         Callback::from(move |_| {
             if !has_content || confirm(&question) {
@@ -164,10 +204,19 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             s(Action::AddObjective { unit: unit.clone() });
             let unit = unit.clone();
             crate::app::files::after_render(move || {
-                let selector = format!("#{} textarea.title", dom_id("unita", &[&unit]).replace('.', "\\."));
-                if let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(&selector).ok()) {
+                let selector = format!(
+                    "#{} textarea.title",
+                    dom_id("unita", &[&unit]).replace('.', "\\.")
+                );
+                if let Some(list) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector_all(&selector).ok())
+                {
                     use wasm_bindgen::JsCast;
-                    if let Some(el) = list.item(list.length().saturating_sub(1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    if let Some(el) = list
+                        .item(list.length().saturating_sub(1))
+                        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
                         let _ = el.focus();
                     }
                 }
@@ -305,15 +354,30 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
 
     let shared_names: Vec<&str> = std::iter::once(&o.unit)
         .chain(o.also.iter())
-        .filter_map(|u| props.units.iter().find(|(id, _)| id == u).map(|(_, n)| n.as_str()))
+        .filter_map(|u| {
+            props
+                .units
+                .iter()
+                .find(|(id, _)| id == u)
+                .map(|(_, n)| n.as_str())
+        })
         .collect();
-    let share_summary = if o.is_shared() { format!("Comune a: {}", shared_names.join(", ")) } else { "Condividi con altre unità".to_string() };
+    let share_summary = if o.is_shared() {
+        format!("Comune a: {}", shared_names.join(", "))
+    } else {
+        "Condividi con altre unità".to_string()
+    };
     // The list of every unit is built only when opened: a plan of thousands
     // of objectives and units would otherwise hold millions of checkboxes.
     let share_open = use_state(|| false);
     let on_share_toggle = {
         let share_open = share_open.clone();
-        Callback::from(move |e: Event| share_open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()))
+        Callback::from(move |e: Event| {
+            share_open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
     };
     let share_boxes = props.units.iter().filter(|_| *share_open).map(|(unit_id, name)| {
         let checked = o.unit == *unit_id || o.also.contains(unit_id);
@@ -326,13 +390,23 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
     });
 
     let (points, points_note) = match props.result.status {
-        Status::Prerequisite => ("X".to_string(), Some("prerequisito, escluso dalla somma".to_string())),
+        Status::Prerequisite => (
+            "X".to_string(),
+            Some("prerequisito, escluso dalla somma".to_string()),
+        ),
         Status::MissingType => ("—".to_string(), Some("manca la tipologia".to_string())),
         Status::MissingScore => ("—".to_string(), Some("mancano punteggi".to_string())),
         Status::MissingWeight => ("—".to_string(), Some("manca il peso".to_string())),
         Status::Complete => (
-            props.result.points.map_or_else(|| "—".to_string(), format_points),
-            props.result.factor.zip(props.result.sum).map(|(f, s)| format!("{} × {}", format_points(s), format_points(f))),
+            props
+                .result
+                .points
+                .map_or_else(|| "—".to_string(), format_points),
+            props
+                .result
+                .factor
+                .zip(props.result.sum)
+                .map(|(f, s)| format!("{} × {}", format_points(s), format_points(f))),
         ),
     };
     let weight = match (props.weight, props.result.status) {
@@ -341,8 +415,13 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         (None, _) => "—".to_string(),
     };
     let incomplete = props.result.points.is_none() && props.result.status != Status::Prerequisite;
-    let proposed_note = (props.review_mode && props.proposed_points != props.result.points)
-        .then(|| format!("proposto {}", props.proposed_points.map_or("—".to_string(), format_points)));
+    let proposed_note =
+        (props.review_mode && props.proposed_points != props.result.points).then(|| {
+            format!(
+                "proposto {}",
+                props.proposed_points.map_or("—".to_string(), format_points)
+            )
+        });
 
     html! {
         <tr id={dom_id("riga", &[&o.id])} class={classes!(incomplete.then_some("incomplete"))}>
@@ -416,15 +495,27 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
     let o = &props.objective;
     let dispatch = props.dispatch.clone();
     let send = move |a: Action| dispatch.dispatch(a);
-    let open = o.review.verdict != Verdict::Pending || o.review.scores.iter().any(|s| s.verdict != Verdict::Pending);
+    let open = o.review.verdict != Verdict::Pending
+        || o.review
+            .scores
+            .iter()
+            .any(|s| s.verdict != Verdict::Pending);
     let (s, id) = (send.clone(), o.id.clone());
     let on_verdict = Callback::from(move |e: Event| {
         let v = verdict_from(&e.target_unchecked_into::<HtmlSelectElement>().value());
-        s(Action::ReviewVerdict { id: id.clone(), criterion: None, verdict: v });
+        s(Action::ReviewVerdict {
+            id: id.clone(),
+            criterion: None,
+            verdict: v,
+        });
     });
     let (s, id) = (send.clone(), o.id.clone());
     let on_comment = Callback::from(move |e: Event| {
-        s(Action::ReviewComment { id: id.clone(), criterion: None, text: e.target_unchecked_into::<HtmlTextAreaElement>().value() })
+        s(Action::ReviewComment {
+            id: id.clone(),
+            criterion: None,
+            text: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+        })
     });
     let rows = props.grid.criteria.iter().enumerate().map(|(c, criterion)| {
         let review = o.review.score(c).cloned().unwrap_or_default();

@@ -6,16 +6,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
 use crate::app::components::objective_row::RowResults;
+use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
 use crate::app::state::{AchievementOf, Latest, Mode, DIRECT_CELL, REVISED_CELL};
-use crate::model::achievement::{counted_percent, group_result, weighted_score};
-use crate::model::review::objective_status;
 use crate::app::Dispatch;
+use crate::model::achievement::{counted_percent, group_result, weighted_score};
 use crate::model::compute::Group;
 use crate::model::describe;
 use crate::model::format::{format_it, format_points};
 use crate::model::plan::{Method, Scale};
+use crate::model::review::objective_status;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
@@ -79,10 +79,20 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
     // sits under Totale (or under the assigned weight, with the direct method).
     let label_span = if direct { 2 } else { 2 + score_columns };
     let counted = if stats.prerequisites > 0 {
-        let noun = if stats.prerequisites == 1 { "prerequisito" } else { "prerequisiti" };
-        format!("{} su {} obiettivi con peso; {} {noun}", stats.complete, stats.objectives, stats.prerequisites)
+        let noun = if stats.prerequisites == 1 {
+            "prerequisito"
+        } else {
+            "prerequisiti"
+        };
+        format!(
+            "{} su {} obiettivi con peso; {} {noun}",
+            stats.complete, stats.objectives, stats.prerequisites
+        )
     } else {
-        format!("{} su {} obiettivi valutati", stats.complete, stats.objectives)
+        format!(
+            "{} su {} obiettivi valutati",
+            stats.complete, stats.objectives
+        )
     };
     let rule = match grid.average {
         crate::model::plan::AverageRule::Simple => "Media",

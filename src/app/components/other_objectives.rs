@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use crate::app::components::achievement::AchievementEditor;
 use crate::app::state::{AchievementOf, Action, Draft};
-use crate::model::achievement::counted_percent;
 use crate::app::Dispatch;
+use crate::model::achievement::counted_percent;
 use crate::model::Plan;
 
 #[derive(Properties, PartialEq)]

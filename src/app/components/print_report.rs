@@ -19,7 +19,12 @@ pub struct PrintProps {
 #[component]
 pub fn PrintHeading(props: &PrintProps) -> Html {
     let now = js_sys::Date::new_0();
-    let date = format!("{:02}/{:02}/{}", now.get_date(), now.get_month() + 1, now.get_full_year());
+    let date = format!(
+        "{:02}/{:02}/{}",
+        now.get_date(),
+        now.get_month() + 1,
+        now.get_full_year()
+    );
     html! {
         <div class="print-only print-heading">
             <p class="print-kicker">{ "Allegato — pesatura degli obiettivi" }</p>
@@ -36,7 +41,11 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
     let reviewed: Vec<_> = plan
         .objectives
         .iter()
-        .filter(|o| objective_status(o, n) != Verdict::Pending || !o.review.comment.is_empty() || o.review.scores.iter().any(|s| !s.comment.is_empty()))
+        .filter(|o| {
+            objective_status(o, n) != Verdict::Pending
+                || !o.review.comment.is_empty()
+                || o.review.scores.iter().any(|s| !s.comment.is_empty())
+        })
         .collect();
     let rows = reviewed.iter().map(|o| {
         let mut notes: Vec<String> = Vec::new();
@@ -44,13 +53,20 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
             notes.push(o.review.comment.clone());
         }
         for (c, r) in o.review.scores.iter().enumerate() {
-            let Some(criterion) = plan.grid.criteria.get(c) else { continue };
+            let Some(criterion) = plan.grid.criteria.get(c) else {
+                continue;
+            };
             let mut parts = Vec::new();
             if r.verdict != Verdict::Pending {
                 parts.push(r.verdict.label_it().to_string());
             }
             if let Some(revised) = r.revised {
-                let proposed = o.scores.get(c).copied().flatten().map_or("—".into(), format_points);
+                let proposed = o
+                    .scores
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .map_or("—".into(), format_points);
                 parts.push(format!("da {proposed} a {}", format_points(revised)));
             }
             if !r.comment.is_empty() {
@@ -60,7 +76,9 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
                 notes.push(format!("{}: {}", criterion.short, parts.join(", ")));
             }
         }
-        let unit = plan.unit(&o.unit).map_or(o.unit.clone(), |u| plan.unit_label(u));
+        let unit = plan
+            .unit(&o.unit)
+            .map_or(o.unit.clone(), |u| plan.unit_label(u));
         html! {
             <tr>
                 <td>{ unit }</td><td>{ o.title.clone() }</td>

@@ -27,7 +27,9 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
     let percents = use_state(Vec::<u32>::new);
     let plan = &props.plan;
     let n = plan.grid.criteria.len();
-    let current: Vec<u32> = (0..n).map(|c| percents.get(c).copied().unwrap_or(100)).collect();
+    let current: Vec<u32> = (0..n)
+        .map(|c| percents.get(c).copied().unwrap_or(100))
+        .collect();
 
     let on_toggle = {
         let open = open.clone();
@@ -41,9 +43,16 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
     } else if plan.grid.method != Method::Criteria || n == 0 {
         html! { <p class="hint">{ "La sensibilità riguarda i criteri: con i pesi percentuali diretti non si applica." }</p> }
     } else {
-        let factors: Vec<Dec> = current.iter().map(|p| Dec::from_int(*p as i64).ratio_of_hundred()).collect();
+        let factors: Vec<Dec> = current
+            .iter()
+            .map(|p| Dec::from_int(*p as i64).ratio_of_hundred())
+            .collect();
         let tables = standings(plan, &props.results, &factors);
-        let moved = tables.iter().flat_map(|(_, t)| t).filter(|s| s.moved()).count();
+        let moved = tables
+            .iter()
+            .flat_map(|(_, t)| t)
+            .filter(|s| s.moved())
+            .count();
         let sliders = plan.grid.criteria.iter().enumerate().map(|(c, criterion)| {
             let percents = percents.clone();
             let values = current.clone();

@@ -28,18 +28,27 @@ pub struct SpreadsheetProps {
 }
 
 /// A file input that reads the chosen file and hands its name and bytes to `take`.
-fn file_reader(dispatch: &Dispatch, reader: &Rc<RefCell<Option<FileReader>>>, take: Rc<dyn Fn(String, Vec<u8>)>) -> Callback<Event> {
+fn file_reader(
+    dispatch: &Dispatch,
+    reader: &Rc<RefCell<Option<FileReader>>>,
+    take: Rc<dyn Fn(String, Vec<u8>)>,
+) -> Callback<Event> {
     let (dispatch, reader) = (dispatch.clone(), reader.clone());
     Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         let file = gloo::file::File::from(file);
         let name = file.name();
         let (dispatch, take) = (dispatch.clone(), take.clone());
         *reader.borrow_mut() = Some(read_as_bytes(&file, move |result| match result {
             Ok(bytes) => take(name, bytes),
-            Err(e) => dispatch.dispatch(Action::OpenFailed { name, reason: e.to_string() }),
+            Err(e) => dispatch.dispatch(Action::OpenFailed {
+                name,
+                reason: e.to_string(),
+            }),
         }));
     })
 }
@@ -57,7 +66,10 @@ enum Excel {
 /// what can be refused without unzipping is refused at once.
 fn import_workbook(dispatch: Dispatch, excel: UseStateHandle<Excel>, name: String, bytes: Vec<u8>) {
     if let Err(e) = xlsx::check(&bytes) {
-        dispatch.dispatch(Action::ImportSheet { name, sheet: Err(e) });
+        dispatch.dispatch(Action::ImportSheet {
+            name,
+            sheet: Err(e),
+        });
         return;
     }
     excel.set(Excel::Busy(format!("Lettura del file Excel «{name}»…")));
@@ -72,7 +84,12 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let pasted = use_state(String::new);
     let bottom = props.plan.ente.levels.len().saturating_sub(1);
-    let leaf_units: Vec<_> = props.plan.units.iter().filter(|u| u.level == bottom).collect();
+    let leaf_units: Vec<_> = props
+        .plan
+        .units
+        .iter()
+        .filter(|u| u.level == bottom)
+        .collect();
     let paste_unit = use_state(|| leaf_units.first().map(|u| u.id.clone()).unwrap_or_default());
     let excel = use_state(|| Excel::Idle);
 
@@ -85,7 +102,10 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
             // The bytes are UTF-8 (with a BOM for Excel): hand them over as text.
             let text = String::from_utf8_lossy(&bytes).into_owned();
             if download(&name, "text/csv;charset=utf-8", &text).is_err() {
-                dispatch.dispatch(Action::OpenFailed { name, reason: "il browser non ha permesso di scaricare il file".into() });
+                dispatch.dispatch(Action::OpenFailed {
+                    name,
+                    reason: "il browser non ha permesso di scaricare il file".into(),
+                });
             }
         })
     };
@@ -97,11 +117,15 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
             let excel = excel.clone();
             excel_worker::export(json::save(&plan), move |workbook| {
                 let saved = workbook.and_then(|bytes| {
-                    download_parts(&name, xlsx::MIME, &js_sys::Array::of1(&bytes)).map_err(|_| "il browser non ha permesso di scaricare il file".to_string())
+                    download_parts(&name, xlsx::MIME, &js_sys::Array::of1(&bytes))
+                        .map_err(|_| "il browser non ha permesso di scaricare il file".to_string())
                 });
                 excel.set(match saved {
                     Ok(()) => Excel::Done(format!("File Excel pronto: «{name}».")),
-                    Err(why) => Excel::Failed(format!("Il file Excel non è stato creato: {}.", why.trim_end_matches('.'))),
+                    Err(why) => Excel::Failed(format!(
+                        "Il file Excel non è stato creato: {}.",
+                        why.trim_end_matches('.')
+                    )),
                 });
             });
         })
@@ -122,20 +146,33 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
     };
     let on_como = {
         let dispatch = props.dispatch.clone();
-        file_reader(&props.dispatch, &reader, Rc::new(move |name, bytes| dispatch.dispatch(Action::ImportComoTable { name, bytes })))
+        file_reader(
+            &props.dispatch,
+            &reader,
+            Rc::new(move |name, bytes| dispatch.dispatch(Action::ImportComoTable { name, bytes })),
+        )
     };
     let busy = matches!(*excel, Excel::Busy(_));
     let on_pasted = {
         let pasted = pasted.clone();
-        Callback::from(move |e: InputEvent| pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
     };
     let on_paste_unit = {
         let paste_unit = paste_unit.clone();
-        Callback::from(move |e: Event| paste_unit.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            paste_unit.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
     };
     let on_preview_paste = {
         let (dispatch, pasted, unit) = (props.dispatch.clone(), pasted.clone(), paste_unit.clone());
-        Callback::from(move |_| dispatch.dispatch(Action::PasteCells { text: (*pasted).clone(), unit: (*unit).clone() }))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::PasteCells {
+                text: (*pasted).clone(),
+                unit: (*unit).clone(),
+            })
+        })
     };
 
     html! {
@@ -207,9 +244,22 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             let criteria: Vec<String> = preview
                 .criteria
                 .iter()
-                .map(|id| props.plan.grid.criteria.iter().find(|c| &c.id == id).map_or(id.clone(), |c| c.short.clone()))
+                .map(|id| {
+                    props
+                        .plan
+                        .grid
+                        .criteria
+                        .iter()
+                        .find(|c| &c.id == id)
+                        .map_or(id.clone(), |c| c.short.clone())
+                })
                 .collect();
-            let unit_name = |id: &str| props.plan.unit(id).map_or(id.to_string(), |u| props.plan.unit_label(u));
+            let unit_name = |id: &str| {
+                props
+                    .plan
+                    .unit(id)
+                    .map_or(id.to_string(), |u| props.plan.unit_label(u))
+            };
             html! {
                 <>
                     <h2 id="importa-titolo">{ format!("Anteprima dell'importazione da «{name}»") }</h2>
@@ -255,7 +305,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 </>
             }
         }
-        Import::Como { name, table, choices } => {
+        Import::Como {
+            name,
+            table,
+            choices,
+        } => {
             let (settore_objectives, shared) = table.objective_counts();
             let questions = table.duplicates.iter().enumerate().map(|(index, d)| {
                 let options = DuplicateChoice::ALL.into_iter().map(|choice| {

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::files::dom_id;
-use crate::model::format::{format_it, format_points};
 use crate::model::achievement::{group_result, Outcome};
+use crate::model::format::{format_it, format_points};
 use crate::model::{Dec, Plan, Results, Stats};
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,13 @@ fn result_cell(value: Option<Dec>) -> Html {
 
 fn cells(stats: &Stats) -> Html {
     let opt = |v: Option<crate::model::Dec>, two: bool| {
-        v.map_or("—".to_string(), |v| if two { format_it(v, 2) } else { format_points(v) })
+        v.map_or("—".to_string(), |v| {
+            if two {
+                format_it(v, 2)
+            } else {
+                format_points(v)
+            }
+        })
     };
     html! {
         <>
@@ -82,21 +88,33 @@ struct RowPlace {
 pub fn Summary(props: &SummaryProps) -> Html {
     let plan = &props.plan;
     // Worked out again only when the units change, not at every score.
-    let places = use_memo(crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels)), |_| {
-        let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
-        let parents: HashSet<&str> = plan.units.iter().filter_map(|u| u.parent.as_deref()).collect();
-        plan.units_in_tree_order()
-            .into_iter()
-            .map(|(depth, unit)| RowPlace {
-                unit_id: unit.id.clone().into(),
-                level: plan.level_label(unit).to_string().into(),
-                name: unit.name.clone().into(),
-                depth,
-                rollup: parents.contains(unit.id.as_str()),
-                index: index.get(unit.id.as_str()).copied().unwrap_or_default(),
-            })
-            .collect::<Vec<_>>()
-    });
+    let places = use_memo(
+        crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels)),
+        |_| {
+            let index: HashMap<&str, usize> = plan
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id.as_str(), i))
+                .collect();
+            let parents: HashSet<&str> = plan
+                .units
+                .iter()
+                .filter_map(|u| u.parent.as_deref())
+                .collect();
+            plan.units_in_tree_order()
+                .into_iter()
+                .map(|(depth, unit)| RowPlace {
+                    unit_id: unit.id.clone().into(),
+                    level: plan.level_label(unit).to_string().into(),
+                    name: unit.name.clone().into(),
+                    depth,
+                    rollup: parents.contains(unit.id.as_str()),
+                    index: index.get(unit.id.as_str()).copied().unwrap_or_default(),
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     let rows = places.iter().map(|p| {
         let r = &props.results.units[p.index];
         let stats = if p.rollup { &r.subtree } else { &r.own.stats };

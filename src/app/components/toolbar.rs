@@ -63,7 +63,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             input.set_value(""); // the same file can be opened again
             if dirty && !confirm(DISCARD) {
                 return;
@@ -73,7 +75,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let dispatch = dispatch.clone();
             let task = read_as_bytes(&file, move |result| match result {
                 Ok(bytes) => dispatch.dispatch(Action::Open { name, bytes }),
-                Err(e) => dispatch.dispatch(Action::OpenFailed { name, reason: e.to_string() }),
+                Err(e) => dispatch.dispatch(Action::OpenFailed {
+                    name,
+                    reason: e.to_string(),
+                }),
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -84,14 +89,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             input.set_value("");
             let file = gloo::file::File::from(file);
             let name = file.name();
             let dispatch = dispatch.clone();
             let task = read_as_bytes(&file, move |result| match result {
                 Ok(bytes) => dispatch.dispatch(Action::Compare { name, bytes }),
-                Err(e) => dispatch.dispatch(Action::OpenFailed { name, reason: e.to_string() }),
+                Err(e) => dispatch.dispatch(Action::OpenFailed {
+                    name,
+                    reason: e.to_string(),
+                }),
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -136,21 +146,26 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 fn print_when_drawn() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Ok(event) = web_sys::Event::new(crate::app::components::units::DRAW_ALL_EVENT) {
         let _ = window.dispatch_event(&event);
     }
     fn check(window: web_sys::Window, tries: u32) {
-        let waiting = window.document().and_then(|d| d.query_selector(".table-placeholder").ok().flatten()).is_some();
+        let waiting = window
+            .document()
+            .and_then(|d| d.query_selector(".table-placeholder").ok().flatten())
+            .is_some();
         if !waiting || tries == 0 {
             let _ = window.print();
             return;
         }
         let next = window.clone();
         let again = Closure::once_into_js(move || check(next, tries - 1));
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 50);
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 50);
     }
     // At most a minute; then what is drawn is printed.
     check(window, 1200);
 }
-

@@ -11,11 +11,11 @@ use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{after_render, confirm, dom_id, focus};
 use crate::app::state::{Action, Latest, Mode, State};
-use crate::model::compute::Member;
-use crate::model::review::{group_status, objective_status};
 use crate::app::Dispatch;
+use crate::model::compute::Member;
 use crate::model::format::{format_it, format_points};
 use crate::model::plan::SharedRule;
+use crate::model::review::{group_status, objective_status};
 use crate::model::Stats;
 
 #[derive(Properties, PartialEq)]
@@ -39,10 +39,19 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     let plan = &state.plan;
     // One list for every row, the same `Rc` from render to render while the
     // units do not change, so that rows compare it by pointer.
-    let units: Rc<Vec<UnitChoice>> = use_memo((plan.units.clone(), plan.ente.levels.clone()), |_| {
-        plan.units_in_tree_order().into_iter().map(|(_, u)| (u.id.clone(), plan.unit_label(u))).collect::<Vec<_>>()
-    });
-    let index: HashMap<&str, usize> = plan.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let units: Rc<Vec<UnitChoice>> =
+        use_memo((plan.units.clone(), plan.ente.levels.clone()), |_| {
+            plan.units_in_tree_order()
+                .into_iter()
+                .map(|(_, u)| (u.id.clone(), plan.unit_label(u)))
+                .collect::<Vec<_>>()
+        });
+    let index: HashMap<&str, usize> = plan
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
     let mut led: HashMap<&str, usize> = HashMap::with_capacity(plan.units.len());
     for o in &plan.objectives {
         *led.entry(o.unit.as_str()).or_default() += 1;
@@ -59,13 +68,17 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             let window = web_sys::window();
             if let Some(w) = &window {
                 for event in ["beforeprint", DRAW_ALL_EVENT] {
-                    let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                    let _ = w
+                        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
                 }
             }
             move || {
                 if let Some(w) = &window {
                     for event in ["beforeprint", DRAW_ALL_EVENT] {
-                        let _ = w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                        let _ = w.remove_event_listener_with_callback(
+                            event,
+                            listener.as_ref().unchecked_ref(),
+                        );
                     }
                 }
             }
@@ -180,7 +193,9 @@ fn UnitSection(props: &SectionProps) -> Html {
         let (drawn, placeholder) = (drawn_here.clone(), placeholder.clone());
         let waiting = !*drawn && props.draw_near_screen && show_table;
         use_effect_with(waiting, move |&waiting| {
-            let observer = waiting.then(|| near_screen(&placeholder, move || drawn.set(true))).flatten();
+            let observer = waiting
+                .then(|| near_screen(&placeholder, move || drawn.set(true)))
+                .flatten();
             move || {
                 if let Some(observer) = observer {
                     observer.disconnect();
@@ -205,7 +220,10 @@ fn UnitSection(props: &SectionProps) -> Html {
         let id = unit.id.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::RenameUnit { id: id.clone(), name: input.value() });
+            dispatch.dispatch(Action::RenameUnit {
+                id: id.clone(),
+                name: input.value(),
+            });
         })
     };
     let on_remove = {
@@ -226,7 +244,11 @@ fn UnitSection(props: &SectionProps) -> Html {
     let heading = html! {
         <span id={heading_id.clone()}><span class="level-label">{ level.clone() }</span>{ " " }{ unit.name.clone() }</span>
     };
-    let heading = if props.depth == 0 { html! { <h2>{ heading }</h2> } } else { html! { <h3>{ heading }</h3> } };
+    let heading = if props.depth == 0 {
+        html! { <h2>{ heading }</h2> }
+    } else {
+        html! { <h3>{ heading }</h3> }
+    };
     let table = if !show_table {
         Html::default()
     } else if drawn {
@@ -240,7 +262,13 @@ fn UnitSection(props: &SectionProps) -> Html {
         // As tall as the table will be, so that the page does not jump; a
         // button, so that the keyboard and screen readers reach it too.
         let rows = own.members.len().max(1) + 2;
-        let text = format!("Mostra gli obiettivi ({}, media {})", own.stats.objectives, own.stats.average.map_or("—".to_string(), |a| format_it(a, 2)));
+        let text = format!(
+            "Mostra gli obiettivi ({}, media {})",
+            own.stats.objectives,
+            own.stats
+                .average
+                .map_or("—".to_string(), |a| format_it(a, 2))
+        );
         let on_show = {
             let (drawn_here, section_id) = (drawn_here.clone(), section_id.clone());
             Callback::from(move |_| {
@@ -309,20 +337,34 @@ fn near_screen(target: &NodeRef, then: impl Fn() + 'static) -> Option<NearScreen
     use wasm_bindgen::JsCast;
     let element = target.cast::<web_sys::Element>()?;
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()) {
+        if entries.iter().any(|e| {
+            e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                .is_intersecting()
+        }) {
             then();
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin("1500px 0px");
-    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
     observer.observe(&element);
-    Some(NearScreen { observer, _callback: callback })
+    Some(NearScreen {
+        observer,
+        _callback: callback,
+    })
 }
 
 fn unit_status_badge(state: &State, members: &[Member], unit_id: &str) -> Html {
     let n = state.plan.grid.criteria.len();
-    let status = group_status(members.iter().map(|m| objective_status(&state.plan.objectives[m.objective], n)));
+    let status = group_status(
+        members
+            .iter()
+            .map(|m| objective_status(&state.plan.objectives[m.objective], n)),
+    );
     let class = match status {
         crate::model::review::Verdict::Pending => "verdict-pending",
         crate::model::review::Verdict::Confirmed => "verdict-confirmed",
@@ -340,7 +382,10 @@ fn rollup_text(stats: &Stats) -> String {
             stats.min.map(format_points).unwrap_or_default(),
             stats.max.map(format_points).unwrap_or_default()
         ),
-        None => format!("{} obiettivi, nessuno ancora valutato del tutto", stats.objectives),
+        None => format!(
+            "{} obiettivi, nessuno ancora valutato del tutto",
+            stats.objectives
+        ),
     }
 }
 
@@ -360,8 +405,12 @@ fn focus_first_title(container_id: &str) {
 
 /// Focuses the title of the last objective inside the element `container_id`.
 fn focus_last_title(container_id: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(container) = document.get_element_by_id(container_id) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(container) = document.get_element_by_id(container_id) else {
+        return;
+    };
     if let Ok(list) = container.query_selector_all("textarea.title") {
         if let Some(last) = list.item(list.length().saturating_sub(1)) {
             use wasm_bindgen::JsCast;

@@ -36,8 +36,18 @@ pub struct TotalMismatch {
 
 impl fmt::Display for TotalMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sum = self.sum.map_or_else(|| "non calcolabile (manca un punteggio)".to_string(), format_points);
-        write!(f, "Riga {} («{}»): totale pubblicato {}, somma dei punteggi {}.", self.line, self.title, format_points(self.published), sum)
+        let sum = self.sum.map_or_else(
+            || "non calcolabile (manca un punteggio)".to_string(),
+            format_points,
+        );
+        write!(
+            f,
+            "Riga {} («{}»): totale pubblicato {}, somma dei punteggi {}.",
+            self.line,
+            self.title,
+            format_points(self.published),
+            sum
+        )
     }
 }
 
@@ -67,7 +77,11 @@ impl fmt::Display for AverageDisagreement {
         )?;
         if self.explained_by_empty_rows {
             let lines: Vec<String> = self.empty_rows.iter().map(usize::to_string).collect();
-            write!(f, " La media pubblicata conta anche la riga vuota (riga {}), che non è un obiettivo.", lines.join(", "))?;
+            write!(
+                f,
+                " La media pubblicata conta anche la riga vuota (riga {}), che non è un obiettivo.",
+                lines.join(", ")
+            )?;
         }
         Ok(())
     }
@@ -100,7 +114,13 @@ impl fmt::Display for Duplicate {
             Some(area) => format!("sotto «{area}» (riga {})", o.line),
             None => format!("fuori dalle aree (riga {})", o.line),
         };
-        write!(f, "«{}» compare due volte: {} e {}", self.first.name, place(&self.first), place(&self.second))?;
+        write!(
+            f,
+            "«{}» compare due volte: {} e {}",
+            self.first.name,
+            place(&self.first),
+            place(&self.second)
+        )?;
         if self.same_objectives {
             f.write_str(", con gli stessi obiettivi e punteggi")?;
         } else {
@@ -122,7 +142,11 @@ pub enum DuplicateChoice {
 }
 
 impl DuplicateChoice {
-    pub const ALL: [DuplicateChoice; 3] = [DuplicateChoice::KeepFirst, DuplicateChoice::KeepSecond, DuplicateChoice::KeepBoth];
+    pub const ALL: [DuplicateChoice; 3] = [
+        DuplicateChoice::KeepFirst,
+        DuplicateChoice::KeepSecond,
+        DuplicateChoice::KeepBoth,
+    ];
 
     pub fn label_it(self) -> &'static str {
         match self {
@@ -141,7 +165,12 @@ pub fn total_mismatches(blocks: &[Block], shared: &[SharedRow]) -> Vec<TotalMism
         .filter_map(|o| {
             let published = o.total?;
             let sum = points(&o.scores);
-            (sum != Some(published)).then(|| TotalMismatch { line: o.line, title: o.title.clone(), published, sum })
+            (sum != Some(published)).then(|| TotalMismatch {
+                line: o.line,
+                title: o.title.clone(),
+                published,
+                sum,
+            })
         })
         .collect()
 }
@@ -153,20 +182,28 @@ pub fn disagreements(blocks: &[Block]) -> Vec<AverageDisagreement> {
         .iter()
         .filter_map(|block| {
             let (line, published) = block.average?;
-            let totals: Vec<Dec> = block.objectives.iter().filter_map(|o| points(&o.scores)).collect();
+            let totals: Vec<Dec> = block
+                .objectives
+                .iter()
+                .filter_map(|o| points(&o.scores))
+                .collect();
             let sum: Dec = totals.iter().copied().sum();
             let recomputed = mean(sum, totals.len())?;
             if recomputed == published {
                 return None;
             }
-            let with_empty_rows = mean(sum + block.empty_rows.iter().map(|(_, v)| *v).sum::<Dec>(), totals.len() + block.empty_rows.len());
+            let with_empty_rows = mean(
+                sum + block.empty_rows.iter().map(|(_, v)| *v).sum::<Dec>(),
+                totals.len() + block.empty_rows.len(),
+            );
             Some(AverageDisagreement {
                 unit: block.name.clone(),
                 line,
                 published,
                 recomputed,
                 empty_rows: block.empty_rows.iter().map(|(l, _)| *l).collect(),
-                explained_by_empty_rows: !block.empty_rows.is_empty() && with_empty_rows == Some(published),
+                explained_by_empty_rows: !block.empty_rows.is_empty()
+                    && with_empty_rows == Some(published),
             })
         })
         .collect()
@@ -175,7 +212,11 @@ pub fn disagreements(blocks: &[Block]) -> Vec<AverageDisagreement> {
 /// Blocks naming a settore already printed (same number, or the same name
 /// once folded), each paired with the first.
 pub fn duplicates(blocks: &[Block], areas: &[String]) -> Vec<Duplicate> {
-    let occurrence = |b: &Block| Occurrence { line: b.line, name: b.name.clone(), area: b.area.and_then(|a| areas.get(a)).cloned() };
+    let occurrence = |b: &Block| Occurrence {
+        line: b.line,
+        name: b.name.clone(),
+        area: b.area.and_then(|a| areas.get(a)).cloned(),
+    };
     let same_settore = |a: &Block, b: &Block| match (a.number, b.number) {
         (Some(x), Some(y)) => x == y,
         (None, None) => crate::io::csv::fold(&a.name) == crate::io::csv::fold(&b.name),
@@ -183,7 +224,10 @@ pub fn duplicates(blocks: &[Block], areas: &[String]) -> Vec<Duplicate> {
     };
     let mut out = Vec::new();
     for (second, block) in blocks.iter().enumerate() {
-        if let Some(first) = blocks[..second].iter().position(|earlier| same_settore(earlier, block)) {
+        if let Some(first) = blocks[..second]
+            .iter()
+            .position(|earlier| same_settore(earlier, block))
+        {
             out.push(Duplicate {
                 first: occurrence(&blocks[first]),
                 second: occurrence(block),
@@ -197,7 +241,10 @@ pub fn duplicates(blocks: &[Block], areas: &[String]) -> Vec<Duplicate> {
 }
 
 fn same_objectives(a: &[Published], b: &[Published]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.title == y.title && x.scores == y.scores)
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.title == y.title && x.scores == y.scores)
 }
 
 /// Notes for the settori an intersectoral title names that the table lacks.

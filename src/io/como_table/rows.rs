@@ -88,7 +88,14 @@ struct Reader<'a> {
 }
 
 pub fn parse(records: &[Record], grid: &Grid) -> Parsed {
-    let mut reader = Reader { grid, out: Parsed::default(), section: None, header: None, open: None, pending: Vec::new() };
+    let mut reader = Reader {
+        grid,
+        out: Parsed::default(),
+        section: None,
+        header: None,
+        open: None,
+        pending: Vec::new(),
+    };
     for record in records.iter().filter(|r| !r.is_blank()) {
         reader.record(record);
     }
@@ -113,13 +120,22 @@ pub fn blocks_named(blocks: &[Block], token: &str) -> Vec<usize> {
 }
 
 fn initials(name: &str) -> String {
-    const SMALL: &[&str] = &["settore", "e", "ed", "di", "del", "della", "dei", "degli", "delle", "a", "al", "alla", "per", "il", "la", "lo", "le", "gli", "i"];
-    fold(name).split(' ').filter(|w| !SMALL.contains(w)).filter_map(|w| w.chars().next()).collect()
+    const SMALL: &[&str] = &[
+        "settore", "e", "ed", "di", "del", "della", "dei", "degli", "delle", "a", "al", "alla",
+        "per", "il", "la", "lo", "le", "gli", "i",
+    ];
+    fold(name)
+        .split(' ')
+        .filter(|w| !SMALL.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 impl Reader<'_> {
     fn record(&mut self, record: &Record) {
-        let filled: Vec<usize> = (0..record.cells.len()).filter(|&i| !record.cell(i).is_empty()).collect();
+        let filled: Vec<usize> = (0..record.cells.len())
+            .filter(|&i| !record.cell(i).is_empty())
+            .collect();
         if filled == [0] {
             if let Some(section) = self.heading(record.cell(0)) {
                 self.close_block();
@@ -149,9 +165,17 @@ impl Reader<'_> {
         if words[0] == "area" {
             self.out.areas.push(strip_tags(text));
             Some(Section::Area(self.out.areas.len() - 1))
-        } else if key.contains("comuni a piu") || key.starts_with("obiettivi comuni") || key.starts_with("intersettorial") {
+        } else if key.contains("comuni a piu")
+            || key.starts_with("obiettivi comuni")
+            || key.starts_with("intersettorial")
+        {
             Some(Section::Shared)
-        } else if words[0] == "settore" && !text.contains(':') && !words.get(1).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+        } else if words[0] == "settore"
+            && !text.contains(':')
+            && !words
+                .get(1)
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        {
             Some(Section::Outside)
         } else {
             None
@@ -172,7 +196,12 @@ impl Reader<'_> {
     }
 
     fn read_header(&mut self, record: &Record) -> Header {
-        let mut header = Header { unit: None, title: 0, criteria: Vec::new(), total: None };
+        let mut header = Header {
+            unit: None,
+            title: 0,
+            criteria: Vec::new(),
+            total: None,
+        };
         for (i, cell) in record.cells.iter().enumerate() {
             let key = fold(cell);
             if key == "titolo" {
@@ -181,15 +210,28 @@ impl Reader<'_> {
                 header.unit = Some(i);
             } else if key.starts_with("pesatura") || key.starts_with("totale") {
                 header.total = Some(i);
-            } else if let Some(c) = match_criterion(cell, self.grid).filter(|c| !header.criteria.iter().any(|(_, seen)| seen == c)) {
+            } else if let Some(c) = match_criterion(cell, self.grid)
+                .filter(|c| !header.criteria.iter().any(|(_, seen)| seen == c))
+            {
                 header.criteria.push((i, c));
             } else if !key.is_empty() {
-                self.note(record.line, format!("la colonna «{cell}» non è un criterio della griglia di Como: ignorata"));
+                self.note(
+                    record.line,
+                    format!(
+                        "la colonna «{cell}» non è un criterio della griglia di Como: ignorata"
+                    ),
+                );
             }
         }
         for (c, criterion) in self.grid.criteria.iter().enumerate() {
             if !header.criteria.iter().any(|(_, seen)| *seen == c) {
-                self.note(record.line, format!("manca la colonna del criterio «{}»: i suoi punteggi restano vuoti", criterion.name));
+                self.note(
+                    record.line,
+                    format!(
+                        "manca la colonna del criterio «{}»: i suoi punteggi restano vuoti",
+                        criterion.name
+                    ),
+                );
             }
         }
         header
@@ -203,20 +245,37 @@ impl Reader<'_> {
             .map(|i| (i, range_of(record.cell(i))))
             .collect();
         let is_ranges = !ranges.is_empty()
-            && ranges.iter().all(|(i, r)| r.is_some() || fold(record.cell(*i)) == "totale")
+            && ranges
+                .iter()
+                .all(|(i, r)| r.is_some() || fold(record.cell(*i)) == "totale")
             && ranges.iter().any(|(_, r)| r.is_some());
         if !is_ranges {
             return false;
         }
-        let columns: Vec<(usize, usize)> = self.header.as_ref().map(|h| h.criteria.clone()).unwrap_or_default();
+        let columns: Vec<(usize, usize)> = self
+            .header
+            .as_ref()
+            .map(|h| h.criteria.clone())
+            .unwrap_or_default();
         for (i, range) in ranges {
-            let (Some((min, max)), Some(&(_, c))) = (range, columns.iter().find(|(col, _)| *col == i)) else { continue };
+            let (Some((min, max)), Some(&(_, c))) =
+                (range, columns.iter().find(|(col, _)| *col == i))
+            else {
+                continue;
+            };
             let criterion = &self.grid.criteria[c];
             if (min, max) != (criterion.min(), criterion.max()) {
-                self.note(record.line, format!(
-                    "la tabella dà «{}» da {} a {} punti, la griglia di Como da {} a {}",
-                    criterion.name, format_points(min), format_points(max), format_points(criterion.min()), format_points(criterion.max())
-                ));
+                self.note(
+                    record.line,
+                    format!(
+                        "la tabella dà «{}» da {} a {} punti, la griglia di Como da {} a {}",
+                        criterion.name,
+                        format_points(min),
+                        format_points(max),
+                        format_points(criterion.min()),
+                        format_points(criterion.max())
+                    ),
+                );
             }
         }
         true
@@ -224,10 +283,16 @@ impl Reader<'_> {
 
     fn data_row(&mut self, record: &Record) {
         let Some(header) = &self.header else { return };
-        let unit = header.unit.map(|i| strip_tags(record.cell(i))).unwrap_or_default();
+        let unit = header
+            .unit
+            .map(|i| strip_tags(record.cell(i)))
+            .unwrap_or_default();
         let title = strip_tags(record.cell(header.title));
         let score_cells: Vec<(usize, usize)> = header.criteria.clone();
-        let total_cell = header.total.map(|i| record.cell(i).to_string()).unwrap_or_default();
+        let total_cell = header
+            .total
+            .map(|i| record.cell(i).to_string())
+            .unwrap_or_default();
         let unscored = score_cells.iter().all(|(i, _)| record.cell(*i).is_empty());
 
         if !unit.is_empty() {
@@ -237,13 +302,24 @@ impl Reader<'_> {
             if !total_cell.is_empty() {
                 match parse_number(&total_cell) {
                     Ok(value) if self.open.is_some() => self.pending.push((record.line, value)),
-                    Ok(_) => self.note(record.line, format!("riga con il solo numero {total_cell}, fuori da ogni settore: ignorata")),
+                    Ok(_) => self.note(
+                        record.line,
+                        format!(
+                            "riga con il solo numero {total_cell}, fuori da ogni settore: ignorata"
+                        ),
+                    ),
                     Err(e) => self.note(record.line, format!("«{total_cell}» {e}: riga ignorata")),
                 }
             }
             return;
         }
-        let mut objective = Published { line: record.line, title, description: None, scores: vec![None; self.grid.criteria.len()], total: None };
+        let mut objective = Published {
+            line: record.line,
+            title,
+            description: None,
+            scores: vec![None; self.grid.criteria.len()],
+            total: None,
+        };
         for (i, c) in score_cells {
             objective.scores[c] = self.score(record, i, c);
         }
@@ -254,7 +330,10 @@ impl Reader<'_> {
             }
         }
         if objective.title.is_empty() {
-            self.note(record.line, "obiettivo senza titolo, con punteggi: importato con il titolo vuoto".into());
+            self.note(
+                record.line,
+                "obiettivo senza titolo, con punteggi: importato con il titolo vuoto".into(),
+            );
         }
         if self.section == Some(Section::Shared) {
             self.shared_row(objective);
@@ -262,7 +341,13 @@ impl Reader<'_> {
             self.flush_empty_rows();
             self.out.blocks[b].objectives.push(objective);
         } else {
-            self.note(record.line, format!("l'obiettivo «{}» non è sotto nessun settore: ignorato", objective.title));
+            self.note(
+                record.line,
+                format!(
+                    "l'obiettivo «{}» non è sotto nessun settore: ignorato",
+                    objective.title
+                ),
+            );
         }
     }
 
@@ -278,7 +363,13 @@ impl Reader<'_> {
             }
             Err(crate::model::decimal::NumberError::Empty) => None,
             Err(e) => {
-                self.note(record.line, format!("«{}»: «{text}» {e}, punteggio lasciato vuoto", criterion.name));
+                self.note(
+                    record.line,
+                    format!(
+                        "«{}»: «{text}» {e}, punteggio lasciato vuoto",
+                        criterion.name
+                    ),
+                );
                 None
             }
         }
@@ -290,7 +381,13 @@ impl Reader<'_> {
     fn shared_row(&mut self, mut objective: Published) {
         let lower = objective.title.to_ascii_lowercase();
         let Some(at) = lower.find("intersettorial") else {
-            self.note(objective.line, format!("l'obiettivo comune «{}» non dice a quali settori appartiene: ignorato", objective.title));
+            self.note(
+                objective.line,
+                format!(
+                    "l'obiettivo comune «{}» non dice a quali settori appartiene: ignorato",
+                    objective.title
+                ),
+            );
             return;
         };
         let marker = objective.title[at..].trim().to_string();
@@ -300,7 +397,9 @@ impl Reader<'_> {
             .filter(|w| !["sett", "settore", "settori", "e", "ed"].contains(w))
             .map(str::to_string)
             .collect();
-        objective.title = objective.title[..at].trim_end_matches([' ', '-', '–']).to_string();
+        objective.title = objective.title[..at]
+            .trim_end_matches([' ', '-', '–'])
+            .to_string();
         objective.description = Some(marker);
         self.out.shared.push(SharedRow { objective, units });
     }
@@ -317,7 +416,15 @@ impl Reader<'_> {
             Some(Section::Area(a)) => Some(a),
             _ => None,
         };
-        self.out.blocks.push(Block { line, name, number, area, objectives: Vec::new(), average: None, empty_rows: Vec::new() });
+        self.out.blocks.push(Block {
+            line,
+            name,
+            number,
+            area,
+            objectives: Vec::new(),
+            average: None,
+            empty_rows: Vec::new(),
+        });
         self.open = Some(self.out.blocks.len() - 1);
     }
 
@@ -358,7 +465,9 @@ fn range_of(cell: &str) -> Option<(Dec, Dec)> {
     let key = fold(cell);
     let words: Vec<&str> = key.split(' ').collect();
     match words.as_slice() {
-        ["da", min, "a", max, rest @ ..] if rest.iter().all(|w| ["pt", "punti", "p"].contains(w)) => {
+        ["da", min, "a", max, rest @ ..]
+            if rest.iter().all(|w| ["pt", "punti", "p"].contains(w)) =>
+        {
             Some((parse_number(min).ok()?, parse_number(max).ok()?))
         }
         _ => None,
@@ -383,9 +492,17 @@ pub fn strip_tags(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    let decoded = [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&amp;", "&")]
-        .iter()
-        .fold(out, |text, (entity, ch)| text.replace(entity, ch));
+    let decoded = [
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&apos;", "'"),
+        ("&amp;", "&"),
+    ]
+    .iter()
+    .fold(out, |text, (entity, ch)| text.replace(entity, ch));
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -395,19 +512,28 @@ mod tests {
 
     #[test]
     fn tags_go_entities_decode() {
-        assert_eq!(strip_tags("Eventi in Sicurezza - <i>INTERSETTORIALE SETT. 3</i>"), "Eventi in Sicurezza - INTERSETTORIALE SETT. 3");
+        assert_eq!(
+            strip_tags("Eventi in Sicurezza - <i>INTERSETTORIALE SETT. 3</i>"),
+            "Eventi in Sicurezza - INTERSETTORIALE SETT. 3"
+        );
         assert_eq!(strip_tags("a < b &amp; <b>c</b>"), "a < b & c");
     }
 
     #[test]
     fn ranges_row_cells() {
-        assert_eq!(range_of("DA 0 A 15 PT"), Some((Dec::ZERO, Dec::from_int(15))));
+        assert_eq!(
+            range_of("DA 0 A 15 PT"),
+            Some((Dec::ZERO, Dec::from_int(15)))
+        );
         assert_eq!(range_of("totale"), None);
     }
 
     #[test]
     fn initials_name_settori_without_number() {
-        assert_eq!(initials("SETTORE: POLIZIA LOCALE E PROTEZIONE CIVILE"), "plpc");
+        assert_eq!(
+            initials("SETTORE: POLIZIA LOCALE E PROTEZIONE CIVILE"),
+            "plpc"
+        );
         assert_eq!(initials("SETTORE: AVVOCATURA COMUNALE"), "ac");
     }
 }

@@ -32,13 +32,42 @@ pub enum Column {
     Unknown,
 }
 
-const TITLE: &[&str] = &["titolo", "titolo obiettivo", "titolo dell obiettivo", "obiettivo", "title"];
+const TITLE: &[&str] = &[
+    "titolo",
+    "titolo obiettivo",
+    "titolo dell obiettivo",
+    "obiettivo",
+    "title",
+];
 const DESCRIPTION: &[&str] = &["descrizione", "descrizione obiettivo", "description"];
 const UNIT: &[&str] = &["unita", "unita organizzativa", "struttura", "unit"];
-const SHARED: &[&str] = &["comune a", "obiettivo comune a", "comune a piu unita", "condiviso con", "intersettoriale", "shared with"];
+const SHARED: &[&str] = &[
+    "comune a",
+    "obiettivo comune a",
+    "comune a piu unita",
+    "condiviso con",
+    "intersettoriale",
+    "shared with",
+];
 const TYPE: &[&str] = &["tipologia", "tipologia obiettivo", "tipo", "type"];
-const DIRECT: &[&str] = &["peso assegnato", "peso", "peso percentuale", "peso obiettivo", "weight"];
-const COMPUTED_PREFIXES: &[&str] = &["totale", "pesatura", "punti", "punteggio totale", "peso relativo", "media", "points", "relative weight", "average"];
+const DIRECT: &[&str] = &[
+    "peso assegnato",
+    "peso",
+    "peso percentuale",
+    "peso obiettivo",
+    "weight",
+];
+const COMPUTED_PREFIXES: &[&str] = &[
+    "totale",
+    "pesatura",
+    "punti",
+    "punteggio totale",
+    "peso relativo",
+    "media",
+    "points",
+    "relative weight",
+    "average",
+];
 
 /// The meaning of a header in files for `plan`.
 pub fn column_of(header: &str, plan: &Plan) -> Column {
@@ -65,7 +94,10 @@ pub fn column_of(header: &str, plan: &Plan) -> Column {
         Column::Direct
     } else if let Some(level) = plan.ente.levels.iter().position(|l| fold(l) == key) {
         Column::Level(level)
-    } else if COMPUTED_PREFIXES.iter().any(|p| key == *p || key.starts_with(&format!("{p} "))) {
+    } else if COMPUTED_PREFIXES
+        .iter()
+        .any(|p| key == *p || key.starts_with(&format!("{p} ")))
+    {
         Column::Computed
     } else {
         Column::Unknown
@@ -82,7 +114,12 @@ pub fn match_criterion(header: &str, grid: &Grid) -> Option<usize> {
         return None;
     }
     let only = |fits: &dyn Fn(&Criterion) -> bool| {
-        let mut found = grid.criteria.iter().enumerate().filter(|(_, c)| fits(c)).map(|(i, _)| i);
+        let mut found = grid
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| fits(c))
+            .map(|(i, _)| i);
         match (found.next(), found.next()) {
             (Some(i), None) => Some(i),
             _ => None,
@@ -104,10 +141,20 @@ mod tests {
     #[test]
     fn criteria_by_name_short_or_id_in_any_case() {
         let plan = new_plan(2025);
-        for header in ["complessità", "COMPLESSITA", "Complessita'", "Complessità amministrativa tecnica gestionale", "complessita", "Complessità amministrativa"] {
+        for header in [
+            "complessità",
+            "COMPLESSITA",
+            "Complessita'",
+            "Complessità amministrativa tecnica gestionale",
+            "complessita",
+            "Complessità amministrativa",
+        ] {
             assert_eq!(column_of(header, &plan), Column::Criterion(0), "{header}");
         }
-        assert_eq!(column_of("Signif. finanziaria", &plan), Column::Criterion(2));
+        assert_eq!(
+            column_of("Signif. finanziaria", &plan),
+            Column::Criterion(2)
+        );
         assert_eq!(column_of("Impatto", &plan), Column::Criterion(3));
     }
 
@@ -120,7 +167,11 @@ mod tests {
         assert_eq!(column_of("Peso relativo (%)", &plan), Column::Computed);
         assert_eq!(column_of("Media dell'unità", &plan), Column::Computed);
         assert_eq!(column_of("Pesatura obiettivo (*)", &plan), Column::Computed);
-        assert_eq!(column_of("Peso", &plan), Column::Unknown, "no direct weights on the Como grid");
+        assert_eq!(
+            column_of("Peso", &plan),
+            Column::Unknown,
+            "no direct weights on the Como grid"
+        );
         assert_eq!(column_of("Colore", &plan), Column::Unknown);
     }
 }

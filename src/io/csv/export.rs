@@ -9,12 +9,12 @@
 //! then total, relative weight and the unit's average as Pesatura computes
 //! them. [`preview`](super::preview) reads this file back.
 
+use crate::io::json;
 use crate::model::achievement::{counted_percent, group_result, weighted_score};
 use crate::model::compute::{compute, Group, Results};
 use crate::model::decimal::Dec;
 use crate::model::format::{format_it, format_points};
 use crate::model::plan::{DirectWeight, Method, Objective, Plan, SharedRule, Unit};
-use crate::io::json;
 
 use super::text::neutralise;
 
@@ -55,16 +55,32 @@ pub fn export(plan: &Plan, dialect: Dialect) -> Vec<u8> {
     let with_results = has_achievements(plan);
     let mut rows = vec![header(plan)];
     for (_, unit) in plan.units_in_tree_order() {
-        let Some(u) = plan.unit_index(&unit.id) else { continue };
+        let Some(u) = plan.unit_index(&unit.id) else {
+            continue;
+        };
         let own = &results.units[u].own;
         let result = with_results.then(|| group_result(plan, own).score);
-        rows.extend(table_rows(plan, &results, own, result, unit_chain(plan, Some(unit)), dialect));
+        rows.extend(table_rows(
+            plan,
+            &results,
+            own,
+            result,
+            unit_chain(plan, Some(unit)),
+            dialect,
+        ));
     }
     if plan.grid.shared == SharedRule::Separate {
         let result = with_results.then(|| group_result(plan, &results.shared).score);
         for member in &results.shared.members {
             let lead = plan.unit(&plan.objectives[member.objective].unit);
-            rows.extend(table_rows(plan, &results, &single(&results.shared, member.objective), result, unit_chain(plan, lead), dialect));
+            rows.extend(table_rows(
+                plan,
+                &results,
+                &single(&results.shared, member.objective),
+                result,
+                unit_chain(plan, lead),
+                dialect,
+            ));
         }
     }
     write(&rows, dialect)
@@ -88,7 +104,14 @@ fn header(plan: &Plan) -> Vec<String> {
     }
     row.extend(["Totale", "Peso relativo (%)", "Media dell'unità"].map(String::from));
     if has_achievements(plan) {
-        row.extend(["Raggiungimento (%)", "Punteggio ponderato", "Risultato dell'unità"].map(String::from));
+        row.extend(
+            [
+                "Raggiungimento (%)",
+                "Punteggio ponderato",
+                "Risultato dell'unità",
+            ]
+            .map(String::from),
+        );
     }
     row.into_iter().map(|h| neutralise(&h)).collect()
 }
@@ -102,7 +125,12 @@ fn has_achievements(plan: &Plan) -> bool {
 /// average, so that shared rows are written like any unit's.
 fn single(shared: &Group, objective: usize) -> Group {
     Group {
-        members: shared.members.iter().filter(|m| m.objective == objective).cloned().collect(),
+        members: shared
+            .members
+            .iter()
+            .filter(|m| m.objective == objective)
+            .cloned()
+            .collect(),
         stats: shared.stats.clone(),
     }
 }
@@ -116,7 +144,11 @@ fn table_rows(
     chain: Vec<String>,
     dialect: Dialect,
 ) -> Vec<Vec<String>> {
-    let average = table.stats.average.map(|a| dialect.hundredths(a)).unwrap_or_default();
+    let average = table
+        .stats
+        .average
+        .map(|a| dialect.hundredths(a))
+        .unwrap_or_default();
     table
         .members
         .iter()
@@ -127,18 +159,30 @@ fn table_rows(
             row.push(neutralise(objective.description.as_deref().unwrap_or("")));
             row.push(shared_with(plan, objective));
             if !plan.grid.types.is_empty() {
-                let kind = objective.kind.as_deref().and_then(|k| plan.grid.objective_type(k));
+                let kind = objective
+                    .kind
+                    .as_deref()
+                    .and_then(|k| plan.grid.objective_type(k));
                 row.push(neutralise(kind.map_or("", |t| t.name.as_str())));
             }
             row.extend(weighing_cells(plan, objective, dialect));
             let points = results.objectives[member.objective].points;
             row.push(points.map(|p| dialect.points(p)).unwrap_or_default());
-            row.push(member.weight.map(|w| dialect.hundredths(w)).unwrap_or_default());
+            row.push(
+                member
+                    .weight
+                    .map(|w| dialect.hundredths(w))
+                    .unwrap_or_default(),
+            );
             row.push(average.clone());
             if let Some(result) = unit_result {
-                let counted = objective.achievement.and_then(|a| counted_percent(a, plan.grid.bands));
+                let counted = objective
+                    .achievement
+                    .and_then(|a| counted_percent(a, plan.grid.bands));
                 row.push(counted.map(|a| dialect.hundredths(a)).unwrap_or_default());
-                let weighted = counted.zip(member.weight).map(|(a, w)| weighted_score(a, w));
+                let weighted = counted
+                    .zip(member.weight)
+                    .map(|(a, w)| weighted_score(a, w));
                 row.push(weighted.map(|w| dialect.hundredths(w)).unwrap_or_default());
                 row.push(result.map(|r| dialect.hundredths(r)).unwrap_or_default());
             }
@@ -160,7 +204,11 @@ fn unit_chain(plan: &Plan, unit: Option<&Unit>) -> Vec<String> {
             }
         }
         steps += 1;
-        current = u.parent.as_deref().and_then(|p| plan.unit(p)).filter(|_| steps <= plan.units.len());
+        current = u
+            .parent
+            .as_deref()
+            .and_then(|p| plan.unit(p))
+            .filter(|_| steps <= plan.units.len());
     }
     cells
 }
@@ -185,10 +233,14 @@ fn weighing_cells(plan: &Plan, objective: &Objective, dialect: Dialect) -> Vec<S
             .criteria
             .iter()
             .enumerate()
-            .map(|(c, criterion)| match objective.scores.get(c).copied().flatten() {
-                None => String::new(),
-                Some(points) => criterion.level_of(points).map_or_else(|| dialect.points(points), |l| neutralise(&l.name)),
-            })
+            .map(
+                |(c, criterion)| match objective.scores.get(c).copied().flatten() {
+                    None => String::new(),
+                    Some(points) => criterion
+                        .level_of(points)
+                        .map_or_else(|| dialect.points(points), |l| neutralise(&l.name)),
+                },
+            )
             .collect(),
         Method::Direct => vec![match objective.direct {
             Some(DirectWeight::Percent(p)) => dialect.points(p),
@@ -200,8 +252,18 @@ fn weighing_cells(plan: &Plan, objective: &Objective, dialect: Dialect) -> Vec<S
 
 fn write(rows: &[Vec<String>], dialect: Dialect) -> Vec<u8> {
     let (separator, quotes, terminator, bom): (u8, _, _, &[u8]) = match dialect {
-        Dialect::ExcelItalian => (b';', ::csv::QuoteStyle::Always, ::csv::Terminator::CRLF, b"\xEF\xBB\xBF"),
-        Dialect::Plain => (b',', ::csv::QuoteStyle::Necessary, ::csv::Terminator::Any(b'\n'), b""),
+        Dialect::ExcelItalian => (
+            b';',
+            ::csv::QuoteStyle::Always,
+            ::csv::Terminator::CRLF,
+            b"\xEF\xBB\xBF",
+        ),
+        Dialect::Plain => (
+            b',',
+            ::csv::QuoteStyle::Necessary,
+            ::csv::Terminator::Any(b'\n'),
+            b"",
+        ),
     };
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(separator)
@@ -210,7 +272,11 @@ fn write(rows: &[Vec<String>], dialect: Dialect) -> Vec<u8> {
         .flexible(true)
         .from_writer(bom.to_vec());
     for row in rows {
-        writer.write_record(row).expect("writing CSV to memory cannot fail");
+        writer
+            .write_record(row)
+            .expect("writing CSV to memory cannot fail");
     }
-    writer.into_inner().expect("writing CSV to memory cannot fail")
+    writer
+        .into_inner()
+        .expect("writing CSV to memory cannot fail")
 }

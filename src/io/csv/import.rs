@@ -124,7 +124,11 @@ pub fn preview_for_unit(bytes: &[u8], plan: &Plan, unit: &str) -> Result<Preview
 /// stays right if the grid's columns were reordered since; units that no
 /// longer exist are skipped.
 pub fn apply(plan: &mut Plan, preview: &Preview) -> Vec<String> {
-    let positions: Vec<Option<usize>> = preview.criteria.iter().map(|id| plan.grid.criterion_index(id)).collect();
+    let positions: Vec<Option<usize>> = preview
+        .criteria
+        .iter()
+        .map(|id| plan.grid.criterion_index(id))
+        .collect();
     let mut added = Vec::with_capacity(preview.rows.len());
     for row in &preview.rows {
         if plan.unit(&row.unit).is_none() {
@@ -132,7 +136,11 @@ pub fn apply(plan: &mut Plan, preview: &Preview) -> Vec<String> {
         }
         let mut units = vec![row.unit.clone()];
         units.extend(row.also.iter().filter(|u| plan.unit(u).is_some()).cloned());
-        let added_id = if units.len() > 1 { add_shared_at_end(plan, &units) } else { Some(plan.add_objective(&row.unit)) };
+        let added_id = if units.len() > 1 {
+            add_shared_at_end(plan, &units)
+        } else {
+            Some(plan.add_objective(&row.unit))
+        };
         let Some(id) = added_id else { continue };
         plan.set_title(&id, &row.title);
         plan.set_description(&id, row.description.as_deref().unwrap_or(""));
@@ -171,13 +179,17 @@ impl Layout {
     }
 
     fn has_unit(&self) -> bool {
-        self.columns.iter().any(|(c, _)| matches!(c, Column::Unit | Column::Level(_)))
+        self.columns
+            .iter()
+            .any(|(c, _)| matches!(c, Column::Unit | Column::Level(_)))
     }
 }
 
 fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview, CsvError> {
     if let Some(unit) = default_unit.filter(|u| plan.unit(u).is_none()) {
-        return Err(CsvError::new(format!("l'unità «{unit}» in cui importare non è nel piano")));
+        return Err(CsvError::new(format!(
+            "l'unità «{unit}» in cui importare non è nel piano"
+        )));
     }
     let (text, encoding) = decode(bytes)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -206,12 +218,27 @@ pub(crate) fn preview_records(
             format!("manca la colonna dell'unità: intitolarla «Unità» o con il nome di un livello ({levels})"),
         ));
     }
-    let fallback_unit = default_unit.map(str::to_string).or_else(|| (plan.units.len() == 1).then(|| plan.units[0].id.clone()));
-    let mut reader = RowReader { plan, layout: &layout, last_unit: fallback_unit.map(Ok), shared_seen: HashMap::new() };
+    let fallback_unit = default_unit
+        .map(str::to_string)
+        .or_else(|| (plan.units.len() == 1).then(|| plan.units[0].id.clone()));
+    let mut reader = RowReader {
+        plan,
+        layout: &layout,
+        last_unit: fallback_unit.map(Ok),
+        shared_seen: HashMap::new(),
+    };
     let mut rows = Vec::new();
     let mut rejected = Vec::new();
-    let header_again = |r: &Record| r.cells.iter().map(|c| fold(c)).eq(records[at].cells.iter().map(|c| fold(c)));
-    for record in records[at + 1..].iter().filter(|r| !r.is_blank() && !header_again(r)) {
+    let header_again = |r: &Record| {
+        r.cells
+            .iter()
+            .map(|c| fold(c))
+            .eq(records[at].cells.iter().map(|c| fold(c)))
+    };
+    for record in records[at + 1..]
+        .iter()
+        .filter(|r| !r.is_blank() && !header_again(r))
+    {
         match reader.row(record) {
             Ok(row) => rows.push(row),
             Err(r) => rejected.push(r),
@@ -231,7 +258,12 @@ pub(crate) fn preview_records(
             .filter(|(i, _)| layout.find(Column::Criterion(*i)).is_none())
             .map(|(_, c)| c.name.clone())
             .collect(),
-        ignored_columns: layout.columns.iter().filter(|(c, _)| *c == Column::Unknown).map(|(_, h)| h.clone()).collect(),
+        ignored_columns: layout
+            .columns
+            .iter()
+            .filter(|(c, _)| *c == Column::Unknown)
+            .map(|(_, h)| h.clone())
+            .collect(),
         rows,
         rejected,
     })
@@ -240,7 +272,12 @@ pub(crate) fn preview_records(
 /// The first row with a title column, among the first few. A column named
 /// twice keeps its first occurrence; the second is ignored.
 fn find_header(records: &[Record], plan: &Plan) -> Result<(usize, Layout), CsvError> {
-    for (at, record) in records.iter().enumerate().filter(|(_, r)| !r.is_blank()).take(HEADER_SEARCH) {
+    for (at, record) in records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_blank())
+        .take(HEADER_SEARCH)
+    {
         let mut columns: Vec<(Column, String)> = Vec::with_capacity(record.cells.len());
         for cell in &record.cells {
             let header = restore(cell).to_string();
@@ -252,7 +289,13 @@ fn find_header(records: &[Record], plan: &Plan) -> Result<(usize, Layout), CsvEr
             columns.push((column, header));
         }
         if columns.iter().any(|(c, _)| *c == Column::Title) {
-            return Ok((at, Layout { columns, line: record.line }));
+            return Ok((
+                at,
+                Layout {
+                    columns,
+                    line: record.line,
+                },
+            ));
         }
     }
     Err(CsvError::new(
@@ -276,7 +319,11 @@ impl RowReader<'_> {
         let layout = self.layout;
         let cell = |i: usize| restore(record.cell(i));
         let title = layout.find(Column::Title).map_or("", cell).to_string();
-        let reject = |reasons: Vec<Reason>| Rejected { line: record.line, title: title.clone(), reasons };
+        let reject = |reasons: Vec<Reason>| Rejected {
+            line: record.line,
+            title: title.clone(),
+            reasons,
+        };
 
         let width = layout.columns.len();
         let extra_filled = record.cells.iter().skip(width).any(|c| !c.is_empty());
@@ -298,20 +345,28 @@ impl RowReader<'_> {
             }
         };
         let also = match (layout.find(Column::Shared), &unit) {
-            (Some(i), Some(unit)) if !cell(i).is_empty() => match self.shared_units(cell(i), unit) {
-                Ok(units) => units,
-                Err(reason) => {
-                    reasons.push(Reason { column: Some(layout.columns[i].1.clone()), ..reason });
-                    Vec::new()
+            (Some(i), Some(unit)) if !cell(i).is_empty() => {
+                match self.shared_units(cell(i), unit) {
+                    Ok(units) => units,
+                    Err(reason) => {
+                        reasons.push(Reason {
+                            column: Some(layout.columns[i].1.clone()),
+                            ..reason
+                        });
+                        Vec::new()
+                    }
                 }
-            },
+            }
             _ => Vec::new(),
         };
         let scores = self.scores(record, &mut reasons);
         let kind = self.kind(record, &mut reasons);
         let direct = match layout.find(Column::Direct) {
             Some(i) => parse_direct(cell(i)).unwrap_or_else(|why| {
-                reasons.push(Reason { column: Some(layout.columns[i].1.clone()), message: why });
+                reasons.push(Reason {
+                    column: Some(layout.columns[i].1.clone()),
+                    message: why,
+                });
                 None
             }),
             None => None,
@@ -327,7 +382,11 @@ impl RowReader<'_> {
                 },
             });
         }
-        let description = layout.find(Column::Description).map(cell).filter(|d| !d.is_empty()).map(str::to_string);
+        let description = layout
+            .find(Column::Description)
+            .map(cell)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
         let (lead, also) = match unit {
             Some(unit) if reasons.is_empty() => lead_and_others(unit, also),
             _ => return Err(reject(reasons)),
@@ -336,12 +395,26 @@ impl RowReader<'_> {
             let mut units = also.clone();
             units.push(lead.clone());
             units.sort();
-            let first = *self.shared_seen.entry((fold(&title), units)).or_insert(record.line);
+            let first = *self
+                .shared_seen
+                .entry((fold(&title), units))
+                .or_insert(record.line);
             if first != record.line {
-                return Err(reject(vec![plain(format!("obiettivo comune già letto alla riga {first}"))]));
+                return Err(reject(vec![plain(format!(
+                    "obiettivo comune già letto alla riga {first}"
+                ))]));
             }
         }
-        Ok(ImportRow { line: record.line, unit: lead, also, title, description, scores, kind, direct })
+        Ok(ImportRow {
+            line: record.line,
+            unit: lead,
+            also,
+            title,
+            description,
+            scores,
+            kind,
+            direct,
+        })
     }
 
     /// The row's unit: the "Unità" column, else the deepest level column
@@ -358,29 +431,53 @@ impl RowReader<'_> {
                 _ => None,
             })
             .max_by_key(|(_, level)| *level);
-        let named = explicit.filter(|(i, _)| !record.cell(*i).is_empty()).or(deepest);
+        let named = explicit
+            .filter(|(i, _)| !record.cell(*i).is_empty())
+            .or(deepest);
         let Some((i, level)) = named else {
             return match &self.last_unit {
                 Some(last) => last.clone(),
-                None => Err(plain("manca l'unità, e non c'è una riga sopra da cui prenderla".into())),
+                None => Err(plain(
+                    "manca l'unità, e non c'è una riga sopra da cui prenderla".into(),
+                )),
             };
         };
         let name = restore(record.cell(i));
-        let result = self.find_unit(name, level, record).map_err(|message| Reason { column: Some(layout.columns[i].1.clone()), message });
+        let result = self
+            .find_unit(name, level, record)
+            .map_err(|message| Reason {
+                column: Some(layout.columns[i].1.clone()),
+                message,
+            });
         self.last_unit = Some(match &result {
             Ok(id) => Ok(id.clone()),
-            Err(reason) => Err(Reason { message: format!("{} (unità presa dalla riga {})", reason.message, record.line), ..reason.clone() }),
+            Err(reason) => Err(Reason {
+                message: format!(
+                    "{} (unità presa dalla riga {})",
+                    reason.message, record.line
+                ),
+                ..reason.clone()
+            }),
         });
         result
     }
 
     /// A unit by id or by name (folded); among units of the same name, the
     /// one whose higher units match the row's other level columns.
-    fn find_unit(&self, name: &str, level: Option<usize>, record: &Record) -> Result<String, String> {
+    fn find_unit(
+        &self,
+        name: &str,
+        level: Option<usize>,
+        record: &Record,
+    ) -> Result<String, String> {
         let key = fold(name);
         let plan = self.plan;
         let matches = |u: &&Unit| u.id == name || fold(&u.name) == key;
-        let mut found: Vec<&Unit> = plan.units.iter().filter(|u| matches(u) && level.is_none_or(|l| u.level == l)).collect();
+        let mut found: Vec<&Unit> = plan
+            .units
+            .iter()
+            .filter(|u| matches(u) && level.is_none_or(|l| u.level == l))
+            .collect();
         if found.is_empty() {
             found = plan.units.iter().filter(matches).collect();
         }
@@ -390,7 +487,9 @@ impl RowReader<'_> {
         match found.as_slice() {
             [unit] => Ok(unit.id.clone()),
             [] => Err(format!("l'unità «{name}» non è nel piano")),
-            _ => Err(format!("più unità si chiamano «{name}»: indicare anche l'unità superiore")),
+            _ => Err(format!(
+                "più unità si chiamano «{name}»: indicare anche l'unità superiore"
+            )),
         }
     }
 
@@ -403,21 +502,32 @@ impl RowReader<'_> {
             chain.push(u);
             current = u.parent.as_deref().and_then(|p| plan.unit(p));
         }
-        self.layout.columns.iter().enumerate().all(|(i, (c, _))| match c {
-            Column::Level(l) if *l < unit.level && !record.cell(i).is_empty() => {
-                let key = fold(restore(record.cell(i)));
-                chain.iter().any(|a| a.level == *l && fold(&a.name) == key)
-            }
-            _ => true,
-        })
+        self.layout
+            .columns
+            .iter()
+            .enumerate()
+            .all(|(i, (c, _))| match c {
+                Column::Level(l) if *l < unit.level && !record.cell(i).is_empty() => {
+                    let key = fold(restore(record.cell(i)));
+                    chain.iter().any(|a| a.level == *l && fold(&a.name) == key)
+                }
+                _ => true,
+            })
     }
 
     /// The units listed in "Comune a", separated by `|`, `;` or line breaks.
     fn shared_units(&self, text: &str, unit: &str) -> Result<Vec<String>, Reason> {
         let mut units = Vec::new();
         let mut problems = Vec::new();
-        let no_levels = Record { line: 0, cells: Vec::new() };
-        for name in text.split(['|', ';', '\n']).map(str::trim).filter(|n| !n.is_empty()) {
+        let no_levels = Record {
+            line: 0,
+            cells: Vec::new(),
+        };
+        for name in text
+            .split(['|', ';', '\n'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             match self.find_unit(name, None, &no_levels) {
                 Ok(id) if !units.contains(&id) => units.push(id),
                 Ok(_) => {}
@@ -437,10 +547,15 @@ impl RowReader<'_> {
         let grid = &self.plan.grid;
         let mut scores = vec![None; grid.criteria.len()];
         for (i, (column, header)) in self.layout.columns.iter().enumerate() {
-            let Column::Criterion(c) = column else { continue };
+            let Column::Criterion(c) = column else {
+                continue;
+            };
             match read_score(restore(record.cell(i)), &grid.criteria[*c]) {
                 Ok(score) => scores[*c] = score,
-                Err(message) => reasons.push(Reason { column: Some(header.clone()), message }),
+                Err(message) => reasons.push(Reason {
+                    column: Some(header.clone()),
+                    message,
+                }),
             }
         }
         scores
@@ -460,7 +575,10 @@ impl RowReader<'_> {
                 let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
                 reasons.push(Reason {
                     column: Some(self.layout.columns[i].1.clone()),
-                    message: format!("la tipologia «{text}» non è nella griglia ({})", names.join(", ")),
+                    message: format!(
+                        "la tipologia «{text}» non è nella griglia ({})",
+                        names.join(", ")
+                    ),
                 });
                 None
             }
@@ -473,7 +591,10 @@ impl RowReader<'_> {
 fn read_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, String> {
     if let Scale::Levels(levels) = &criterion.scale {
         let key = fold(text);
-        if let Some(level) = levels.iter().find(|l| !key.is_empty() && fold(&l.name) == key) {
+        if let Some(level) = levels
+            .iter()
+            .find(|l| !key.is_empty() && fold(&l.name) == key)
+        {
             return Ok(Some(level.points));
         }
     }
@@ -489,5 +610,8 @@ fn lead_and_others(unit: String, shared: Vec<String>) -> (String, Vec<String>) {
 }
 
 fn plain(message: String) -> Reason {
-    Reason { column: None, message }
+    Reason {
+        column: None,
+        message,
+    }
 }

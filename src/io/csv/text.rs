@@ -41,13 +41,20 @@ const SAVE_AS_CSV: &str = "salvarlo dal foglio di calcolo come «CSV UTF-8» o �
 /// Windows-1252.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), CsvError> {
     if bytes.len() > MAX_BYTES {
-        return Err(CsvError::new(format!("il file supera i {} MB", MAX_BYTES / (1024 * 1024))));
+        return Err(CsvError::new(format!(
+            "il file supera i {} MB",
+            MAX_BYTES / (1024 * 1024)
+        )));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(CsvError::new(format!("il file è in UTF-16 («Testo Unicode»): {SAVE_AS_CSV}")));
+        return Err(CsvError::new(format!(
+            "il file è in UTF-16 («Testo Unicode»): {SAVE_AS_CSV}"
+        )));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(CsvError::new(format!("è un file di Excel o di LibreOffice, non un CSV: {SAVE_AS_CSV}")));
+        return Err(CsvError::new(format!(
+            "è un file di Excel o di LibreOffice, non un CSV: {SAVE_AS_CSV}"
+        )));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -62,21 +69,38 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), CsvError> {
         return match std::str::from_utf8(rest) {
             Ok(text) => Ok((text.to_string(), Encoding::Utf8WithBom)),
             Err(e) => {
-                let line = rest[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-                Err(CsvError::at_line(line, "il file dichiara UTF-8 (BOM iniziale) ma contiene caratteri che non lo sono"))
+                let line = rest[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
+                Err(CsvError::at_line(
+                    line,
+                    "il file dichiara UTF-8 (BOM iniziale) ma contiene caratteri che non lo sono",
+                ))
             }
         };
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_string(), Encoding::Utf8)),
-        Err(_) => Ok((bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252)),
+        Err(_) => Ok((
+            bytes.iter().map(|&b| windows_1252(b)).collect(),
+            Encoding::Windows1252,
+        )),
     }
 }
 
 /// Every other byte NUL, as in ASCII text written as UTF-16 without a BOM.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(4096)];
-    let nul_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let nul_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let half = sample.len() / 2;
     half > 0 && (nul_at(0) * 10 >= half * 8 || nul_at(1) * 10 >= half * 8)
 }
@@ -87,8 +111,9 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 /// character of the same value, as browsers do.
 fn windows_1252(byte: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9F => HIGH[(byte - 0x80) as usize],
@@ -179,7 +204,9 @@ pub fn neutralise(text: &str) -> String {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() && c != '\t' && c != '\r');
     // A text that already starts with a quote before a formula character
     // gets one more, so that [`restore`] gives it back as it was.
-    let quoted_formula = text.strip_prefix('\'').is_some_and(|rest| rest.trim_start_matches('\'').starts_with(FORMULA_STARTS));
+    let quoted_formula = text
+        .strip_prefix('\'')
+        .is_some_and(|rest| rest.trim_start_matches('\'').starts_with(FORMULA_STARTS));
     if text.starts_with(FORMULA_STARTS) || quoted_formula {
         format!("'{text}")
     } else {
@@ -216,7 +243,10 @@ mod tests {
         assert_eq!(fold("Complessita'"), "complessita");
         assert_eq!(fold("  Peso relativo (%) "), "peso relativo");
         assert_eq!(fold("Media dell'unità"), "media dell unita");
-        assert_eq!(fold("SETTORE 8: SERVIZI PUBBLICI LOCALI A RETE - IGIENE URBANA"), fold("Settore 8 servizi pubblici locali a rete igiene urbana"));
+        assert_eq!(
+            fold("SETTORE 8: SERVIZI PUBBLICI LOCALI A RETE - IGIENE URBANA"),
+            fold("Settore 8 servizi pubblici locali a rete igiene urbana")
+        );
     }
 
     #[test]
@@ -236,7 +266,22 @@ mod tests {
 
     #[test]
     fn neutralise_and_restore_are_inverse() {
-        for text in ["=1+1", "+39 031", "-x", "@SUM(A1)", "\tcmd", "\rcmd", "Qualità", "'già citato", " '=", " \t=x", " ''+1 ", "\t '=", " \t", "\t"] {
+        for text in [
+            "=1+1",
+            "+39 031",
+            "-x",
+            "@SUM(A1)",
+            "\tcmd",
+            "\rcmd",
+            "Qualità",
+            "'già citato",
+            " '=",
+            " \t=x",
+            " ''+1 ",
+            "\t '=",
+            " \t",
+            "\t",
+        ] {
             assert_eq!(restore(neutralise(text).trim()).trim(), text.trim());
         }
         assert_eq!(neutralise("\t=cmd"), "'\t=cmd");

@@ -56,7 +56,8 @@ const HEADER_ROW: u32 = 3;
 /// The workbook of the plan, as bytes ready to download; the error says, in
 /// Italian, why the workbook could not be written.
 pub fn export(plan: &Plan) -> Result<Vec<u8>, String> {
-    write_workbook(plan).map_err(|e| format!("la cartella di lavoro non si è potuta scrivere ({e})"))
+    write_workbook(plan)
+        .map_err(|e| format!("la cartella di lavoro non si è potuta scrivere ({e})"))
 }
 
 fn write_workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
@@ -64,8 +65,17 @@ fn write_workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut workbook = Workbook::new();
     Table::new(plan, &results, &formats).write(workbook.add_worksheet().set_name("Pesatura")?)?;
-    write_grid(plan, &formats, workbook.add_worksheet().set_name("Griglia")?)?;
-    write_findings(plan, &results, &formats, workbook.add_worksheet().set_name("Rilievi")?)?;
+    write_grid(
+        plan,
+        &formats,
+        workbook.add_worksheet().set_name("Griglia")?,
+    )?;
+    write_findings(
+        plan,
+        &results,
+        &formats,
+        workbook.add_worksheet().set_name("Rilievi")?,
+    )?;
     workbook.save_to_buffer()
 }
 
@@ -86,7 +96,11 @@ impl Formats {
         let subtotal = cell.clone().set_bold().set_background_color(0xEEEEEE);
         Formats {
             title: Format::new().set_bold().set_font_size(14),
-            header: cell.clone().set_bold().set_background_color(0xDDDDDD).set_align(FormatAlign::Center),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_background_color(0xDDDDDD)
+                .set_align(FormatAlign::Center),
             text: cell.clone(),
             // General: 18, 4,5, 9,6 (a "0.####" format would show "18,").
             number: cell.clone(),
@@ -147,11 +161,19 @@ impl<'a> Table<'a> {
             columns.extend([Col::Achievement, Col::Weighted, Col::Result]);
         }
         columns.push(Col::Raw);
-        Table { plan, results, formats, columns }
+        Table {
+            plan,
+            results,
+            formats,
+            columns,
+        }
     }
 
     fn col(&self, wanted: Col) -> u16 {
-        self.columns.iter().position(|c| *c == wanted).expect("every formula column is in the table") as u16
+        self.columns
+            .iter()
+            .position(|c| *c == wanted)
+            .expect("every formula column is in the table") as u16
     }
 
     /// `D5`, for a column and a 0-based row.
@@ -192,10 +214,23 @@ impl<'a> Table<'a> {
         // An objective without a total or a share caches an empty text, as
         // its formula gives, rather than the writer's default of 0.
         sheet.set_formula_result_default("");
-        sheet.write_string_with_format(0, 0, format!("Pesatura degli obiettivi — {} — PEG {}", plan.ente.name, plan.ente.year), &f.title)?;
+        sheet.write_string_with_format(
+            0,
+            0,
+            format!(
+                "Pesatura degli obiettivi — {} — PEG {}",
+                plan.ente.name, plan.ente.year
+            ),
+            &f.title,
+        )?;
         sheet.write_string(1, 0, describe::formula(&plan.grid))?;
         for (i, col) in self.columns.iter().enumerate() {
-            sheet.write_string_with_format(HEADER_ROW, i as u16, self.header_text(*col), &f.header)?;
+            sheet.write_string_with_format(
+                HEADER_ROW,
+                i as u16,
+                self.header_text(*col),
+                &f.header,
+            )?;
             let width = match col {
                 Col::Title => 50.0,
                 Col::Description | Col::Shared => 30.0,
@@ -210,7 +245,9 @@ impl<'a> Table<'a> {
 
         let mut row = HEADER_ROW + 1;
         for (_, unit) in plan.units_in_tree_order() {
-            let Some(u) = plan.unit_index(&unit.id) else { continue };
+            let Some(u) = plan.unit_index(&unit.id) else {
+                continue;
+            };
             let own = &self.results.units[u].own;
             if !own.members.is_empty() {
                 row = self.block(sheet, row, own, Some(unit), &plan.unit_label(unit))?;
@@ -224,12 +261,26 @@ impl<'a> Table<'a> {
     }
 
     /// One table's rows and its closing row; returns the next free row.
-    fn block(&self, sheet: &mut Worksheet, first: u32, group: &Group, unit: Option<&Unit>, label: &str) -> Result<u32, XlsxError> {
+    fn block(
+        &self,
+        sheet: &mut Worksheet,
+        first: u32,
+        group: &Group,
+        unit: Option<&Unit>,
+        label: &str,
+    ) -> Result<u32, XlsxError> {
         let last = first + group.members.len() as u32 - 1;
         for (i, member) in group.members.iter().enumerate() {
             let objective = &self.plan.objectives[member.objective];
             let chain = unit.or_else(|| self.plan.unit(&objective.unit));
-            self.objective_row(sheet, first + i as u32, (first, last), member.objective, member.weight, chain)?;
+            self.objective_row(
+                sheet,
+                first + i as u32,
+                (first, last),
+                member.objective,
+                member.weight,
+                chain,
+            )?;
         }
         self.closing_row(sheet, last + 1, (first, last), group, label)?;
         Ok(last + 2)
@@ -247,34 +298,69 @@ impl<'a> Table<'a> {
         let (plan, f) = (self.plan, self.formats);
         let objective = &plan.objectives[index];
         let result = &self.results.objectives[index];
-        let achievement = objective.achievement.and_then(|a| counted_percent(a, plan.grid.bands));
+        let achievement = objective
+            .achievement
+            .and_then(|a| counted_percent(a, plan.grid.bands));
         let chain = unit_chain(plan, unit);
         for (i, col) in self.columns.iter().enumerate() {
             let c = i as u16;
             match *col {
                 Col::Level(l) => sheet.write_string_with_format(row, c, &chain[l], &f.text)?,
                 Col::Title => sheet.write_string_with_format(row, c, &objective.title, &f.text)?,
-                Col::Description => sheet.write_string_with_format(row, c, objective.description.as_deref().unwrap_or(""), &f.text)?,
-                Col::Shared => sheet.write_string_with_format(row, c, shared_with(plan, objective), &f.text)?,
+                Col::Description => sheet.write_string_with_format(
+                    row,
+                    c,
+                    objective.description.as_deref().unwrap_or(""),
+                    &f.text,
+                )?,
+                Col::Shared => {
+                    sheet.write_string_with_format(row, c, shared_with(plan, objective), &f.text)?
+                }
                 Col::Type => {
-                    let kind = objective.kind.as_deref().and_then(|k| plan.grid.objective_type(k));
-                    sheet.write_string_with_format(row, c, kind.map_or("", |t| t.name.as_str()), &f.text)?
+                    let kind = objective
+                        .kind
+                        .as_deref()
+                        .and_then(|k| plan.grid.objective_type(k));
+                    sheet.write_string_with_format(
+                        row,
+                        c,
+                        kind.map_or("", |t| t.name.as_str()),
+                        &f.text,
+                    )?
                 }
                 Col::Factor => match result.factor {
-                    Some(factor) => sheet.write_number_with_format(row, c, factor.to_f64(), &f.number)?,
+                    Some(factor) => {
+                        sheet.write_number_with_format(row, c, factor.to_f64(), &f.number)?
+                    }
                     None => sheet.write_blank(row, c, &f.number)?,
                 },
                 Col::Score(s) => match objective.scores.get(s).copied().flatten() {
-                    Some(score) => sheet.write_number_with_format(row, c, score.to_f64(), &f.number)?,
+                    Some(score) => {
+                        sheet.write_number_with_format(row, c, score.to_f64(), &f.number)?
+                    }
                     None => sheet.write_blank(row, c, &f.number)?,
                 },
                 Col::Direct => match objective.direct {
-                    Some(DirectWeight::Percent(p)) => sheet.write_number_with_format(row, c, p.to_f64(), &f.number)?,
-                    Some(DirectWeight::Prerequisite) => sheet.write_string_with_format(row, c, "X", &f.text)?,
+                    Some(DirectWeight::Percent(p)) => {
+                        sheet.write_number_with_format(row, c, p.to_f64(), &f.number)?
+                    }
+                    Some(DirectWeight::Prerequisite) => {
+                        sheet.write_string_with_format(row, c, "X", &f.text)?
+                    }
                     None => sheet.write_blank(row, c, &f.number)?,
                 },
-                Col::Total => sheet.write_formula_with_format(row, c, cached(self.total_formula(row), result.points), &f.number)?,
-                Col::Weight => sheet.write_formula_with_format(row, c, cached(self.weight_formula(row, block), weight), &f.hundredths)?,
+                Col::Total => sheet.write_formula_with_format(
+                    row,
+                    c,
+                    cached(self.total_formula(row), result.points),
+                    &f.number,
+                )?,
+                Col::Weight => sheet.write_formula_with_format(
+                    row,
+                    c,
+                    cached(self.weight_formula(row, block), weight),
+                    &f.hundredths,
+                )?,
                 Col::Average | Col::Result => sheet.write_blank(row, c, &f.hundredths)?,
                 Col::Achievement => match achievement {
                     Some(a) => sheet.write_number_with_format(row, c, a.to_f64(), &f.hundredths)?,
@@ -287,12 +373,24 @@ impl<'a> Table<'a> {
                         a = self.cell(Col::Achievement, row),
                         w = self.cell(Col::Weight, row)
                     );
-                    sheet.write_formula_with_format(row, c, cached(formula, weighted), &f.hundredths)?
+                    sheet.write_formula_with_format(
+                        row,
+                        c,
+                        cached(formula, weighted),
+                        &f.hundredths,
+                    )?
                 }
                 Col::Raw => {
                     let raw = result.points.map_or(0, Dec::raw);
-                    let formula = format!("IF(ISNUMBER({t}),ROUND({t}*10000,0),0)", t = self.cell(Col::Total, row));
-                    sheet.write_formula(row, c, Formula::new(formula).set_result(raw.to_string()))?
+                    let formula = format!(
+                        "IF(ISNUMBER({t}),ROUND({t}*10000,0),0)",
+                        t = self.cell(Col::Total, row)
+                    );
+                    sheet.write_formula(
+                        row,
+                        c,
+                        Formula::new(formula).set_result(raw.to_string()),
+                    )?
                 }
             };
         }
@@ -303,10 +401,17 @@ impl<'a> Table<'a> {
     fn total_formula(&self, row: u32) -> String {
         let grid = &self.plan.grid;
         match grid.method {
-            Method::Direct => format!("IF(ISNUMBER({p}),{p},\"\")", p = self.cell(Col::Direct, row)),
+            Method::Direct => format!(
+                "IF(ISNUMBER({p}),{p},\"\")",
+                p = self.cell(Col::Direct, row)
+            ),
             Method::Criteria if grid.criteria.is_empty() => "\"\"".into(),
             Method::Criteria => {
-                let scores = format!("{}:{}", self.cell(Col::Score(0), row), self.cell(Col::Score(grid.criteria.len() - 1), row));
+                let scores = format!(
+                    "{}:{}",
+                    self.cell(Col::Score(0), row),
+                    self.cell(Col::Score(grid.criteria.len() - 1), row)
+                );
                 let n = grid.criteria.len();
                 if grid.types.is_empty() {
                     format!("IF(COUNT({scores})={n},SUM({scores}),\"\")")
@@ -338,23 +443,59 @@ impl<'a> Table<'a> {
         )
     }
 
-    fn closing_row(&self, sheet: &mut Worksheet, row: u32, (first, last): (u32, u32), group: &Group, label: &str) -> Result<(), XlsxError> {
+    fn closing_row(
+        &self,
+        sheet: &mut Worksheet,
+        row: u32,
+        (first, last): (u32, u32),
+        group: &Group,
+        label: &str,
+    ) -> Result<(), XlsxError> {
         let f = self.formats;
-        let totals = format!("{}:{}", self.cell(Col::Total, first), self.cell(Col::Total, last));
-        let weights = format!("{}:{}", self.cell(Col::Weight, first), self.cell(Col::Weight, last));
-        let raw = format!("{}:{}", self.cell(Col::Raw, first), self.cell(Col::Raw, last));
+        let totals = format!(
+            "{}:{}",
+            self.cell(Col::Total, first),
+            self.cell(Col::Total, last)
+        );
+        let weights = format!(
+            "{}:{}",
+            self.cell(Col::Weight, first),
+            self.cell(Col::Weight, last)
+        );
+        let raw = format!(
+            "{}:{}",
+            self.cell(Col::Raw, first),
+            self.cell(Col::Raw, last)
+        );
         let weight_sum: Dec = group.members.iter().filter_map(|m| m.weight).sum();
         for (i, col) in self.columns.iter().enumerate() {
             let c = i as u16;
             match col {
-                Col::Total => sheet.write_formula_with_format(row, c, cached(format!("SUM({totals})"), Some(group.stats.total)), &f.subtotal_number)?,
-                Col::Weight => sheet.write_formula_with_format(row, c, cached(format!("SUM({weights})"), Some(weight_sum)), &f.subtotal_hundredths)?,
+                Col::Total => sheet.write_formula_with_format(
+                    row,
+                    c,
+                    cached(format!("SUM({totals})"), Some(group.stats.total)),
+                    &f.subtotal_number,
+                )?,
+                Col::Weight => sheet.write_formula_with_format(
+                    row,
+                    c,
+                    cached(format!("SUM({weights})"), Some(weight_sum)),
+                    &f.subtotal_hundredths,
+                )?,
                 Col::Average => {
                     let formula = match self.plan.grid.average {
                         AverageRule::Simple => format!("IFERROR(ROUND(AVERAGE({totals}),2),\"\")"),
-                        AverageRule::PointsWeighted => format!("IFERROR(ROUND(SUMPRODUCT({raw},{raw})/SUM({raw})/10000,2),\"\")"),
+                        AverageRule::PointsWeighted => format!(
+                            "IFERROR(ROUND(SUMPRODUCT({raw},{raw})/SUM({raw})/10000,2),\"\")"
+                        ),
                     };
-                    sheet.write_formula_with_format(row, c, cached(formula, group.stats.average), &f.subtotal_hundredths)?
+                    sheet.write_formula_with_format(
+                        row,
+                        c,
+                        cached(formula, group.stats.average),
+                        &f.subtotal_hundredths,
+                    )?
                 }
                 Col::Result => {
                     let range = |col| format!("{}:{}", self.cell(col, first), self.cell(col, last));
@@ -362,10 +503,20 @@ impl<'a> Table<'a> {
                     let formula = format!(
                         "IF(AND(COUNT({weights})>0,COUNT({weights})=COUNT({weighted})),ROUND(SUMPRODUCT({achievements},{weights})/100,2),\"\")"
                     );
-                    sheet.write_formula_with_format(row, c, cached(formula, group_result(self.plan, group).score), &f.subtotal_hundredths)?
+                    sheet.write_formula_with_format(
+                        row,
+                        c,
+                        cached(formula, group_result(self.plan, group).score),
+                        &f.subtotal_hundredths,
+                    )?
                 }
                 Col::Raw => continue,
-                _ if i == 0 => sheet.write_string_with_format(row, c, format!("{SUBTOTAL}{label}"), &f.subtotal_text)?,
+                _ if i == 0 => sheet.write_string_with_format(
+                    row,
+                    c,
+                    format!("{SUBTOTAL}{label}"),
+                    &f.subtotal_text,
+                )?,
                 _ => sheet.write_blank(row, c, &f.subtotal_text)?,
             };
         }
@@ -414,7 +565,11 @@ fn unit_chain(plan: &Plan, unit: Option<&Unit>) -> Vec<String> {
             }
         }
         steps += 1;
-        current = u.parent.as_deref().and_then(|p| plan.unit(p)).filter(|_| steps <= plan.units.len());
+        current = u
+            .parent
+            .as_deref()
+            .and_then(|p| plan.unit(p))
+            .filter(|_| steps <= plan.units.len());
     }
     cells
 }
@@ -435,7 +590,12 @@ fn shared_with(plan: &Plan, objective: &Objective) -> String {
 /// admitted values, objective types with their factors.
 fn write_grid(plan: &Plan, f: &Formats, sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let grid = &plan.grid;
-    sheet.write_string_with_format(0, 0, format!("Griglia di pesatura: {}", grid.name), &f.title)?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        format!("Griglia di pesatura: {}", grid.name),
+        &f.title,
+    )?;
     let rules = [
         ("Metodo", match grid.method {
             Method::Criteria => "punteggi per criterio",
@@ -457,7 +617,16 @@ fn write_grid(plan: &Plan, f: &Formats, sheet: &mut Worksheet) -> Result<(), Xls
     sheet.set_column_width(2, 40)?;
     if grid.method == Method::Criteria && !grid.criteria.is_empty() {
         row += 1;
-        for (c, text) in ["Criterio", "Nome completo", "Valori ammessi", "Minimo", "Massimo"].into_iter().enumerate() {
+        for (c, text) in [
+            "Criterio",
+            "Nome completo",
+            "Valori ammessi",
+            "Minimo",
+            "Massimo",
+        ]
+        .into_iter()
+        .enumerate()
+        {
             sheet.write_string_with_format(row, c as u16, text, &f.header)?;
         }
         for criterion in &grid.criteria {
@@ -484,7 +653,12 @@ fn write_grid(plan: &Plan, f: &Formats, sheet: &mut Worksheet) -> Result<(), Xls
 }
 
 /// The findings, errors first, as the Rilievi panel lists them.
-fn write_findings(plan: &Plan, results: &Results, f: &Formats, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+fn write_findings(
+    plan: &Plan,
+    results: &Results,
+    f: &Formats,
+    sheet: &mut Worksheet,
+) -> Result<(), XlsxError> {
     let findings = validate_with(plan, results);
     sheet.write_string_with_format(0, 0, format!("Rilievi: {}", findings.len()), &f.title)?;
     for (c, text) in ["Gravità", "Dove", "Rilievo"].into_iter().enumerate() {

@@ -31,24 +31,35 @@ pub fn preview(bytes: &[u8], plan: &Plan) -> Result<Preview, CsvError> {
 /// [`export`](super::export) writes; what the worker sends to the page.
 pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, CsvError> {
     check(bytes)?;
-    let not_readable = |_| CsvError::new("il file .xlsx è danneggiato o non è una cartella di lavoro di Excel (per i file .ods di LibreOffice: salvarli come .xlsx)");
+    let not_readable = |_| {
+        CsvError::new("il file .xlsx è danneggiato o non è una cartella di lavoro di Excel (per i file .ods di LibreOffice: salvarli come .xlsx)")
+    };
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(not_readable)?;
     let name = workbook.sheet_names().first().cloned().unwrap_or_default();
     let range = workbook
         .worksheet_range_at(0)
         .ok_or_else(|| CsvError::new("il file .xlsx non contiene fogli"))?
         .map_err(not_readable)?;
-    let Some((end_row, end_col)) = range.end() else { return Ok(Sheet { name, rows: Vec::new() }) };
+    let Some((end_row, end_col)) = range.end() else {
+        return Ok(Sheet {
+            name,
+            rows: Vec::new(),
+        });
+    };
     let mut rows = Vec::with_capacity(end_row as usize + 1);
     for row in 0..=end_row {
         let cell = |col: u32| range.get_value((row, col)).unwrap_or(&Data::Empty);
         let is_subtotal = matches!(cell(0), Data::String(s) if s.starts_with(SUBTOTAL))
-            && (1..=end_col).all(|col| !matches!(cell(col), Data::String(s) if !s.trim().is_empty()));
+            && (1..=end_col)
+                .all(|col| !matches!(cell(col), Data::String(s) if !s.trim().is_empty()));
         if is_subtotal {
             continue;
         }
         let cells = (0..=end_col).map(|col| text_of(cell(col))).collect();
-        rows.push(SheetRow { line: row as usize + 1, cells });
+        rows.push(SheetRow {
+            line: row as usize + 1,
+            cells,
+        });
     }
     Ok(Sheet { name, rows })
 }
@@ -74,7 +85,10 @@ fn text_of(cell: &Data) -> String {
 fn number_text(x: f64) -> String {
     let scaled = x * Dec::SCALE as f64;
     let rounded = scaled.round();
-    if x.is_finite() && rounded.abs() < 1e15 && (scaled - rounded).abs() <= 1e-6 * scaled.abs().max(1.0) {
+    if x.is_finite()
+        && rounded.abs() < 1e15
+        && (scaled - rounded).abs() <= 1e-6 * scaled.abs().max(1.0)
+    {
         format_plain(Dec::from_raw(rounded as i64))
     } else {
         x.to_string()
