@@ -75,3 +75,31 @@ pub fn after_render(f: impl FnOnce() + 'static) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
     }
 }
+
+/// Runs `then` once `ready()` holds, checking every `every_ms` at most
+/// `tries` times; `then` gets whether it held (long plans draw their tables
+/// a moment after they are asked for).
+pub fn when_ready(
+    ready: impl Fn() -> bool + 'static,
+    then: impl FnOnce(bool) + 'static,
+    every_ms: i32,
+    tries: u32,
+) {
+    if ready() || tries == 0 {
+        return then(ready());
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let again = Closure::once_into_js(move || when_ready(ready, then, every_ms, tries - 1));
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), every_ms);
+}
+
+/// Whether the page has an element matching `selector`.
+pub fn exists(selector: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .is_some()
+}

@@ -72,36 +72,24 @@ fn focus_drawing(id: &str, unit: Option<&str>) {
     }
     if let Some(unit) = unit {
         focus(&dom_id("unita", &[unit]));
-        focus_when_drawn(id.to_string(), 40);
+        let id = id.to_string();
+        let selector = format!("#{id}");
+        crate::app::files::when_ready(
+            move || crate::app::files::exists(&selector),
+            move |found| {
+                if found {
+                    focus(&id)
+                }
+            },
+            100,
+            40,
+        );
     }
 }
 
 /// Findings listed per severity before a "show all" button: a long plan can
 /// have thousands, and the first ones are what a reader acts on.
 pub const FIRST_FINDINGS: usize = 100;
-
-/// Focuses the element `id` once it exists, trying every 100 ms `tries` times
-/// (a large unit's table can take a moment to draw).
-fn focus_when_drawn(id: String, tries: u32) {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if window
-        .document()
-        .and_then(|d| d.get_element_by_id(&id))
-        .is_some()
-    {
-        return focus(&id);
-    }
-    if tries == 0 {
-        return;
-    }
-    let retry =
-        wasm_bindgen::closure::Closure::once_into_js(move || focus_when_drawn(id, tries - 1));
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), 100);
-}
 
 #[component]
 pub fn FindingsList(props: &FindingsProps) -> Html {

@@ -144,28 +144,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 /// Prints once every unit's table is drawn: a long plan draws its tables near
 /// the screen, so first it asks for all of them and waits until they are there.
 fn print_when_drawn() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
     };
     if let Ok(event) = web_sys::Event::new(crate::app::components::units::DRAW_ALL_EVENT) {
         let _ = window.dispatch_event(&event);
     }
-    fn check(window: web_sys::Window, tries: u32) {
-        let waiting = window
-            .document()
-            .and_then(|d| d.query_selector(".table-placeholder").ok().flatten())
-            .is_some();
-        if !waiting || tries == 0 {
-            let _ = window.print();
-            return;
-        }
-        let next = window.clone();
-        let again = Closure::once_into_js(move || check(next, tries - 1));
-        let _ =
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 50);
-    }
     // At most a minute; then what is drawn is printed.
-    check(window, 1200);
+    crate::app::files::when_ready(
+        || !crate::app::files::exists(".table-placeholder"),
+        move |_| {
+            let _ = window.print();
+        },
+        50,
+        1200,
+    );
 }

@@ -110,7 +110,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         let dispatch = props.dispatch.clone();
         let on_add = Callback::from(move |_| {
             dispatch.dispatch(Action::AddSharedObjective);
-            after_render(|| focus_last_title("obiettivi-comuni"));
+            after_render(|| focus_title("obiettivi-comuni", true));
         });
         let shared = &state.results.shared;
         html! {
@@ -212,7 +212,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             drawn_here.set(true);
             dispatch.dispatch(Action::AddObjective { unit: id.clone() });
             let unit_id = id.clone();
-            after_render(move || focus_last_title(&dom_id("unita", &[&unit_id])));
+            after_render(move || focus_title(&dom_id("unita", &[&unit_id]), true));
         })
     };
     let on_rename = {
@@ -274,7 +274,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             Callback::from(move |_| {
                 drawn_here.set(true);
                 let section_id = section_id.clone();
-                after_render(move || focus_first_title(&section_id));
+                after_render(move || focus_title(&section_id, false));
             })
         };
         html! {
@@ -389,36 +389,25 @@ fn rollup_text(stats: &Stats) -> String {
     }
 }
 
-/// Focuses the title of the first objective inside the element `container_id`.
-fn focus_first_title(container_id: &str) {
-    let first = web_sys::window()
+/// Focuses the title of the first or last objective inside the element
+/// `container_id`, or the element itself when it has none.
+fn focus_title(container_id: &str, last: bool) {
+    use wasm_bindgen::JsCast;
+    let titles = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(container_id))
-        .and_then(|c| c.query_selector("textarea.title").ok().flatten());
-    if let Some(el) = first {
-        use wasm_bindgen::JsCast;
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        .and_then(|c| c.query_selector_all("textarea.title").ok());
+    let title = titles.and_then(|list| {
+        list.item(if last {
+            list.length().saturating_sub(1)
+        } else {
+            0
+        })
+    });
+    match title.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => {
             let _ = el.focus();
         }
+        None => focus(container_id),
     }
-}
-
-/// Focuses the title of the last objective inside the element `container_id`.
-fn focus_last_title(container_id: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(container) = document.get_element_by_id(container_id) else {
-        return;
-    };
-    if let Ok(list) = container.query_selector_all("textarea.title") {
-        if let Some(last) = list.item(list.length().saturating_sub(1)) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = last.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-                return;
-            }
-        }
-    }
-    focus(container_id);
 }
