@@ -2,3 +2,4 @@
 pub mod app;
 pub mod io;
 pub mod model;
+pub mod text;

@@ -3,6 +3,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     pesatura::app::crash::install();
+    if let Some(lang) = pesatura::app::storage::load_language() {
+        pesatura::text::set_lang(lang);
+    }
     // A host page can give Pesatura its place: an element with id "pesatura".
     let host = web_sys::window()
         .and_then(|w| w.document())

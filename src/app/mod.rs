@@ -20,6 +20,7 @@ use components::comparison::ComparisonView;
 use components::findings::FindingsList;
 use components::grid::GridView;
 use components::header::Header;
+use components::language::LanguageSwitch;
 use components::new_plan::NewPlanPanel;
 use components::notice::NoticeBanner;
 use components::other_objectives::{OrganisationalObjectives, SecretaryObjectives};
@@ -142,7 +143,7 @@ pub fn App(props: &AppProps) -> Html {
             wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
                 |e: web_sys::BeforeUnloadEvent| {
                     e.prevent_default();
-                    e.set_return_value("Le modifiche non salvate andranno perse.");
+                    e.set_return_value(crate::text::t().app.leave_warning);
                 },
             )
         });
@@ -205,21 +206,36 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| choosing.set(false))
     };
 
+    // The page's language, for screen readers and spelling, follows the switch.
+    let lang = crate::text::lang();
+    use_effect_with(lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    let t = crate::text::t();
+
+    // Keyed by language: a switch draws every part anew in the new language,
+    // memoised parts included; the plan and its history live above, in the reducer.
     html! {
-        <>
-            <a class="skip-link" href="#contenuto">{ "Vai al contenuto" }</a>
+        <div key={lang.code()} class="app-root">
+            <a class="skip-link" href="#contenuto">{ t.app.skip_to_content }</a>
             <header class="app-header">
                 <div class="brand">
                     <span class="brand-name">{ "Pesatura" }</span>
-                    <span class="brand-sub">{ "Pesatura degli obiettivi del PEG" }</span>
+                    <span class="brand-sub">{ t.app.brand_sub }</span>
                 </div>
+                <LanguageSwitch dispatch={dispatch.clone()} />
                 <Toolbar state={state.clone()} dispatch={dispatch.clone()} on_new={open_new} />
             </header>
             <main id="contenuto" tabindex="-1">
                 <PrintHeading plan={state.plan.clone()} />
                 <NoticeBanner notice={state.notice.clone()} dispatch={dispatch.clone()} />
                 if autosave_wanted && !*autosave_on {
-                    <p class="notice notice-warning" role="status">{ "Salvataggio automatico non disponibile in questo browser: salvare spesso con «Salva»." }</p>
+                    <p class="notice notice-warning" role="status">{ t.app.autosave_off }</p>
                 }
                 if let Some(comparison) = state.comparison.clone() {
                     <ComparisonView {comparison} dispatch={dispatch.clone()} />
@@ -250,8 +266,8 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <div class="visually-hidden" aria-live="polite" role="status" data-testid="annuncio">{ state.announcement.clone() }</div>
             <footer class="app-footer">
-                { "Pesatura funziona interamente nel browser: i dati non lasciano questo computer." }
+                { t.app.footer }
             </footer>
-        </>
+        </div>
     }
 }

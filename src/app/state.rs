@@ -203,6 +203,8 @@ pub struct State {
 }
 
 pub enum Action {
+    /// The interface's language: findings are written again in it.
+    SetLanguage(crate::text::Lang),
     New {
         year: i32,
         preset: Preset,
@@ -1218,6 +1220,11 @@ impl Reducible for State {
             },
             Action::CloseComparison => State { comparison: None, ..(*self).clone() },
             Action::ShowResults(show) => State { show_results: show, ..(*self).clone() },
+            Action::SetLanguage(lang) => {
+                crate::text::set_lang(lang);
+                let (results, proposed, findings, shown_plan) = derive(&self.plan, self.mode);
+                State { results, proposed, findings, shown_plan, ..(*self).clone() }
+            }
             Action::ImportCsv { name, bytes } => self.preview_import(name, csv::preview(&bytes, &self.plan)),
             Action::ImportSheet { name, sheet } => {
                 self.preview_import(name, sheet.and_then(|sheet| crate::io::xlsx::preview_sheet(&sheet, &self.plan)))

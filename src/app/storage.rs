@@ -7,6 +7,7 @@ use web_sys::Storage;
 
 const PLAN_KEY: &str = "pesatura.autosave.plan";
 const META_KEY: &str = "pesatura.autosave.meta";
+const LANGUAGE_KEY: &str = "pesatura.language";
 
 /// What was autosaved, and when.
 pub struct Autosaved {
@@ -63,5 +64,18 @@ pub fn clear() {
     if let Some(s) = storage() {
         let _ = s.remove_item(PLAN_KEY);
         let _ = s.remove_item(META_KEY);
+    }
+}
+
+/// The language chosen last time, if storage holds one.
+pub fn load_language() -> Option<crate::text::Lang> {
+    let code = storage()?.get_item(LANGUAGE_KEY).ok()??;
+    crate::text::Lang::from_code(&code)
+}
+
+/// Remembers the language; silently nothing where storage is blocked.
+pub fn save_language(lang: crate::text::Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANGUAGE_KEY, lang.code());
     }
 }

@@ -77,6 +77,15 @@ impl Dec {
         step.0 > 0 && self.0 % step.0 == 0
     }
 
+    /// The fewest decimals that write this value exactly (0 to 4).
+    pub fn places_needed(self) -> u32 {
+        let mut places = 0;
+        while places < 4 && self.round(places) != self {
+            places += 1;
+        }
+        places
+    }
+
     /// Rounds half-up (half away from zero) to `places` decimals, 0 to 4.
     pub fn round(self, places: u32) -> Dec {
         let unit = 10_i64.pow(4 - places.min(4));

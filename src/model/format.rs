@@ -1,12 +1,38 @@
 //! Numbers as Italians write them: decimal comma, thousands grouped by a dot
-//! (1.234,56). Formatting never rounds: callers round explicitly first, so
-//! what is shown is exactly what was computed.
+//! (1.234,56), and as English writes them for the English interface
+//! ([`format_with`]). The rounding is explicit: half-up to the places asked,
+//! so what is shown is exactly what was computed. Files Pesatura writes use
+//! the Italian functions whatever the interface's language.
 
 use super::decimal::Dec;
+
+/// The decimal mark and the thousands separator of a way of writing numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marks {
+    pub decimal: char,
+    pub group: Option<char>,
+}
+
+impl Marks {
+    pub const ITALIAN: Marks = Marks {
+        decimal: ',',
+        group: Some('.'),
+    };
+    pub const ENGLISH: Marks = Marks {
+        decimal: '.',
+        group: Some(','),
+    };
+}
 
 /// Formats `value` with exactly `places` decimals (0 to 4), Italian style.
 /// The value is rounded half-up to `places` first.
 pub fn format_it(value: Dec, places: u32) -> String {
+    format_with(value, places, Marks::ITALIAN)
+}
+
+/// Formats `value` with exactly `places` decimals (0 to 4) and the given
+/// marks, rounded half-up to `places` first.
+pub fn format_with(value: Dec, places: u32, marks: Marks) -> String {
     let places = places.min(4);
     let rounded = value.round(places).raw();
     let negative = rounded < 0;
@@ -17,10 +43,10 @@ pub fn format_it(value: Dec, places: u32) -> String {
     if negative {
         out.push('-');
     }
-    out.push_str(&group_thousands(int_part));
+    out.push_str(&group_thousands(int_part, marks.group));
     if places > 0 {
         let frac = format!("{frac_part:04}");
-        out.push(',');
+        out.push(marks.decimal);
         out.push_str(&frac[..places as usize]);
     }
     out
@@ -29,20 +55,20 @@ pub fn format_it(value: Dec, places: u32) -> String {
 /// Formats a score or a point total: as an integer when whole, otherwise with
 /// the decimals it has (4,5 · 7,25).
 pub fn format_points(value: Dec) -> String {
-    let mut places = 0;
-    while places < 4 && value.round(places) != value {
-        places += 1;
-    }
-    format_it(value, places)
+    format_it(value, value.places_needed())
 }
 
 /// Formats a value for an input field, where grouping dots would get in the
 /// way of editing: `1234,5`.
 pub fn format_plain(value: Dec) -> String {
-    format_points(value).replace('.', "")
+    let marks = Marks {
+        group: None,
+        ..Marks::ITALIAN
+    };
+    format_with(value, value.places_needed(), marks)
 }
 
-fn group_thousands(mut n: u64) -> String {
+fn group_thousands(mut n: u64, separator: Option<char>) -> String {
     let mut groups = Vec::new();
     loop {
         if n < 1000 {
@@ -53,7 +79,10 @@ fn group_thousands(mut n: u64) -> String {
         n /= 1000;
     }
     groups.reverse();
-    groups.join(".")
+    match separator {
+        Some(c) => groups.join(c.encode_utf8(&mut [0; 4])),
+        None => groups.concat(),
+    }
 }
 
 #[cfg(test)]

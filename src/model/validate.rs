@@ -27,11 +27,13 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn label_it(self) -> &'static str {
+    /// The severity's name in the interface's language.
+    pub fn label(self) -> &'static str {
+        let t = &crate::text::t().model;
         match self {
-            Severity::Error => "Errore",
-            Severity::Warning => "Avviso",
-            Severity::Note => "Nota",
+            Severity::Error => t.severity_error,
+            Severity::Warning => t.severity_warning,
+            Severity::Note => t.severity_info,
         }
     }
 }

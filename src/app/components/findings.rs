@@ -53,10 +53,19 @@ fn FindingItem(props: &ItemProps) -> Html {
         })
     };
     html! {
-        <li class={format!("finding finding-{}", f.severity.label_it().to_lowercase())}>
-            <span class="badge">{ f.severity.label_it() }</span>{ " " }
+        <li class={classes!("finding", severity_class(f.severity))}>
+            <span class="badge">{ f.severity.label() }</span>{ " " }
             <a href={format!("#{id}")} {onclick}>{ f.where_.clone() }</a>{ ": " }{ f.message.clone() }
         </li>
+    }
+}
+
+/// The class that colours a finding, the same in every language.
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "finding-errore",
+        Severity::Warning => "finding-avviso",
+        Severity::Note => "finding-nota",
     }
 }
 

@@ -8,6 +8,7 @@ use crate::app::state::{Action, Draft, Mode};
 use crate::app::Dispatch;
 use crate::model::format::format_it;
 use crate::model::{Plan, Results};
+use crate::text::{fill, t};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -74,12 +75,12 @@ pub fn Header(props: &HeaderProps) -> Html {
 
     html! {
         <section class="plan-header" aria-labelledby="titolo-piano">
-            <h1 id="titolo-piano">{ format!("{} — piano degli obiettivi {}", props.plan.ente.name, props.plan.ente.year) }</h1>
+            <h1 id="titolo-piano">{ fill(t().panels.plan_title, &[("ente", &props.plan.ente.name), ("year", &props.plan.ente.year)]) }</h1>
             <div class="mode-bar">
                 <div role="group" aria-labelledby="modalita-etichetta" class="mode-switch">
-                    <span id="modalita-etichetta" class="mode-label">{ "Modalità:" }</span>
-                    { mode_button(Mode::Proposal, "Proposta") }
-                    { mode_button(Mode::Review, "Verifica") }
+                    <span id="modalita-etichetta" class="mode-label">{ t().panels.mode }</span>
+                    { mode_button(Mode::Proposal, t().panels.mode_proposal) }
+                    { mode_button(Mode::Review, t().panels.mode_review) }
                 </div>
                 <label class="check results-toggle">
                     <input type="checkbox" id="mostra-risultati" checked={props.show_results} onchange={{

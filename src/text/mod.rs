@@ -1,0 +1,217 @@
+//! Every word the interface shows, in one catalogue per language
+//! (`it/`, `en/`), so that a translation is a file to fill and not a hunt
+//! through the code. Italian is the default; English is switchable.
+//!
+//! The language is a per-thread setting rather than a parameter of every
+//! function that writes a sentence: the model's findings, the file readers'
+//! errors and the components all read it through [`t`] and the number
+//! helpers. The app sets it at start and on a switch, then recomputes and
+//! redraws everything; tests set it on their own thread. Files Pesatura
+//! writes (JSON, CSV, XLSX) do not depend on it.
+//!
+//! Texts with values to fill hold named placeholders (`{unit}`, `{n}`) that
+//! [`fill`] replaces; both catalogues must use the same placeholders for a
+//! text, which a test checks.
+
+mod catalogue;
+pub mod en;
+pub mod it;
+
+use std::cell::Cell;
+use std::fmt::Display;
+
+pub use catalogue::{AppTexts, IoTexts, ModelTexts, PanelTexts, Texts};
+
+use crate::model::decimal::Dec;
+use crate::model::format::{format_with, Marks};
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::It, Lang::En];
+
+    /// The BCP 47 code, for `<html lang>` and for storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's name in itself ("Italiano", "English").
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::It => "Italiano",
+            Lang::En => "English",
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::It => &it::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+
+    /// How the language writes numbers: 1.234,56 or 1,234.56.
+    pub fn marks(self) -> Marks {
+        match self {
+            Lang::It => Marks::ITALIAN,
+            Lang::En => Marks::ENGLISH,
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::It) };
+}
+
+/// Sets the language of everything written from now on, on this thread.
+pub fn set_lang(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+/// The language in use.
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// The texts of the language in use.
+pub fn t() -> &'static Texts {
+    lang().texts()
+}
+
+/// Replaces each `{name}` of `template` with its value. A placeholder with
+/// no value given stays as written, so that a mistake shows instead of
+/// vanishing.
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => out.push_str(&rest[start..start + end + 2]),
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One of two texts by count: `one` for 1, `many` otherwise.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// `value` with exactly `places` decimals, as the language in use writes it
+/// (20,67 · 20.67); rounded half-up first.
+pub fn number(value: Dec, places: u32) -> String {
+    format_with(value, places, lang().marks())
+}
+
+/// A score or a point total with only the decimals it has (4,5 · 4.5).
+pub fn points(value: Dec) -> String {
+    format_with(value, value.places_needed(), lang().marks())
+}
+
+/// A value for an input field: no thousands grouping (1234,5 · 1234.5).
+pub fn plain(value: Dec) -> String {
+    let marks = Marks {
+        group: None,
+        ..lang().marks()
+    };
+    format_with(value, value.places_needed(), marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::decimal::parse_number;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_text_is_written_in_both_languages_with_the_same_placeholders() {
+        let it = Lang::It.texts().entries();
+        let en = Lang::En.texts().entries();
+        assert_eq!(it.len(), en.len());
+        for ((name, it), (_, en)) in it.iter().zip(&en) {
+            assert!(!it.trim().is_empty(), "{name}: Italian text missing");
+            assert!(!en.trim().is_empty(), "{name}: English text missing");
+            assert_eq!(
+                placeholders(it),
+                placeholders(en),
+                "{name}: placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders_and_keeps_unknown_ones() {
+        let s = fill(
+            "{unit}: media {avg} ({unit})",
+            &[("unit", &"Settore 3"), ("avg", &"26,50")],
+        );
+        assert_eq!(s, "Settore 3: media 26,50 (Settore 3)");
+        assert_eq!(fill("{missing} e {", &[]), "{missing} e {");
+    }
+
+    #[test]
+    fn numbers_follow_the_language_and_read_back_in_either_form() {
+        let v = parse_number("1234,567").unwrap();
+        set_lang(Lang::It);
+        assert_eq!(number(v, 2), "1.234,57");
+        assert_eq!(points(v), "1.234,567");
+        assert_eq!(plain(v), "1234,567");
+        set_lang(Lang::En);
+        assert_eq!(number(v, 2), "1,234.57");
+        assert_eq!(points(v), "1,234.567");
+        assert_eq!(plain(v), "1234.567");
+        assert_eq!(parse_number(&plain(v)).unwrap(), v);
+        set_lang(Lang::It);
+        assert_eq!(parse_number(&plain(v)).unwrap(), v);
+    }
+
+    #[test]
+    fn the_language_is_italian_until_set_and_is_found_by_code() {
+        std::thread::spawn(|| assert_eq!(lang(), Lang::It))
+            .join()
+            .unwrap();
+        assert_eq!(Lang::from_code("en"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}
