@@ -41,7 +41,10 @@ pub fn averages(plan: &Plan, results: &Results) -> AverageChart {
         }
     }
     if let Some(avg) = results.shared.stats.average {
-        rows.push(("Obiettivi comuni".to_string(), avg));
+        rows.push((
+            crate::text::t().model.chart_shared_objectives.to_string(),
+            avg,
+        ));
     }
     let highest = rows.iter().map(|(_, v)| *v).max().unwrap_or_default();
     let scale_max = if plan.grid.method == Method::Criteria

@@ -130,7 +130,8 @@ impl std::iter::Sum for Dec {
     }
 }
 
-/// Why a text is not a number.
+/// Why a text is not a number. Shown, in the interface's language, as what
+/// is said of the text: "«7,5x» is not a number".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NumberError {
     Empty,
@@ -141,11 +142,12 @@ pub enum NumberError {
 
 impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = &crate::text::t().model;
         f.write_str(match self {
-            NumberError::Empty => "valore vuoto",
-            NumberError::NotANumber => "non è un numero",
-            NumberError::TooPrecise => "ha più di quattro decimali",
-            NumberError::TooLarge => "è troppo grande",
+            NumberError::Empty => t.number_empty,
+            NumberError::NotANumber => t.number_not_a_number,
+            NumberError::TooPrecise => t.number_too_precise,
+            NumberError::TooLarge => t.number_too_large,
         })
     }
 }

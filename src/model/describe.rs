@@ -1,21 +1,40 @@
-//! The grid's rules in words, as the screen and the printed annex state them.
+//! The grid's rules in words, as the screen and the printed annex state them,
+//! in the interface's language.
 
-use super::format::format_points;
 use super::plan::{AverageRule, Grid, Method, Scale, SharedRule};
+use crate::text::{fill, points, t};
 
 /// How an objective's weight is formed: "peso = (complessità + strategicità) × fattore tipologia".
 pub fn formula(grid: &Grid) -> String {
     match grid.method {
-        Method::Direct => "peso = percentuale assegnata direttamente; i pesi di ogni unità sommano a 100 (gli obiettivi prerequisito, «X», sono esclusi)".into(),
+        Method::Direct => t().model.formula_direct.into(),
         Method::Criteria => {
-            let terms: Vec<String> = grid.criteria.iter().map(|c| c.short.to_lowercase()).collect();
+            let terms: Vec<String> = grid
+                .criteria
+                .iter()
+                .map(|c| c.short.to_lowercase())
+                .collect();
             let sum = terms.join(" + ");
             if grid.types.is_empty() {
-                format!("peso = {sum} (massimo {} punti)", format_points(grid.max_points()))
+                fill(
+                    t().model.formula_sum,
+                    &[("sum", &sum), ("max", &points(grid.max_points()))],
+                )
             } else {
-                let factors: Vec<String> = grid.types.iter().map(|t| format!("{} × {}", t.name, format_points(t.factor))).collect();
-                let sum = if terms.len() > 1 { format!("({sum})") } else { sum };
-                format!("peso = {sum} × fattore tipologia ({})", factors.join(", "))
+                let factors: Vec<String> = grid
+                    .types
+                    .iter()
+                    .map(|k| format!("{} × {}", k.name, points(k.factor)))
+                    .collect();
+                let sum = if terms.len() > 1 {
+                    format!("({sum})")
+                } else {
+                    sum
+                };
+                fill(
+                    t().model.formula_sum_times_type,
+                    &[("sum", &sum), ("factors", &factors.join(", "))],
+                )
             }
         }
     }
@@ -23,35 +42,36 @@ pub fn formula(grid: &Grid) -> String {
 
 pub fn average_rule(rule: AverageRule) -> &'static str {
     match rule {
-        AverageRule::Simple => "media semplice dei pesi degli obiettivi completi",
-        AverageRule::PointsWeighted => {
-            "media ponderata sui punti: somma dei pesi al quadrato divisa per la somma dei pesi"
-        }
+        AverageRule::Simple => t().model.average_simple,
+        AverageRule::PointsWeighted => t().model.average_points_weighted,
     }
 }
 
 pub fn shared_rule(rule: SharedRule) -> &'static str {
     match rule {
-        SharedRule::Separate => "gli obiettivi comuni a più unità hanno una tabella propria e non entrano nelle medie delle unità",
-        SharedRule::EachUnit => "gli obiettivi comuni a più unità contano in ciascuna delle loro unità, nella media e nei pesi relativi",
+        SharedRule::Separate => t().model.shared_separate,
+        SharedRule::EachUnit => t().model.shared_each_unit,
     }
 }
 
 /// The admitted values of a criterion: "da 0 a 10", "Bassa 1 · Media 2 · Alta 3".
 pub fn scale(scale: &Scale) -> String {
     match scale {
-        Scale::Range { min, max, step } if step.raw() == 10_000 => {
-            format!("da {} a {}", format_points(*min), format_points(*max))
-        }
-        Scale::Range { min, max, step } => format!(
-            "da {} a {}, passo {}",
-            format_points(*min),
-            format_points(*max),
-            format_points(*step)
+        Scale::Range { min, max, step } if step.raw() == 10_000 => fill(
+            t().model.scale_range,
+            &[("min", &points(*min)), ("max", &points(*max))],
+        ),
+        Scale::Range { min, max, step } => fill(
+            t().model.scale_range_step,
+            &[
+                ("min", &points(*min)),
+                ("max", &points(*max)),
+                ("step", &points(*step)),
+            ],
         ),
         Scale::Levels(levels) => levels
             .iter()
-            .map(|l| format!("{} {}", l.name, format_points(l.points)))
+            .map(|l| format!("{} {}", l.name, points(l.points)))
             .collect::<Vec<_>>()
             .join(" · "),
     }

@@ -3,12 +3,12 @@
 //! interface only dispatches them.
 
 use super::decimal::{parse_number, Dec, NumberError};
-use super::format::format_points;
 use super::plan::{
     AverageRule, Criterion, DirectWeight, Indicator, Level, Method, Objective, ObjectiveType,
     OrgObjective, PlainObjective, Plan, Scale, SharedRule, Unit,
 };
 use super::validate::score_problem;
+use crate::text::{fill, plain, points, t};
 
 /// A fresh id with the given prefix, unused in `taken`.
 fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
@@ -32,13 +32,18 @@ fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
 pub fn parse_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, String> {
     match parse_number(text) {
         Err(NumberError::Empty) => Ok(None),
-        Err(NumberError::NotANumber) => Err(format!(
-            "«{}» non è un numero: scrivere un punteggio da {} a {}.",
-            text.trim(),
-            format_points(criterion.min()),
-            format_points(criterion.max())
+        Err(NumberError::NotANumber) => Err(fill(
+            t().model.score_not_a_number,
+            &[
+                ("text", &text.trim()),
+                ("min", &points(criterion.min())),
+                ("max", &points(criterion.max())),
+            ],
         )),
-        Err(e) => Err(format!("«{}» {e}.", text.trim())),
+        Err(e) => Err(fill(
+            t().model.typed_number_problem,
+            &[("text", &text.trim()), ("problem", &e)],
+        )),
         Ok(score) => match score_problem(score, criterion) {
             Some(why) => Err(why),
             None => Ok(Some(score)),
@@ -49,17 +54,22 @@ pub fn parse_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, Str
 /// Reads a directly assigned weight: a percentage, or `X` for a
 /// prerequisite objective. Empty means "not assigned yet".
 pub fn parse_direct(text: &str) -> Result<Option<DirectWeight>, String> {
-    let t = text.trim().trim_end_matches('%').trim();
-    if t.eq_ignore_ascii_case("x") {
+    let number = text.trim().trim_end_matches('%').trim();
+    if number.eq_ignore_ascii_case("x") {
         return Ok(Some(DirectWeight::Prerequisite));
     }
-    match parse_number(t) {
+    match parse_number(number) {
         Err(NumberError::Empty) => Ok(None),
-        Err(_) => Err(format!("«{}» non è un peso: scrivere una percentuale (ad esempio 25) oppure X per un obiettivo prerequisito.", text.trim())),
-        Ok(p) if p <= Dec::ZERO || p > Dec::HUNDRED => Err(format!("Il peso {} % deve essere maggiore di 0 e al massimo 100.", format_points(p))),
-        Ok(p) => Ok(Some(DirectWeight::Percent(p.round(2)))).and_then(|w| {
-            if p.round(2) != p { Err("Il peso ammette al massimo due decimali.".to_string()) } else { Ok(w) }
-        }),
+        Err(_) => Err(fill(
+            t().model.weight_not_a_number,
+            &[("text", &text.trim())],
+        )),
+        Ok(p) if p <= Dec::ZERO || p > Dec::HUNDRED => Err(fill(
+            t().model.direct_weight_out_of_range,
+            &[("weight", &points(p))],
+        )),
+        Ok(p) if p.round(2) != p => Err(t().model.weight_too_precise.to_string()),
+        Ok(p) => Ok(Some(DirectWeight::Percent(p))),
     }
 }
 
@@ -73,30 +83,37 @@ pub fn parse_named_values(text: &str) -> Result<Vec<(String, Dec)>, String> {
         .filter(|p| !p.is_empty())
     {
         let Some((name, value)) = part.rsplit_once('=').or_else(|| part.rsplit_once(':')) else {
-            return Err(format!(
-                "«{part}»: scrivere nome = valore, ad esempio «Alta = 3»."
+            return Err(fill(
+                t().model.named_value_without_equals,
+                &[("part", &part)],
             ));
         };
         let name = name.trim();
         if name.is_empty() {
-            return Err(format!("«{part}»: manca il nome."));
+            return Err(fill(t().model.named_value_without_name, &[("part", &part)]));
         }
-        let value = parse_number(value).map_err(|e| format!("«{part}»: il valore {e}."))?;
+        let value = parse_number(value).map_err(|e| {
+            fill(
+                t().model.named_value_bad_value,
+                &[("part", &part), ("problem", &e)],
+            )
+        })?;
         if out.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
-            return Err(format!("Il nome «{name}» compare due volte."));
+            return Err(fill(t().model.named_value_twice, &[("name", &name)]));
         }
         out.push((name.to_string(), value));
     }
     if out.is_empty() {
-        return Err("Scrivere almeno un elemento, ad esempio «Alta = 3».".into());
+        return Err(t().model.named_values_empty.into());
     }
     Ok(out)
 }
 
-/// Writes a list of named values the way [`parse_named_values`] reads it.
+/// Writes a list of named values the way [`parse_named_values`] reads it,
+/// for an input field: numbers as the interface's language writes them.
 pub fn format_named_values<'a>(items: impl Iterator<Item = (&'a str, Dec)>) -> String {
     items
-        .map(|(n, v)| format!("{n} = {}", format_points(v)))
+        .map(|(n, v)| format!("{n} = {}", plain(v)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -269,7 +286,7 @@ impl Plan {
             .filter(|l| !l.is_empty())
             .collect();
         if labels.is_empty() || labels.len() > 4 {
-            return Err("Indicare da 1 a 4 livelli, dall'alto, ad esempio «Area; Settore».".into());
+            return Err(t().model.levels_how_many.into());
         }
         let deepest = self
             .units
@@ -278,9 +295,7 @@ impl Plan {
             .max()
             .map_or(0, |l| l + 1);
         if labels.len() < deepest {
-            return Err(format!(
-                "Le unità usano {deepest} livelli: non se ne possono indicare meno."
-            ));
+            return Err(fill(t().model.levels_fewer_than_used, &[("n", &deepest)]));
         }
         self.ente.levels = labels;
         Ok(())
@@ -382,10 +397,10 @@ impl Plan {
     /// Makes criterion `c` a range from `min` to `max` in steps of `step`.
     pub fn set_range(&mut self, c: usize, min: Dec, max: Dec, step: Dec) -> Result<(), String> {
         if min > max {
-            return Err("Il punteggio minimo supera il massimo.".into());
+            return Err(t().model.range_min_above_max.into());
         }
         if step <= Dec::ZERO {
-            return Err("Il passo deve essere maggiore di zero.".into());
+            return Err(t().model.range_step_not_positive.into());
         }
         if let Some(criterion) = self.grid.criteria.get_mut(c) {
             criterion.scale = Scale::Range { min, max, step };
@@ -396,9 +411,16 @@ impl Plan {
     /// Makes criterion `c` a level scale. Levels keep their points distinct,
     /// so a score always names one level.
     pub fn set_levels(&mut self, c: usize, levels: Vec<(String, Dec)>) -> Result<(), String> {
-        for (i, (name, points)) in levels.iter().enumerate() {
-            if let Some((other, _)) = levels[..i].iter().find(|(_, p)| p == points) {
-                return Err(format!("«{other}» e «{name}» valgono entrambi {}: ogni livello deve valere punti diversi.", format_points(*points)));
+        for (i, (name, value)) in levels.iter().enumerate() {
+            if let Some((other, _)) = levels[..i].iter().find(|(_, p)| p == value) {
+                return Err(fill(
+                    t().model.levels_same_points,
+                    &[
+                        ("first", other),
+                        ("second", name),
+                        ("points", &points(*value)),
+                    ],
+                ));
             }
         }
         let Some(criterion) = self.grid.criteria.get_mut(c) else {
@@ -438,9 +460,7 @@ impl Plan {
     pub fn set_types(&mut self, types: Vec<(String, Dec)>) -> Result<(), String> {
         for (name, factor) in &types {
             if *factor <= Dec::ZERO {
-                return Err(format!(
-                    "Il fattore di «{name}» deve essere maggiore di zero."
-                ));
+                return Err(fill(t().model.type_factor_not_positive, &[("name", name)]));
             }
         }
         self.grid.types = types

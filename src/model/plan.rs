@@ -418,12 +418,13 @@ impl Plan {
         }
     }
 
-    /// Label of a unit's level ("Settore"), or "Unità" when out of range.
+    /// Label of a unit's level ("Settore"), or "Unità" (in the interface's
+    /// language) when out of range.
     pub fn level_label(&self, unit: &Unit) -> &str {
         self.ente
             .levels
             .get(unit.level)
             .map(String::as_str)
-            .unwrap_or("Unità")
+            .unwrap_or(crate::text::t().model.level_unknown)
     }
 }

@@ -34,11 +34,13 @@ impl Preset {
         Preset::ALL.into_iter().find(|p| p.key() == key)
     }
 
+    /// The preset's name in the interface's language.
     pub fn label(self) -> &'static str {
+        let t = &crate::text::t().model;
         match self {
-            Preset::Como2024 => "Punteggi per criterio (Comune di Como, PEG 2024)",
-            Preset::LevelsAndTypes => "Livelli Bassa/Media/Alta × fattore di tipologia",
-            Preset::DirectPercent => "Pesi percentuali assegnati direttamente",
+            Preset::Como2024 => t.preset_como_2024,
+            Preset::LevelsAndTypes => t.preset_levels_and_types,
+            Preset::DirectPercent => t.preset_direct_percent,
         }
     }
 

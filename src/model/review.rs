@@ -20,7 +20,25 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The verdict's name in the interface's language ("da verificare",
+    /// "to review").
+    pub fn label(self) -> &'static str {
+        let t = &crate::text::t().model;
+        match self {
+            Verdict::Pending => t.verdict_pending,
+            Verdict::Confirmed => t.verdict_confirmed,
+            Verdict::Contested => t.verdict_contested,
+        }
+    }
+
+    /// The same as [`Verdict::label`]: kept for callers being migrated.
     pub fn label_it(self) -> &'static str {
+        self.label()
+    }
+
+    /// The verdict's word in the review log, which files keep in Italian
+    /// whatever the interface's language.
+    fn logged(self) -> &'static str {
         match self {
             Verdict::Pending => "da verificare",
             Verdict::Confirmed => "confermato",
@@ -59,7 +77,8 @@ pub struct ReviewEvent {
     pub objective: String,
     /// Criterion id, when the change is about one score.
     pub criterion: Option<String>,
-    /// What changed, in Italian.
+    /// What changed, in Italian: the log is part of the file, whatever the
+    /// interface's language.
     pub change: String,
 }
 
@@ -205,7 +224,7 @@ impl Plan {
             by,
             id,
             criterion,
-            format!("{what}: {}", verdict.label_it()),
+            format!("{what}: {}", verdict.logged()),
         );
     }
 
@@ -260,7 +279,7 @@ impl Plan {
         if let Some(v) = verdict {
             if review.verdict != v {
                 review.verdict = v;
-                changes.push(format!("raggiungimento: {}", v.label_it()));
+                changes.push(format!("raggiungimento: {}", v.logged()));
             }
         }
         if let Some(text) = comment {

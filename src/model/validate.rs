@@ -14,10 +14,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::compute::{compute, counted_units, hash_text, IdTable, Results};
 use super::decimal::Dec;
-use super::format::{format_it, format_points};
 use super::plan::{
     AverageRule, Criterion, DirectWeight, Method, Objective, Plan, Scale, SharedRule, Unit,
 };
+use crate::text::{fill, number, plural, points, t};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -36,6 +36,11 @@ impl Severity {
             Severity::Note => t.severity_info,
         }
     }
+
+    /// The same as [`Severity::label`]: kept for callers being migrated.
+    pub fn label_it(self) -> &'static str {
+        self.label()
+    }
 }
 
 /// Where a finding points: a unit, an objective, a score cell.
@@ -51,9 +56,10 @@ pub struct Place {
 pub struct Finding {
     pub severity: Severity,
     pub place: Place,
-    /// Where, in words: "Settore 3 › «Gestione immobili» › Complessità".
+    /// Where, in words: "Settore 3 › «Gestione immobili» › Complessità",
+    /// in the interface's language.
     pub where_: String,
-    /// Why, in one Italian sentence.
+    /// Why, in one sentence of the interface's language.
     pub message: String,
     /// Which check made it, about what, in which order (not shown).
     order: Order,
@@ -384,7 +390,7 @@ fn check_objective(
             .get_or_init(|| {
                 format!(
                     "{} › {}",
-                    unit_name.unwrap_or("(nessuna unità)"),
+                    unit_name.unwrap_or(t().model.finding_no_unit),
                     objective_label(&o.title, i)
                 )
             })
@@ -418,10 +424,7 @@ fn check_objective(
             Severity::Error,
             place(None),
             where_obj(),
-            format!(
-                "L'identificativo «{}» è usato da più di un obiettivo.",
-                o.id
-            ),
+            fill(t().model.objective_id_repeated, &[("id", &o.id)]),
         );
     }
     if unit_name.is_none() {
@@ -430,10 +433,7 @@ fn check_objective(
             Severity::Error,
             place(None),
             where_obj(),
-            format!(
-                "L'obiettivo appartiene all'unità «{}», che non esiste nel piano.",
-                o.unit
-            ),
+            fill(t().model.objective_unit_missing, &[("unit", &o.unit)]),
         );
     }
     if is_empty_row(o) {
@@ -445,7 +445,7 @@ fn check_objective(
             Severity::Error,
             place(None),
             where_obj(),
-            "L'obiettivo non ha un titolo.".into(),
+            t().model.objective_no_title.into(),
         );
     }
     for unit in &o.also {
@@ -455,7 +455,7 @@ fn check_objective(
                 Severity::Error,
                 place(None),
                 where_obj(),
-                format!("L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano."),
+                fill(t().model.objective_shared_unit_missing, &[("unit", unit)]),
             );
         }
     }
@@ -464,8 +464,13 @@ fn check_objective(
             for (c, criterion) in plan.grid.criteria.iter().enumerate() {
                 let where_cell = || format!("{} › {}", where_obj(), criterion.name);
                 match o.scores.get(c).copied().flatten() {
-                    None => push(None, Severity::Warning, place(Some(c)), &where_cell(),
-                        format!("Manca il punteggio di «{}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.", criterion.short)),
+                    None => push(
+                        None,
+                        Severity::Warning,
+                        place(Some(c)),
+                        &where_cell(),
+                        fill(t().model.score_missing, &[("criterion", &criterion.short)]),
+                    ),
                     Some(score) => {
                         if let Some(why) = score_problem(score, criterion) {
                             push(None, Severity::Error, place(Some(c)), &where_cell(), why);
@@ -475,10 +480,20 @@ fn check_objective(
             }
             if !plan.grid.types.is_empty() {
                 match o.kind.as_deref() {
-                    None => push(None, Severity::Warning, place(None), where_obj(),
-                        "Manca la tipologia: senza il suo fattore l'obiettivo non ha peso e non entra nelle medie.".into()),
-                    Some(k) if plan.grid.objective_type(k).is_none() => push(None, Severity::Error, place(None), where_obj(),
-                        format!("La tipologia «{k}» non è tra quelle della griglia.")),
+                    None => push(
+                        None,
+                        Severity::Warning,
+                        place(None),
+                        where_obj(),
+                        t().model.type_missing.into(),
+                    ),
+                    Some(k) if plan.grid.objective_type(k).is_none() => push(
+                        None,
+                        Severity::Error,
+                        place(None),
+                        where_obj(),
+                        fill(t().model.type_unknown, &[("type", &k)]),
+                    ),
                     _ => {}
                 }
             }
@@ -489,17 +504,16 @@ fn check_objective(
                 Severity::Warning,
                 place(None),
                 where_obj(),
-                "Manca il peso: scrivere una percentuale, oppure X se è un obiettivo prerequisito."
-                    .into(),
+                t().model.direct_weight_missing.into(),
             ),
             Some(DirectWeight::Percent(p)) if p <= Dec::ZERO || p > Dec::HUNDRED => push(
                 None,
                 Severity::Error,
                 place(None),
                 where_obj(),
-                format!(
-                    "Il peso {} % deve essere maggiore di 0 e al massimo 100.",
-                    format_points(p)
+                fill(
+                    t().model.direct_weight_out_of_range,
+                    &[("weight", &points(p))],
                 ),
             ),
             _ => {}
@@ -516,16 +530,10 @@ fn check_direct_sum(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Find
     }
     let sum = group.stats.total;
     if sum != Dec::HUNDRED {
-        let difference = if sum < Dec::HUNDRED {
-            format!(
-                "mancano {} punti percentuali",
-                format_it(Dec::HUNDRED.checked_sub(sum).unwrap_or_default(), 2)
-            )
+        let (template, gap) = if sum < Dec::HUNDRED {
+            (t().model.direct_sum_below, Dec::HUNDRED.checked_sub(sum))
         } else {
-            format!(
-                "ci sono {} punti percentuali in più",
-                format_it(sum.checked_sub(Dec::HUNDRED).unwrap_or_default(), 2)
-            )
+            (t().model.direct_sum_above, sum.checked_sub(Dec::HUNDRED))
         };
         out.push(Finding {
             severity: Severity::Error,
@@ -535,9 +543,12 @@ fn check_direct_sum(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Find
                 criterion: None,
             },
             where_: plan.unit_label(unit),
-            message: format!(
-                "I pesi degli obiettivi sommano a {} % invece di 100: {difference}.",
-                format_it(sum, 2)
+            message: fill(
+                template,
+                &[
+                    ("sum", &number(sum, 2)),
+                    ("gap", &number(gap.unwrap_or_default(), 2)),
+                ],
             ),
             order: at(DIRECT_SUMS, u, 0),
         });
@@ -568,12 +579,11 @@ fn repeated_title(plan: &Plan, units: &IdTable, i: usize, first: usize) -> Findi
             objective_label(&o.title, i)
         ),
         message: if other.unit == o.unit {
-            "Lo stesso titolo compare due volte nella stessa unità: è forse un obiettivo ripetuto?"
-                .to_string()
+            t().model.title_repeated_in_unit.to_string()
         } else {
-            format!(
-                "Lo stesso titolo compare anche in {}: è forse un obiettivo ripetuto, o comune a più unità?",
-                unit_words(plan, units, &other.unit)
+            fill(
+                t().model.title_repeated_elsewhere,
+                &[("unit", &unit_words(plan, units, &other.unit))],
             )
         },
         order: at(TITLES, i, first as u32),
@@ -605,17 +615,15 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
     if empty > 0 {
         let with_empty = super::compute::mean(own.stats.total, own.stats.complete + empty);
         let message = match (own.stats.average, with_empty, plan.grid.average) {
-            (Some(avg), Some(alt), AverageRule::Simple) => format!(
-                "{} vuot{} nella tabella: non {} nella media, che è {}; se {} contat{} come 0 la media sarebbe {}.",
-                if empty == 1 { "C'è una riga".to_string() } else { format!("Ci sono {empty} righe") },
-                if empty == 1 { "a" } else { "e" },
-                if empty == 1 { "entra" } else { "entrano" },
-                format_it(avg, 2),
-                if empty == 1 { "fosse" } else { "fossero" },
-                if empty == 1 { "a" } else { "e" },
-                format_it(alt, 2)
+            (Some(avg), Some(alt), AverageRule::Simple) => fill(
+                plural(empty, t().model.empty_row_one, t().model.empty_rows_many),
+                &[
+                    ("n", &empty),
+                    ("average", &number(avg, 2)),
+                    ("alternative", &number(alt, 2)),
+                ],
             ),
-            _ => format!("Righe vuote nella tabella: {empty}. Non entrano nella media."),
+            _ => fill(t().model.empty_rows_count, &[("n", &empty)]),
         };
         push(0, Severity::Warning, message);
     }
@@ -627,9 +635,13 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
             push(
                 1,
                 Severity::Warning,
-                format!(
-                    "L'unità ha {real} obiettiv{}, la griglia ne prevede {expected}.",
-                    if real == 1 { "o" } else { "i" }
+                fill(
+                    plural(
+                        real,
+                        t().model.objectives_expected_one,
+                        t().model.objectives_expected_many,
+                    ),
+                    &[("real", &real), ("expected", &expected)],
                 ),
             );
         }
@@ -655,7 +667,7 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
             }
         }
         if count >= 2 && all_same {
-            push(2, Severity::Note, "Tutti gli obiettivi dell'unità hanno gli stessi punteggi: la pesatura non li differenzia.".into());
+            push(2, Severity::Note, t().model.no_differentiation.into());
         }
     }
 }
@@ -685,7 +697,7 @@ fn check_maximum(plan: &Plan, units: &IdTable, i: usize, out: &mut Vec<Finding>)
                 unit_words(plan, units, &o.unit),
                 objective_label(&o.title, i)
             ),
-            message: "L'obiettivo ha il punteggio massimo su tutti i criteri.".into(),
+            message: t().model.all_scores_maximum.into(),
             order: at(MAXIMUM, i, 0),
         });
     }
@@ -696,25 +708,23 @@ pub fn score_problem(score: Dec, criterion: &Criterion) -> Option<String> {
     match &criterion.scale {
         Scale::Range { min, max, step } => {
             if score < *min || score > *max {
-                return Some(format!(
-                    "Il punteggio {} è fuori dall'intervallo ammesso, da {} a {}.",
-                    format_points(score),
-                    format_points(*min),
-                    format_points(*max)
+                return Some(fill(
+                    t().model.score_out_of_range,
+                    &[
+                        ("score", &points(score)),
+                        ("min", &points(*min)),
+                        ("max", &points(*max)),
+                    ],
                 ));
             }
             let offset = score.checked_sub(*min).unwrap_or_default();
             if !offset.is_multiple_of(*step) {
                 return Some(if *step == Dec::from_int(1) {
-                    format!(
-                        "Il punteggio {} deve essere un numero intero.",
-                        format_points(score)
-                    )
+                    fill(t().model.score_not_integer, &[("score", &points(score))])
                 } else {
-                    format!(
-                        "Il punteggio {} non è ammesso: il passo è {}.",
-                        format_points(score),
-                        format_points(*step)
+                    fill(
+                        t().model.score_off_step,
+                        &[("score", &points(score)), ("step", &points(*step))],
                     )
                 });
             }
@@ -723,12 +733,11 @@ pub fn score_problem(score: Dec, criterion: &Criterion) -> Option<String> {
         Scale::Levels(levels) => (!levels.iter().any(|l| l.points == score)).then(|| {
             let names: Vec<String> = levels
                 .iter()
-                .map(|l| format!("{} ({})", l.name, format_points(l.points)))
+                .map(|l| format!("{} ({})", l.name, points(l.points)))
                 .collect();
-            format!(
-                "Il punteggio {} non corrisponde a nessun livello: {}.",
-                format_points(score),
-                names.join(", ")
+            fill(
+                t().model.score_no_level,
+                &[("score", &points(score)), ("levels", &names.join(", "))],
             )
         }),
     }
@@ -872,21 +881,17 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
             push(
                 0,
                 Severity::Error,
-                format!("L'identificativo «{}» è usato da più di un'unità.", u.id),
+                fill(t().model.unit_id_repeated, &[("id", &u.id)]),
             );
         }
         if u.name.trim().is_empty() {
-            push(1, Severity::Error, "L'unità non ha un nome.".into());
+            push(1, Severity::Error, t().model.unit_no_name.into());
         }
         let key = u.name.trim().to_lowercase();
         if !key.is_empty() {
             if let Some(other) = seen_names.insert(key, u.id.as_str()) {
                 if other != u.id {
-                    push(
-                        2,
-                        Severity::Warning,
-                        "Due unità hanno lo stesso nome.".into(),
-                    );
+                    push(2, Severity::Warning, t().model.units_same_name.into());
                 }
             }
         }
@@ -894,10 +899,12 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
             push(
                 3,
                 Severity::Error,
-                format!(
-                    "Il livello {} non è tra i livelli dell'ente ({}).",
-                    u.level + 1,
-                    plan.ente.levels.join(", ")
+                fill(
+                    t().model.unit_level_unknown,
+                    &[
+                        ("level", &(u.level + 1)),
+                        ("levels", &plan.ente.levels.join(", ")),
+                    ],
                 ),
             );
         }
@@ -906,14 +913,14 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
                 None => push(
                     4,
                     Severity::Error,
-                    format!("L'unità superiore «{p}» non esiste nel piano."),
+                    fill(t().model.unit_parent_missing, &[("parent", &p)]),
                 ),
                 Some(pi) if plan.units[pi].level >= u.level => push(
                     4,
                     Severity::Error,
-                    format!(
-                        "L'unità superiore «{}» non sta a un livello più alto.",
-                        plan.units[pi].name
+                    fill(
+                        t().model.unit_parent_not_higher,
+                        &[("parent", &plan.units[pi].name)],
                     ),
                 ),
                 _ => {}
@@ -921,7 +928,7 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
             None => {}
         }
         if !has_objectives[id(u)] {
-            push(5, Severity::Warning, "L'unità non ha obiettivi.".into());
+            push(5, Severity::Warning, t().model.unit_no_objectives.into());
         }
     }
 }
@@ -930,20 +937,118 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
 pub fn objective_label(title: &str, position: usize) -> String {
     let title = title.trim();
     if title.is_empty() {
-        return format!("obiettivo n. {}", position + 1);
+        return fill(t().model.objective_number, &[("n", &(position + 1))]);
     }
     let mut chars = title.chars();
     let short: String = chars.by_ref().take(60).collect();
-    if chars.next().is_some() {
-        format!("«{short}…»")
+    let template = if chars.next().is_some() {
+        t().model.objective_quoted_cut
     } else {
-        format!("«{short}»")
-    }
+        t().model.objective_quoted
+    };
+    fill(template, &[("title", &short)])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::decimal::parse_number;
+    use crate::model::describe;
+    use crate::model::edit::{parse_direct, parse_score};
+    use crate::model::presets::{new_plan, new_plan_with, Preset};
+    use crate::model::review::Verdict;
+    use crate::text::{set_lang, Lang};
+
+    /// English for one test, and Italian again afterwards, even if it fails.
+    struct English;
+
+    impl English {
+        fn chosen() -> English {
+            set_lang(Lang::En);
+            English
+        }
+    }
+
+    impl Drop for English {
+        fn drop(&mut self) {
+            set_lang(Lang::It);
+        }
+    }
+
+    #[test]
+    fn the_model_speaks_english_when_english_is_chosen() {
+        let d = |s: &str| parse_number(s).unwrap();
+        let english = English::chosen();
+
+        let mut plan = new_plan(2025);
+        let a = plan.add_objective("u1");
+        plan.set_title(&a, "Recupero evasione");
+        for c in 0..3 {
+            plan.set_score(&a, c, Some(Dec::from_int(2)));
+        }
+        plan.add_objective("u1");
+        let findings = validate(&plan);
+        let missing = findings
+            .iter()
+            .find(|f| f.place.criterion == Some(3))
+            .expect("the missing score");
+        assert_eq!(missing.severity.label(), "Warning");
+        assert_eq!(
+            missing.where_,
+            "Settore 1 › “Recupero evasione” › Impatto sulla utenza esterna"
+        );
+        assert_eq!(
+            missing.message,
+            "The score for “Impatto utenza” is missing: the objective counts in neither the weights nor the averages until it is complete."
+        );
+        assert!(findings
+            .iter()
+            .any(|f| f.message == "Empty rows in the table: 1. They do not count in the average."));
+        plan.set_score(&a, 3, Some(Dec::from_int(2)));
+        assert!(validate(&plan).iter().any(|f| f.message
+            == "There is an empty row in the table: it does not count in the average, which is 8.00; if it counted as 0, the average would be 4.00."));
+
+        let mut direct = new_plan_with(2025, Preset::DirectPercent);
+        for weight in ["33,5", "1.250,5"] {
+            let o = direct.add_objective("u1");
+            direct.set_title(&o, &format!("Obiettivo {weight}"));
+            direct.set_direct(&o, parse_direct(weight).ok().flatten());
+        }
+        assert_eq!(
+            parse_direct("1.250,5"),
+            Err("The weight 1,250.5% must be greater than 0 and at most 100.".into())
+        );
+        direct.set_direct(
+            &direct.objectives[1].id.clone(),
+            Some(DirectWeight::Percent(d("50"))),
+        );
+        assert!(validate(&direct).iter().any(|f| f.message
+            == "The objectives' weights add up to 83.50% instead of 100: 16.50 percentage points are missing."));
+
+        let c = &plan.grid.criteria[0];
+        assert_eq!(
+            parse_score("7,5", c),
+            Err("The score 7.5 must be a whole number.".into())
+        );
+        assert_eq!(
+            parse_score("sette", c),
+            Err("“sette” is not a number: enter a score from 0 to 10.".into())
+        );
+        assert_eq!(
+            describe::formula(&Preset::LevelsAndTypes.grid()),
+            "weight = (complessità + strategicità + impatto esterno) × objective type factor (Mantenimento × 1, Miglioramento × 1.2, Sviluppo × 1.5)"
+        );
+        assert_eq!(Verdict::Pending.label(), "to review");
+        assert_eq!(objective_label("", 1), "objective no. 2");
+
+        drop(english);
+        assert_eq!(missing.severity.label(), "Avviso");
+        assert_eq!(Verdict::Pending.label(), "da verificare");
+        assert_eq!(
+            parse_score("7.5", c),
+            Err("Il punteggio 7,5 deve essere un numero intero.".into())
+        );
+    }
 
     /// The hash of a title's key, from the key itself.
     fn hash_of_key(title: &str) -> u64 {
