@@ -63,7 +63,7 @@ fn set(target: &Object, key: &str, value: &JsValue) {
 }
 
 /// Why the worker is not there, with the browser's words if any.
-fn not_loaded(detail: Option<&str>) -> String {
+fn not_loaded_message(detail: Option<&str>) -> String {
     let message = t().io.xlsx_not_loaded;
     match detail {
         Some(detail) => format!("{message} [{detail}]"),
@@ -74,7 +74,7 @@ fn not_loaded(detail: Option<&str>) -> String {
 impl Client {
     fn start() -> Result<Client, String> {
         let not_loaded = |e: JsValue| {
-            not_loaded(Some(
+            not_loaded_message(Some(
                 &e.as_string()
                     .or_else(|| get(&e, "message").as_string())
                     .unwrap_or_default(),
@@ -91,7 +91,7 @@ impl Client {
             event.prevent_default();
             let detail = get(&event, "message").as_string().filter(|m| !m.is_empty());
             fail_all(|ready| match (ready, &detail) {
-                (false, d) => not_loaded(d.as_deref()),
+                (false, d) => not_loaded_message(d.as_deref()),
                 (true, None) => t().io.xlsx_stopped.to_string(),
                 (true, Some(d)) => format!("{} [{d}]", t().io.xlsx_stopped),
             });
@@ -178,7 +178,7 @@ fn on_message(data: JsValue) {
         }
         Some("failed") => {
             let detail = get(&data, "message").as_string().unwrap_or_default();
-            fail_all(|_| not_loaded(Some(&detail)));
+            fail_all(|_| not_loaded_message(Some(&detail)));
         }
         _ => {
             let Some(id) = get(&data, "id").as_f64() else {
