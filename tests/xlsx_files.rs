@@ -288,7 +288,7 @@ fn grid_and_findings_sheets() {
     let sheet = Sheet::read(&bytes, "Rilievi");
     for (i, finding) in findings.iter().enumerate() {
         let row = 3 + i as u32;
-        assert_eq!(sheet.text(row, 0), finding.severity.label_it());
+        assert_eq!(sheet.text(row, 0), finding.severity.label());
         assert_eq!(sheet.text(row, 1), finding.where_);
         assert_eq!(sheet.text(row, 2), finding.message);
     }

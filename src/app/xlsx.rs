@@ -4,7 +4,9 @@
 //! there), created on the first Excel export or import — never at start-up,
 //! so a page that does not use Excel never fetches it — and kept for the
 //! next ones. A worker that fails to load, or stops, answers every waiting
-//! request with an Italian message and is replaced at the next request.
+//! request with a message in the interface's language and is replaced at
+//! the next request. Each request carries the interface's language, in
+//! which the worker writes its own messages.
 
 use std::cell::{Cell, RefCell};
 
@@ -15,6 +17,7 @@ use web_sys::{MessageEvent, Worker};
 
 use crate::io::csv::CsvError;
 use crate::io::xlsx::{Sheet, SheetRow};
+use crate::text::{fill, lang, t};
 
 /// The worker's start script, next to `pesatura.js` in `dist/`.
 const LOADER: &str = "xlsx_worker_loader.js";
@@ -59,19 +62,23 @@ fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-const NOT_LOADED: &str = "il modulo per i file Excel non si è potuto caricare: ricaricare la pagina e riprovare \
-     (chi gestisce il server verifichi che xlsx_worker_loader.js, xlsx_worker.js e xlsx_worker_bg.wasm \
-     siano pubblicati accanto a pesatura.js)";
+/// Why the worker is not there, with the browser's words if any.
+fn not_loaded_message(detail: Option<&str>) -> String {
+    let message = t().io.xlsx_not_loaded;
+    match detail {
+        Some(detail) => format!("{message} [{detail}]"),
+        None => message.to_string(),
+    }
+}
 
 impl Client {
     fn start() -> Result<Client, String> {
         let not_loaded = |e: JsValue| {
-            format!(
-                "{NOT_LOADED} [{}]",
-                e.as_string()
+            not_loaded_message(Some(
+                &e.as_string()
                     .or_else(|| get(&e, "message").as_string())
-                    .unwrap_or_default()
-            )
+                    .unwrap_or_default(),
+            ))
         };
         let base = IMPORT_META.with(ImportMeta::url);
         let url = web_sys::Url::new_with_base(LOADER, &base)
@@ -84,12 +91,9 @@ impl Client {
             event.prevent_default();
             let detail = get(&event, "message").as_string().filter(|m| !m.is_empty());
             fail_all(|ready| match (ready, &detail) {
-                (false, None) => NOT_LOADED.to_string(),
-                (false, Some(d)) => format!("{NOT_LOADED} [{d}]"),
-                (true, d) => format!(
-                    "il modulo per i file Excel si è interrotto: riprovare{}",
-                    d.as_ref().map(|d| format!(" [{d}]")).unwrap_or_default()
-                ),
+                (false, d) => not_loaded_message(d.as_deref()),
+                (true, None) => t().io.xlsx_stopped.to_string(),
+                (true, Some(d)) => format!("{} [{d}]", t().io.xlsx_stopped),
             });
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -115,9 +119,12 @@ impl Client {
         self.worker
             .post_message_with_transfer(message, transfer)
             .map_err(|e| {
-                format!(
-                    "il file non si è potuto passare al modulo per i file Excel [{}]",
-                    get(&e, "message").as_string().unwrap_or_default()
+                fill(
+                    t().io.xlsx_not_passed,
+                    &[(
+                        "detail",
+                        &get(&e, "message").as_string().unwrap_or_default(),
+                    )],
                 )
             })
     }
@@ -171,7 +178,7 @@ fn on_message(data: JsValue) {
         }
         Some("failed") => {
             let detail = get(&data, "message").as_string().unwrap_or_default();
-            fail_all(|_| format!("{NOT_LOADED} [{detail}]"));
+            fail_all(|_| not_loaded_message(Some(&detail)));
         }
         _ => {
             let Some(id) = get(&data, "id").as_f64() else {
@@ -198,6 +205,7 @@ fn request(message: Object, transfer: Array, done: Done) {
         id
     });
     set(&message, "id", &JsValue::from_f64(id as f64));
+    set(&message, "lang", &JsValue::from_str(lang().code()));
     let refused: Option<(Done, String)> = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         if c.as_ref().is_none_or(|client| client.failed) {
@@ -232,7 +240,7 @@ fn error_of(reply: &JsValue) -> Option<CsvError> {
 }
 
 /// The plan's workbook, from the plan as Pesatura JSON: `done` gets its
-/// bytes, or an Italian message.
+/// bytes, or a message in the interface's language.
 pub fn export(plan_json: String, done: impl FnOnce(Result<Uint8Array, String>) + 'static) {
     let message = Object::new();
     set(&message, "kind", &JsValue::from_str("export"));
@@ -241,11 +249,13 @@ pub fn export(plan_json: String, done: impl FnOnce(Result<Uint8Array, String>) +
         message,
         Array::new(),
         Box::new(move |reply| {
-            done(reply.and_then(|reply| match error_of(&reply) {
-                Some(error) => Err(error.message),
-                None => get(&reply, "bytes").dyn_into::<Uint8Array>().map_err(|_| {
-                    "il modulo per i file Excel non ha restituito il file".to_string()
-                }),
+            done(reply.and_then(|reply| {
+                match error_of(&reply) {
+                    Some(error) => Err(error.message),
+                    None => get(&reply, "bytes")
+                        .dyn_into::<Uint8Array>()
+                        .map_err(|_| t().io.xlsx_no_file_back.to_string()),
+                }
             }))
         }),
     );
@@ -267,11 +277,9 @@ pub fn read(bytes: &[u8], done: impl FnOnce(Result<Sheet, CsvError>) + 'static) 
                     .map_err(CsvError::new)
                     .and_then(|reply| match error_of(&reply) {
                         Some(error) => Err(error),
-                        None => sheet_of(&reply).ok_or_else(|| {
-                            CsvError::new(
-                                "il modulo per i file Excel non ha restituito le righe del foglio",
-                            )
-                        }),
+                        None => {
+                            sheet_of(&reply).ok_or_else(|| CsvError::new(t().io.xlsx_no_rows_back))
+                        }
                     }),
             )
         }),

@@ -5,18 +5,23 @@
 //! page creates it on first use (`src/app/xlsx.rs`).
 //!
 //! Messages, each a plain object:
-//! - page → worker: `{id, kind: "export", plan}` with the plan as Pesatura
-//!   JSON; `{id, kind: "import", bytes}` with the file as a `Uint8Array`;
+//! - page → worker: `{id, lang, kind: "export", plan}` with the plan as
+//!   Pesatura JSON; `{id, lang, kind: "import", bytes}` with the file as a
+//!   `Uint8Array`; `lang` is the code of the interface's language ("it",
+//!   "en"), in which the worker writes its messages (the worker is another
+//!   thread, whose language would otherwise stay Italian);
 //! - worker → page: `{kind: "ready"}` once running; then for each request
 //!   `{id, bytes}` (the workbook, its buffer transferred), `{id, sheet,
 //!   lines, rows}` (the first sheet's name, and its rows as Excel's row
 //!   numbers and arrays of cell texts: a [`pesatura::io::xlsx::Sheet`]) or
-//!   `{id, error, line}` (an Italian message, the line when there is one).
+//!   `{id, error, line}` (a message in the request's language, the line
+//!   when there is one).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use pesatura::io::{json, xlsx};
+    use pesatura::text::{fill, set_lang, t, Lang};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -30,6 +35,12 @@ fn main() {
         let data = event.data();
         let get =
             |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        set_lang(
+            get("lang")
+                .as_string()
+                .and_then(|code| Lang::from_code(&code))
+                .unwrap_or_default(),
+        );
         let reply = Object::new();
         set(&reply, "id", &get("id"));
         let transfer = Array::new();
@@ -43,9 +54,7 @@ fn main() {
             Some("export") => {
                 let text = get("plan").as_string().unwrap_or_default();
                 let workbook = json::load(text.as_bytes())
-                    .map_err(|e| {
-                        format!("il modulo per i file Excel non ha potuto leggere il piano ({e})")
-                    })
+                    .map_err(|e| fill(t().io.xlsx_worker_plan_unreadable, &[("error", &e)]))
                     .and_then(|plan| xlsx::export(&plan));
                 match workbook {
                     Ok(bytes) => {
@@ -80,7 +89,13 @@ fn main() {
                     Err(e) => fail(e.message, e.line),
                 }
             }
-            other => fail(format!("richiesta sconosciuta: {other:?}"), None),
+            other => fail(
+                fill(
+                    t().io.xlsx_worker_unknown_request,
+                    &[("request", &format!("{other:?}"))],
+                ),
+                None,
+            ),
         }
         let _ = replies.post_message_with_transfer(&reply, &transfer);
     });

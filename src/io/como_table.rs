@@ -20,6 +20,7 @@ use std::collections::HashSet;
 use crate::model::edit::slug;
 use crate::model::plan::{Plan, Unit};
 use crate::model::presets::como_2024_grid;
+use crate::text::t;
 
 use super::csv::{add_shared_at_end, decode, detect_separator, read_records, CsvError};
 
@@ -58,9 +59,7 @@ pub fn read(bytes: &[u8]) -> Result<ComoTable, CsvError> {
     let grid = como_2024_grid();
     let parsed = rows::parse(&records, &grid);
     if parsed.blocks.is_empty() && parsed.shared.is_empty() {
-        return Err(CsvError::new(
-            "non trovo la tabella: serve la riga di intestazione «SETTORE, TITOLO, …» seguita dalle righe degli obiettivi",
-        ));
+        return Err(CsvError::new(t().io.como_no_table));
     }
     let mut table = ComoTable {
         year: parsed.year,

@@ -21,6 +21,8 @@ mod text;
 
 use std::fmt;
 
+use crate::text::{fill, t};
+
 pub use export::{export, file_name, Dialect};
 pub use import::{apply, preview, preview_for_unit, ImportRow, Preview, Reason, Rejected};
 pub use text::Encoding;
@@ -59,15 +61,14 @@ impl CsvError {
 
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Il file non si può importare: {}",
-            self.message.trim_end_matches('.')
-        )?;
-        if let Some(line) = self.line {
-            write!(f, " (riga {line})")?;
-        }
-        f.write_str(".")
+        let message = self.message.trim_end_matches('.');
+        f.write_str(&match self.line {
+            Some(line) => fill(
+                t().io.csv_refused_at_line,
+                &[("message", &message), ("line", &line)],
+            ),
+            None => fill(t().io.csv_refused, &[("message", &message)]),
+        })
     }
 }
 
@@ -91,12 +92,20 @@ impl Separator {
         }
     }
 
-    pub fn label_it(self) -> &'static str {
+    /// Its name in the interface's language ("punto e virgola", "semicolon").
+    pub fn label(self) -> &'static str {
+        let texts = &t().io;
         match self {
-            Separator::Semicolon => "punto e virgola",
-            Separator::Comma => "virgola",
-            Separator::Tab => "tabulazione",
+            Separator::Semicolon => texts.separator_semicolon,
+            Separator::Comma => texts.separator_comma,
+            Separator::Tab => texts.separator_tab,
         }
+    }
+
+    /// The same as [`Separator::label`]: the name callers used before the
+    /// interface had a language switch.
+    pub fn label_it(self) -> &'static str {
+        self.label()
     }
 }
 
@@ -142,12 +151,8 @@ pub(crate) fn read_records(text: &str, separator: Separator) -> Result<Vec<Recor
     };
     let mut out = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            CsvError::at_line(
-                line_at(e.position()),
-                "il testo non si può leggere come CSV",
-            )
-        })?;
+        let record =
+            record.map_err(|e| CsvError::at_line(line_at(e.position()), t().io.csv_unreadable))?;
         out.push(Record {
             line: line_at(record.position()),
             cells: record.iter().map(|c| c.trim().to_string()).collect(),

@@ -1,7 +1,7 @@
 //! Pesatura's own file: JSON with a top-level `schema_version`.
 //!
-//! Bytes in, plan out. A file that cannot be a plan is refused with an
-//! Italian message naming the line and the field; a file that is a plan but
+//! Bytes in, plan out. A file that cannot be a plan is refused with a
+//! message in the interface's language naming the line and the field; a file that is a plan but
 //! holds scores out of range is accepted, and validation reports them, because
 //! the Nucleo must see them. Older schema versions pass through [`migrate`];
 //! newer ones are refused rather than half-read. The format is documented
@@ -20,6 +20,7 @@ use crate::model::plan::{
 };
 use crate::model::review::{ObjectiveReview, ReviewEvent, ScoreReview, Verdict};
 use crate::model::{Criterion, Dec, Ente, Grid, Objective, Plan, Unit};
+use crate::text::{fill, t};
 
 /// The schema version this build writes and the newest it reads.
 pub const SCHEMA_VERSION: u64 = 4;
@@ -59,27 +60,31 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Il file non è un piano di Pesatura valido: {}",
-            self.message
-        )?;
+        let texts = &t().io;
         let mut place = Vec::new();
         if let Some(field) = &self.field {
             if !field.is_empty() && field != "." {
-                place.push(format!("campo «{field}»"));
+                place.push(fill(texts.json_place_field, &[("field", field)]));
             }
         }
         if let Some(line) = self.line {
             place.push(match self.column {
-                Some(col) => format!("riga {line}, colonna {col}"),
-                None => format!("riga {line}"),
+                Some(column) => fill(
+                    texts.json_place_line_column,
+                    &[("line", &line), ("column", &column)],
+                ),
+                None => fill(texts.json_place_line, &[("line", &line)]),
             });
         }
-        if !place.is_empty() {
-            write!(f, " ({})", place.join(", "))?;
-        }
-        f.write_str(".")
+        let message: &dyn fmt::Display = &self.message;
+        f.write_str(&if place.is_empty() {
+            fill(texts.json_invalid, &[("message", message)])
+        } else {
+            fill(
+                texts.json_invalid_at,
+                &[("message", message), ("place", &place.join(", "))],
+            )
+        })
     }
 }
 
@@ -254,7 +259,7 @@ fn achievement_in(a: AchievementV4, field: &str) -> Result<Achievement, LoadErro
         }),
         _ => Err(LoadError::at_field(
             field,
-            "indicare «percent», oppure «target» e «actual» (con «direction»)",
+            t().io.json_achievement_incomplete,
         )),
     }
 }
@@ -400,20 +405,20 @@ pub fn load(bytes: &[u8]) -> Result<Plan, LoadError> {
 /// written when Pesatura saved it. A file edited by hand is still accepted.
 pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
     if bytes.len() > MAX_BYTES {
-        return Err(LoadError::plain(format!(
-            "il file è di {} MB, oltre il limite di {} MB",
-            bytes.len() / (1024 * 1024),
-            MAX_BYTES / (1024 * 1024)
+        return Err(LoadError::plain(fill(
+            t().io.json_too_large,
+            &[
+                ("size", &(bytes.len() / (1024 * 1024))),
+                ("limit", &(MAX_BYTES / (1024 * 1024))),
+            ],
         )));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LoadError::plain("il file è vuoto"));
+        return Err(LoadError::plain(t().io.file_empty));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(LoadError::plain(
-            "il file è in codifica UTF-16; salvarlo in UTF-8",
-        ));
+        return Err(LoadError::plain(t().io.json_utf16));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -423,24 +428,22 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
             + 1;
         LoadError {
             line: Some(line),
-            ..LoadError::plain("il file non è testo UTF-8 (è forse un file binario?)")
+            ..LoadError::plain(t().io.json_not_utf8)
         }
     })?;
     if text.contains('\0') {
-        return Err(LoadError::plain(
-            "il file contiene caratteri binari, non è un file JSON",
-        ));
+        return Err(LoadError::plain(t().io.json_binary));
     }
 
     match text.trim_start().as_bytes().first() {
         Some(b'{') => {}
-        Some(b'[') => return Err(LoadError::plain("il file contiene un elenco [ … ], mentre un piano è un oggetto { … } con «schema_version», «ente», «grid», «units» e «objectives»")),
+        Some(b'[') => return Err(LoadError::plain(t().io.json_list_not_object)),
         _ => {
             // Not an object: let the parser say where the text stops being JSON.
             let e = serde_json::from_str::<Value>(text).err();
             return Err(match e {
                 Some(e) => json_error(&e, None),
-                None => LoadError::plain("il file contiene un solo valore, mentre un piano è un oggetto { … }"),
+                None => LoadError::plain(t().io.json_single_value),
             });
         }
     }
@@ -449,21 +452,25 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
         None => {
             return Err(LoadError::at_field(
                 "schema_version",
-                "manca il campo «schema_version», quindi non è un file di Pesatura",
+                t().io.json_no_schema_version,
             ))
         }
         Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or_default(),
         Some(other) => {
             return Err(LoadError::at_field(
                 "schema_version",
-                format!("«schema_version» deve essere un numero intero, non {other}"),
+                fill(t().io.json_schema_version_not_integer, &[("value", &other)]),
             ))
         }
     };
     if version > SCHEMA_VERSION {
-        return Err(LoadError::at_field("schema_version", format!(
-            "è stato scritto con la versione {version} del formato, più recente di quella che questa versione di Pesatura sa leggere ({SCHEMA_VERSION}); aggiornare Pesatura"
-        )));
+        return Err(LoadError::at_field(
+            "schema_version",
+            fill(
+                t().io.json_newer_version,
+                &[("version", &version), ("supported", &SCHEMA_VERSION)],
+            ),
+        ));
     }
     let migrated;
     let current: &str = if version == SCHEMA_VERSION {
@@ -526,9 +533,7 @@ pub fn checksum(plan: &Plan) -> String {
 /// version at a time, without changing its meaning.
 pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
     if !value.is_object() {
-        return Err(LoadError::plain(
-            "il file non contiene un oggetto { … }, mentre un piano lo è",
-        ));
+        return Err(LoadError::plain(t().io.json_migrate_not_object));
     }
     let mut version = from;
     while version < SCHEMA_VERSION {
@@ -539,7 +544,7 @@ pub fn migrate(mut value: Value, from: u64) -> Result<Value, LoadError> {
             other => {
                 return Err(LoadError::at_field(
                     "schema_version",
-                    format!("la versione {other} del formato non esiste"),
+                    fill(t().io.json_unknown_version, &[("version", &other)]),
                 ))
             }
         };
@@ -579,10 +584,7 @@ fn v3_to_v4(mut value: Value) -> Value {
 
 fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     if file.ente.levels.is_empty() {
-        return Err(LoadError::at_field(
-            "ente.levels",
-            "l'ente deve avere almeno un livello organizzativo",
-        ));
+        return Err(LoadError::at_field("ente.levels", t().io.json_no_levels));
     }
     let method = match file.grid.method {
         MethodV2::Criteria => Method::Criteria,
@@ -591,36 +593,31 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     if method == Method::Criteria && file.grid.criteria.is_empty() {
         return Err(LoadError::at_field(
             "grid.criteria",
-            "la griglia non ha criteri",
+            t().io.json_no_criteria,
         ));
     }
     let mut criteria: Vec<Criterion> = Vec::with_capacity(file.grid.criteria.len());
     for (i, c) in file.grid.criteria.into_iter().enumerate() {
         let at = |f: &str| format!("grid.criteria[{i}].{f}");
         if c.id.trim().is_empty() {
-            return Err(LoadError::at_field(
-                at("id"),
-                "il criterio non ha un identificativo",
-            ));
+            return Err(LoadError::at_field(at("id"), t().io.json_criterion_no_id));
         }
         if criteria.iter().any(|other| other.id == c.id) {
             return Err(LoadError::at_field(
                 at("id"),
-                format!("il criterio «{}» compare due volte", c.id),
+                fill(t().io.json_criterion_twice, &[("id", &c.id)]),
             ));
         }
         let scale = match c.kind {
             KindV2::Range => {
                 let min = number(
-                    c.min.ok_or_else(|| {
-                        LoadError::at_field(at("min"), "manca il punteggio minimo")
-                    })?,
+                    c.min
+                        .ok_or_else(|| LoadError::at_field(at("min"), t().io.json_no_min))?,
                     &at("min"),
                 )?;
                 let max = number(
-                    c.max.ok_or_else(|| {
-                        LoadError::at_field(at("max"), "manca il punteggio massimo")
-                    })?,
+                    c.max
+                        .ok_or_else(|| LoadError::at_field(at("max"), t().io.json_no_max))?,
                     &at("max"),
                 )?;
                 let step = match c.step {
@@ -628,31 +625,22 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                     None => Dec::from_int(1),
                 };
                 if min > max {
-                    return Err(LoadError::at_field(
-                        at("min"),
-                        "il punteggio minimo supera il massimo",
-                    ));
+                    return Err(LoadError::at_field(at("min"), t().io.json_min_above_max));
                 }
                 if step <= Dec::ZERO {
                     return Err(LoadError::at_field(
                         at("step"),
-                        "il passo deve essere maggiore di zero",
+                        t().io.json_step_not_positive,
                     ));
                 }
                 Scale::Range { min, max, step }
             }
             KindV2::Levels => {
-                let list = c.levels.ok_or_else(|| {
-                    LoadError::at_field(
-                        at("levels"),
-                        "un criterio a livelli deve elencare i livelli",
-                    )
-                })?;
+                let list = c
+                    .levels
+                    .ok_or_else(|| LoadError::at_field(at("levels"), t().io.json_levels_missing))?;
                 if list.is_empty() {
-                    return Err(LoadError::at_field(
-                        at("levels"),
-                        "l'elenco dei livelli è vuoto",
-                    ));
+                    return Err(LoadError::at_field(at("levels"), t().io.json_levels_empty));
                 }
                 let mut levels: Vec<Level> = Vec::with_capacity(list.len());
                 for (j, l) in list.into_iter().enumerate() {
@@ -663,7 +651,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                     }) {
                         return Err(LoadError::at_field(
                             format!("grid.criteria[{i}].levels[{j}]"),
-                            "due livelli hanno lo stesso nome o gli stessi punti",
+                            t().io.json_levels_same,
                         ));
                     }
                     levels.push(Level {
@@ -686,18 +674,19 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
         });
     }
     let mut types: Vec<ObjectiveType> = Vec::with_capacity(file.grid.types.len());
+    let texts = &t().io;
     for (i, t) in file.grid.types.into_iter().enumerate() {
         if types.iter().any(|other| other.id == t.id) {
             return Err(LoadError::at_field(
                 format!("grid.types[{i}].id"),
-                format!("la tipologia «{}» compare due volte", t.id),
+                fill(texts.json_type_twice, &[("id", &t.id)]),
             ));
         }
         let factor = number(t.factor, &format!("grid.types[{i}].factor"))?;
         if factor <= Dec::ZERO {
             return Err(LoadError::at_field(
                 format!("grid.types[{i}].factor"),
-                "il fattore deve essere maggiore di zero",
+                texts.json_factor_not_positive,
             ));
         }
         types.push(ObjectiveType {
@@ -713,22 +702,25 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
         if u.id.trim().is_empty() {
             return Err(LoadError::at_field(
                 format!("units[{i}].id"),
-                "l'unità non ha un identificativo",
+                t().io.json_unit_no_id,
             ));
         }
         if !unit_ids.insert(u.id.as_str()) {
             return Err(LoadError::at_field(
                 format!("units[{i}].id"),
-                format!("l'identificativo di unità «{}» compare due volte", u.id),
+                fill(t().io.json_unit_id_twice, &[("id", &u.id)]),
             ));
         }
         if u.level >= levels {
             return Err(LoadError::at_field(
                 format!("units[{i}].level"),
-                format!(
-                    "il livello {} non esiste: l'ente ne ha {levels} (da 0 a {})",
-                    u.level,
-                    levels - 1
+                fill(
+                    t().io.json_level_missing,
+                    &[
+                        ("level", &u.level),
+                        ("levels", &levels),
+                        ("last", &(levels - 1)),
+                    ],
                 ),
             ));
         }
@@ -738,7 +730,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             if !unit_ids.contains(p.as_str()) {
                 return Err(LoadError::at_field(
                     format!("units[{i}].parent"),
-                    format!("l'unità superiore «{p}» non esiste nel file"),
+                    fill(t().io.json_parent_missing, &[("unit", p)]),
                 ));
             }
         }
@@ -750,26 +742,26 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
         if o.id.trim().is_empty() {
             return Err(LoadError::at_field(
                 format!("objectives[{i}].id"),
-                "l'obiettivo non ha un identificativo",
+                t().io.json_objective_no_id,
             ));
         }
         if !objective_ids.insert(o.id.clone()) {
             return Err(LoadError::at_field(
                 format!("objectives[{i}].id"),
-                format!("l'identificativo di obiettivo «{}» compare due volte", o.id),
+                fill(t().io.json_objective_id_twice, &[("id", &o.id)]),
             ));
         }
         if !unit_ids.contains(o.unit.as_str()) {
             return Err(LoadError::at_field(
                 format!("objectives[{i}].unit"),
-                format!("l'unità «{}» non esiste nel file", o.unit),
+                fill(t().io.json_unit_missing, &[("unit", &o.unit)]),
             ));
         }
         for (j, u) in o.also.iter().enumerate() {
             if !unit_ids.contains(u.as_str()) {
                 return Err(LoadError::at_field(
                     format!("objectives[{i}].also[{j}]"),
-                    format!("l'unità «{u}» non esiste nel file"),
+                    fill(t().io.json_unit_missing, &[("unit", u)]),
                 ));
             }
         }
@@ -779,51 +771,64 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             let Some(c) = criteria.iter().position(|c| c.id == key) else {
                 return Err(LoadError::at_field(
                     field,
-                    format!("il criterio «{key}» non è nella griglia"),
+                    fill(t().io.json_criterion_not_in_grid, &[("id", &key)]),
                 ));
             };
-            scores[c] =
-                match value {
-                    None | Some(Value::Null) => None,
-                    Some(Value::Number(n)) => Some(number(n.as_f64().unwrap_or(f64::NAN), &field)?),
-                    Some(Value::String(name)) => {
-                        match &criteria[c].scale {
-                            // The name as saved first: a level's name may itself end in a space.
-                            Scale::Levels(levels) => {
-                                match levels.iter().find(|l| l.name == *name).or_else(|| {
-                                    levels
-                                        .iter()
-                                        .find(|l| l.name.trim().eq_ignore_ascii_case(name.trim()))
-                                }) {
-                                    Some(l) => Some(l.points),
-                                    None => {
-                                        return Err(LoadError::at_field(
-                                            field,
-                                            format!(
-                            "«{name}» non è un livello del criterio (livelli: {})",
-                            levels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ")
-                        ),
-                                        ))
-                                    }
+            scores[c] = match value {
+                None | Some(Value::Null) => None,
+                Some(Value::Number(n)) => Some(number(n.as_f64().unwrap_or(f64::NAN), &field)?),
+                Some(Value::String(name)) => {
+                    match &criteria[c].scale {
+                        // The name as saved first: a level's name may itself end in a space.
+                        Scale::Levels(levels) => {
+                            match levels.iter().find(|l| l.name == *name).or_else(|| {
+                                levels
+                                    .iter()
+                                    .find(|l| l.name.trim().eq_ignore_ascii_case(name.trim()))
+                            }) {
+                                Some(l) => Some(l.points),
+                                None => {
+                                    return Err(LoadError::at_field(
+                                        field,
+                                        fill(
+                                            t().io.json_not_a_level,
+                                            &[
+                                                ("value", &name),
+                                                (
+                                                    "levels",
+                                                    &levels
+                                                        .iter()
+                                                        .map(|l| l.name.as_str())
+                                                        .collect::<Vec<_>>()
+                                                        .join(", "),
+                                                ),
+                                            ],
+                                        ),
+                                    ))
                                 }
                             }
-                            Scale::Range { .. } => {
-                                return Err(LoadError::at_field(
-                                    field,
-                                    format!(
-                                    "tipo non valido: c'è il testo \"{name}\", ci vuole un numero"
+                        }
+                        Scale::Range { .. } => {
+                            return Err(LoadError::at_field(
+                                field,
+                                invalid_type(
+                                    &fill(
+                                        t().io.json_kind_text,
+                                        &[("text", &format!("\"{name}\""))],
+                                    ),
+                                    t().io.json_kind_number,
                                 ),
-                                ))
-                            }
+                            ))
                         }
                     }
-                    Some(other) => {
-                        return Err(LoadError::at_field(
-                            field,
-                            format!("tipo non valido: c'è {other}, ci vuole un numero"),
-                        ))
-                    }
-                };
+                }
+                Some(other) => {
+                    return Err(LoadError::at_field(
+                        field,
+                        invalid_type(&other.to_string(), t().io.json_kind_number),
+                    ))
+                }
+            };
         }
         let direct = match o.weight {
             None | Some(Value::Null) => None,
@@ -837,9 +842,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             Some(other) => {
                 return Err(LoadError::at_field(
                     format!("objectives[{i}].weight"),
-                    format!(
-                "il peso deve essere un numero o \"X\" (obiettivo prerequisito), non {other}"
-            ),
+                    fill(t().io.json_weight_invalid, &[("value", &other)]),
                 ))
             }
         };
@@ -852,7 +855,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 let Some(c) = criteria.iter().position(|c| c.id == key) else {
                     return Err(LoadError::at_field(
                         field,
-                        format!("il criterio «{key}» non è nella griglia"),
+                        fill(t().io.json_criterion_not_in_grid, &[("id", &key)]),
                     ));
                 };
                 let revised = match sr.revised {
@@ -932,7 +935,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                     if zero_below > full_from {
                         return Err(LoadError::at_field(
                             "grid.bands",
-                            "la soglia dello zero supera quella del pieno raggiungimento",
+                            t().io.json_bands_inverted,
                         ));
                     }
                     Some(Bands {
@@ -1006,21 +1009,23 @@ fn number(value: f64, field: &str) -> Result<Dec, LoadError> {
     Dec::from_f64(value).ok_or_else(|| {
         LoadError::at_field(
             field,
-            format!("il numero {value} non è ammesso (al massimo un miliardo e quattro decimali)"),
+            fill(t().io.json_number_not_allowed, &[("value", &value)]),
         )
     })
 }
 
-/// Turns a serde_json error into an Italian message with its place.
+/// Turns a serde_json error into a message in the interface's language,
+/// with its place.
 fn json_error(e: &serde_json::Error, field: Option<String>) -> LoadError {
     use serde_json::error::Category;
+    let texts = &t().io;
     let raw = e.to_string();
     let detail = raw.split(" at line ").next().unwrap_or(&raw);
     let message = match e.classify() {
-        Category::Eof => "il file finisce prima del previsto (è forse troncato?)".to_string(),
-        Category::Syntax => format!("il testo non è JSON valido ({})", translate(detail)),
+        Category::Eof => texts.json_eof.to_string(),
+        Category::Syntax => fill(texts.json_syntax, &[("detail", &translate(detail))]),
         Category::Data => translate(detail),
-        Category::Io => format!("errore di lettura ({detail})"),
+        Category::Io => fill(texts.json_read_error, &[("detail", &detail)]),
     };
     let (line, column) = if e.line() > 0 {
         (Some(e.line()), Some(e.column()))
@@ -1035,116 +1040,106 @@ fn json_error(e: &serde_json::Error, field: Option<String>) -> LoadError {
     }
 }
 
-/// Italian for serde's usual messages; unknown ones are kept as they are.
+/// The interface's language for serde's usual messages; unknown ones are
+/// kept as they are.
 fn translate(detail: &str) -> String {
+    let texts = &t().io;
     if let Some(name) = detail
         .strip_prefix("missing field `")
         .and_then(|r| r.strip_suffix('`'))
     {
-        return format!("manca il campo «{name}»");
+        return fill(texts.json_missing_field, &[("field", &name)]);
     }
-    for (prefix, what) in [
-        ("invalid type: ", "tipo non valido"),
-        ("invalid value: ", "valore non valido"),
+    for (prefix, template) in [
+        ("invalid type: ", texts.json_invalid_type),
+        ("invalid value: ", texts.json_invalid_value),
     ] {
         if let Some(rest) = detail.strip_prefix(prefix) {
             if let Some((found, expected)) = rest.rsplit_once(", expected ") {
-                return format!(
-                    "{what}: c'è {}, ci vuole {}",
-                    kind_it(found),
-                    kind_it(expected)
+                return fill(
+                    template,
+                    &[("found", &kind(found)), ("expected", &kind(expected))],
                 );
             }
         }
     }
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         if let Some((value, allowed)) = rest.split_once("`, expected one of ") {
-            return format!(
-                "il valore «{value}» non è previsto: sono ammessi {}",
-                allowed.replace('`', "")
+            return fill(
+                texts.json_unknown_variant,
+                &[("value", &value), ("allowed", &allowed.replace('`', ""))],
             );
         }
     }
     if let Some(rest) = detail.strip_prefix("invalid length ") {
-        return format!("lunghezza non valida ({rest})");
+        return fill(texts.json_invalid_length, &[("detail", &rest)]);
     }
     let known = [
-        ("expected value", "manca un valore"),
-        (
-            "expected `,` or `}`",
-            "manca una virgola o una parentesi graffa di chiusura",
-        ),
-        (
-            "expected `,` or `]`",
-            "manca una virgola o una parentesi quadra di chiusura",
-        ),
-        (
-            "expected `:`",
-            "mancano i due punti dopo il nome di un campo",
-        ),
-        (
-            "key must be a string",
-            "il nome di un campo deve stare tra virgolette",
-        ),
-        (
-            "trailing characters",
-            "c'è del testo dopo la fine del documento",
-        ),
-        ("trailing comma", "c'è una virgola di troppo"),
-        (
-            "number out of range",
-            "numero fuori dall'intervallo rappresentabile",
-        ),
-        ("invalid number", "numero scritto male"),
-        (
-            "expected ident",
-            "parola non riconosciuta (true, false o null?)",
-        ),
-        ("EOF while parsing", "il file finisce prima del previsto"),
-        (
-            "control character",
-            "carattere di controllo dentro un testo",
-        ),
-        (
-            "invalid escape",
-            "sequenza di escape non valida in un testo",
-        ),
-        ("invalid unicode code point", "carattere Unicode non valido"),
-        ("lone leading surrogate", "carattere Unicode non valido"),
-        ("recursion limit exceeded", "annidamento troppo profondo"),
+        ("expected value", texts.json_expected_value),
+        ("expected `,` or `}`", texts.json_expected_comma_or_brace),
+        ("expected `,` or `]`", texts.json_expected_comma_or_bracket),
+        ("expected `:`", texts.json_expected_colon),
+        ("key must be a string", texts.json_key_not_string),
+        ("trailing characters", texts.json_trailing_characters),
+        ("trailing comma", texts.json_trailing_comma),
+        ("number out of range", texts.json_number_out_of_range),
+        ("invalid number", texts.json_invalid_number),
+        ("expected ident", texts.json_expected_ident),
+        ("EOF while parsing", texts.json_eof_while_parsing),
+        ("control character", texts.json_control_character),
+        ("invalid escape", texts.json_invalid_escape),
+        ("invalid unicode code point", texts.json_invalid_unicode),
+        ("lone leading surrogate", texts.json_invalid_unicode),
+        ("recursion limit exceeded", texts.json_recursion_limit),
     ];
     known
         .iter()
-        .find(|(en, _)| detail.starts_with(en))
-        .map(|(_, it)| it.to_string())
+        .find(|(serde, _)| detail.starts_with(serde))
+        .map(|(_, text)| text.to_string())
         .unwrap_or_else(|| detail.to_string())
 }
 
-fn kind_it(kind: &str) -> String {
+/// "invalid type: found …, expected …" in the interface's language.
+fn invalid_type(found: &str, expected: &str) -> String {
+    fill(
+        t().io.json_invalid_type,
+        &[("found", &found), ("expected", &expected)],
+    )
+}
+
+/// What serde calls a kind of value, in the interface's language.
+fn kind(kind: &str) -> String {
+    let texts = &t().io;
     let kind = kind.trim();
     if let Some(s) = kind.strip_prefix("string ") {
-        return format!("il testo {s}");
+        return fill(texts.json_kind_text, &[("text", &s)]);
     }
     if let Some(n) = kind
         .strip_prefix("integer `")
         .or_else(|| kind.strip_prefix("floating point `"))
     {
-        return format!("il numero {}", n.trim_end_matches('`'));
+        return fill(
+            texts.json_kind_number_value,
+            &[("number", &n.trim_end_matches('`'))],
+        );
     }
     if let Some(b) = kind.strip_prefix("boolean `") {
-        return format!("il valore {}", b.trim_end_matches('`'));
+        return fill(
+            texts.json_kind_boolean_value,
+            &[("value", &b.trim_end_matches('`'))],
+        );
     }
     match kind {
         "null" | "unit value" => "null".into(),
-        "map" | "a map" => "un oggetto { … }".into(),
-        "sequence" | "a sequence" => "un elenco [ … ]".into(),
-        "f64" | "f32" | "a number" => "un numero".into(),
-        "i32" | "i64" | "an integer" => "un numero intero".into(),
-        "u64" | "u32" | "usize" => "un numero intero non negativo".into(),
-        "a string" => "un testo tra virgolette".into(),
-        "a boolean" => "true o false".into(),
-        k if k.starts_with("struct ") => "un oggetto { … }".into(),
-        k if k.starts_with("a sequence") => "un elenco [ … ]".into(),
+        "map" | "a map" => texts.json_kind_object.into(),
+        "sequence" | "a sequence" => texts.json_kind_list.into(),
+        "f64" | "f32" | "a number" => texts.json_kind_number.into(),
+        "i32" | "i64" | "an integer" => texts.json_kind_integer.into(),
+        "u64" | "u32" | "usize" => texts.json_kind_unsigned.into(),
+        "a string" => texts.json_kind_string.into(),
+        "a boolean" => texts.json_kind_boolean.into(),
+        k if k.starts_with("struct ") => texts.json_kind_object.into(),
+        k if k.starts_with("a sequence") => texts.json_kind_list.into(),
         k => k.to_string(),
     }
 }

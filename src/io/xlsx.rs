@@ -30,6 +30,7 @@ pub use import::{preview, read_sheet};
 use crate::io::csv::{preview_records, CsvError, Encoding, Preview, Record, Separator};
 use crate::io::json;
 use crate::model::Plan;
+use crate::text::{fill, t};
 
 /// The label that starts a table's closing row (its total and average), in
 /// the first column; the importer skips these rows.
@@ -79,16 +80,16 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
 /// .xls format, not a zip at all.
 pub fn check(bytes: &[u8]) -> Result<(), CsvError> {
     if bytes.len() > MAX_BYTES {
-        return Err(CsvError::new(format!(
-            "il file supera i {} MB",
-            MAX_BYTES / (1024 * 1024)
+        return Err(CsvError::new(fill(
+            t().io.file_too_large,
+            &[("limit", &(MAX_BYTES / (1024 * 1024)))],
         )));
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(CsvError::new("è un file di Excel nel vecchio formato .xls: salvarlo da Excel come «Cartella di lavoro di Excel (.xlsx)» e riprovare"));
+        return Err(CsvError::new(t().io.xlsx_old_format));
     }
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(CsvError::new("non è un file Excel .xlsx: scegliere una cartella di lavoro di Excel (.xlsx), oppure importarlo come CSV"));
+        return Err(CsvError::new(t().io.xlsx_not_xlsx));
     }
     Ok(())
 }
@@ -105,9 +106,9 @@ pub fn preview_sheet(sheet: &Sheet, plan: &Plan) -> Result<Preview, CsvError> {
         })
         .collect();
     if records.iter().all(Record::is_blank) {
-        return Err(CsvError::new(format!(
-            "il foglio «{}» del file è vuoto",
-            sheet.name
+        return Err(CsvError::new(fill(
+            t().io.xlsx_sheet_empty,
+            &[("sheet", &sheet.name)],
         )));
     }
     let mut preview = preview_records(&records, plan, None, Encoding::Utf8, Separator::Tab)?;

@@ -1,13 +1,13 @@
 //! What the published table says that Pesatura does not: totals that are
 //! not the sum of their scores, averages that do not recompute, settori
-//! printed twice. Each is reported with its line, in Italian, for the
-//! Nucleo to see.
+//! printed twice. Each is reported with its line, in the interface's
+//! language, for the Nucleo to see.
 
 use std::fmt;
 
 use crate::model::compute::{mean, points};
 use crate::model::decimal::Dec;
-use crate::model::format::{format_it, format_points};
+use crate::text::{fill, number, points as show_points, t};
 
 use super::rows::{blocks_named, Block, Published, SharedRow};
 
@@ -20,7 +20,10 @@ pub struct Note {
 
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Riga {}: {}.", self.line, self.message)
+        f.write_str(&fill(
+            t().io.como_note,
+            &[("line", &self.line), ("message", &self.message)],
+        ))
     }
 }
 
@@ -36,18 +39,19 @@ pub struct TotalMismatch {
 
 impl fmt::Display for TotalMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sum = self.sum.map_or_else(
-            || "non calcolabile (manca un punteggio)".to_string(),
-            format_points,
-        );
-        write!(
-            f,
-            "Riga {} («{}»): totale pubblicato {}, somma dei punteggi {}.",
-            self.line,
-            self.title,
-            format_points(self.published),
-            sum
-        )
+        let texts = &t().io;
+        let sum = self
+            .sum
+            .map_or_else(|| texts.como_sum_incomplete.to_string(), show_points);
+        f.write_str(&fill(
+            texts.como_total_mismatch,
+            &[
+                ("line", &self.line),
+                ("title", &self.title),
+                ("published", &show_points(self.published)),
+                ("sum", &sum),
+            ],
+        ))
     }
 }
 
@@ -67,20 +71,25 @@ pub struct AverageDisagreement {
 
 impl fmt::Display for AverageDisagreement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: media pubblicata {}, ricalcolata {} (riga {}).",
-            self.unit,
-            format_it(self.published, 2),
-            format_it(self.recomputed, 2),
-            self.line
-        )?;
+        let texts = &t().io;
+        f.write_str(&fill(
+            texts.como_average_disagreement,
+            &[
+                ("unit", &self.unit),
+                ("published", &number(self.published, 2)),
+                ("recomputed", &number(self.recomputed, 2)),
+                ("line", &self.line),
+            ],
+        ))?;
         if self.explained_by_empty_rows {
             let lines: Vec<String> = self.empty_rows.iter().map(usize::to_string).collect();
             write!(
                 f,
-                " La media pubblicata conta anche la riga vuota (riga {}), che non è un obiettivo.",
-                lines.join(", ")
+                " {}",
+                fill(
+                    texts.como_average_empty_rows,
+                    &[("lines", &lines.join(", "))]
+                )
             )?;
         }
         Ok(())
@@ -110,23 +119,24 @@ pub struct Duplicate {
 
 impl fmt::Display for Duplicate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let texts = &t().io;
         let place = |o: &Occurrence| match &o.area {
-            Some(area) => format!("sotto «{area}» (riga {})", o.line),
-            None => format!("fuori dalle aree (riga {})", o.line),
+            Some(area) => fill(texts.como_place_area, &[("area", area), ("line", &o.line)]),
+            None => fill(texts.como_place_outside, &[("line", &o.line)]),
         };
-        write!(
-            f,
-            "«{}» compare due volte: {} e {}",
-            self.first.name,
-            place(&self.first),
-            place(&self.second)
-        )?;
-        if self.same_objectives {
-            f.write_str(", con gli stessi obiettivi e punteggi")?;
+        let template = if self.same_objectives {
+            texts.como_duplicate_same
         } else {
-            f.write_str(", con obiettivi o punteggi diversi")?;
-        }
-        f.write_str(". Quale tenere?")
+            texts.como_duplicate_different
+        };
+        f.write_str(&fill(
+            template,
+            &[
+                ("name", &self.first.name),
+                ("first", &place(&self.first)),
+                ("second", &place(&self.second)),
+            ],
+        ))
     }
 }
 
@@ -148,12 +158,20 @@ impl DuplicateChoice {
         DuplicateChoice::KeepBoth,
     ];
 
-    pub fn label_it(self) -> &'static str {
+    /// The answer's label in the interface's language.
+    pub fn label(self) -> &'static str {
+        let texts = &t().io;
         match self {
-            DuplicateChoice::KeepFirst => "Tenere il primo",
-            DuplicateChoice::KeepSecond => "Tenere il secondo",
-            DuplicateChoice::KeepBoth => "Tenerli entrambi",
+            DuplicateChoice::KeepFirst => texts.como_keep_first,
+            DuplicateChoice::KeepSecond => texts.como_keep_second,
+            DuplicateChoice::KeepBoth => texts.como_keep_both,
         }
+    }
+
+    /// The same as [`DuplicateChoice::label`]: the name callers used before
+    /// the interface had a language switch.
+    pub fn label_it(self) -> &'static str {
+        self.label()
     }
 }
 
@@ -252,10 +270,16 @@ pub fn unknown_shared_units(blocks: &[Block], shared: &[SharedRow]) -> Vec<Note>
     shared
         .iter()
         .flat_map(|s| {
-            s.units.iter().filter(|t| blocks_named(blocks, t).is_empty()).map(move |token| Note {
-                line: s.objective.line,
-                message: format!("«{}» non corrisponde a nessun settore della tabella: l'obiettivo comune non vi è assegnato", token.to_uppercase()),
-            })
+            s.units
+                .iter()
+                .filter(|t| blocks_named(blocks, t).is_empty())
+                .map(move |token| Note {
+                    line: s.objective.line,
+                    message: fill(
+                        t().io.como_shared_unit_unknown,
+                        &[("token", &token.to_uppercase())],
+                    ),
+                })
         })
         .collect()
 }

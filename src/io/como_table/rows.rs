@@ -4,9 +4,9 @@
 
 use crate::io::csv::{fold, match_criterion, Record};
 use crate::model::decimal::{parse_number, Dec};
-use crate::model::format::format_points;
 use crate::model::plan::Grid;
 use crate::model::validate::score_problem;
+use crate::text::{fill, points, t};
 
 use super::report::Note;
 
@@ -217,9 +217,7 @@ impl Reader<'_> {
             } else if !key.is_empty() {
                 self.note(
                     record.line,
-                    format!(
-                        "la colonna «{cell}» non è un criterio della griglia di Como: ignorata"
-                    ),
+                    fill(t().io.como_column_ignored, &[("column", cell)]),
                 );
             }
         }
@@ -227,9 +225,9 @@ impl Reader<'_> {
             if !header.criteria.iter().any(|(_, seen)| *seen == c) {
                 self.note(
                     record.line,
-                    format!(
-                        "manca la colonna del criterio «{}»: i suoi punteggi restano vuoti",
-                        criterion.name
+                    fill(
+                        t().io.como_criterion_column_missing,
+                        &[("criterion", &criterion.name)],
                     ),
                 );
             }
@@ -267,13 +265,15 @@ impl Reader<'_> {
             if (min, max) != (criterion.min(), criterion.max()) {
                 self.note(
                     record.line,
-                    format!(
-                        "la tabella dà «{}» da {} a {} punti, la griglia di Como da {} a {}",
-                        criterion.name,
-                        format_points(min),
-                        format_points(max),
-                        format_points(criterion.min()),
-                        format_points(criterion.max())
+                    fill(
+                        t().io.como_range_differs,
+                        &[
+                            ("criterion", &criterion.name),
+                            ("min", &points(min)),
+                            ("max", &points(max)),
+                            ("grid_min", &points(criterion.min())),
+                            ("grid_max", &points(criterion.max())),
+                        ],
                     ),
                 );
             }
@@ -304,11 +304,15 @@ impl Reader<'_> {
                     Ok(value) if self.open.is_some() => self.pending.push((record.line, value)),
                     Ok(_) => self.note(
                         record.line,
-                        format!(
-                            "riga con il solo numero {total_cell}, fuori da ogni settore: ignorata"
+                        fill(t().io.como_lone_number, &[("number", &total_cell)]),
+                    ),
+                    Err(e) => self.note(
+                        record.line,
+                        fill(
+                            t().io.como_row_number_bad,
+                            &[("text", &total_cell), ("problem", &e)],
                         ),
                     ),
-                    Err(e) => self.note(record.line, format!("«{total_cell}» {e}: riga ignorata")),
                 }
             }
             return;
@@ -326,14 +330,17 @@ impl Reader<'_> {
         if !total_cell.is_empty() {
             match parse_number(&total_cell) {
                 Ok(total) => objective.total = Some(total),
-                Err(e) => self.note(record.line, format!("il totale «{total_cell}» {e}")),
+                Err(e) => self.note(
+                    record.line,
+                    fill(
+                        t().io.como_total_bad,
+                        &[("text", &total_cell), ("problem", &e)],
+                    ),
+                ),
             }
         }
         if objective.title.is_empty() {
-            self.note(
-                record.line,
-                "obiettivo senza titolo, con punteggi: importato con il titolo vuoto".into(),
-            );
+            self.note(record.line, t().io.como_untitled.into());
         }
         if self.section == Some(Section::Shared) {
             self.shared_row(objective);
@@ -343,10 +350,7 @@ impl Reader<'_> {
         } else {
             self.note(
                 record.line,
-                format!(
-                    "l'obiettivo «{}» non è sotto nessun settore: ignorato",
-                    objective.title
-                ),
+                fill(t().io.como_outside_settore, &[("title", &objective.title)]),
             );
         }
     }
@@ -357,7 +361,13 @@ impl Reader<'_> {
         match parse_number(text) {
             Ok(score) => {
                 if let Some(why) = score_problem(score, criterion) {
-                    self.note(record.line, format!("«{}»: {why}", criterion.name));
+                    self.note(
+                        record.line,
+                        fill(
+                            t().io.como_score_problem,
+                            &[("criterion", &criterion.name), ("problem", &why)],
+                        ),
+                    );
                 }
                 Some(score)
             }
@@ -365,9 +375,13 @@ impl Reader<'_> {
             Err(e) => {
                 self.note(
                     record.line,
-                    format!(
-                        "«{}»: «{text}» {e}, punteggio lasciato vuoto",
-                        criterion.name
+                    fill(
+                        t().io.como_score_unreadable,
+                        &[
+                            ("criterion", &criterion.name),
+                            ("text", &text),
+                            ("problem", &e),
+                        ],
                     ),
                 );
                 None
@@ -383,10 +397,7 @@ impl Reader<'_> {
         let Some(at) = lower.find("intersettorial") else {
             self.note(
                 objective.line,
-                format!(
-                    "l'obiettivo comune «{}» non dice a quali settori appartiene: ignorato",
-                    objective.title
-                ),
+                fill(t().io.como_shared_no_units, &[("title", &objective.title)]),
             );
             return;
         };
@@ -447,9 +458,12 @@ impl Reader<'_> {
             let name = self.out.blocks[b].name.clone();
             self.out.blocks[b].empty_rows.push((line, value));
             let message = if value == Dec::ZERO {
-                format!("riga vuota con totale 0 in «{name}»: non è un obiettivo, e Pesatura non la conta nella media")
+                fill(t().io.como_empty_row, &[("unit", &name)])
             } else {
-                format!("riga con il solo totale {} in «{name}», senza titolo né punteggi: non è un obiettivo", format_points(value))
+                fill(
+                    t().io.como_lone_total,
+                    &[("total", &points(value)), ("unit", &name)],
+                )
             };
             self.note(line, message);
         }

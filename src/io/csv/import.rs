@@ -3,7 +3,7 @@
 //! A spreadsheet carried from year to year holds every kind of mistake, so
 //! nothing is applied blindly: [`preview`] reads the file against the plan
 //! and lists the objectives it would add and every row it would not, with
-//! the line and the reason in Italian; [`apply`] then adds the good rows.
+//! the line and the reason in the interface's language; [`apply`] then adds the good rows.
 //!
 //! The header row names the columns (matched case- and accent-insensitively
 //! to the grid's criteria, the hierarchy's levels and a few fixed words);
@@ -20,6 +20,7 @@ use crate::model::decimal::Dec;
 use crate::model::edit::{parse_direct, parse_score};
 use crate::model::plan::{Criterion, DirectWeight, Scale, Unit};
 use crate::model::Plan;
+use crate::text::{fill, plural, t};
 
 use super::columns::{column_of, Column};
 use super::text::{decode, detect_separator, fold, restore, Encoding};
@@ -66,22 +67,37 @@ pub struct Rejected {
 
 impl fmt::Display for Rejected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Riga {}", self.line)?;
-        if !self.title.is_empty() {
-            write!(f, " («{}»)", self.title)?;
-        }
+        let texts = &t().io;
         let reasons: Vec<String> = self
             .reasons
             .iter()
             .map(|r| {
                 let message = r.message.trim_end_matches('.');
                 match &r.column {
-                    Some(c) => format!("colonna «{c}»: {message}"),
+                    Some(c) => fill(
+                        texts.csv_reason_in_column,
+                        &[("column", c), ("message", &message)],
+                    ),
                     None => message.to_string(),
                 }
             })
             .collect();
-        write!(f, ": {}", reasons.join("; "))
+        let reasons = reasons.join("; ");
+        f.write_str(&if self.title.is_empty() {
+            fill(
+                texts.csv_rejected_row,
+                &[("line", &self.line), ("reasons", &reasons)],
+            )
+        } else {
+            fill(
+                texts.csv_rejected_row_titled,
+                &[
+                    ("line", &self.line),
+                    ("title", &self.title),
+                    ("reasons", &reasons),
+                ],
+            )
+        })
     }
 }
 
@@ -187,13 +203,14 @@ impl Layout {
 
 fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview, CsvError> {
     if let Some(unit) = default_unit.filter(|u| plan.unit(u).is_none()) {
-        return Err(CsvError::new(format!(
-            "l'unità «{unit}» in cui importare non è nel piano"
+        return Err(CsvError::new(fill(
+            t().io.csv_import_unit_missing,
+            &[("unit", &unit)],
         )));
     }
     let (text, encoding) = decode(bytes)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(CsvError::new("il file è vuoto"));
+        return Err(CsvError::new(t().io.file_empty));
     }
     let separator = detect_separator(&text);
     let records = read_records(&text, separator)?;
@@ -215,7 +232,7 @@ pub(crate) fn preview_records(
         let levels = plan.ente.levels.join(", ");
         return Err(CsvError::at_line(
             layout.line,
-            format!("manca la colonna dell'unità: intitolarla «Unità» o con il nome di un livello ({levels})"),
+            fill(t().io.csv_no_unit_column, &[("levels", &levels)]),
         ));
     }
     let fallback_unit = default_unit
@@ -298,9 +315,7 @@ fn find_header(records: &[Record], plan: &Plan) -> Result<(usize, Layout), CsvEr
             ));
         }
     }
-    Err(CsvError::new(
-        "non trovo la riga di intestazione: serve una colonna «Titolo», più quelle dell'unità e dei criteri (ad esempio «Settore», «Titolo», «Complessità»)",
-    ))
+    Err(CsvError::new(t().io.csv_no_header))
 }
 
 /// Reads data rows, remembering the unit of the row above.
@@ -328,11 +343,15 @@ impl RowReader<'_> {
         let width = layout.columns.len();
         let extra_filled = record.cells.iter().skip(width).any(|c| !c.is_empty());
         if record.cells.len() < width || extra_filled {
-            return Err(reject(vec![plain(format!(
-                "la riga ha {} colonne, l'intestazione (riga {}) ne ha {}",
-                record.cells.len(),
-                layout.line,
-                width
+            let cells = record.cells.len();
+            let texts = &t().io;
+            return Err(reject(vec![plain(fill(
+                plural(cells, texts.csv_row_width_one, texts.csv_row_width_many),
+                &[
+                    ("cells", &cells),
+                    ("header_line", &layout.line),
+                    ("width", &width),
+                ],
             ))]));
         }
 
@@ -374,11 +393,13 @@ impl RowReader<'_> {
         if title.is_empty() {
             let scored = scores.iter().any(Option::is_some) || direct.is_some();
             reasons.push(Reason {
-                column: layout.find(Column::Title).map(|i| layout.columns[i].1.clone()),
+                column: layout
+                    .find(Column::Title)
+                    .map(|i| layout.columns[i].1.clone()),
                 message: if scored {
-                    "il titolo è vuoto".into()
+                    t().io.csv_title_empty.into()
                 } else {
-                    "riga senza titolo né punteggi (una riga di totale o di media?): non è un obiettivo".into()
+                    t().io.csv_row_not_objective.into()
                 },
             });
         }
@@ -400,8 +421,9 @@ impl RowReader<'_> {
                 .entry((fold(&title), units))
                 .or_insert(record.line);
             if first != record.line {
-                return Err(reject(vec![plain(format!(
-                    "obiettivo comune già letto alla riga {first}"
+                return Err(reject(vec![plain(fill(
+                    t().io.csv_shared_read_before,
+                    &[("line", &first)],
                 ))]));
             }
         }
@@ -437,9 +459,7 @@ impl RowReader<'_> {
         let Some((i, level)) = named else {
             return match &self.last_unit {
                 Some(last) => last.clone(),
-                None => Err(plain(
-                    "manca l'unità, e non c'è una riga sopra da cui prenderla".into(),
-                )),
+                None => Err(plain(t().io.csv_no_unit_above.into())),
             };
         };
         let name = restore(record.cell(i));
@@ -452,9 +472,9 @@ impl RowReader<'_> {
         self.last_unit = Some(match &result {
             Ok(id) => Ok(id.clone()),
             Err(reason) => Err(Reason {
-                message: format!(
-                    "{} (unità presa dalla riga {})",
-                    reason.message, record.line
+                message: fill(
+                    t().io.csv_unit_from_row,
+                    &[("reason", &reason.message), ("line", &record.line)],
                 ),
                 ..reason.clone()
             }),
@@ -486,10 +506,8 @@ impl RowReader<'_> {
         }
         match found.as_slice() {
             [unit] => Ok(unit.id.clone()),
-            [] => Err(format!("l'unità «{name}» non è nel piano")),
-            _ => Err(format!(
-                "più unità si chiamano «{name}»: indicare anche l'unità superiore"
-            )),
+            [] => Err(fill(t().io.csv_unit_not_in_plan, &[("unit", &name)])),
+            _ => Err(fill(t().io.csv_unit_ambiguous, &[("unit", &name)])),
         }
     }
 
@@ -575,9 +593,9 @@ impl RowReader<'_> {
                 let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
                 reasons.push(Reason {
                     column: Some(self.layout.columns[i].1.clone()),
-                    message: format!(
-                        "la tipologia «{text}» non è nella griglia ({})",
-                        names.join(", ")
+                    message: fill(
+                        t().io.csv_type_not_in_grid,
+                        &[("kind", &text), ("types", &names.join(", "))],
                     ),
                 });
                 None

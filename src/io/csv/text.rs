@@ -8,6 +8,7 @@
 //! are refused with a way out, rather than read as garbage.
 
 use super::{CsvError, Separator};
+use crate::text::{fill, t};
 
 /// The encoding a file was read in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,12 +21,19 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    pub fn label_it(self) -> &'static str {
+    /// Its name in the interface's language ("UTF-8 con BOM", "UTF-8 with BOM").
+    pub fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8WithBom => "UTF-8 con BOM",
+            Encoding::Utf8WithBom => t().io.encoding_utf8_bom,
             Encoding::Windows1252 => "Windows-1252",
         }
+    }
+
+    /// The same as [`Encoding::label`]: the name callers used before the
+    /// interface had a language switch.
+    pub fn label_it(self) -> &'static str {
+        self.label()
     }
 }
 
@@ -34,35 +42,34 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Files larger than this are refused before reading.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 
-/// What to do instead, when the file is not CSV text.
-const SAVE_AS_CSV: &str = "salvarlo dal foglio di calcolo come «CSV UTF-8» o «CSV (separato dal separatore di elenco)» e riprovare";
+/// `template`, whose `{way_out}` says what to do instead when the file is
+/// not CSV text.
+fn with_way_out(template: &str) -> String {
+    fill(template, &[("way_out", &t().io.csv_save_as_csv)])
+}
 
 /// Reads bytes as text: UTF-8 (a BOM is dropped) or, failing that,
 /// Windows-1252.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), CsvError> {
     if bytes.len() > MAX_BYTES {
-        return Err(CsvError::new(format!(
-            "il file supera i {} MB",
-            MAX_BYTES / (1024 * 1024)
+        return Err(CsvError::new(fill(
+            t().io.file_too_large,
+            &[("limit", &(MAX_BYTES / (1024 * 1024)))],
         )));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(CsvError::new(format!(
-            "il file è in UTF-16 («Testo Unicode»): {SAVE_AS_CSV}"
-        )));
+        return Err(CsvError::new(with_way_out(t().io.csv_utf16)));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(CsvError::new(format!(
-            "è un file di Excel o di LibreOffice, non un CSV: {SAVE_AS_CSV}"
-        )));
+        return Err(CsvError::new(with_way_out(t().io.csv_spreadsheet)));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        let message = if looks_like_utf16(bytes) {
-            format!("il file sembra in UTF-16 («Testo Unicode»): {SAVE_AS_CSV}")
+        let message = with_way_out(if looks_like_utf16(bytes) {
+            t().io.csv_looks_utf16
         } else {
-            format!("il file contiene caratteri nulli e non è un testo: {SAVE_AS_CSV}")
-        };
+            t().io.csv_nul
+        });
         return Err(CsvError::at_line(line, message));
     }
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
@@ -74,10 +81,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), CsvError> {
                     .filter(|&&b| b == b'\n')
                     .count()
                     + 1;
-                Err(CsvError::at_line(
-                    line,
-                    "il file dichiara UTF-8 (BOM iniziale) ma contiene caratteri che non lo sono",
-                ))
+                Err(CsvError::at_line(line, t().io.csv_bad_bom))
             }
         };
     }

@@ -53,11 +53,12 @@ use super::SUBTOTAL;
 /// in words come before it.
 const HEADER_ROW: u32 = 3;
 
-/// The workbook of the plan, as bytes ready to download; the error says, in
-/// Italian, why the workbook could not be written.
+/// The workbook of the plan, as bytes ready to download, written in
+/// Italian whatever the interface's language; the error says, in the
+/// interface's language, why the workbook could not be written.
 pub fn export(plan: &Plan) -> Result<Vec<u8>, String> {
-    write_workbook(plan)
-        .map_err(|e| format!("la cartella di lavoro non si è potuta scrivere ({e})"))
+    crate::io::in_italian(|| write_workbook(plan))
+        .map_err(|e| crate::text::fill(crate::text::t().io.xlsx_write_failed, &[("detail", &e)]))
 }
 
 fn write_workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
@@ -666,7 +667,7 @@ fn write_findings(
     }
     for (i, finding) in findings.iter().enumerate() {
         let row = 3 + i as u32;
-        sheet.write_string_with_format(row, 0, finding.severity.label_it(), &f.text)?;
+        sheet.write_string_with_format(row, 0, finding.severity.label(), &f.text)?;
         sheet.write_string_with_format(row, 1, &finding.where_, &f.text)?;
         sheet.write_string_with_format(row, 2, &finding.message, &f.text)?;
     }

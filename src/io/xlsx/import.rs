@@ -18,6 +18,7 @@ use crate::io::csv::{neutralise, CsvError, Preview};
 use crate::model::decimal::Dec;
 use crate::model::format::format_plain;
 use crate::model::Plan;
+use crate::text::t;
 
 use super::{check, preview_sheet, Sheet, SheetRow, SUBTOTAL};
 
@@ -31,14 +32,12 @@ pub fn preview(bytes: &[u8], plan: &Plan) -> Result<Preview, CsvError> {
 /// [`export`](super::export) writes; what the worker sends to the page.
 pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, CsvError> {
     check(bytes)?;
-    let not_readable = |_| {
-        CsvError::new("il file .xlsx è danneggiato o non è una cartella di lavoro di Excel (per i file .ods di LibreOffice: salvarli come .xlsx)")
-    };
+    let not_readable = |_| CsvError::new(t().io.xlsx_damaged);
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(not_readable)?;
     let name = workbook.sheet_names().first().cloned().unwrap_or_default();
     let range = workbook
         .worksheet_range_at(0)
-        .ok_or_else(|| CsvError::new("il file .xlsx non contiene fogli"))?
+        .ok_or_else(|| CsvError::new(t().io.xlsx_no_sheets))?
         .map_err(not_readable)?;
     let Some((end_row, end_col)) = range.end() else {
         return Ok(Sheet {
