@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use crate::model::achievement::Outcome;
 use crate::model::chart::{averages, results as result_bars, stacks, AverageChart};
-use crate::model::format::{format_it, format_points};
 use crate::model::plan::Method;
 use crate::model::{Plan, Results};
+use crate::text::{fill, number, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
@@ -83,7 +83,7 @@ fn Bar(props: &BarProps) -> Html {
         <g>
             <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&props.label, 44) }</text>
             <rect x={LABEL_W.to_string()} y={(y + 3).to_string()} width={(x(props.length) - LABEL_W).to_string()} height="16" fill={props.fill} />
-            <text x={(x(props.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_it(props.value, 2) }</text>
+            <text x={(x(props.length) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ number(props.value, 2) }</text>
         </g>
     }
 }
@@ -94,29 +94,29 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let unit_choice = use_state(|| None::<String>);
     let chart = averages(plan, &props.results);
     let height = (chart.bars.len() as u32 + 2) * ROW_H;
-    let title = format!(
-        "Media delle unità, su una scala da 0 a {}",
-        format_points(chart.scale_max)
+    let title = fill(
+        t().panels.charts_averages_title,
+        &[("max", &points(chart.scale_max))],
     );
     let description: Vec<String> = chart
         .bars
         .iter()
-        .map(|b| format!("{} {}", b.label, format_it(b.value, 2)))
+        .map(|b| format!("{} {}", b.label, number(b.value, 2)))
         .collect();
-    let ente = chart.ente.map(|(v, at)| (format_it(v, 2), x(at)));
+    let ente = chart.ente.map(|(v, at)| (number(v, 2), x(at)));
 
     let bars_svg = html! {
         <svg class="chart" role="img" aria-labelledby="grafico-medie-titolo grafico-medie-desc"
             viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-medie">
             <title id="grafico-medie-titolo">{ title.clone() }</title>
-            <desc id="grafico-medie-desc">{ format!("{}. Media dell'ente {}.", description.join("; "), ente.as_ref().map_or("—".into(), |(v, _)| v.clone())) }</desc>
+            <desc id="grafico-medie-desc">{ fill(t().panels.charts_averages_desc, &[("bars", &description.join("; ")), ("average", &ente.as_ref().map_or("—", |(v, _)| v.as_str()))]) }</desc>
             { for chart.bars.iter().enumerate().map(|(i, b)| html! {
                 <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={PALETTE[0]} />
             }) }
             if let Some((value, at)) = ente.clone() {
                 <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
                     stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
-                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ format!("media dell'ente {value}") }</text>
+                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ fill(t().panels.charts_ente_average, &[("average", &value)]) }</text>
             }
         </svg>
     };
@@ -151,7 +151,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
     );
     let units_with_tables: Vec<(String, String, Vec<usize>)> = choices
         .iter()
-        .filter(|(id, _, _)| unit_choice.as_deref().map_or(true, |c| c == id.as_str()))
+        .filter(|(id, _, _)| unit_choice.as_deref().is_none_or(|c| c == id.as_str()))
         .take(1)
         .map(|(id, label, u)| {
             (
@@ -174,18 +174,18 @@ pub fn Charts(props: &ChartsProps) -> Html {
         let rows = stacks(plan, members);
         let h = (rows.len() as u32 + 2) * ROW_H + 20;
         let desc: Vec<String> = rows.iter().map(|s| {
-            let parts: Vec<String> = s.segments.iter().map(|(c, p, _, _)| format!("{} {}", plan.grid.criteria[*c].short, format_points(*p))).collect();
-            format!("{}: {} (totale {})", s.label, parts.join(", "), format_points(s.total))
+            let parts: Vec<String> = s.segments.iter().map(|(c, p, _, _)| format!("{} {}", plan.grid.criteria[*c].short, points(*p))).collect();
+            fill(t().panels.charts_stacked_row, &[("objective", &s.label), ("points", &parts.join(", ")), ("total", &points(s.total))])
         }).collect();
         html! {
             <>
                 <div class="field">
-                    <label for="grafico-unita">{ "Unità" }</label>
+                    <label for="grafico-unita">{ t().panels.charts_unit }</label>
                     <UnitPicker choices={choices.clone()} selected={selected.clone().map(AttrValue::from)} onchange={on_unit} />
                 </div>
                 <svg class="chart" role="img" aria-labelledby="grafico-pila-titolo grafico-pila-desc"
                     viewBox={format!("0 0 {} {h}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-pila">
-                    <title id="grafico-pila-titolo">{ format!("Punti di ogni obiettivo per criterio: {name}") }</title>
+                    <title id="grafico-pila-titolo">{ fill(t().panels.charts_stacked_title, &[("unit", name)]) }</title>
                     <desc id="grafico-pila-desc">{ desc.join("; ") }</desc>
                     { for rows.iter().enumerate().map(|(i, s)| {
                         let y = (i as u32 + 1) * ROW_H;
@@ -197,11 +197,11 @@ pub fn Charts(props: &ChartsProps) -> Html {
                                         <rect x={x(*start).to_string()} y={(y + 3).to_string()} width={(x(start + len) - x(*start)).to_string()} height="16"
                                             fill={PALETTE[c % PALETTE.len()]} stroke="#fff" />
                                         if *len >= 30 {
-                                            <text x={(x(*start) + 3).to_string()} y={(y + 15).to_string()} class="chart-segment">{ format_points(*p) }</text>
+                                            <text x={(x(*start) + 3).to_string()} y={(y + 15).to_string()} class="chart-segment">{ points(*p) }</text>
                                         }
                                     </g>
                                 }) }
-                                <text x={(x(s.segments.last().map_or(0, |l| l.2 + l.3)) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ format_points(s.total) }</text>
+                                <text x={(x(s.segments.last().map_or(0, |l| l.2 + l.3)) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ points(s.total) }</text>
                             </g>
                         }
                     }) }
@@ -224,22 +224,23 @@ pub fn Charts(props: &ChartsProps) -> Html {
         bar_chart(
             &result_bars(plan, &props.results, o),
             "grafico-risultati",
-            "Risultato delle unità (punteggio ponderato, da 0 a 100)",
-            "risultato dell'ente",
+            t().panels.charts_results_title,
+            t().panels.charts_results_desc,
+            t().panels.charts_ente_result,
         )
     });
 
     html! {
         <section class="charts" aria-labelledby="grafici-titolo">
-            <h2 id="grafici-titolo">{ "Grafici" }</h2>
+            <h2 id="grafici-titolo">{ t().panels.charts_title }</h2>
             if let Some(svg) = results_svg {
-                <h3>{ "Risultato delle unità" }</h3>
+                <h3>{ t().panels.charts_results_heading }</h3>
                 { svg }
             }
             <h3>{ title }</h3>
             { bars_svg }
             if let Some(stacked) = stacked {
-                <h3>{ "Punti di ogni obiettivo, per criterio" }</h3>
+                <h3>{ t().panels.charts_stacked_heading }</h3>
                 { stacked }
             }
         </section>
@@ -247,27 +248,33 @@ pub fn Charts(props: &ChartsProps) -> Html {
 }
 
 /// A bar chart of `chart`, with its marker line, as an accessible SVG image.
-fn bar_chart(chart: &AverageChart, id: &str, title: &str, marker: &str) -> Html {
+/// `desc` and `marker` are templates with `{result}`, the marker's value;
+/// `desc` also with `{bars}`, each bar's label and value.
+fn bar_chart(chart: &AverageChart, id: &str, title: &str, desc: &str, marker: &str) -> Html {
     let height = (chart.bars.len() as u32 + 2) * ROW_H;
     let description: Vec<String> = chart
         .bars
         .iter()
-        .map(|b| format!("{} {}", b.label, format_it(b.value, 2)))
+        .map(|b| format!("{} {}", b.label, number(b.value, 2)))
         .collect();
-    let ente = chart.ente.map(|(v, at)| (format_it(v, 2), x(at)));
+    let ente = chart.ente.map(|(v, at)| (number(v, 2), x(at)));
+    let bars = if description.is_empty() {
+        t().panels.charts_no_result.to_string()
+    } else {
+        description.join("; ")
+    };
     html! {
         <svg class="chart" role="img" aria-labelledby={format!("{id}-titolo {id}-desc")}
             viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid={id.to_string()}>
             <title id={format!("{id}-titolo")}>{ title.to_string() }</title>
-            <desc id={format!("{id}-desc")}>{ format!("{}. {marker}: {}.", if description.is_empty() { "Nessun risultato completo".to_string() } else { description.join("; ") },
-                ente.as_ref().map_or("—".into(), |(v, _)| v.clone())) }</desc>
+            <desc id={format!("{id}-desc")}>{ fill(desc, &[("bars", &bars), ("result", &ente.as_ref().map_or("—", |(v, _)| v.as_str()))]) }</desc>
             { for chart.bars.iter().enumerate().map(|(i, b)| html! {
                 <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={PALETTE[2]} />
             }) }
             if let Some((value, at)) = ente {
                 <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
                     stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
-                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ format!("{marker} {value}") }</text>
+                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ fill(marker, &[("result", &value)]) }</text>
             }
         </svg>
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::app::files::{dom_id, focus};
 use crate::model::validate::Place;
 use crate::model::{Finding, Plan, Severity};
+use crate::text::{fill, t};
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
@@ -110,12 +111,12 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
         let items = props.findings.iter().enumerate().filter(|(_, f)| f.severity == severity).take(limit).map(|(index, _)| {
             html! { <FindingItem findings={props.findings.clone()} {index} /> }
         });
-        let title = match severity {
-            Severity::Error => "Errori",
-            Severity::Warning => "Avvisi",
-            Severity::Note => "Note",
+        let (title, group_id) = match severity {
+            Severity::Error => (t().panels.findings_errors, "rilievi-errori"),
+            Severity::Warning => (t().panels.findings_warnings, "rilievi-avvisi"),
+            Severity::Note => (t().panels.findings_notes, "rilievi-note"),
         };
-        let group_id = format!("rilievi-{}", title.to_lowercase());
+        let group_id = group_id.to_string();
         let show_all = {
             let (all_shown, group_id) = (all_shown.clone(), group_id.clone());
             Callback::from(move |_| {
@@ -135,11 +136,11 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
         };
         html! {
             <div class="finding-group" id={group_id}>
-                <h3>{ format!("{title} ({total})") }</h3>
+                <h3>{ fill(t().panels.findings_group, &[("group", &title), ("n", &total)]) }</h3>
                 <ul>{ for items }</ul>
                 if total > limit {
                     <button type="button" class="btn" onclick={show_all}>
-                        { format!("Mostra tutti: altri {}", total - limit) }
+                        { fill(t().panels.findings_show_all, &[("n", &(total - limit))]) }
                         <span class="visually-hidden">{ format!(" ({})", title.to_lowercase()) }</span>
                     </button>
                 }
@@ -148,11 +149,11 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
     });
     html! {
         <section class="findings" aria-labelledby="rilievi-titolo" data-testid="rilievi">
-            <h2 id="rilievi-titolo">{ "Rilievi" }</h2>
+            <h2 id="rilievi-titolo">{ t().panels.findings_title }</h2>
             if props.findings.is_empty() {
-                <p class="all-good">{ "Nessun rilievo: tutti gli obiettivi hanno titolo e punteggi nei limiti della griglia." }</p>
+                <p class="all-good">{ t().panels.findings_none }</p>
             } else {
-                <p>{ format!("{} errori, {} avvisi, {} note.", count(Severity::Error), count(Severity::Warning), count(Severity::Note)) }</p>
+                <p>{ fill(t().panels.findings_counts, &[("errors", &count(Severity::Error)), ("warnings", &count(Severity::Warning)), ("notes", &count(Severity::Note))]) }</p>
                 { for groups }
             }
         </section>

@@ -9,8 +9,8 @@ use crate::app::files::confirm;
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
 use crate::model::describe;
-use crate::model::format::{format_plain, format_points};
 use crate::model::plan::{AverageRule, Method, Scale, SharedRule};
+use crate::text::{fill, plain, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct GridProps {
@@ -35,8 +35,8 @@ pub fn GridView(props: &GridProps) -> Html {
 
     let criteria_table = (grid.method == Method::Criteria).then(|| html! {
         <table class="table compact">
-            <caption class="visually-hidden">{ "Criteri di pesatura con i punteggi ammessi" }</caption>
-            <thead><tr><th scope="col">{ "Criterio" }</th><th scope="col">{ "Punteggi ammessi" }</th></tr></thead>
+            <caption class="visually-hidden">{ t().panels.grid_criteria_caption }</caption>
+            <thead><tr><th scope="col">{ t().panels.grid_criterion }</th><th scope="col">{ t().panels.grid_allowed_scores }</th></tr></thead>
             <tbody>
                 { for grid.criteria.iter().map(|c| html! {
                     <tr key={c.id.clone()}><th scope="row">{ c.name.clone() }</th><td>{ describe::scale(&c.scale) }</td></tr>
@@ -46,11 +46,11 @@ pub fn GridView(props: &GridProps) -> Html {
     });
     let types_table = (!grid.types.is_empty()).then(|| html! {
         <table class="table compact">
-            <caption class="visually-hidden">{ "Tipologie di obiettivo con il loro fattore" }</caption>
-            <thead><tr><th scope="col">{ "Tipologia" }</th><th scope="col" class="num">{ "Fattore" }</th></tr></thead>
+            <caption class="visually-hidden">{ t().panels.grid_types_caption }</caption>
+            <thead><tr><th scope="col">{ t().panels.grid_type }</th><th scope="col" class="num">{ t().panels.grid_factor }</th></tr></thead>
             <tbody>
                 { for grid.types.iter().map(|t| html! {
-                    <tr key={t.id.clone()}><th scope="row">{ t.name.clone() }</th><td class="num">{ format_points(t.factor) }</td></tr>
+                    <tr key={t.id.clone()}><th scope="row">{ t.name.clone() }</th><td class="num">{ points(t.factor) }</td></tr>
                 }) }
             </tbody>
         </table>
@@ -66,11 +66,11 @@ pub fn GridView(props: &GridProps) -> Html {
         let s = send.clone();
         let (lo, hi) = (criterion.min(), criterion.max());
         let on_kind = Callback::from(move |e: Event| match select_value(&e).as_str() {
-            "levels" => s(Action::SetLevels { criterion: c, text: "Bassa = 1; Media = 2; Alta = 3".into() }),
-            _ => s(Action::SetRange { criterion: c, min: format_plain(lo), max: format_plain(hi), step: "1".into() }),
+            "levels" => s(Action::SetLevels { criterion: c, text: t().panels.grid_default_levels.into() }),
+            _ => s(Action::SetRange { criterion: c, min: plain(lo), max: plain(hi), step: "1".into() }),
         });
         let has_scores = state.plan.criterion_has_scores(c);
-        let question = format!("Il criterio «{}» ha punteggi già assegnati, che andranno persi. Eliminarlo?", criterion.name);
+        let question = fill(t().panels.grid_remove_criterion_question, &[("criterion", &criterion.name)]);
         let s = send.clone();
         let on_remove = Callback::from(move |_| {
             if !has_scores || confirm(&question) {
@@ -86,7 +86,7 @@ pub fn GridView(props: &GridProps) -> Html {
         let scale_editor = match &criterion.scale {
             Scale::Range { min, max, step } => {
                 let field = format!("range-{c}");
-                let current = state.grid_text(&field, || format!("{};{};{}", format_plain(*min), format_plain(*max), format_plain(*step)));
+                let current = state.grid_text(&field, || format!("{};{};{}", plain(*min), plain(*max), plain(*step)));
                 let parts: Vec<String> = current.split(';').map(str::to_string).chain(std::iter::repeat(String::new())).take(3).collect();
                 let error = state.grid_error(&field).map(str::to_string);
                 let make = |slot: usize| {
@@ -102,15 +102,15 @@ pub fn GridView(props: &GridProps) -> Html {
                 html! {
                     <>
                         <div class="field field-narrow">
-                            <label for={id("min")}>{ "Punteggio minimo" }</label>
+                            <label for={id("min")}>{ t().panels.grid_min_score }</label>
                             <input id={id("min")} type="text" inputmode="decimal" value={parts[0].clone()} onchange={make(0)} aria-describedby={described.clone()} />
                         </div>
                         <div class="field field-narrow">
-                            <label for={id("max")}>{ "Punteggio massimo" }</label>
+                            <label for={id("max")}>{ t().panels.grid_max_score }</label>
                             <input id={id("max")} type="text" inputmode="decimal" value={parts[1].clone()} onchange={make(1)} aria-describedby={described.clone()} />
                         </div>
                         <div class="field field-narrow">
-                            <label for={id("passo")}>{ "Passo" }</label>
+                            <label for={id("passo")}>{ t().panels.grid_step }</label>
                             <input id={id("passo")} type="text" inputmode="decimal" value={parts[2].clone()} onchange={make(2)} aria-describedby={described.clone()} />
                         </div>
                         if let Some(error) = error {
@@ -126,7 +126,7 @@ pub fn GridView(props: &GridProps) -> Html {
                 let on_levels = Callback::from(move |e: Event| s(Action::SetLevels { criterion: c, text: input_value(&e) }));
                 html! {
                     <div class="field field-wide">
-                        <label for={id("livelli")}>{ "Livelli (nome = punti; …)" }</label>
+                        <label for={id("livelli")}>{ t().panels.grid_levels }</label>
                         <input id={id("livelli")} type="text" value={state.levels_text(c)} onchange={on_levels}
                             aria-invalid={error.is_some().to_string()}
                             aria-describedby={error.as_ref().map(|_| format!("{}-errore", id("livelli")))} />
@@ -140,28 +140,28 @@ pub fn GridView(props: &GridProps) -> Html {
         let is_levels = matches!(criterion.scale, Scale::Levels(_));
         html! {
             <fieldset key={criterion.id.clone()} class="criterion-editor">
-                <legend>{ format!("Criterio {}: {}", c + 1, criterion.short) }</legend>
+                <legend>{ fill(t().panels.grid_criterion_legend, &[("n", &(c + 1)), ("criterion", &criterion.short)]) }</legend>
                 <div class="field-row">
                     <div class="field field-wide">
-                        <label for={id("nome")}>{ "Nome" }</label>
+                        <label for={id("nome")}>{ t().panels.grid_name }</label>
                         <input id={id("nome")} type="text" value={criterion.name.clone()} onchange={on_name} />
                     </div>
                     <div class="field">
-                        <label for={id("breve")}>{ "Etichetta breve" }</label>
+                        <label for={id("breve")}>{ t().panels.grid_short_label }</label>
                         <input id={id("breve")} type="text" value={criterion.short.clone()} onchange={on_short} />
                     </div>
                     <div class="field">
-                        <label for={id("tipo")}>{ "Si valuta con" }</label>
+                        <label for={id("tipo")}>{ t().panels.grid_scored_with }</label>
                         <select id={id("tipo")} onchange={on_kind}>
-                            <option value="range" selected={!is_levels}>{ "Punti in un intervallo" }</option>
-                            <option value="levels" selected={is_levels}>{ "Livelli con punti fissi" }</option>
+                            <option value="range" selected={!is_levels}>{ t().panels.grid_scale_range }</option>
+                            <option value="levels" selected={is_levels}>{ t().panels.grid_scale_levels }</option>
                         </select>
                     </div>
                     { scale_editor }
                     <div class="criterion-actions">
-                        <button type="button" class="btn btn-icon" disabled={c == 0} onclick={up} aria-label={format!("Sposta su il criterio {}", criterion.short)}>{ "↑" }</button>
-                        <button type="button" class="btn btn-icon" disabled={c + 1 == grid.criteria.len()} onclick={down} aria-label={format!("Sposta giù il criterio {}", criterion.short)}>{ "↓" }</button>
-                        <button type="button" class="btn btn-danger btn-small" onclick={on_remove}>{ "Elimina criterio" }<span class="visually-hidden">{ format!(" {}", criterion.short) }</span></button>
+                        <button type="button" class="btn btn-icon" disabled={c == 0} onclick={up} aria-label={fill(t().panels.grid_move_criterion_up, &[("criterion", &criterion.short)])}>{ "↑" }</button>
+                        <button type="button" class="btn btn-icon" disabled={c + 1 == grid.criteria.len()} onclick={down} aria-label={fill(t().panels.grid_move_criterion_down, &[("criterion", &criterion.short)])}>{ "↓" }</button>
+                        <button type="button" class="btn btn-danger btn-small" onclick={on_remove}>{ t().panels.grid_remove_criterion }<span class="visually-hidden">{ format!(" {}", criterion.short) }</span></button>
                     </div>
                 </div>
             </fieldset>
@@ -206,51 +206,51 @@ pub fn GridView(props: &GridProps) -> Html {
 
     html! {
         <section class="grid-view" aria-labelledby="griglia-titolo">
-            <h2 id="griglia-titolo">{ "Griglia dei criteri" }</h2>
+            <h2 id="griglia-titolo">{ t().panels.grid_title }</h2>
             <div class="formula" data-testid="formula">
                 <p><strong>{ grid.name.clone() }</strong>{ " — " }{ describe::formula(grid) }{ "." }</p>
-                <p>{ "Media: " }{ describe::average_rule(grid.average) }{ "; " }{ describe::shared_rule(grid.shared) }{ "." }</p>
+                <p>{ fill(t().panels.grid_average_line, &[("average", &describe::average_rule(grid.average)), ("shared", &describe::shared_rule(grid.shared))]) }</p>
             </div>
             <div class="grid-tables">
                 { criteria_table.unwrap_or_default() }
                 { types_table.unwrap_or_default() }
             </div>
             <details class="grid-edit">
-                <summary>{ "Modifica la griglia" }</summary>
+                <summary>{ t().panels.grid_edit }</summary>
                 <div class="field-row">
                     <div class="field field-wide">
-                        <label for="griglia-nome">{ "Nome della griglia" }</label>
+                        <label for="griglia-nome">{ t().panels.grid_grid_name }</label>
                         <input id="griglia-nome" type="text" value={grid.name.clone()} onchange={on_grid_name} />
                     </div>
                     <div class="field">
-                        <label for="griglia-metodo">{ "Metodo" }</label>
+                        <label for="griglia-metodo">{ t().panels.grid_method }</label>
                         <select id="griglia-metodo" onchange={on_method}>
-                            <option value="criteria" selected={grid.method == Method::Criteria}>{ "Punteggi per criterio" }</option>
-                            <option value="direct" selected={grid.method == Method::Direct}>{ "Pesi percentuali diretti" }</option>
+                            <option value="criteria" selected={grid.method == Method::Criteria}>{ t().panels.grid_method_criteria }</option>
+                            <option value="direct" selected={grid.method == Method::Direct}>{ t().panels.grid_method_direct }</option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="griglia-media">{ "Media dell'unità" }</label>
+                        <label for="griglia-media">{ t().panels.grid_unit_average }</label>
                         <select id="griglia-media" onchange={on_average}>
-                            <option value="simple" selected={grid.average == AverageRule::Simple}>{ "Media semplice" }</option>
-                            <option value="weighted" selected={grid.average == AverageRule::PointsWeighted}>{ "Media ponderata sui punti" }</option>
+                            <option value="simple" selected={grid.average == AverageRule::Simple}>{ t().panels.grid_average_simple }</option>
+                            <option value="weighted" selected={grid.average == AverageRule::PointsWeighted}>{ t().panels.grid_average_weighted }</option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="griglia-comuni">{ "Obiettivi comuni a più unità" }</label>
+                        <label for="griglia-comuni">{ t().panels.grid_shared }</label>
                         <select id="griglia-comuni" onchange={on_shared}>
-                            <option value="separate" selected={grid.shared == SharedRule::Separate}>{ "In una tabella propria" }</option>
-                            <option value="each" selected={grid.shared == SharedRule::EachUnit}>{ "In ciascuna delle loro unità" }</option>
+                            <option value="separate" selected={grid.shared == SharedRule::Separate}>{ t().panels.grid_shared_separate }</option>
+                            <option value="each" selected={grid.shared == SharedRule::EachUnit}>{ t().panels.grid_shared_each }</option>
                         </select>
                     </div>
                 </div>
                 if grid.method == Method::Criteria {
                     { for criteria_editors }
-                    <button type="button" class="btn" onclick={on_add_criterion}>{ "Aggiungi criterio" }</button>
+                    <button type="button" class="btn" onclick={on_add_criterion}>{ t().panels.grid_add_criterion }</button>
                     <div class="field field-wide types-field">
-                        <label for="griglia-tipologie">{ "Tipologie di obiettivo (nome = fattore; …) — vuoto: nessuna tipologia" }</label>
+                        <label for="griglia-tipologie">{ t().panels.grid_types }</label>
                         <input id="griglia-tipologie" type="text" value={state.types_text()} onchange={on_types}
-                            placeholder="Mantenimento = 1; Miglioramento = 1,2; Sviluppo = 1,5"
+                            placeholder={t().panels.grid_types_placeholder}
                             aria-invalid={types_error.is_some().to_string()}
                             aria-describedby={types_error.as_ref().map(|_| "griglia-tipologie-errore")} />
                         if let Some(error) = types_error {

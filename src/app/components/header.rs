@@ -6,9 +6,8 @@ use yew::prelude::*;
 
 use crate::app::state::{Action, Draft, Mode};
 use crate::app::Dispatch;
-use crate::model::format::format_it;
 use crate::model::{Plan, Results};
-use crate::text::{fill, t};
+use crate::text::{fill, number, plural, t};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -71,7 +70,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         .map_or(props.plan.ente.year.to_string(), |d| d.text.clone());
     let year_error = props.year_draft.as_ref().and_then(|d| d.error.clone());
     let ente = &props.results.ente;
-    let average = ente.average.map_or("—".to_string(), |a| format_it(a, 2));
+    let average = ente.average.map_or("—".to_string(), |a| number(a, 2));
 
     html! {
         <section class="plan-header" aria-labelledby="titolo-piano">
@@ -87,27 +86,27 @@ pub fn Header(props: &HeaderProps) -> Html {
                         let dispatch = props.dispatch.clone();
                         Callback::from(move |e: Event| dispatch.dispatch(Action::ShowResults(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
                     }} />
-                    { " Raggiungimento e risultati" }
+                    { " " }{ t().panels.header_show_results }
                 </label>
                 if props.mode == Mode::Review {
                     <div class="field">
-                        <label for="nome-verificatore">{ "Nome di chi verifica" }</label>
+                        <label for="nome-verificatore">{ t().panels.header_reviewer }</label>
                         <input id="nome-verificatore" type="text" value={props.reviewer.clone()} oninput={on_reviewer}
-                            placeholder="Nome e cognome" autocomplete="name" />
+                            placeholder={t().panels.header_reviewer_placeholder} autocomplete="name" />
                     </div>
                     <p class="pending" data-testid="da-verificare" role="status">
-                        { if props.pending == 0 { "Tutti gli obiettivi sono stati verificati.".to_string() }
-                          else { format!("Da verificare: {} obiettiv{}", props.pending, if props.pending == 1 { "o" } else { "i" }) } }
+                        { if props.pending == 0 { t().panels.header_all_reviewed.to_string() }
+                          else { fill(plural(props.pending, t().panels.header_pending_one, t().panels.header_pending_many), &[("n", &props.pending)]) } }
                     </p>
                 }
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="ente-nome">{ "Ente" }</label>
+                    <label for="ente-nome">{ t().panels.header_ente }</label>
                     <input id="ente-nome" type="text" value={props.plan.ente.name.clone()} oninput={on_name} />
                 </div>
                 <div class="field field-narrow">
-                    <label for="ente-anno">{ "Anno" }</label>
+                    <label for="ente-anno">{ t().panels.header_year }</label>
                     <input id="ente-anno" type="text" inputmode="numeric" value={year_text}
                         aria-invalid={year_error.is_some().to_string()}
                         aria-describedby={year_error.as_ref().map(|_| "ente-anno-errore")}
@@ -117,7 +116,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }
                 </div>
                 <div class="field field-wide">
-                    <label for="ente-livelli">{ "Livelli organizzativi, dall'alto (separati da ;)" }</label>
+                    <label for="ente-livelli">{ t().panels.header_levels }</label>
                     <input id="ente-livelli" type="text" value={levels_text} onchange={on_levels}
                         aria-invalid={levels_error.is_some().to_string()}
                         aria-describedby={levels_error.as_ref().map(|_| "ente-livelli-errore")} />
@@ -126,9 +125,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }
                 </div>
                 <dl class="headline">
-                    <div><dt>{ "Obiettivi" }</dt><dd data-testid="ente-obiettivi">{ ente.objectives }</dd></div>
-                    <div><dt>{ "Valutati" }</dt><dd>{ ente.complete }</dd></div>
-                    <div><dt>{ "Media dell'ente" }</dt><dd data-testid="ente-media">{ average }</dd></div>
+                    <div><dt>{ t().panels.header_objectives }</dt><dd data-testid="ente-obiettivi">{ ente.objectives }</dd></div>
+                    <div><dt>{ t().panels.header_scored }</dt><dd>{ ente.complete }</dd></div>
+                    <div><dt>{ t().panels.header_ente_average }</dt><dd data-testid="ente-media">{ average }</dd></div>
                 </dl>
             </div>
         </section>

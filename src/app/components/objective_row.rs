@@ -14,10 +14,10 @@ use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::compute::{ObjectiveResult, Status};
 use crate::model::decimal::Dec;
-use crate::model::format::{format_it, format_points};
 use crate::model::plan::{Method, Scale};
 use crate::model::review::Verdict;
 use crate::model::{Grid, Objective};
+use crate::text::{fill, number, plain, points, t};
 
 /// A unit an objective can be shared with: (id, label).
 pub type UnitChoice = (String, String);
@@ -148,10 +148,14 @@ fn verdict_select(id: String, label: String, current: Verdict, onchange: Callbac
 pub fn ObjectiveRow(props: &RowProps) -> Html {
     let o = &props.objective;
     let grid = &props.grid;
+    let texts = &t().panels;
     let label = if o.title.trim().is_empty() {
-        format!("obiettivo {}", props.number)
+        fill(texts.row_objective_untitled, &[("n", &props.number)])
     } else {
-        format!("obiettivo {}: {}", props.number, o.title)
+        fill(
+            texts.row_objective,
+            &[("n", &props.number), ("title", &o.title)],
+        )
     };
     let send = {
         let dispatch = props.dispatch.clone();
@@ -190,7 +194,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let has_content = !o.title.trim().is_empty()
             || o.scores.iter().any(Option::is_some)
             || o.direct.is_some();
-        let question = format!("Eliminare l'{label}?");
+        let question = fill(texts.row_remove_question, &[("objective", &label)]);
         Callback::from(move |_| {
             if !has_content || confirm(&question) {
                 s(Action::RemoveObjective { id: id.clone() });
@@ -229,21 +233,21 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             let cell_id = dom_id("cella", &[&o.id, &c.to_string()]);
             let error_id = format!("{cell_id}-errore");
             let error = props.errors.get(c).cloned().flatten();
-            let accessible = format!("{} ({}), {}", criterion.name, crate::model::describe::scale(&criterion.scale), label);
+            let accessible = fill(texts.row_score, &[("criterion", &criterion.name), ("scale", &crate::model::describe::scale(&criterion.scale)), ("objective", &label)]);
             if props.review_mode {
                 let proposed = o.scores.get(c).copied().flatten();
                 let review = o.review.score(c).cloned().unwrap_or_default();
                 let shown = |v: Option<Dec>| v.map_or("—".to_string(), |v| match criterion.level_of(v) {
                     Some(l) => l.name.clone(),
-                    None => format_points(v),
+                    None => points(v),
                 });
                 return html! {
                     <td class={classes!("score-cell", "reviewed", format!("verdict-{}", verdict_value(review.verdict)))} id={cell_id}
                         data-testid={dom_id("valore", &[&o.id, &c.to_string()])}>
                         if let Some(revised) = review.revised {
-                            <span class="proposed-value" title="Punteggio proposto">{ shown(proposed) }</span>
+                            <span class="proposed-value" title={texts.row_proposed_score}>{ shown(proposed) }</span>
                             { " → " }
-                            <strong class="revised-value" title="Punteggio rivisto">{ shown(Some(revised)) }</strong>
+                            <strong class="revised-value" title={texts.row_revised_score}>{ shown(Some(revised)) }</strong>
                         } else {
                             <span>{ shown(proposed) }</span>
                         }
@@ -292,10 +296,10 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                             aria-invalid={off_scale.to_string()}>
                             <option value="" selected={current.is_none()}>{ "—" }</option>
                             if off_scale {
-                                <option value="fuori" selected=true>{ format!("{} (non ammesso)", format_points(current.unwrap_or_default())) }</option>
+                                <option value="fuori" selected=true>{ fill(texts.row_not_allowed, &[("points", &points(current.unwrap_or_default()))]) }</option>
                             }
                             { for levels.iter().enumerate().map(|(i, l)| html! {
-                                <option value={i.to_string()} selected={current == Some(l.points)}>{ format!("{} ({})", l.name, format_points(l.points)) }</option>
+                                <option value={i.to_string()} selected={current == Some(l.points)}>{ format!("{} ({})", l.name, points(l.points)) }</option>
                             }) }
                         </select>
                     }
@@ -321,11 +325,11 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let known = o.kind.as_deref().is_some_and(|k| grid.objective_type(k).is_some());
         html! {
             <td class="type-cell">
-                <select id={dom_id("tipologia", &[&o.id])} aria-label={format!("Tipologia dell'{label}")} onchange={on_change}
+                <select id={dom_id("tipologia", &[&o.id])} aria-label={fill(texts.row_type_of, &[("objective", &label)])} onchange={on_change}
                     aria-invalid={(o.kind.is_some() && !known).to_string()}>
-                    <option value="" selected={!known}>{ if o.kind.is_some() && !known { "(tipologia sconosciuta)" } else { "—" } }</option>
+                    <option value="" selected={!known}>{ if o.kind.is_some() && !known { texts.row_unknown_type } else { "—" } }</option>
                     { for grid.types.iter().map(|t| html! {
-                        <option value={t.id.clone()} selected={o.kind.as_deref() == Some(t.id.as_str())}>{ format!("{} (× {})", t.name, format_points(t.factor)) }</option>
+                        <option value={t.id.clone()} selected={o.kind.as_deref() == Some(t.id.as_str())}>{ format!("{} (× {})", t.name, points(t.factor)) }</option>
                     }) }
                 </select>
             </td>
@@ -341,7 +345,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         html! {
             <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
                 <input id={cell_id} class="score" type="text" inputmode="decimal" autocomplete="off" value={text}
-                    aria-label={format!("Peso assegnato in percentuale, oppure X se prerequisito, {label}")}
+                    aria-label={fill(texts.row_direct_weight, &[("objective", &label)])}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
                     oninput={on_input} />
@@ -363,9 +367,12 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         })
         .collect();
     let share_summary = if o.is_shared() {
-        format!("Comune a: {}", shared_names.join(", "))
+        fill(
+            texts.row_shared_with,
+            &[("units", &shared_names.join(", "))],
+        )
     } else {
-        "Condividi con altre unità".to_string()
+        texts.row_share.to_string()
     };
     // The list of every unit is built only when opened: a plan of thousands
     // of objectives and units would otherwise hold millions of checkboxes.
@@ -392,34 +399,36 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
     let (points, points_note) = match props.result.status {
         Status::Prerequisite => (
             "X".to_string(),
-            Some("prerequisito, escluso dalla somma".to_string()),
+            Some(texts.row_prerequisite_note.to_string()),
         ),
-        Status::MissingType => ("—".to_string(), Some("manca la tipologia".to_string())),
-        Status::MissingScore => ("—".to_string(), Some("mancano punteggi".to_string())),
-        Status::MissingWeight => ("—".to_string(), Some("manca il peso".to_string())),
+        Status::MissingType => ("—".to_string(), Some(texts.row_missing_type.to_string())),
+        Status::MissingScore => ("—".to_string(), Some(texts.row_missing_scores.to_string())),
+        Status::MissingWeight => ("—".to_string(), Some(texts.row_missing_weight.to_string())),
         Status::Complete => (
-            props
-                .result
-                .points
-                .map_or_else(|| "—".to_string(), format_points),
+            props.result.points.map_or_else(|| "—".to_string(), points),
             props
                 .result
                 .factor
                 .zip(props.result.sum)
-                .map(|(f, s)| format!("{} × {}", format_points(s), format_points(f))),
+                .map(|(f, s)| format!("{} × {}", points(s), points(f))),
         ),
     };
     let weight = match (props.weight, props.result.status) {
-        (Some(w), _) => format!("{} %", format_it(w, 2)),
-        (None, Status::Prerequisite) => "prerequisito".to_string(),
+        (Some(w), _) => fill(texts.percent, &[("value", &number(w, 2))]),
+        (None, Status::Prerequisite) => texts.row_prerequisite.to_string(),
         (None, _) => "—".to_string(),
     };
     let incomplete = props.result.points.is_none() && props.result.status != Status::Prerequisite;
     let proposed_note =
         (props.review_mode && props.proposed_points != props.result.points).then(|| {
-            format!(
-                "proposto {}",
-                props.proposed_points.map_or("—".to_string(), format_points)
+            fill(
+                texts.row_proposed_points,
+                &[(
+                    "points",
+                    &props
+                        .proposed_points
+                        .map_or("—".to_string(), crate::text::points),
+                )],
             )
         });
 
@@ -428,8 +437,8 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             <td class="num">{ props.number }</td>
             <td class="title-cell">
                 <textarea id={dom_id("titolo", &[&o.id])} class="title" rows="2"
-                    aria-label={format!("Titolo dell'obiettivo {}", props.number)}
-                    placeholder="Titolo dell'obiettivo"
+                    aria-label={fill(texts.row_title_of, &[("n", &props.number)])}
+                    placeholder={texts.row_title_placeholder}
                     value={o.title.clone()} oninput={on_title} />
                 <div class="row-extras">
                     if props.review_mode {
@@ -437,9 +446,9 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                             data-testid={dom_id("stato", &[&o.id])}>{ props.status.label_it() }</span>
                     }
                     <details class="description" open={o.description.is_some()}>
-                        <summary>{ "Descrizione" }</summary>
+                        <summary>{ texts.row_description }</summary>
                         <textarea id={dom_id("descrizione", &[&o.id])} rows="2"
-                            aria-label={format!("Descrizione dell'obiettivo {}", props.number)}
+                            aria-label={fill(texts.row_description_of, &[("n", &props.number)])}
                             value={o.description.clone().unwrap_or_default()} onchange={on_description} />
                     </details>
                     if props.review_mode {
@@ -474,16 +483,16 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                         counted={r.counted} label={label.clone()} dispatch={props.dispatch.clone()} />
                 </td>
                 <td class="num" data-testid={dom_id("ponderato", &[&o.id])}>
-                    { r.weighted.map_or_else(|| "—".to_string(), |w| format_it(w, 2)) }
+                    { r.weighted.map_or_else(|| "—".to_string(), |w| number(w, 2)) }
                 </td>
             }
             <td class="actions">
                 <button type="button" class="btn btn-icon" disabled={props.is_first} onclick={mover(-1)}
-                    aria-label={format!("Sposta su l'{label}")} title="Sposta su">{ "↑" }</button>
+                    aria-label={fill(texts.row_move_up_objective, &[("objective", &label)])} title={texts.row_move_up}>{ "↑" }</button>
                 <button type="button" class="btn btn-icon" disabled={props.is_last} onclick={mover(1)}
-                    aria-label={format!("Sposta giù l'{label}")} title="Sposta giù">{ "↓" }</button>
+                    aria-label={fill(texts.row_move_down_objective, &[("objective", &label)])} title={texts.row_move_down}>{ "↓" }</button>
                 <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                    aria-label={format!("Elimina l'{label}")} title="Elimina obiettivo">{ "✕" }</button>
+                    aria-label={fill(texts.row_remove_objective, &[("objective", &label)])} title={texts.row_remove}>{ "✕" }</button>
             </td>
         </tr>
     }
@@ -492,6 +501,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
 /// The Nucleo's decisions on one objective: its verdict and comment, and for
 /// each criterion a verdict, a revised score and a comment.
 fn review_panel(props: &RowProps, label: &str) -> Html {
+    let texts = &t().panels;
     let o = &props.objective;
     let dispatch = props.dispatch.clone();
     let send = move |a: Action| dispatch.dispatch(a);
@@ -537,10 +547,10 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
         html! {
             <tr>
                 <th scope="row">{ criterion.short.clone() }</th>
-                <td>{ verdict_select(dom_id("verdetto", &[&o.id, &c.to_string()]), format!("Verifica di «{}», {label}", criterion.name), review.verdict, on_verdict) }</td>
+                <td>{ verdict_select(dom_id("verdetto", &[&o.id, &c.to_string()]), fill(texts.row_review_criterion, &[("criterion", &criterion.name), ("objective", &label)]), review.verdict, on_verdict) }</td>
                 <td>
                     <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
-                        aria-label={format!("Punteggio rivisto di «{}», {label}", criterion.name)}
+                        aria-label={fill(texts.row_revised_criterion, &[("criterion", &criterion.name), ("objective", &label)])}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
                     if let Some(error) = error {
@@ -549,7 +559,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 </td>
                 <td>
                     <input id={dom_id("commento", &[&o.id, &c.to_string()])} type="text" value={review.comment.clone()} onchange={on_comment}
-                        aria-label={format!("Commento su «{}», {label}", criterion.name)} />
+                        aria-label={fill(texts.row_comment_criterion, &[("criterion", &criterion.name), ("objective", &label)])} />
                 </td>
             </tr>
         }
@@ -570,14 +580,14 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
             s(Action::ReviewAchievement { id: id.clone(), verdict: None, comment: Some(e.target_unchecked_into::<HtmlInputElement>().value()), revised: None })
         });
         let revised_id = dom_id("rivisto-raggiungimento", &[&o.id]);
-        let (text, error) = props.achievement_review.clone().unwrap_or_else(|| (r.revised.map(crate::model::format::format_plain).unwrap_or_default(), None));
+        let (text, error) = props.achievement_review.clone().unwrap_or_else(|| (r.revised.map(plain).unwrap_or_default(), None));
         html! {
             <tr>
-                <th scope="row">{ "Raggiungimento (%)" }</th>
-                <td>{ verdict_select(dom_id("verdetto-raggiungimento", &[&o.id]), format!("Verifica del raggiungimento, {label}"), r.verdict, on_verdict) }</td>
+                <th scope="row">{ texts.row_achievement_percent }</th>
+                <td>{ verdict_select(dom_id("verdetto-raggiungimento", &[&o.id]), fill(texts.row_review_achievement, &[("objective", &label)]), r.verdict, on_verdict) }</td>
                 <td>
                     <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
-                        aria-label={format!("Raggiungimento rivisto in percentuale, {label}")}
+                        aria-label={fill(texts.row_revised_achievement, &[("objective", &label)])}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
                     if let Some(error) = error {
@@ -586,36 +596,36 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 </td>
                 <td>
                     <input id={dom_id("commento-raggiungimento", &[&o.id])} type="text" value={r.comment.clone()} onchange={on_comment}
-                        aria-label={format!("Commento sul raggiungimento, {label}")} />
+                        aria-label={fill(texts.row_comment_achievement, &[("objective", &label)])} />
                 </td>
             </tr>
         }
     });
     html! {
         <details class="review-panel" {open}>
-            <summary>{ "Verifica" }</summary>
+            <summary>{ texts.row_review }</summary>
             <div class="field-row">
                 <div class="field">
-                    <label for={dom_id("verdetto", &[&o.id])}>{ "Obiettivo" }</label>
-                    { verdict_select(dom_id("verdetto", &[&o.id]), format!("Verifica dell'{label}"), o.review.verdict, on_verdict) }
+                    <label for={dom_id("verdetto", &[&o.id])}>{ texts.row_objective_label }</label>
+                    { verdict_select(dom_id("verdetto", &[&o.id]), fill(texts.row_review_objective, &[("objective", &label)]), o.review.verdict, on_verdict) }
                 </div>
                 <div class="field field-wide">
-                    <label for={dom_id("commento", &[&o.id])}>{ "Commento" }</label>
+                    <label for={dom_id("commento", &[&o.id])}>{ texts.row_comment }</label>
                     <textarea id={dom_id("commento", &[&o.id])} rows="1" value={o.review.comment.clone()} onchange={on_comment} />
                 </div>
             </div>
             if props.grid.method == Method::Criteria {
                 <table class="table compact review-table">
-                    <caption class="visually-hidden">{ format!("Verifica dei punteggi, {label}") }</caption>
+                    <caption class="visually-hidden">{ fill(texts.row_review_scores, &[("objective", &label)]) }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Criterio" }</th><th scope="col">{ "Esito" }</th>
-                        <th scope="col">{ "Punteggio rivisto" }</th><th scope="col">{ "Commento" }</th>
+                        <th scope="col">{ texts.row_criterion }</th><th scope="col">{ texts.row_verdict }</th>
+                        <th scope="col">{ texts.row_revised_score }</th><th scope="col">{ texts.row_comment }</th>
                     </tr></thead>
                     <tbody>{ for rows }{ achievement_row.clone().unwrap_or_default() }</tbody>
                 </table>
             } else if let Some(row) = achievement_row {
                 <table class="table compact review-table">
-                    <caption class="visually-hidden">{ format!("Verifica del raggiungimento, {label}") }</caption>
+                    <caption class="visually-hidden">{ fill(texts.row_review_achievement, &[("objective", &label)]) }</caption>
                     <tbody>{ row }</tbody>
                 </table>
             }

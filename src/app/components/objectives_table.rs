@@ -13,9 +13,9 @@ use crate::app::Dispatch;
 use crate::model::achievement::{counted_percent, group_result, weighted_score};
 use crate::model::compute::Group;
 use crate::model::describe;
-use crate::model::format::{format_it, format_points};
 use crate::model::plan::{Method, Scale};
 use crate::model::review::objective_status;
+use crate::text::{fill, number, plural, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
@@ -78,26 +78,37 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
     // The footer's label spans N., Titolo and the score columns; the average
     // sits under Totale (or under the assigned weight, with the direct method).
     let label_span = if direct { 2 } else { 2 + score_columns };
+    let texts = &t().panels;
     let counted = if stats.prerequisites > 0 {
-        let noun = if stats.prerequisites == 1 {
-            "prerequisito"
-        } else {
-            "prerequisiti"
-        };
-        format!(
-            "{} su {} obiettivi con peso; {} {noun}",
-            stats.complete, stats.objectives, stats.prerequisites
+        fill(
+            plural(
+                stats.prerequisites,
+                texts.table_counted_prerequisites_one,
+                texts.table_counted_prerequisites_many,
+            ),
+            &[
+                ("complete", &stats.complete),
+                ("n", &stats.objectives),
+                ("prerequisites", &stats.prerequisites),
+            ],
         )
     } else {
-        format!(
-            "{} su {} obiettivi valutati",
-            stats.complete, stats.objectives
+        fill(
+            plural(
+                stats.objectives,
+                texts.table_counted_one,
+                texts.table_counted_many,
+            ),
+            &[("complete", &stats.complete), ("n", &stats.objectives)],
         )
     };
-    let rule = match grid.average {
-        crate::model::plan::AverageRule::Simple => "Media",
-        crate::model::plan::AverageRule::PointsWeighted => "Media ponderata",
-    };
+    let footer_label = fill(
+        match grid.average {
+            crate::model::plan::AverageRule::Simple => texts.table_average,
+            crate::model::plan::AverageRule::PointsWeighted => texts.table_weighted_average,
+        },
+        &[("counted", &counted)],
+    );
 
     html! {
         <div class="table-scroll">
@@ -105,57 +116,57 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                 <caption class="visually-hidden">{ props.caption.clone() }</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="num">{ "N." }</th>
-                        <th scope="col">{ "Titolo" }</th>
+                        <th scope="col" class="num">{ texts.table_number }</th>
+                        <th scope="col">{ texts.table_title }</th>
                         if direct {
-                            <th scope="col" class="num">{ "Peso assegnato" }<br /><span class="range">{ "% oppure X" }</span></th>
+                            <th scope="col" class="num">{ texts.table_assigned_weight }<br /><span class="range">{ texts.table_percent_or_x }</span></th>
                         } else {
                             { for grid.criteria.iter().map(|c| html! {
                                 <th scope="col" class="num" title={c.name.clone()}>
                                     { c.short.clone() }<br />
                                     <span class="range">{ match &c.scale {
-                                        Scale::Range { .. } => format!("{}–{}", format_points(c.min()), format_points(c.max())),
+                                        Scale::Range { .. } => format!("{}–{}", points(c.min()), points(c.max())),
                                         Scale::Levels(_) => describe::scale(&c.scale),
                                     } }</span>
                                 </th>
                             }) }
                             if !grid.types.is_empty() {
-                                <th scope="col">{ "Tipologia" }</th>
+                                <th scope="col">{ texts.table_type }</th>
                             }
-                            <th scope="col" class="num">{ "Totale" }</th>
+                            <th scope="col" class="num">{ texts.table_total }</th>
                         }
-                        <th scope="col" class="num">{ "Peso relativo" }</th>
+                        <th scope="col" class="num">{ texts.table_relative_weight }</th>
                         if state.show_results {
-                            <th scope="col">{ "Raggiungimento" }</th>
-                            <th scope="col" class="num">{ "Punteggio ponderato" }</th>
+                            <th scope="col">{ texts.table_achievement }</th>
+                            <th scope="col" class="num">{ texts.table_weighted_score }</th>
                         }
-                        <th scope="col"><span class="visually-hidden">{ "Azioni" }</span></th>
+                        <th scope="col"><span class="visually-hidden">{ texts.table_actions }</span></th>
                     </tr>
                 </thead>
                 <tbody>
                     { for rows }
                     if n == 0 {
-                        <tr><td colspan={(label_span + 3 + if state.show_results { 2 } else { 0 }).to_string()} class="empty">{ "Nessun obiettivo: aggiungerne uno." }</td></tr>
+                        <tr><td colspan={(label_span + 3 + if state.show_results { 2 } else { 0 }).to_string()} class="empty">{ texts.table_empty }</td></tr>
                     }
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row" colspan={label_span.to_string()}>{ format!("{rule} ({counted})") }</th>
+                        <th scope="row" colspan={label_span.to_string()}>{ footer_label }</th>
                         <td class="num average" data-testid={format!("media-{}", props.key_name)}>
-                            { stats.average.map_or("—".to_string(), |a| format_it(a, 2)) }
+                            { stats.average.map_or("—".to_string(), |a| number(a, 2)) }
                             if state.mode == Mode::Review && props.proposed_average != stats.average {
                                 <span class="points-note proposed-note" data-testid={format!("media-proposta-{}", props.key_name)}>
-                                    { format!("proposta {}", props.proposed_average.map_or("—".to_string(), |a| format_it(a, 2))) }
+                                    { fill(texts.table_proposed_average, &[("average", &props.proposed_average.map_or("—".to_string(), |a| number(a, 2)))]) }
                                 </span>
                             }
                         </td>
-                        <td class="num">{ if stats.complete > 0 && stats.total.raw() > 0 { "100,00 %" } else { "—" } }</td>
+                        <td class="num">{ if stats.complete > 0 && stats.total.raw() > 0 { fill(texts.percent, &[("value", &number(crate::model::Dec::from_int(100), 2))]) } else { "—".to_string() } }</td>
                         if state.show_results {
-                            <th scope="row" class="num">{ "Risultato" }</th>
+                            <th scope="row" class="num">{ texts.table_result }</th>
                             <td class="num average" data-testid={format!("risultato-{}", props.key_name)}>
                                 { match group_result(&state.shown_plan, &props.group) {
-                                    r if r.score.is_some() => format_it(r.score.unwrap_or_default(), 2),
-                                    r if r.missing > 0 => format!("incompleto: {} senza raggiungimento", r.missing),
+                                    r if r.score.is_some() => number(r.score.unwrap_or_default(), 2),
+                                    r if r.missing > 0 => fill(texts.table_result_incomplete, &[("n", &r.missing)]),
                                     _ => "—".to_string(),
                                 } }
                             </td>

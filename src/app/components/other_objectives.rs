@@ -15,6 +15,7 @@ use crate::app::state::{AchievementOf, Action, Draft};
 use crate::app::Dispatch;
 use crate::model::achievement::counted_percent;
 use crate::model::Plan;
+use crate::text::{fill, t};
 
 #[derive(Properties, PartialEq)]
 pub struct OtherProps {
@@ -42,7 +43,7 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
         let (s, id) = (send.clone(), o.id.clone());
         let on_add_indicator = Callback::from(move |_| s(Action::AddIndicator { id: id.clone() }));
         let (s, id) = (send.clone(), o.id.clone());
-        let question = format!("Eliminare l'obiettivo organizzativo {}?", n + 1);
+        let question = fill(t().panels.org_remove_question, &[("n", &(n + 1))]);
         let on_remove = Callback::from(move |_| {
             if confirm(&question) {
                 s(Action::RemoveOrgObjective { id: id.clone() });
@@ -58,11 +59,11 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             html! {
                 <li class="indicator">
                     <input type="text" class="indicator-name" value={ind.name.clone()} onchange={on_name}
-                        aria-label={format!("Indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)} placeholder="Indicatore" />
+                        aria-label={fill(t().panels.org_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_indicator_placeholder} />
                     <input type="text" class="indicator-target" value={ind.target.clone()} onchange={on_target}
-                        aria-label={format!("Target dell'indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)} placeholder="Target" />
+                        aria-label={fill(t().panels.org_target, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_target_placeholder} />
                     <button type="button" class="btn btn-icon btn-danger" onclick={on_drop}
-                        aria-label={format!("Elimina l'indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)}>{ "✕" }</button>
+                        aria-label={fill(t().panels.org_remove_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])}>{ "✕" }</button>
                 </li>
             }
         });
@@ -71,23 +72,23 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
                 <td class="num">{ format!("{})", n + 1) }</td>
                 <td class="title-cell">
                     <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title" rows="2" value={o.title.clone()} onchange={on_title}
-                        aria-label={format!("Titolo dell'obiettivo organizzativo {}", n + 1)} />
+                        aria-label={fill(t().panels.org_title_of, &[("n", &(n + 1))])} />
                 </td>
                 <td>
                     <ul class="indicators">{ for indicators }</ul>
-                    <button type="button" class="btn btn-small" onclick={on_add_indicator}>{ "Aggiungi indicatore" }</button>
+                    <button type="button" class="btn btn-small" onclick={on_add_indicator}>{ t().panels.org_add_indicator }</button>
                 </td>
                 if let Some(drafts) = &props.results {
                     <td class="achievement-cell">
                         <AchievementEditor of={AchievementOf::Organisational(o.id.clone())} current={o.achievement}
                             draft={drafts.get(&AchievementOf::Organisational(o.id.clone()).field()).map(|d| (d.text.clone(), d.error.clone()))}
                             counted={o.achievement.and_then(|a| counted_percent(a, props.plan.grid.bands))}
-                            label={format!("obiettivo organizzativo {}", n + 1)} dispatch={props.dispatch.clone()} />
+                            label={fill(t().panels.org_objective, &[("n", &(n + 1))])} dispatch={props.dispatch.clone()} />
                     </td>
                 }
                 <td class="actions">
                     <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                        aria-label={format!("Elimina l'obiettivo organizzativo {}", n + 1)}>{ "✕" }</button>
+                        aria-label={fill(t().panels.org_remove, &[("n", &(n + 1))])}>{ "✕" }</button>
                 </td>
             </tr>
         }
@@ -96,26 +97,26 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
     let on_add = Callback::from(move |_| s(Action::AddOrgObjective));
     html! {
         <section class="other-objectives" aria-labelledby="org-titolo">
-            <h2 id="org-titolo">{ "Obiettivi di performance organizzativa" }</h2>
-            <p class="hint">{ "Obiettivi dell'intero ente, misurati con indicatore e target; non hanno punteggi di pesatura." }</p>
+            <h2 id="org-titolo">{ t().panels.org_title }</h2>
+            <p class="hint">{ t().panels.org_hint }</p>
             if !props.plan.organisational.is_empty() {
                 <div class="table-scroll">
                 <table class="table">
-                    <caption class="visually-hidden">{ "Obiettivi di performance organizzativa con indicatori e target" }</caption>
+                    <caption class="visually-hidden">{ t().panels.org_caption }</caption>
                     <thead><tr>
-                        <th scope="col" class="num">{ "N." }</th>
-                        <th scope="col">{ "Obiettivo" }</th>
-                        <th scope="col">{ "Indicatori e target" }</th>
+                        <th scope="col" class="num">{ t().panels.org_number }</th>
+                        <th scope="col">{ t().panels.org_objective_column }</th>
+                        <th scope="col">{ t().panels.org_indicators }</th>
                         if props.results.is_some() {
-                            <th scope="col">{ "Raggiungimento" }</th>
+                            <th scope="col">{ t().panels.org_achievement }</th>
                         }
-                        <th scope="col"><span class="visually-hidden">{ "Azioni" }</span></th>
+                        <th scope="col"><span class="visually-hidden">{ t().panels.org_actions }</span></th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
                 </div>
             }
-            <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo organizzativo" }</button>
+            <button type="button" class="btn btn-add" onclick={on_add}>{ t().panels.org_add }</button>
         </section>
     }
 }
@@ -130,7 +131,7 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         let (s, id) = (send.clone(), o.id.clone());
         let on_title = Callback::from(move |e: Event| s(Action::SetSecretaryTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }));
         let (s, id) = (send.clone(), o.id.clone());
-        let question = format!("Eliminare l'obiettivo {} del Segretario generale?", n + 1);
+        let question = fill(t().panels.secretary_remove_question, &[("n", &(n + 1))]);
         let on_remove = Callback::from(move |_| {
             if confirm(&question) {
                 s(Action::RemoveSecretaryObjective { id: id.clone() });
@@ -139,9 +140,9 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         html! {
             <li key={o.id.clone()} class="secretary-item">
                 <textarea class="title" rows="2" value={o.title.clone()} onchange={on_title}
-                    aria-label={format!("Obiettivo {} del Segretario generale", n + 1)} />
+                    aria-label={fill(t().panels.secretary_objective, &[("n", &(n + 1))])} />
                 <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                    aria-label={format!("Elimina l'obiettivo {} del Segretario generale", n + 1)}>{ "✕" }</button>
+                    aria-label={fill(t().panels.secretary_remove, &[("n", &(n + 1))])}>{ "✕" }</button>
             </li>
         }
     });
@@ -149,11 +150,11 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
     let on_add = Callback::from(move |_| s(Action::AddSecretaryObjective));
     html! {
         <section class="other-objectives" aria-labelledby="segretario-titolo">
-            <h2 id="segretario-titolo">{ "Obiettivi del Segretario generale" }</h2>
+            <h2 id="segretario-titolo">{ t().panels.secretary_title }</h2>
             if !props.plan.secretary.is_empty() {
                 <ol class="secretary">{ for items }</ol>
             }
-            <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo del Segretario generale" }</button>
+            <button type="button" class="btn btn-add" onclick={on_add}>{ t().panels.secretary_add }</button>
         </section>
     }
 }

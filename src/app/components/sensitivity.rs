@@ -10,10 +10,10 @@ use yew::prelude::*;
 
 use crate::app::files::dom_id;
 use crate::model::decimal::Dec;
-use crate::model::format::format_points;
 use crate::model::plan::Method;
 use crate::model::sensitivity::{minimal_change, standings};
 use crate::model::{Plan, Results};
+use crate::text::{fill, plural, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct SensitivityProps {
@@ -41,7 +41,7 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
     let body = if !*open {
         Html::default()
     } else if plan.grid.method != Method::Criteria || n == 0 {
-        html! { <p class="hint">{ "La sensibilità riguarda i criteri: con i pesi percentuali diretti non si applica." }</p> }
+        html! { <p class="hint">{ t().panels.sensitivity_not_criteria }</p> }
     } else {
         let factors: Vec<Dec> = current
             .iter()
@@ -65,9 +65,9 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
             let id = format!("sensibilita-{c}");
             html! {
                 <div class="field slider">
-                    <label for={id.clone()}>{ format!("{}: {} %", criterion.short, current[c]) }</label>
+                    <label for={id.clone()}>{ fill(t().panels.sensitivity_slider, &[("criterion", &criterion.short), ("percent", &current[c])]) }</label>
                     <input {id} type="range" min="0" max="200" step="10" value={current[c].to_string()} {oninput}
-                        aria-valuetext={format!("{} per cento", current[c])} />
+                        aria-valuetext={fill(t().panels.sensitivity_slider_value, &[("percent", &current[c])])} />
                 </div>
             }
         });
@@ -76,27 +76,27 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
             Callback::from(move |_| percents.set(Vec::new()))
         };
         let rows = tables.iter().flat_map(|(unit, table)| {
-            let unit_name = unit.map_or("Obiettivi comuni".to_string(), |u| plan.unit_label(&plan.units[u]));
+            let unit_name = unit.map_or(t().panels.sensitivity_shared.to_string(), |u| plan.unit_label(&plan.units[u]));
             let peers: Vec<usize> = table.iter().map(|s| s.objective).collect();
             table.iter().map(move |s| (unit_name.clone(), peers.clone(), s.clone())).collect::<Vec<_>>()
         }).map(|(unit_name, peers, s)| {
             let o = &plan.objectives[s.objective];
-            let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| format!("{r}ª"));
+            let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| fill(t().panels.sensitivity_rank, &[("rank", &r)]));
             let movement = match (s.rank, s.scaled_rank) {
-                (Some(a), Some(b)) if b < a => "sale",
-                (Some(a), Some(b)) if b > a => "scende",
+                (Some(a), Some(b)) if b < a => t().panels.sensitivity_rises,
+                (Some(a), Some(b)) if b > a => t().panels.sensitivity_falls,
                 _ => "",
             };
             let change = minimal_change(plan, s.objective, &peers).map_or("—".to_string(), |(c, delta)| {
                 let sign = if delta.raw() > 0 { "+" } else { "" };
-                format!("{sign}{} su {}", format_points(delta), plan.grid.criteria[c].short)
+                fill(t().panels.sensitivity_change, &[("change", &format!("{sign}{}", points(delta))), ("criterion", &plan.grid.criteria[c].short)])
             });
             html! {
                 <tr class={classes!(s.moved().then_some("moved"))} data-testid={dom_id("sensibilita-riga", &[&o.id])}>
                     <td>{ unit_name }</td>
                     <td>{ o.title.clone() }</td>
-                    <td class="num">{ s.points.map_or("—".into(), format_points) }</td>
-                    <td class="num">{ s.scaled.map_or("—".into(), format_points) }</td>
+                    <td class="num">{ s.points.map_or("—".into(), points) }</td>
+                    <td class="num">{ s.scaled.map_or("—".into(), points) }</td>
                     <td class="num">{ rank(s.rank) }</td>
                     <td class="num" data-testid={dom_id("posizione", &[&o.id])}>{ rank(s.scaled_rank) }{ if movement.is_empty() { String::new() } else { format!(" ({movement})") } }</td>
                     <td>{ change }</td>
@@ -106,20 +106,20 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
         html! {
             <>
                 <div class="field-row">{ for sliders }
-                    <button type="button" class="btn" onclick={reset}>{ "Ripristina la griglia adottata" }</button>
+                    <button type="button" class="btn" onclick={reset}>{ t().panels.sensitivity_reset }</button>
                 </div>
                 <p role="status" data-testid="sensibilita-esito">
-                    { if moved == 0 { "Nessun obiettivo cambia posizione nella sua unità.".to_string() }
-                      else { format!("{moved} obiettivi cambiano posizione nella loro unità (evidenziati).") } }
+                    { if moved == 0 { t().panels.sensitivity_none_moved.to_string() }
+                      else { fill(plural(moved, t().panels.sensitivity_moved_one, t().panels.sensitivity_moved_many), &[("n", &moved)]) } }
                 </p>
                 <div class="table-scroll">
                 <table class="table">
-                    <caption>{ "Posizione di ogni obiettivo nella sua unità, con la griglia adottata e con i fattori scelti; la modifica minima di un solo punteggio che ne cambia la posizione." }</caption>
+                    <caption>{ t().panels.sensitivity_caption }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Unità" }</th><th scope="col">{ "Obiettivo" }</th>
-                        <th scope="col" class="num">{ "Peso" }</th><th scope="col" class="num">{ "Peso con i fattori" }</th>
-                        <th scope="col" class="num">{ "Posizione" }</th><th scope="col" class="num">{ "Con i fattori" }</th>
-                        <th scope="col">{ "Modifica minima" }</th>
+                        <th scope="col">{ t().panels.sensitivity_unit }</th><th scope="col">{ t().panels.sensitivity_objective }</th>
+                        <th scope="col" class="num">{ t().panels.sensitivity_weight }</th><th scope="col" class="num">{ t().panels.sensitivity_scaled_weight }</th>
+                        <th scope="col" class="num">{ t().panels.sensitivity_position }</th><th scope="col" class="num">{ t().panels.sensitivity_scaled_position }</th>
+                        <th scope="col">{ t().panels.sensitivity_minimal_change }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -130,8 +130,8 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
     html! {
         <section class="sensitivity" aria-labelledby="sensibilita-titolo">
             <details ontoggle={on_toggle}>
-                <summary><h2 id="sensibilita-titolo">{ "Sensibilità della graduatoria" }</h2></summary>
-                <p class="hint">{ "Quanto la posizione degli obiettivi dipende da ciascun criterio. I punteggi salvati non cambiano." }</p>
+                <summary><h2 id="sensibilita-titolo">{ t().panels.sensitivity_title }</h2></summary>
+                <p class="hint">{ t().panels.sensitivity_hint }</p>
                 { body }
             </details>
         </section>

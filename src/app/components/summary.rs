@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::app::files::dom_id;
 use crate::model::achievement::{group_result, Outcome};
-use crate::model::format::{format_it, format_points};
 use crate::model::{Dec, Plan, Results, Stats};
+use crate::text::{fill, number, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -21,16 +21,16 @@ pub struct SummaryProps {
 }
 
 fn result_cell(value: Option<Dec>) -> Html {
-    html! { <td class="num">{ value.map_or("—".to_string(), |v| format_it(v, 2)) }</td> }
+    html! { <td class="num">{ value.map_or("—".to_string(), |v| number(v, 2)) }</td> }
 }
 
 fn cells(stats: &Stats) -> Html {
     let opt = |v: Option<crate::model::Dec>, two: bool| {
         v.map_or("—".to_string(), |v| {
             if two {
-                format_it(v, 2)
+                number(v, 2)
             } else {
-                format_points(v)
+                points(v)
             }
         })
     };
@@ -126,20 +126,20 @@ pub fn Summary(props: &SummaryProps) -> Html {
     });
     html! {
         <section class="summary" aria-labelledby="riepilogo-titolo">
-            <h2 id="riepilogo-titolo">{ "Riepilogo per settore" }</h2>
+            <h2 id="riepilogo-titolo">{ t().panels.summary_title }</h2>
             <div class="table-scroll">
             <table class="table">
-                <caption>{ "Per ogni unità: obiettivi, obiettivi valutati, media, minimo e massimo del peso. Le righe delle unità con sottounità riassumono tutti gli obiettivi sottostanti." }</caption>
+                <caption>{ t().panels.summary_caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Unità" }</th>
-                        <th scope="col" class="num">{ "Obiettivi" }</th>
-                        <th scope="col" class="num">{ "Valutati" }</th>
-                        <th scope="col" class="num">{ "Media" }</th>
-                        <th scope="col" class="num">{ "Minimo" }</th>
-                        <th scope="col" class="num">{ "Massimo" }</th>
+                        <th scope="col">{ t().panels.summary_unit }</th>
+                        <th scope="col" class="num">{ t().panels.summary_objectives }</th>
+                        <th scope="col" class="num">{ t().panels.summary_scored }</th>
+                        <th scope="col" class="num">{ t().panels.summary_average }</th>
+                        <th scope="col" class="num">{ t().panels.summary_min }</th>
+                        <th scope="col" class="num">{ t().panels.summary_max }</th>
                         if props.outcome.is_some() {
-                            <th scope="col" class="num">{ "Risultato" }</th>
+                            <th scope="col" class="num">{ t().panels.summary_result }</th>
                         }
                     </tr>
                 </thead>
@@ -147,7 +147,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <tfoot>
                     if !props.results.shared.members.is_empty() {
                         <tr class="rollup-row">
-                            <th scope="row">{ "Obiettivi comuni a più unità" }</th>
+                            <th scope="row">{ t().panels.summary_shared }</th>
                             { cells(&props.results.shared.stats) }
                             if props.outcome.is_some() {
                                 { result_cell(group_result(plan, &props.results.shared).score) }
@@ -155,10 +155,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         </tr>
                     }
                     <tr>
-                        <th scope="row">{ format!("Totale ente — {}", plan.ente.name) }</th>
+                        <th scope="row">{ fill(t().panels.summary_ente_total, &[("ente", &plan.ente.name)]) }</th>
                         { cells(&props.results.ente) }
                         if let Some(o) = &props.outcome {
-                            <td class="num" data-testid="risultato-ente">{ o.ente.map_or("—".to_string(), |v| format_it(v, 2)) }</td>
+                            <td class="num" data-testid="risultato-ente">{ o.ente.map_or("—".to_string(), |v| number(v, 2)) }</td>
                         }
                     </tr>
                 </tfoot>

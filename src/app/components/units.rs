@@ -13,10 +13,10 @@ use crate::app::files::{after_render, confirm, dom_id, focus};
 use crate::app::state::{Action, Latest, Mode, State};
 use crate::app::Dispatch;
 use crate::model::compute::Member;
-use crate::model::format::{format_it, format_points};
 use crate::model::plan::SharedRule;
 use crate::model::review::{group_status, objective_status};
 use crate::model::Stats;
+use crate::text::{fill, number, plural, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct UnitsProps {
@@ -116,25 +116,25 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         html! {
             <section id="obiettivi-comuni" class="unit depth-0 shared" aria-labelledby="obiettivi-comuni-titolo">
                 <div class="unit-head">
-                    <h2 id="obiettivi-comuni-titolo">{ "Obiettivi comuni a più unità" }</h2>
-                    <p class="rollup">{ "Ciascuno è assegnato a più unità (vedi «Comune a»); hanno pesi relativi e media propri e non entrano nelle medie delle unità." }</p>
+                    <h2 id="obiettivi-comuni-titolo">{ t().panels.units_shared_title }</h2>
+                    <p class="rollup">{ t().panels.units_shared_hint }</p>
                 </div>
                 if !shared.members.is_empty() {
                     <ObjectivesTable state={Latest(props.state.clone())} fingerprint={state.table_fingerprint(shared)}
                         dispatch={props.dispatch.clone()} group={shared.clone()}
-                        caption="Obiettivi comuni a più unità" key_name="comuni" units={units.clone()}
+                        caption={t().panels.units_shared_title} key_name="comuni" units={units.clone()}
                         proposed_average={state.proposed.shared.stats.average} />
                 }
-                <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo comune" }</button>
+                <button type="button" class="btn btn-add" onclick={on_add}>{ t().panels.units_add_shared }</button>
             </section>
         }
     });
 
     html! {
         <section class="units" aria-labelledby="obiettivi-titolo">
-            <h2 id="obiettivi-titolo" class="section-title">{ "Obiettivi per unità organizzativa" }</h2>
+            <h2 id="obiettivi-titolo" class="section-title">{ t().panels.units_title }</h2>
             if draw_near_screen {
-                <p class="hint">{ format!("Il piano ha {} obiettivi: le tabelle delle unità si disegnano quando si avvicinano allo schermo.", plan.objectives.len()) }</p>
+                <p class="hint">{ fill(t().panels.units_drawn_near_screen, &[("n", &plan.objectives.len())]) }</p>
             }
             { for sections }
             { shared_section.unwrap_or_default() }
@@ -230,9 +230,17 @@ fn UnitSection(props: &SectionProps) -> Html {
         let dispatch = props.dispatch.clone();
         let id = unit.id.clone();
         let count = props.led;
-        let question = format!(
-            "Eliminare {} «{}» e i suoi {count} obiettivi? Le unità sottostanti passano al livello superiore.",
-            level.to_lowercase(), unit.name
+        let question = fill(
+            plural(
+                count,
+                t().panels.units_remove_question_one,
+                t().panels.units_remove_question_many,
+            ),
+            &[
+                ("level", &level.to_lowercase()),
+                ("unit", &unit.name),
+                ("n", &count),
+            ],
         );
         Callback::from(move |_| {
             if count == 0 || confirm(&question) {
@@ -255,20 +263,21 @@ fn UnitSection(props: &SectionProps) -> Html {
         html! {
             <ObjectivesTable state={props.state.clone()} fingerprint={props.table}
                 dispatch={props.dispatch.clone()} group={own.clone()}
-                caption={format!("Obiettivi di {}", plan.unit_label(unit))} key_name={dom_id("", &[&unit.id])[1..].to_string()}
+                caption={fill(t().panels.units_table_caption, &[("unit", &plan.unit_label(unit))])} key_name={dom_id("", &[&unit.id])[1..].to_string()}
                 units={props.units.clone()} proposed_average={state.proposed.units[props.index].own.stats.average} />
         }
     } else {
         // As tall as the table will be, so that the page does not jump; a
         // button, so that the keyboard and screen readers reach it too.
         let rows = own.members.len().max(1) + 2;
-        let text = format!(
-            "Mostra gli obiettivi ({}, media {})",
-            own.stats.objectives,
-            own.stats
-                .average
-                .map_or("—".to_string(), |a| format_it(a, 2))
-        );
+        let average = own.stats.average.map_or("—".to_string(), |a| number(a, 2));
+        let values: [(&str, &dyn std::fmt::Display); 3] = [
+            ("n", &own.stats.objectives),
+            ("average", &average),
+            ("unit", &plan.unit_label(unit)),
+        ];
+        let text = fill(t().panels.units_show_objectives, &values);
+        let accessible = fill(t().panels.units_show_objectives_of, &values);
         let on_show = {
             let (drawn_here, section_id) = (drawn_here.clone(), section_id.clone());
             Callback::from(move |_| {
@@ -281,7 +290,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             <div ref={placeholder} class="table-placeholder" style={format!("min-height: {}rem", rows * 3)} data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
                 // The unit in the accessible name through aria-label: a hidden
                 // span per unit would cost the browser a layer each.
-                <button type="button" class="btn" onclick={on_show} aria-label={format!("{text} di {}", plan.unit_label(unit))}>{ text }</button>
+                <button type="button" class="btn" onclick={on_show} aria-label={accessible}>{ text }</button>
             </div>
         }
     };
@@ -298,12 +307,12 @@ fn UnitSection(props: &SectionProps) -> Html {
                 }
                 if drawn || !show_table {
                 <details class="unit-edit">
-                    <summary>{ format!("Modifica {}", level.to_lowercase()) }</summary>
+                    <summary>{ fill(t().panels.units_edit, &[("level", &level.to_lowercase())]) }</summary>
                     <div class="field">
-                        <label for={dom_id("nome-unita", &[&unit.id])}>{ "Nome" }</label>
+                        <label for={dom_id("nome-unita", &[&unit.id])}>{ t().panels.units_name }</label>
                         <input id={dom_id("nome-unita", &[&unit.id])} type="text" value={unit.name.clone()} oninput={on_rename} />
                     </div>
-                    <button type="button" class="btn btn-danger" onclick={on_remove}>{ format!("Elimina {}", level.to_lowercase()) }</button>
+                    <button type="button" class="btn btn-danger" onclick={on_remove}>{ fill(t().panels.units_remove, &[("level", &level.to_lowercase())]) }</button>
                 </details>
                 }
             </div>
@@ -311,8 +320,8 @@ fn UnitSection(props: &SectionProps) -> Html {
             // Until its table is drawn, a unit of a long plan offers only the
             // button that draws it.
             if drawn || !show_table {
-                <button type="button" class="btn btn-add" onclick={on_add} aria-label={format!("Aggiungi obiettivo a {}", plan.unit_label(unit))}>
-                    { "Aggiungi obiettivo" }
+                <button type="button" class="btn btn-add" onclick={on_add} aria-label={fill(t().panels.units_add_objective_to, &[("unit", &plan.unit_label(unit))])}>
+                    { t().panels.units_add_objective }
                 </button>
             }
         </section>
@@ -375,16 +384,26 @@ fn unit_status_badge(state: &State, members: &[Member], unit_id: &str) -> Html {
 
 fn rollup_text(stats: &Stats) -> String {
     match stats.average {
-        Some(avg) => format!(
-            "Media complessiva {} su {} obiettivi valutati (minimo {}, massimo {})",
-            format_it(avg, 2),
-            stats.complete,
-            stats.min.map(format_points).unwrap_or_default(),
-            stats.max.map(format_points).unwrap_or_default()
+        Some(avg) => fill(
+            plural(
+                stats.complete,
+                t().panels.units_rollup_one,
+                t().panels.units_rollup_many,
+            ),
+            &[
+                ("average", &number(avg, 2)),
+                ("n", &stats.complete),
+                ("min", &stats.min.map(points).unwrap_or_default()),
+                ("max", &stats.max.map(points).unwrap_or_default()),
+            ],
         ),
-        None => format!(
-            "{} obiettivi, nessuno ancora valutato del tutto",
-            stats.objectives
+        None => fill(
+            plural(
+                stats.objectives,
+                t().panels.units_none_scored_one,
+                t().panels.units_none_scored_many,
+            ),
+            &[("n", &stats.objectives)],
         ),
     }
 }
