@@ -73,7 +73,7 @@ pub const APP: AppTexts = AppTexts {
     import_rejected_many: "{n} rows rejected",
     import_from_sheet: "Excel workbook, sheet “{sheet}”",
     import_from_text: "encoding {encoding}, separator {separator}",
-    missing_columns: "Missing columns, whose scores stay to be given: {columns}.",
+    missing_columns: "Missing columns (their scores remain to be given): {columns}.",
     ignored_columns: "Columns not read: {columns}.",
     rejected_rows_heading: "Rows that will not be imported",
     rows_caption: "Objectives that will be added",
@@ -180,7 +180,7 @@ pub const APP: AppTexts = AppTexts {
     // crash.rs
     crash_title: "Pesatura stopped because of an internal error",
     crash_body: "The work done so far is not lost: save it with the button below, then reload the page and open the file again. The browser's autosave keeps it as well.",
-    crash_save: "Save what there is",
+    crash_save: "Save the plan as it is",
     crash_reload: "Reload the page",
     crash_details: "Details for support",
 };
