@@ -43,10 +43,11 @@ pub fn show_panel(detail: &str) {
     panel.set_class_name("crash-panel");
     let _ = panel.set_attribute("role", "alertdialog");
     let _ = panel.set_attribute("aria-labelledby", "errore-interno-titolo");
-    let mut html = String::from(
-        "<h2 id=\"errore-interno-titolo\">Pesatura si è fermata per un errore interno</h2>\
-         <p>Il lavoro fatto fin qui non è perduto: salvarlo con il pulsante qui sotto, poi ricaricare la pagina \
-         e riaprire il file. Il salvataggio automatico del browser lo conserva comunque.</p>",
+    let texts = &crate::text::t().app;
+    let mut html = format!(
+        "<h2 id=\"errore-interno-titolo\">{}</h2><p>{}</p>",
+        escape(texts.crash_title),
+        escape(texts.crash_body)
     );
     let saved = LAST_GOOD
         .with(|slot| slot.borrow().clone())
@@ -60,15 +61,21 @@ pub fn show_panel(detail: &str) {
     });
     if let Some((name, url)) = link {
         html.push_str(&format!(
-            "<p><a class=\"btn btn-primary\" id=\"errore-interno-salva\" href=\"{url}\" download=\"{}\">Salva quello che c'è</a> \
-             <a class=\"btn\" href=\"\">Ricarica la pagina</a></p>",
-            escape(&name)
+            "<p><a class=\"btn btn-primary\" id=\"errore-interno-salva\" href=\"{url}\" download=\"{}\">{}</a> \
+             <a class=\"btn\" href=\"\">{}</a></p>",
+            escape(&name),
+            escape(texts.crash_save),
+            escape(texts.crash_reload)
         ));
     } else {
-        html.push_str("<p><a class=\"btn\" href=\"\">Ricarica la pagina</a></p>");
+        html.push_str(&format!(
+            "<p><a class=\"btn\" href=\"\">{}</a></p>",
+            escape(texts.crash_reload)
+        ));
     }
     html.push_str(&format!(
-        "<details><summary>Dettagli per l'assistenza</summary><pre>{}</pre></details>",
+        "<details><summary>{}</summary><pre>{}</pre></details>",
+        escape(texts.crash_details),
         escape(detail)
     ));
     panel.set_inner_html(&html);

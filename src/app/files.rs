@@ -35,7 +35,7 @@ pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(
 
 /// Asks the user to confirm; `true` when there is no window to ask in.
 pub fn confirm(message: &str) -> bool {
-    web_sys::window().map_or(true, |w| w.confirm_with_message(message).unwrap_or(false))
+    web_sys::window().is_none_or(|w| w.confirm_with_message(message).unwrap_or(false))
 }
 
 /// Moves keyboard focus to the element with `id`, scrolling it into view.

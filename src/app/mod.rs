@@ -206,14 +206,15 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| choosing.set(false))
     };
 
-    // The page's language, for screen readers and spelling, follows the switch.
+    // The page's language, for screen readers and spelling, and the tab's
+    // title follow the switch.
     let lang = crate::text::lang();
     use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.code());
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            document.set_title(lang.texts().app.page_title);
         }
     });
     let t = crate::text::t();

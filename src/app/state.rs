@@ -14,12 +14,12 @@ use crate::model::compute::refresh_objective;
 use crate::model::decimal::{parse_number, Dec};
 use crate::model::diff::{diff, Diff};
 use crate::model::edit::{format_named_values, parse_direct, parse_named_values, parse_score};
-use crate::model::format::format_plain;
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
 use crate::model::review::{has_revisions, validated, Verdict};
 use crate::model::validate::{refresh_findings, validate_with};
 use crate::model::{compute, Finding, Objective, Plan, Results};
+use crate::text::{fill, plain, plural, t};
 
 /// The score-cell key for an objective's directly assigned weight.
 pub const DIRECT_CELL: usize = usize::MAX;
@@ -32,25 +32,24 @@ pub fn parse_achievement(
     first: &str,
     second: &str,
 ) -> Result<Option<Achievement>, String> {
-    let read =
-        |label: &str, t: &str| parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()));
+    let texts = &t().app;
     if first.trim().is_empty() && second.trim().is_empty() {
         return Ok(None);
     }
     match mode {
         "percent" => {
-            let p = read("Raggiungimento", first.trim().trim_end_matches('%'))?;
+            let p = read_number(texts.field_achievement, first.trim().trim_end_matches('%'))?;
             if p < Dec::ZERO || p > Dec::HUNDRED {
-                return Err(format!(
-                    "Il raggiungimento {} % deve stare tra 0 e 100.",
-                    format_plain(p)
+                return Err(fill(
+                    texts.achievement_out_of_range,
+                    &[("value", &plain(p))],
                 ));
             }
             Ok(Some(Achievement::Percent(p)))
         }
         _ => {
             if first.trim().is_empty() || second.trim().is_empty() {
-                return Err("Scrivere sia il target sia il valore rilevato.".into());
+                return Err(texts.achievement_needs_both.into());
             }
             let direction = if mode == "lower" {
                 Direction::LowerIsBetter
@@ -58,12 +57,22 @@ pub fn parse_achievement(
                 Direction::HigherIsBetter
             };
             Ok(Some(Achievement::Indicator {
-                target: read("Target", first)?,
-                actual: read("Valore rilevato", second)?,
+                target: read_number(texts.field_target, first)?,
+                actual: read_number(texts.field_actual, second)?,
                 direction,
             }))
         }
     }
+}
+
+/// Reads a number typed in the field called `label`, or says why it cannot.
+fn read_number(label: &str, text: &str) -> Result<Dec, String> {
+    parse_number(text).map_err(|e| {
+        fill(
+            t().app.number_refused,
+            &[("label", &label), ("text", &text.trim()), ("error", &e)],
+        )
+    })
 }
 
 /// The numbers on screen, the proposal's, and the findings.
@@ -585,7 +594,7 @@ impl State {
         match parse_score(&text, c) {
             Ok(value) => {
                 drafts.remove(&key);
-                if text.trim() != value.map(format_plain).unwrap_or_default() {
+                if text.trim() != value.map(plain).unwrap_or_default() {
                     drafts.insert(key, Draft { text, error: None });
                 }
                 State {
@@ -663,8 +672,9 @@ impl State {
                 notice: None,
                 ..self.clone()
             },
-            Err(e) => self.with_notice(Notice::Error(format!(
-                "«{name}»: {e} Il piano sullo schermo non è stato modificato."
+            Err(e) => self.with_notice(Notice::Error(fill(
+                t().app.notice_file_refused,
+                &[("name", &name), ("error", &e)],
             ))),
         }
     }
@@ -675,32 +685,37 @@ impl State {
             return self;
         };
         let o = &self.plan.objectives[i];
-        let points = self.results.objectives[i].points.map_or(
-            "incompleto".to_string(),
-            crate::model::format::format_points,
-        );
+        let texts = &t().app;
+        let points = self.results.objectives[i]
+            .points
+            .map_or(texts.announce_incomplete.to_string(), crate::text::points);
         let unit = self.plan.unit_index(&o.unit);
         let weight = unit
             .and_then(|u| self.results.units[u].weight_of(i))
             .map(|w| {
-                format!(
-                    ", peso relativo {} %",
-                    crate::model::format::format_it(w, 2)
+                fill(
+                    texts.announce_weight,
+                    &[("weight", &crate::text::number(w, 2))],
                 )
             });
         let average = unit
             .and_then(|u| self.results.units[u].own.stats.average.map(|a| (u, a)))
             .map(|(u, a)| {
-                format!(
-                    "; media di {}: {}",
-                    self.plan.unit_label(&self.plan.units[u]),
-                    crate::model::format::format_it(a, 2)
+                fill(
+                    texts.announce_average,
+                    &[
+                        ("unit", &self.plan.unit_label(&self.plan.units[u])),
+                        ("average", &crate::text::number(a, 2)),
+                    ],
                 )
             });
-        self.announcement = format!(
-            "Totale dell'obiettivo: {points}{}{}.",
-            weight.unwrap_or_default(),
-            average.unwrap_or_default()
+        self.announcement = fill(
+            texts.announce_total,
+            &[
+                ("points", &points),
+                ("weight", &weight.unwrap_or_default()),
+                ("average", &average.unwrap_or_default()),
+            ],
         );
         self
     }
@@ -714,7 +729,7 @@ impl State {
         o.review
             .score(criterion)
             .and_then(|r| r.revised)
-            .map(format_plain)
+            .map(plain)
             .unwrap_or_default()
     }
 
@@ -909,7 +924,7 @@ impl State {
             return d.text.clone();
         }
         match o.direct {
-            Some(DirectWeight::Percent(p)) => format_plain(p),
+            Some(DirectWeight::Percent(p)) => plain(p),
             Some(DirectWeight::Prerequisite) => "X".into(),
             None => String::new(),
         }
@@ -922,7 +937,7 @@ impl State {
             Ok(weight) => {
                 drafts.remove(&key);
                 let canonical = match weight {
-                    Some(DirectWeight::Percent(p)) => format_plain(p),
+                    Some(DirectWeight::Percent(p)) => plain(p),
                     Some(DirectWeight::Prerequisite) => "X".into(),
                     None => String::new(),
                 };
@@ -953,13 +968,11 @@ impl State {
     fn set_range(&self, c: usize, min: String, max: String, step: String) -> State {
         let text = format!("{min};{max};{step}");
         let parsed = (|| {
-            let read = |label: &str, t: &str| {
-                parse_number(t).map_err(|e| format!("{label} «{}»: {e}.", t.trim()))
-            };
+            let texts = &t().app;
             Ok::<_, String>((
-                read("Minimo", &min)?,
-                read("Massimo", &max)?,
-                read("Passo", &step)?,
+                read_number(texts.field_minimum, &min)?,
+                read_number(texts.field_maximum, &max)?,
+                read_number(texts.field_step, &step)?,
             ))
         })();
         self.grid_field(format!("range-{c}"), text, move |p| {
@@ -1001,7 +1014,7 @@ impl State {
             .get(criterion)
             .copied()
             .flatten()
-            .map(format_plain)
+            .map(plain)
             .unwrap_or_default()
     }
 
@@ -1019,7 +1032,7 @@ impl State {
         let key = (id.clone(), criterion);
         match parse_score(&text, c) {
             Ok(score) => {
-                let canonical = score.map(format_plain).unwrap_or_default();
+                let canonical = score.map(plain).unwrap_or_default();
                 if text.trim() == canonical {
                     drafts.remove(&key);
                 } else {
@@ -1055,10 +1068,7 @@ impl State {
             }
             _ => State {
                 year_draft: Some(Draft {
-                    error: Some(format!(
-                        "«{}» non è un anno valido: scrivere ad esempio 2025.",
-                        text.trim()
-                    )),
+                    error: Some(fill(t().app.year_invalid, &[("text", &text.trim())])),
                     text,
                 }),
                 ..self.clone()
@@ -1091,25 +1101,42 @@ impl Reducible for State {
         let mut next = match action {
             Action::New { year, preset } => State::replaced(
                 new_plan_with(year, preset),
-                Notice::Info(format!("Nuovo piano creato con il metodo «{}».", preset.label())),
+                Notice::Info(fill(
+                    t().app.notice_new_plan,
+                    &[("method", &preset.label())],
+                )),
             ),
             Action::OpenExample => State {
-                notice: Some(Notice::Info("Aperto l'esempio: Comune di Como, PEG 2024.".into())),
+                notice: Some(Notice::Info(t().app.notice_example.into())),
                 ..State::como_example()
             },
             Action::Open { name, bytes } => match json::load_checked(&bytes) {
-                Ok((plan, json::Integrity::ModifiedOutside)) => self.opened(plan, Notice::Warning(format!(
-                    "Aperto il file «{name}». Attenzione: è stato modificato fuori da Pesatura dopo l'ultimo salvataggio \
-                     (il codice di controllo non corrisponde al contenuto); verificarne i valori."
+                Ok((plan, json::Integrity::ModifiedOutside)) => self.opened(
+                    plan,
+                    Notice::Warning(fill(t().app.notice_opened_modified, &[("name", &name)])),
+                ),
+                Ok((plan, _)) => self.opened(
+                    plan,
+                    Notice::Info(fill(t().app.notice_opened, &[("name", &name)])),
+                ),
+                Err(e) => self.with_notice(Notice::Error(fill(
+                    t().app.notice_file_refused,
+                    &[("name", &name), ("error", &e)],
                 ))),
-                Ok((plan, _)) => self.opened(plan, Notice::Info(format!("Aperto il file «{name}»."))),
-                Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
             },
-            Action::OpenFailed { name, reason } => self.with_notice(Notice::Error(format!(
-                "Impossibile leggere il file «{name}»: {reason}. Il piano sullo schermo non è stato modificato."
+            Action::OpenFailed { name, reason } => self.with_notice(Notice::Error(fill(
+                t().app.notice_read_failed,
+                &[("name", &name), ("reason", &reason)],
             ))),
-            Action::Saved { name } => State { dirty: false, notice: Some(Notice::Info(format!("Salvato come «{name}»."))), ..(*self).clone() },
-            Action::DismissNotice => State { notice: None, ..(*self).clone() },
+            Action::Saved { name } => State {
+                dirty: false,
+                notice: Some(Notice::Info(fill(t().app.notice_saved, &[("name", &name)]))),
+                ..(*self).clone()
+            },
+            Action::DismissNotice => State {
+                notice: None,
+                ..(*self).clone()
+            },
             Action::SetEnteName(name) => self.edited(|p| p.ente.name = name),
             Action::SetYear(text) => self.set_year(text),
             Action::AddObjective { unit } => self.edited(|p| {
@@ -1123,27 +1150,54 @@ impl Reducible for State {
                 next
             }
             Action::MoveObjective { id, delta } => self.edited(|p| p.move_objective(&id, delta)),
-            Action::SetTitle { id, title } => self.edited_objective(&id, |p, i| p.set_title_at(i, &title)),
-            Action::SetDescription { id, text } => self.edited_objective(&id, |p, i| p.set_description_at(i, &text)),
-            Action::SetScore { id, criterion, text } => self.set_score(id.clone(), criterion, text).announced(&id),
-            Action::AddUnit { name, level, parent } => self.edited(|p| {
+            Action::SetTitle { id, title } => {
+                self.edited_objective(&id, |p, i| p.set_title_at(i, &title))
+            }
+            Action::SetDescription { id, text } => {
+                self.edited_objective(&id, |p, i| p.set_description_at(i, &text))
+            }
+            Action::SetScore {
+                id,
+                criterion,
+                text,
+            } => self.set_score(id.clone(), criterion, text).announced(&id),
+            Action::AddUnit {
+                name,
+                level,
+                parent,
+            } => self.edited(|p| {
                 p.add_unit(&name, level, parent.as_deref());
             }),
             Action::RenameUnit { id, name } => self.edited(|p| p.rename_unit(&id, &name)),
             Action::RemoveUnit { id } => self.edited(|p| p.remove_unit(&id)),
-            Action::PickScore { id, criterion, points } => {
-                let mut next = self.edited_objective(&id, |p, i| p.set_score_at(i, criterion, points));
+            Action::PickScore {
+                id,
+                criterion,
+                points,
+            } => {
+                let mut next =
+                    self.edited_objective(&id, |p, i| p.set_score_at(i, criterion, points));
                 let mut drafts = (*next.drafts).clone();
                 drafts.remove(&(id.clone(), criterion));
                 next.drafts = Rc::new(drafts);
                 next.announced(&id)
             }
-            Action::SetKind { id, kind } => self.edited_objective(&id, |p, i| p.set_kind_at(i, kind.as_deref())),
+            Action::SetKind { id, kind } => {
+                self.edited_objective(&id, |p, i| p.set_kind_at(i, kind.as_deref()))
+            }
             Action::SetDirect { id, text } => self.set_direct(id, text),
-            Action::ToggleSharedUnit { id, unit } => self.edited(|p| p.toggle_shared_unit(&id, &unit)),
+            Action::ToggleSharedUnit { id, unit } => {
+                self.edited(|p| p.toggle_shared_unit(&id, &unit))
+            }
             Action::AddSharedObjective => self.edited(|p| {
                 let bottom = p.ente.levels.len().saturating_sub(1);
-                let units: Vec<String> = p.units.iter().filter(|u| u.level == bottom).take(2).map(|u| u.id.clone()).collect();
+                let units: Vec<String> = p
+                    .units
+                    .iter()
+                    .filter(|u| u.level == bottom)
+                    .take(2)
+                    .map(|u| u.id.clone())
+                    .collect();
                 if units.len() == 2 {
                     p.add_shared_objective(&units);
                 }
@@ -1151,34 +1205,69 @@ impl Reducible for State {
             Action::SetGridName(name) => self.edited(|p| p.grid.name = name),
             Action::SetLevelLabels(text) => {
                 let labels = text.split([';', '>', '→']).map(str::to_string).collect();
-                self.grid_field("ente-levels".into(), text, move |p| p.set_level_labels(labels))
+                self.grid_field("ente-levels".into(), text, move |p| {
+                    p.set_level_labels(labels)
+                })
             }
             Action::SetMethod(method) => self.grid_edited(|p| p.set_method(method)),
             Action::SetAverageRule(rule) => self.edited(|p| p.set_average_rule(rule)),
             Action::SetSharedRule(rule) => self.edited(|p| p.set_shared_rule(rule)),
             Action::AddCriterion => self.grid_edited(|p| {
-                p.add_criterion("Nuovo criterio");
+                p.add_criterion(t().app.new_criterion);
             }),
-            Action::RenameCriterion { criterion, name, short } => self.edited(|p| p.rename_criterion(criterion, &name, &short)),
-            Action::MoveCriterion { criterion, delta } => State { grid_drafts: Rc::default(), ..self.grid_edited(|p| p.move_criterion(criterion, delta)) },
-            Action::RemoveCriterion { criterion } => State { grid_drafts: Rc::default(), ..self.grid_edited(|p| p.remove_criterion(criterion)) },
-            Action::SetRange { criterion, min, max, step } => self.set_range(criterion, min, max, step),
+            Action::RenameCriterion {
+                criterion,
+                name,
+                short,
+            } => self.edited(|p| p.rename_criterion(criterion, &name, &short)),
+            Action::MoveCriterion { criterion, delta } => State {
+                grid_drafts: Rc::default(),
+                ..self.grid_edited(|p| p.move_criterion(criterion, delta))
+            },
+            Action::RemoveCriterion { criterion } => State {
+                grid_drafts: Rc::default(),
+                ..self.grid_edited(|p| p.remove_criterion(criterion))
+            },
+            Action::SetRange {
+                criterion,
+                min,
+                max,
+                step,
+            } => self.set_range(criterion, min, max, step),
             Action::SetLevels { criterion, text } => {
                 let parsed = parse_named_values(&text);
-                self.grid_field(format!("levels-{criterion}"), text, move |p| p.set_levels(criterion, parsed?))
+                self.grid_field(format!("levels-{criterion}"), text, move |p| {
+                    p.set_levels(criterion, parsed?)
+                })
             }
             Action::SetTypes { text } => {
-                let parsed = if text.trim().is_empty() { Ok(Vec::new()) } else { parse_named_values(&text) };
+                let parsed = if text.trim().is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    parse_named_values(&text)
+                };
                 self.grid_field("types".into(), text, move |p| p.set_types(parsed?))
             }
             Action::AddOrgObjective => self.edited(|p| {
                 p.add_org_objective();
             }),
-            Action::SetOrgTitle { id, title } => self.edited(|p| p.edit_org_objective(&id, |o| o.title = title)),
+            Action::SetOrgTitle { id, title } => {
+                self.edited(|p| p.edit_org_objective(&id, |o| o.title = title))
+            }
             Action::AddIndicator { id } => self.edited(|p| {
-                p.edit_org_objective(&id, |o| o.indicators.push(Indicator { name: String::new(), target: String::new() }))
+                p.edit_org_objective(&id, |o| {
+                    o.indicators.push(Indicator {
+                        name: String::new(),
+                        target: String::new(),
+                    })
+                })
             }),
-            Action::SetIndicator { id, index, name, target } => self.edited(|p| {
+            Action::SetIndicator {
+                id,
+                index,
+                name,
+                target,
+            } => self.edited(|p| {
                 p.edit_org_objective(&id, |o| {
                     if let Some(i) = o.indicators.get_mut(index) {
                         if let Some(name) = name {
@@ -1201,51 +1290,108 @@ impl Reducible for State {
             Action::AddSecretaryObjective => self.edited(|p| {
                 p.add_secretary_objective();
             }),
-            Action::SetSecretaryTitle { id, title } => self.edited(|p| p.set_secretary_title(&id, &title)),
-            Action::RemoveSecretaryObjective { id } => self.edited(|p| p.remove_secretary_objective(&id)),
-            Action::Restore { plan, saved_at, dirty } => State {
+            Action::SetSecretaryTitle { id, title } => {
+                self.edited(|p| p.set_secretary_title(&id, &title))
+            }
+            Action::RemoveSecretaryObjective { id } => {
+                self.edited(|p| p.remove_secretary_objective(&id))
+            }
+            Action::Restore {
+                plan,
+                saved_at,
                 dirty,
-                ..State::replaced(plan, Notice::Info(format!(
-                    "Ripristinato il lavoro salvato automaticamente in questo browser{}.",
-                    if saved_at.is_empty() { String::new() } else { format!(" il {saved_at}") }
-                )))
+            } => State {
+                dirty,
+                ..State::replaced(
+                    plan,
+                    Notice::Info(if saved_at.is_empty() {
+                        t().app.notice_restored.to_string()
+                    } else {
+                        fill(t().app.notice_restored_at, &[("saved_at", &saved_at)])
+                    }),
+                )
             },
             Action::Compare { name, bytes } => match json::load(&bytes) {
                 Ok(other) => State {
                     comparison: Some(Rc::new((name.clone(), diff(&other, &self.plan)))),
-                    notice: Some(Notice::Info(format!("Confronto con «{name}»: le differenze sono in cima alla pagina."))),
+                    notice: Some(Notice::Info(fill(
+                        t().app.notice_comparing,
+                        &[("name", &name)],
+                    ))),
                     ..(*self).clone()
                 },
-                Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il confronto non è stato fatto."))),
+                Err(e) => self.with_notice(Notice::Error(fill(
+                    t().app.notice_compare_refused,
+                    &[("name", &name), ("error", &e)],
+                ))),
             },
-            Action::CloseComparison => State { comparison: None, ..(*self).clone() },
-            Action::ShowResults(show) => State { show_results: show, ..(*self).clone() },
+            Action::CloseComparison => State {
+                comparison: None,
+                ..(*self).clone()
+            },
+            Action::ShowResults(show) => State {
+                show_results: show,
+                ..(*self).clone()
+            },
             Action::SetLanguage(lang) => {
                 crate::text::set_lang(lang);
                 let (results, proposed, findings, shown_plan) = derive(&self.plan, self.mode);
-                State { results, proposed, findings, shown_plan, ..(*self).clone() }
+                State {
+                    results,
+                    proposed,
+                    findings,
+                    shown_plan,
+                    ..(*self).clone()
+                }
             }
-            Action::ImportCsv { name, bytes } => self.preview_import(name, csv::preview(&bytes, &self.plan)),
-            Action::ImportSheet { name, sheet } => {
-                self.preview_import(name, sheet.and_then(|sheet| crate::io::xlsx::preview_sheet(&sheet, &self.plan)))
+            Action::ImportCsv { name, bytes } => {
+                self.preview_import(name, csv::preview(&bytes, &self.plan))
             }
-            Action::PasteCells { text, unit } => {
-                self.preview_import("celle incollate".into(), csv::preview_for_unit(text.as_bytes(), &self.plan, &unit))
-            }
+            Action::ImportSheet { name, sheet } => self.preview_import(
+                name,
+                sheet.and_then(|sheet| crate::io::xlsx::preview_sheet(&sheet, &self.plan)),
+            ),
+            Action::PasteCells { text, unit } => self.preview_import(
+                t().app.pasted_cells.into(),
+                csv::preview_for_unit(text.as_bytes(), &self.plan, &unit),
+            ),
             Action::ImportComoTable { name, bytes } => match como_table::read(&bytes) {
                 Ok(table) => {
-                    let choices = vec![como_table::DuplicateChoice::KeepFirst; table.duplicates.len()];
-                    State { import: Some(Rc::new(Import::Como { name, table, choices })), notice: None, ..(*self).clone() }
+                    let choices =
+                        vec![como_table::DuplicateChoice::KeepFirst; table.duplicates.len()];
+                    State {
+                        import: Some(Rc::new(Import::Como {
+                            name,
+                            table,
+                            choices,
+                        })),
+                        notice: None,
+                        ..(*self).clone()
+                    }
                 }
-                Err(e) => self.with_notice(Notice::Error(format!("«{name}»: {e} Il piano sullo schermo non è stato modificato."))),
+                Err(e) => self.with_notice(Notice::Error(fill(
+                    t().app.notice_file_refused,
+                    &[("name", &name), ("error", &e)],
+                ))),
             },
             Action::ChooseDuplicate { index, choice } => match self.import.as_deref() {
-                Some(Import::Como { name, table, choices }) => {
+                Some(Import::Como {
+                    name,
+                    table,
+                    choices,
+                }) => {
                     let mut choices = choices.clone();
                     if let Some(slot) = choices.get_mut(index) {
                         *slot = choice;
                     }
-                    State { import: Some(Rc::new(Import::Como { name: name.clone(), table: table.clone(), choices })), ..(*self).clone() }
+                    State {
+                        import: Some(Rc::new(Import::Como {
+                            name: name.clone(),
+                            table: table.clone(),
+                            choices,
+                        })),
+                        ..(*self).clone()
+                    }
                 }
                 _ => (*self).clone(),
             },
@@ -1256,26 +1402,69 @@ impl Reducible for State {
                     let preview = preview.clone();
                     State {
                         import: None,
-                        notice: Some(Notice::Info(format!("Importati {count} obiettivi da «{name}»."))),
+                        notice: Some(Notice::Info(fill(
+                            plural(
+                                count,
+                                t().app.notice_imported_one,
+                                t().app.notice_imported_many,
+                            ),
+                            &[("n", &count), ("name", &name)],
+                        ))),
                         ..self.edited(|p| {
                             csv::apply(p, &preview);
                         })
                     }
                 }
-                Some(Import::Como { name, table, choices }) => {
-                    let notice = Notice::Info(format!("Aperta la tabella «{name}» come nuovo piano."));
-                    State { import: None, dirty: true, ..self.opened(table.plan(choices), notice) }
+                Some(Import::Como {
+                    name,
+                    table,
+                    choices,
+                }) => {
+                    let notice = Notice::Info(fill(t().app.notice_como_opened, &[("name", &name)]));
+                    State {
+                        import: None,
+                        dirty: true,
+                        ..self.opened(table.plan(choices), notice)
+                    }
                 }
                 None => (*self).clone(),
             },
-            Action::CancelImport => State { import: None, ..(*self).clone() },
-            Action::SetAchievement { target, mode, first, second } => self.set_achievement(target, &mode, first, second),
+            Action::CancelImport => State {
+                import: None,
+                ..(*self).clone()
+            },
+            Action::SetAchievement {
+                target,
+                mode,
+                first,
+                second,
+            } => self.set_achievement(target, &mode, first, second),
             Action::SetMode(mode) => self.with_mode(mode),
-            Action::SetReviewer(name) => State { reviewer: name, ..(*self).clone() },
-            Action::ReviewVerdict { id, criterion, verdict } => self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by)),
-            Action::ReviewComment { id, criterion, text } => self.reviewed(|p, at, by| p.review_comment(&id, criterion, &text, at, by)),
-            Action::ReviewRevise { id, criterion, text } => self.revise(id, criterion, text),
-            Action::ReviewAchievement { id, verdict, comment, revised } => {
+            Action::SetReviewer(name) => State {
+                reviewer: name,
+                ..(*self).clone()
+            },
+            Action::ReviewVerdict {
+                id,
+                criterion,
+                verdict,
+            } => self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by)),
+            Action::ReviewComment {
+                id,
+                criterion,
+                text,
+            } => self.reviewed(|p, at, by| p.review_comment(&id, criterion, &text, at, by)),
+            Action::ReviewRevise {
+                id,
+                criterion,
+                text,
+            } => self.revise(id, criterion, text),
+            Action::ReviewAchievement {
+                id,
+                verdict,
+                comment,
+                revised,
+            } => {
                 let field = format!("achievement-review-{id}");
                 let parsed = match revised.as_deref() {
                     None => Ok(None),
@@ -1293,13 +1482,31 @@ impl Reducible for State {
                         drafts.remove(&field);
                         State {
                             grid_drafts: Rc::new(drafts),
-                            ..self.reviewed(|p, at, by| p.review_achievement(&id, verdict, comment.as_deref(), value, at, by))
+                            ..self.reviewed(|p, at, by| {
+                                p.review_achievement(
+                                    &id,
+                                    verdict,
+                                    comment.as_deref(),
+                                    value,
+                                    at,
+                                    by,
+                                )
+                            })
                         }
                     }
                     Err(error) => {
                         let mut drafts = (*self.grid_drafts).clone();
-                        drafts.insert(field, Draft { text, error: Some(error) });
-                        State { grid_drafts: Rc::new(drafts), ..(*self).clone() }
+                        drafts.insert(
+                            field,
+                            Draft {
+                                text,
+                                error: Some(error),
+                            },
+                        );
+                        State {
+                            grid_drafts: Rc::new(drafts),
+                            ..(*self).clone()
+                        }
                     }
                 }
             }

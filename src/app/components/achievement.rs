@@ -8,7 +8,7 @@ use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::achievement::{Achievement, Direction};
 use crate::model::decimal::Dec;
-use crate::model::format::{format_it, format_plain};
+use crate::text::{fill, number, plain, t};
 
 #[derive(Properties, PartialEq)]
 pub struct AchievementProps {
@@ -34,9 +34,7 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                 parts.next().unwrap_or_default(),
             )
         }
-        (None, Some(Achievement::Percent(p))) => {
-            ("percent".to_string(), format_plain(p), String::new())
-        }
+        (None, Some(Achievement::Percent(p))) => ("percent".to_string(), plain(p), String::new()),
         (
             None,
             Some(Achievement::Indicator {
@@ -51,8 +49,8 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                 "higher"
             }
             .to_string(),
-            format_plain(target),
-            format_plain(actual),
+            plain(target),
+            plain(actual),
         ),
         (None, None) => ("percent".to_string(), String::new(), String::new()),
     };
@@ -80,27 +78,28 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
     };
     let error = props.draft.as_ref().and_then(|(_, e)| e.clone());
     let label = &props.label;
+    let texts = &t().app;
     html! {
         <div class="achievement">
-            <select id={format!("{base}-modo")} aria-label={format!("Come si misura il raggiungimento, {label}")} onchange={send(0)}>
+            <select id={format!("{base}-modo")} aria-label={fill(texts.achievement_mode_label, &[("label", label)])} onchange={send(0)}>
                 <option value="percent" selected={mode == "percent"}>{ "%" }</option>
-                <option value="higher" selected={mode == "higher"}>{ "indicatore ↑" }</option>
-                <option value="lower" selected={mode == "lower"}>{ "indicatore ↓" }</option>
+                <option value="higher" selected={mode == "higher"}>{ texts.indicator_higher }</option>
+                <option value="lower" selected={mode == "lower"}>{ texts.indicator_lower }</option>
             </select>
             if mode == "percent" {
                 <input id={base.clone()} class="score" type="text" inputmode="decimal" value={first.clone()}
-                    aria-label={format!("Raggiungimento in percentuale, {label}")} onchange={send(1)}
+                    aria-label={fill(texts.achievement_percent_label, &[("label", label)])} onchange={send(1)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             } else {
-                <input id={format!("{base}-target")} class="score" type="text" inputmode="decimal" value={first.clone()} placeholder="target"
-                    aria-label={format!("Target dell'indicatore, {label}")} onchange={send(1)}
+                <input id={format!("{base}-target")} class="score" type="text" inputmode="decimal" value={first.clone()} placeholder={texts.target_placeholder}
+                    aria-label={fill(texts.target_label, &[("label", label)])} onchange={send(1)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
-                <input id={format!("{base}-rilevato")} class="score" type="text" inputmode="decimal" value={second.clone()} placeholder="rilevato"
-                    aria-label={format!("Valore rilevato dell'indicatore, {label}")} onchange={send(2)}
+                <input id={format!("{base}-rilevato")} class="score" type="text" inputmode="decimal" value={second.clone()} placeholder={texts.actual_placeholder}
+                    aria-label={fill(texts.actual_label, &[("label", label)])} onchange={send(2)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             }
             if let (Some(c), true) = (props.counted, mode != "percent" || props.counted.is_some()) {
-                <span class="points-note">{ format!("conta {} %", format_it(c, 2)) }</span>
+                <span class="points-note">{ fill(texts.achievement_counts, &[("percent", &number(c, 2))]) }</span>
             }
             if let Some(error) = error {
                 <span class="field-error" id={format!("{base}-errore")}>{ error }</span>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::app::state::Action;
 use crate::app::Dispatch;
 use crate::model::Plan;
+use crate::text::{fill, t};
 
 #[derive(Properties, PartialEq)]
 pub struct AddUnitProps {
@@ -55,9 +56,9 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
             e.prevent_default();
             let text = name.trim().to_string();
             if text.is_empty() {
-                error.set(Some(format!(
-                    "Scrivere il nome del nuovo {}.",
-                    label.to_lowercase()
+                error.set(Some(fill(
+                    t().app.unit_name_missing,
+                    &[("level", &label.to_lowercase())],
                 )));
                 return;
             }
@@ -77,12 +78,13 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
         .iter()
         .filter(|u| u.level < level_now)
         .collect();
+    let texts = &t().app;
     html! {
         <form class="add-unit" onsubmit={on_submit} aria-labelledby="aggiungi-unita-titolo">
-            <h3 id="aggiungi-unita-titolo">{ "Aggiungi unità organizzativa" }</h3>
+            <h3 id="aggiungi-unita-titolo">{ texts.add_unit_heading }</h3>
             <div class="field-row">
                 <div class="field">
-                    <label for="nuova-unita-nome">{ "Nome" }</label>
+                    <label for="nuova-unita-nome">{ texts.unit_name }</label>
                     <input id="nuova-unita-nome" type="text" value={(*name).clone()} oninput={on_name}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| "nuova-unita-errore")} />
@@ -91,7 +93,7 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
                     }
                 </div>
                 <div class="field">
-                    <label for="nuova-unita-livello">{ "Livello" }</label>
+                    <label for="nuova-unita-livello">{ texts.unit_level }</label>
                     <select id="nuova-unita-livello" onchange={on_level}>
                         { for levels.iter().enumerate().map(|(i, l)| html! {
                             <option value={i.to_string()} selected={i == level_now}>{ l.clone() }</option>
@@ -99,9 +101,9 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="nuova-unita-superiore">{ "Unità superiore" }</label>
+                    <label for="nuova-unita-superiore">{ texts.parent_unit }</label>
                     <select id="nuova-unita-superiore" onchange={on_parent}>
-                        <option value="" selected={parent.is_none()}>{ "Nessuna (primo livello)" }</option>
+                        <option value="" selected={parent.is_none()}>{ texts.no_parent }</option>
                         { for parents.iter().map(|u| html! {
                             <option value={u.id.clone()} selected={parent.as_deref() == Some(u.id.as_str())}>
                                 { format!("{} {}", props.plan.level_label(u), u.name) }
@@ -109,7 +111,7 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
                         }) }
                     </select>
                 </div>
-                <button type="submit" class="btn btn-primary">{ "Aggiungi" }</button>
+                <button type="submit" class="btn btn-primary">{ texts.add_unit }</button>
             </div>
         </form>
     }

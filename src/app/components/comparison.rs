@@ -8,7 +8,7 @@ use crate::app::state::Action;
 use crate::app::Dispatch;
 use crate::model::decimal::Dec;
 use crate::model::diff::{difference, Change, Diff};
-use crate::model::format::{format_it, format_points};
+use crate::text::{fill, number, plural, t};
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
@@ -17,17 +17,17 @@ pub struct ComparisonProps {
 }
 
 fn points(v: Option<Dec>) -> String {
-    v.map_or("—".into(), format_points)
+    v.map_or("—".into(), crate::text::points)
 }
 
 fn two(v: Option<Dec>) -> String {
-    v.map_or("—".into(), |v| format_it(v, 2))
+    v.map_or("—".into(), |v| number(v, 2))
 }
 
 fn signed(v: Option<Dec>) -> String {
     match v {
-        Some(d) if d.raw() > 0 => format!("+{}", format_it(d, 2)),
-        Some(d) => format_it(d, 2),
+        Some(d) if d.raw() > 0 => format!("+{}", number(d, 2)),
+        Some(d) => number(d, 2),
         None => String::new(),
     }
 }
@@ -39,17 +39,18 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::CloseComparison))
     };
+    let texts = &t().app;
     let rows = diff.changes.iter().map(|change| {
         let (kind, place, before, after, delta) = match change {
-            Change::Added { unit, title } => ("Aggiunto", format!("{unit} › {title}"), String::new(), "presente".into(), String::new()),
-            Change::Removed { unit, title } => ("Tolto", format!("{unit} › {title}"), "presente".into(), String::new(), String::new()),
-            Change::Retitled { unit, from, to } => ("Titolo cambiato", unit.clone(), from.clone(), to.clone(), String::new()),
-            Change::Moved { title, from, to } => ("Spostato", title.clone(), from.clone(), to.clone(), String::new()),
+            Change::Added { unit, title } => (texts.change_added, format!("{unit} › {title}"), String::new(), texts.change_present.into(), String::new()),
+            Change::Removed { unit, title } => (texts.change_removed, format!("{unit} › {title}"), texts.change_present.into(), String::new(), String::new()),
+            Change::Retitled { unit, from, to } => (texts.change_retitled, unit.clone(), from.clone(), to.clone(), String::new()),
+            Change::Moved { title, from, to } => (texts.change_moved, title.clone(), from.clone(), to.clone(), String::new()),
             Change::Score { unit, title, criterion, from, to } => {
-                ("Punteggio", format!("{unit} › {title} › {criterion}"), points(*from), points(*to), signed(difference(*from, *to)))
+                (texts.change_score, format!("{unit} › {title} › {criterion}"), points(*from), points(*to), signed(difference(*from, *to)))
             }
-            Change::Points { unit, title, from, to } => ("Totale", format!("{unit} › {title}"), points(*from), points(*to), signed(difference(*from, *to))),
-            Change::Weight { unit, title, from, to } => ("Peso relativo", format!("{unit} › {title}"), two(*from), two(*to), signed(difference(*from, *to))),
+            Change::Points { unit, title, from, to } => (texts.change_points, format!("{unit} › {title}"), points(*from), points(*to), signed(difference(*from, *to))),
+            Change::Weight { unit, title, from, to } => (texts.change_weight, format!("{unit} › {title}"), two(*from), two(*to), signed(difference(*from, *to))),
         };
         html! {
             <tr>
@@ -61,20 +62,21 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
     html! {
         <section class="comparison" aria-labelledby="confronto-titolo" data-testid="confronto">
             <div class="unit-head">
-                <h2 id="confronto-titolo">{ format!("Confronto: «{name}» (prima) e il piano sullo schermo (dopo)") }</h2>
-                <button type="button" class="btn btn-small" onclick={close}>{ "Chiudi il confronto" }</button>
+                <h2 id="confronto-titolo">{ fill(texts.comparison_heading, &[("name", name)]) }</h2>
+                <button type="button" class="btn btn-small" onclick={close}>{ texts.close_comparison }</button>
             </div>
             if diff.is_empty() {
-                <p class="all-good">{ "Nessuna differenza." }</p>
+                <p class="all-good">{ texts.no_differences }</p>
             } else {
-                <p>{ format!("{} differenze sugli obiettivi; media dell'ente {} → {}.", diff.changes.len(), two(diff.ente_before), two(diff.ente_after)) }</p>
+                <p>{ fill(plural(diff.changes.len(), texts.comparison_summary_one, texts.comparison_summary_many),
+                    &[("n", &diff.changes.len()), ("before", &two(diff.ente_before)), ("after", &two(diff.ente_after))]) }</p>
                 if !diff.changes.is_empty() {
                     <div class="table-scroll">
                     <table class="table">
-                        <caption>{ "Differenze obiettivo per obiettivo" }</caption>
+                        <caption>{ texts.changes_caption }</caption>
                         <thead><tr>
-                            <th scope="col">{ "Che cosa" }</th><th scope="col">{ "Dove" }</th>
-                            <th scope="col" class="num">{ "Prima" }</th><th scope="col" class="num">{ "Dopo" }</th><th scope="col" class="num">{ "Differenza" }</th>
+                            <th scope="col">{ texts.column_what }</th><th scope="col">{ texts.column_where }</th>
+                            <th scope="col" class="num">{ texts.column_before }</th><th scope="col" class="num">{ texts.column_after }</th><th scope="col" class="num">{ texts.column_difference }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
@@ -82,10 +84,10 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
                 }
                 if !changed_units.is_empty() {
                     <table class="table compact">
-                        <caption>{ "Medie delle unità cambiate" }</caption>
+                        <caption>{ texts.changed_units_caption }</caption>
                         <thead><tr>
-                            <th scope="col">{ "Unità" }</th><th scope="col" class="num">{ "Prima" }</th>
-                            <th scope="col" class="num">{ "Dopo" }</th><th scope="col" class="num">{ "Differenza" }</th>
+                            <th scope="col">{ texts.column_unit }</th><th scope="col" class="num">{ texts.column_before }</th>
+                            <th scope="col" class="num">{ texts.column_after }</th><th scope="col" class="num">{ texts.column_difference }</th>
                         </tr></thead>
                         <tbody>
                             { for changed_units.iter().map(|u| html! {

@@ -7,6 +7,7 @@ use crate::app::state::Action;
 use crate::app::Dispatch;
 use crate::model::describe;
 use crate::model::presets::Preset;
+use crate::text::t;
 
 #[derive(Properties, PartialEq)]
 pub struct NewPlanProps {
@@ -53,17 +54,18 @@ pub fn NewPlanPanel(props: &NewPlanProps) -> Html {
         let close = props.on_close.clone();
         Callback::from(move |_| close.emit(()))
     };
+    let texts = &t().app;
     html! {
         <form class="new-plan" onsubmit={on_create} aria-labelledby="nuovo-piano-titolo">
-            <h2 id="nuovo-piano-titolo">{ "Nuovo piano: scegliere il metodo di pesatura" }</h2>
+            <h2 id="nuovo-piano-titolo">{ texts.new_plan_heading }</h2>
             <fieldset>
-                <legend>{ "Metodo" }</legend>
+                <legend>{ texts.method }</legend>
                 { for options }
             </fieldset>
-            <p class="hint">{ "Criteri, livelli, tipologie e regole si possono poi modificare in «Modifica la griglia»." }</p>
-            <button type="submit" class="btn btn-primary">{ "Crea il piano" }</button>
+            <p class="hint">{ texts.new_plan_hint }</p>
+            <button type="submit" class="btn btn-primary">{ texts.create_plan }</button>
             { " " }
-            <button type="button" class="btn" onclick={on_cancel}>{ "Annulla" }</button>
+            <button type="button" class="btn" onclick={on_cancel}>{ texts.cancel }</button>
         </form>
     }
 }

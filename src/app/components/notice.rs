@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::app::state::{Action, Notice};
 use crate::app::Dispatch;
+use crate::text::t;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
@@ -29,7 +30,7 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
         <div class="notice-slot" aria-live="polite">
             <div class={class} role={role} data-testid="notice">
                 <span class="notice-text">{ text.clone() }</span>
-                <button type="button" class="btn btn-small" onclick={dismiss} aria-label="Chiudi il messaggio">{ "Chiudi" }</button>
+                <button type="button" class="btn btn-small" onclick={dismiss} aria-label={t().app.close_notice_label}>{ t().app.close_notice }</button>
             </div>
         </div>
     }

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::describe;
-use crate::model::format::format_points;
 use crate::model::review::{objective_status, Verdict};
 use crate::model::Plan;
+use crate::text::{fill, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
@@ -25,11 +25,13 @@ pub fn PrintHeading(props: &PrintProps) -> Html {
         now.get_month() + 1,
         now.get_full_year()
     );
+    let texts = &t().app;
+    let plan = &props.plan;
     html! {
         <div class="print-only print-heading">
-            <p class="print-kicker">{ "Allegato — pesatura degli obiettivi" }</p>
-            <p class="print-title">{ format!("{} — piano degli obiettivi {}", props.plan.ente.name, props.plan.ente.year) }</p>
-            <p>{ format!("{}: {}. Stampato il {date}.", props.plan.grid.name, describe::formula(&props.plan.grid)) }</p>
+            <p class="print-kicker">{ texts.print_kicker }</p>
+            <p class="print-title">{ fill(texts.print_title, &[("ente", &plan.ente.name), ("year", &plan.ente.year)]) }</p>
+            <p>{ fill(texts.print_method, &[("grid", &plan.grid.name), ("formula", &describe::formula(&plan.grid)), ("date", &date)]) }</p>
         </div>
     }
 }
@@ -37,6 +39,7 @@ pub fn PrintHeading(props: &PrintProps) -> Html {
 #[component]
 pub fn PrintClosing(props: &PrintProps) -> Html {
     let plan = &props.plan;
+    let texts = &t().app;
     let n = plan.grid.criteria.len();
     let reviewed: Vec<_> = plan
         .objectives
@@ -66,11 +69,14 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
                     .get(c)
                     .copied()
                     .flatten()
-                    .map_or("—".into(), format_points);
-                parts.push(format!("da {proposed} a {}", format_points(revised)));
+                    .map_or("—".into(), points);
+                parts.push(fill(
+                    texts.print_revised,
+                    &[("proposed", &proposed), ("revised", &points(revised))],
+                ));
             }
             if !r.comment.is_empty() {
-                parts.push(format!("«{}»", r.comment));
+                parts.push(fill(texts.print_quoted, &[("comment", &r.comment)]));
             }
             if !parts.is_empty() {
                 notes.push(format!("{}: {}", criterion.short, parts.join(", ")));
@@ -90,16 +96,16 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
     html! {
         <div class="print-only print-closing">
             if !reviewed.is_empty() {
-                <h2>{ "Esiti della verifica del Nucleo di valutazione" }</h2>
+                <h2>{ texts.print_review_heading }</h2>
                 <table class="table">
-                    <thead><tr><th>{ "Unità" }</th><th>{ "Obiettivo" }</th><th>{ "Esito" }</th><th>{ "Rilievi e commenti" }</th></tr></thead>
+                    <thead><tr><th>{ texts.column_unit }</th><th>{ texts.print_column_objective }</th><th>{ texts.print_column_outcome }</th><th>{ texts.print_column_notes }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }
             <div class="signatures">
-                <p>{ "Luogo e data ______________________" }</p>
-                <p>{ "Il Dirigente ______________________" }</p>
-                <p>{ "Il Nucleo di valutazione ______________________" }</p>
+                <p>{ texts.sign_place_date }</p>
+                <p>{ texts.sign_head }</p>
+                <p>{ texts.sign_nucleo }</p>
             </div>
         </div>
     }

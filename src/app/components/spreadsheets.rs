@@ -18,8 +18,8 @@ use crate::app::{xlsx as excel_worker, Dispatch};
 use crate::io::como_table::DuplicateChoice;
 use crate::io::csv::{self, Dialect};
 use crate::io::{json, xlsx};
-use crate::model::format::format_points;
 use crate::model::Plan;
+use crate::text::{fill, plural, t};
 
 #[derive(Properties, PartialEq)]
 pub struct SpreadsheetProps {
@@ -72,7 +72,7 @@ fn import_workbook(dispatch: Dispatch, excel: UseStateHandle<Excel>, name: Strin
         });
         return;
     }
-    excel.set(Excel::Busy(format!("Lettura del file Excel «{name}»…")));
+    excel.set(Excel::Busy(fill(t().app.excel_reading, &[("name", &name)])));
     excel_worker::read(&bytes, move |sheet| {
         excel.set(Excel::Idle);
         dispatch.dispatch(Action::ImportSheet { name, sheet });
@@ -104,7 +104,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
             if download(&name, "text/csv;charset=utf-8", &text).is_err() {
                 dispatch.dispatch(Action::OpenFailed {
                     name,
-                    reason: "il browser non ha permesso di scaricare il file".into(),
+                    reason: t().app.download_refused.into(),
                 });
             }
         })
@@ -113,18 +113,18 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
         let (plan, excel) = (props.plan.clone(), excel.clone());
         Callback::from(move |_| {
             let name = xlsx::file_name(&plan);
-            excel.set(Excel::Busy("Preparazione del file Excel…".into()));
+            excel.set(Excel::Busy(t().app.excel_preparing.into()));
             let excel = excel.clone();
             excel_worker::export(json::save(&plan), move |workbook| {
                 let saved = workbook.and_then(|bytes| {
                     download_parts(&name, xlsx::MIME, &js_sys::Array::of1(&bytes))
-                        .map_err(|_| "il browser non ha permesso di scaricare il file".to_string())
+                        .map_err(|_| t().app.download_refused.to_string())
                 });
                 excel.set(match saved {
-                    Ok(()) => Excel::Done(format!("File Excel pronto: «{name}».")),
-                    Err(why) => Excel::Failed(format!(
-                        "Il file Excel non è stato creato: {}.",
-                        why.trim_end_matches('.')
+                    Ok(()) => Excel::Done(fill(t().app.excel_ready, &[("name", &name)])),
+                    Err(why) => Excel::Failed(fill(
+                        t().app.excel_failed,
+                        &[("reason", &why.trim_end_matches('.'))],
                     )),
                 });
             });
@@ -175,21 +175,22 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
         })
     };
 
+    let texts = &t().app;
     html! {
         <section class="spreadsheets" aria-labelledby="fogli-titolo">
             <details>
-                <summary><h2 id="fogli-titolo">{ "Fogli di calcolo: importa ed esporta" }</h2></summary>
+                <summary><h2 id="fogli-titolo">{ texts.spreadsheets_heading }</h2></summary>
                 <div class="field-row">
-                    <button type="button" class="btn" onclick={export(Dialect::ExcelItalian)}>{ "Esporta CSV per Excel" }</button>
-                    <button type="button" class="btn" onclick={export(Dialect::Plain)}>{ "Esporta CSV semplice (, e .)" }</button>
-                    <button type="button" class="btn" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ "Scarica Excel (.xlsx)" }</button>
+                    <button type="button" class="btn" onclick={export(Dialect::ExcelItalian)}>{ texts.export_csv_excel }</button>
+                    <button type="button" class="btn" onclick={export(Dialect::Plain)}>{ texts.export_csv_plain }</button>
+                    <button type="button" class="btn" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ texts.export_xlsx }</button>
                     <label class="btn file-button">
-                        { "Importa obiettivi da CSV o Excel…" }
+                        { texts.import_objectives }
                         <input type="file" id="importa-csv" class="visually-hidden" onchange={on_table}
                             accept={format!(".csv,.txt,.xlsx,text/csv,text/plain,{}", xlsx::MIME)} />
                     </label>
                     <label class="btn file-button">
-                        { "Importa la tabella del PEG di Como…" }
+                        { texts.import_como_table }
                         <input type="file" id="importa-como" class="visually-hidden" accept=".txt,.csv,.tsv,text/plain" onchange={on_como} />
                     </label>
                 </div>
@@ -199,22 +200,22 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                 if let Excel::Failed(text) = &*excel {
                     <p class="notice notice-error" role="alert" data-testid="excel-errore">{ text.clone() }</p>
                 }
-                <p class="hint">{ "CSV per Excel: separatore «;», virgola decimale, UTF-8 con BOM. In importazione si accettano «;», «,» o tabulazione, virgola o punto decimale, UTF-8 o Windows-1252; le intestazioni sono confrontate con i nomi dei criteri senza badare a maiuscole e accenti." }</p>
-                <p class="hint">{ "Il file Excel ha la tabella di pesatura con formule vive (totale, peso relativo, media e, una volta inseriti i raggiungimenti, punteggio ponderato e risultato), la griglia e i rilievi; in importazione si legge il primo foglio. Il modulo per i file Excel si scarica alla prima esportazione o importazione." }</p>
+                <p class="hint">{ texts.csv_hint }</p>
+                <p class="hint">{ texts.excel_hint }</p>
                 <div class="field-row paste">
                     <div class="field field-wide">
-                        <label for="incolla-celle">{ "Incolla qui le celle copiate da Excel o LibreOffice (con la riga di intestazione)" }</label>
+                        <label for="incolla-celle">{ texts.paste_label }</label>
                         <textarea id="incolla-celle" rows="4" value={(*pasted).clone()} oninput={on_pasted} />
                     </div>
                     <div class="field">
-                        <label for="incolla-unita">{ "Nell'unità (se le celle non la indicano)" }</label>
+                        <label for="incolla-unita">{ texts.paste_unit_label }</label>
                         <select id="incolla-unita" onchange={on_paste_unit}>
                             { for leaf_units.iter().map(|u| html! {
                                 <option value={u.id.clone()} selected={*paste_unit == u.id}>{ props.plan.unit_label(u) }</option>
                             }) }
                         </select>
                     </div>
-                    <button type="button" class="btn" onclick={on_preview_paste} disabled={pasted.trim().is_empty()}>{ "Anteprima" }</button>
+                    <button type="button" class="btn" onclick={on_preview_paste} disabled={pasted.trim().is_empty()}>{ texts.preview }</button>
                 </div>
             </details>
         </section>
@@ -239,6 +240,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::CancelImport))
     };
+    let texts = &t().app;
     let body = match &*props.import {
         Import::Csv { name, preview } => {
             let criteria: Vec<String> = preview
@@ -260,22 +262,37 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     .unit(id)
                     .map_or(id.to_string(), |u| props.plan.unit_label(u))
             };
+            let (n, r) = (preview.rows.len(), preview.rejected.len());
+            let objectives = fill(
+                plural(n, texts.import_objectives_one, texts.import_objectives_many),
+                &[("n", &n)],
+            );
+            let rejected = fill(
+                plural(r, texts.import_rejected_one, texts.import_rejected_many),
+                &[("n", &r)],
+            );
+            let source = match &preview.sheet {
+                Some(sheet) => fill(texts.import_from_sheet, &[("sheet", sheet)]),
+                None => fill(
+                    texts.import_from_text,
+                    &[
+                        ("encoding", &preview.encoding.label_it()),
+                        ("separator", &preview.separator.label_it()),
+                    ],
+                ),
+            };
             html! {
                 <>
-                    <h2 id="importa-titolo">{ format!("Anteprima dell'importazione da «{name}»") }</h2>
-                    <p data-testid="importa-esito">{ format!("{} obiettivi da importare, {} righe scartate ({}).",
-                        preview.rows.len(), preview.rejected.len(), match &preview.sheet {
-                            Some(sheet) => format!("cartella Excel, foglio «{sheet}»"),
-                            None => format!("codifica {}, separatore {}", preview.encoding.label_it(), preview.separator.label_it()),
-                        }) }</p>
+                    <h2 id="importa-titolo">{ fill(texts.import_preview_heading, &[("name", name)]) }</h2>
+                    <p data-testid="importa-esito">{ fill(texts.import_outcome, &[("objectives", &objectives), ("rejected", &rejected), ("source", &source)]) }</p>
                     if !preview.missing_criteria.is_empty() {
-                        <p class="notice notice-warning">{ format!("Colonne mancanti, i punteggi restano da assegnare: {}.", preview.missing_criteria.join(", ")) }</p>
+                        <p class="notice notice-warning">{ fill(texts.missing_columns, &[("columns", &preview.missing_criteria.join(", "))]) }</p>
                     }
                     if !preview.ignored_columns.is_empty() {
-                        <p class="hint">{ format!("Colonne non lette: {}.", preview.ignored_columns.join(", ")) }</p>
+                        <p class="hint">{ fill(texts.ignored_columns, &[("columns", &preview.ignored_columns.join(", "))]) }</p>
                     }
                     if !preview.rejected.is_empty() {
-                        <h3>{ "Righe che non saranno importate" }</h3>
+                        <h3>{ texts.rejected_rows_heading }</h3>
                         <ul class="rejected" data-testid="importa-scartate">
                             { for preview.rejected.iter().map(|r| html! { <li>{ r.to_string() }</li> }) }
                         </ul>
@@ -283,16 +300,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     if !preview.rows.is_empty() {
                         <div class="table-scroll">
                         <table class="table">
-                            <caption>{ "Obiettivi che saranno aggiunti" }</caption>
+                            <caption>{ texts.rows_caption }</caption>
                             <thead><tr>
-                                <th scope="col" class="num">{ "Riga" }</th><th scope="col">{ "Unità" }</th><th scope="col">{ "Titolo" }</th>
+                                <th scope="col" class="num">{ texts.column_row }</th><th scope="col">{ texts.column_unit }</th><th scope="col">{ texts.column_title }</th>
                                 { for criteria.iter().map(|c| html! { <th scope="col" class="num">{ c.clone() }</th> }) }
                             </tr></thead>
                             <tbody>
                                 { for preview.rows.iter().map(|r| html! {
                                     <tr>
                                         <td class="num">{ r.line }</td><td>{ unit_name(&r.unit) }</td><td>{ r.title.clone() }</td>
-                                        { for r.scores.iter().map(|s| html! { <td class="num">{ s.map_or("—".into(), format_points) }</td> }) }
+                                        { for r.scores.iter().map(|s| html! { <td class="num">{ s.map_or("—".into(), crate::text::points) }</td> }) }
                                     </tr>
                                 }) }
                             </tbody>
@@ -300,7 +317,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         </div>
                     }
                     <button type="button" class="btn btn-primary" onclick={confirm} disabled={preview.rows.is_empty()}>
-                        { format!("Importa {} obiettivi", preview.rows.len()) }
+                        { fill(plural(n, texts.import_button_one, texts.import_button_many), &[("n", &n)]) }
                     </button>
                 </>
             }
@@ -311,6 +328,36 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             choices,
         } => {
             let (settore_objectives, shared) = table.objective_counts();
+            let count = |n: usize, one, many| fill(plural(n, one, many), &[("n", &n)]);
+            let como_outcome = fill(
+                texts.como_outcome,
+                &[
+                    (
+                        "units",
+                        &count(table.settori(), texts.como_units_one, texts.como_units_many),
+                    ),
+                    (
+                        "rows",
+                        &count(
+                            settore_objectives,
+                            texts.como_rows_one,
+                            texts.como_rows_many,
+                        ),
+                    ),
+                    (
+                        "shared",
+                        &count(shared, texts.como_shared_one, texts.como_shared_many),
+                    ),
+                    (
+                        "averages",
+                        &count(
+                            table.averages_checked,
+                            texts.como_averages_one,
+                            texts.como_averages_many,
+                        ),
+                    ),
+                ],
+            );
             let questions = table.duplicates.iter().enumerate().map(|(index, d)| {
                 let options = DuplicateChoice::ALL.into_iter().map(|choice| {
                     let dispatch = props.dispatch.clone();
@@ -332,23 +379,22 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             });
             html! {
                 <>
-                    <h2 id="importa-titolo">{ format!("Tabella del PEG letta da «{name}»") }</h2>
-                    <p data-testid="importa-esito">{ format!("{} settori; {settore_objectives} righe di obiettivi nelle tabelle dei settori (blocchi ripetuti compresi) e {shared} obiettivi comuni a più settori; {} medie pubblicate ricalcolate.",
-                        table.settori(), table.averages_checked) }</p>
+                    <h2 id="importa-titolo">{ fill(texts.como_heading, &[("name", name)]) }</h2>
+                    <p data-testid="importa-esito">{ como_outcome }</p>
                     if !table.disagreements.is_empty() {
-                        <h3>{ "Medie pubblicate che non tornano" }</h3>
+                        <h3>{ texts.como_disagreements_heading }</h3>
                         <ul data-testid="importa-medie">{ for table.disagreements.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                     }
                     if !table.total_mismatches.is_empty() {
-                        <h3>{ "Totali pubblicati che non sono la somma dei punteggi" }</h3>
+                        <h3>{ texts.como_total_mismatches_heading }</h3>
                         <ul>{ for table.total_mismatches.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                     }
                     if !table.notes.is_empty() {
-                        <h3>{ "Righe che non sono obiettivi" }</h3>
+                        <h3>{ texts.como_notes_heading }</h3>
                         <ul>{ for table.notes.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                     }
                     { for questions }
-                    <button type="button" class="btn btn-primary" onclick={confirm}>{ "Apri come nuovo piano" }</button>
+                    <button type="button" class="btn btn-primary" onclick={confirm}>{ texts.open_as_new_plan }</button>
                 </>
             }
         }
@@ -357,7 +403,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         <section class="import-panel" aria-labelledby="importa-titolo" data-testid="importa">
             { body }
             { " " }
-            <button type="button" class="btn" onclick={cancel}>{ "Annulla l'importazione" }</button>
+            <button type="button" class="btn" onclick={cancel}>{ texts.cancel_import }</button>
         </section>
     }
 }

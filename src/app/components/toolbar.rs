@@ -11,8 +11,7 @@ use crate::app::files::{confirm, download};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
 use crate::io::json;
-
-const DISCARD: &str = "Le modifiche non salvate andranno perse. Continuare?";
+use crate::text::t;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -31,7 +30,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_new = {
         let open = props.on_new.clone();
         Callback::from(move |_| {
-            if !dirty || confirm(DISCARD) {
+            if !dirty || confirm(t().app.discard_confirm) {
                 open.emit(());
             }
         })
@@ -39,7 +38,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_example = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| {
-            if !dirty || confirm(DISCARD) {
+            if !dirty || confirm(t().app.discard_confirm) {
                 dispatch.dispatch(Action::OpenExample);
             }
         })
@@ -53,7 +52,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 Ok(()) => dispatch.dispatch(Action::Saved { name }),
                 Err(_) => dispatch.dispatch(Action::OpenFailed {
                     name,
-                    reason: "il browser non ha permesso di scaricare il file".into(),
+                    reason: t().app.download_refused.into(),
                 }),
             }
         })
@@ -67,7 +66,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 return;
             };
             input.set_value(""); // the same file can be opened again
-            if dirty && !confirm(DISCARD) {
+            if dirty && !confirm(t().app.discard_confirm) {
                 return;
             }
             let file = gloo::file::File::from(file);
@@ -116,26 +115,27 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Redo))
     };
 
+    let texts = &t().app;
     html! {
-        <nav class="toolbar" aria-label="Comandi del file">
+        <nav class="toolbar" aria-label={texts.toolbar_label}>
             <button type="button" class="btn btn-outline" onclick={on_undo} disabled={!props.state.can_undo()}
-                title="Annulla l'ultima modifica (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Annulla" }</button>
+                title={texts.undo_hint} aria-keyshortcuts="Control+Z">{ texts.undo }</button>
             <button type="button" class="btn btn-outline" onclick={on_redo} disabled={!props.state.can_redo()}
-                title="Ripeti la modifica annullata (Ctrl+Y)" aria-keyshortcuts="Control+Y">{ "Ripeti" }</button>
-            <button type="button" class="btn" onclick={on_new}>{ "Nuovo piano" }</button>
+                title={texts.redo_hint} aria-keyshortcuts="Control+Y">{ texts.redo }</button>
+            <button type="button" class="btn" onclick={on_new}>{ texts.new_plan }</button>
             <label class="btn file-button">
-                { "Apri file…" }
+                { texts.open_file }
                 <input type="file" id="apri-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
             </label>
-            <button type="button" class="btn btn-primary" onclick={on_save}>{ "Salva" }</button>
+            <button type="button" class="btn btn-primary" onclick={on_save}>{ texts.save }</button>
             <label class="btn file-button">
-                { "Confronta con un altro file…" }
+                { texts.compare_file }
                 <input type="file" id="confronta-file" class="visually-hidden" accept=".json,application/json" onchange={on_compare} />
             </label>
-            <button type="button" class="btn" onclick={on_print}>{ "Stampa" }</button>
-            <button type="button" class="btn btn-outline" onclick={on_example}>{ "Esempio: Comune di Como, PEG 2024" }</button>
+            <button type="button" class="btn" onclick={on_print}>{ texts.print }</button>
+            <button type="button" class="btn btn-outline" onclick={on_example}>{ texts.open_example }</button>
             if dirty {
-                <span class="dirty-mark" title="Ci sono modifiche non salvate">{ "Modifiche non salvate" }</span>
+                <span class="dirty-mark" title={texts.unsaved_hint}>{ texts.unsaved_mark }</span>
             }
         </nav>
     }

@@ -1,16 +1,256 @@
 //! Texts of the page's frame: skip link, brand, toolbar, files, notices,
-//! autosave, undo and redo, the language switch.
+//! autosave, undo and redo, the language switch, spreadsheets and imports,
+//! the comparison, achievements, the printed annex and the crash panel.
 
 use super::texts;
 
 texts! {
     AppTexts {
+        // mod.rs
         skip_to_content,
         brand_sub,
+        /// The browser tab's title.
+        page_title,
         footer,
         autosave_off,
         leave_warning,
+
+        // language.rs
         /// The label of the group of language buttons.
         language,
+
+        // toolbar.rs
+        /// Asked before a new plan, the example or another file replaces unsaved changes.
+        discard_confirm,
+        /// Why a save or an export failed, placed in `read_failed` or `excel_failed`.
+        download_refused,
+        toolbar_label,
+        undo_hint,
+        undo,
+        redo_hint,
+        redo,
+        new_plan,
+        open_file,
+        save,
+        compare_file,
+        print,
+        open_example,
+        unsaved_hint,
+        unsaved_mark,
+
+        // notice.rs
+        close_notice_label,
+        close_notice,
+
+        // new_plan.rs
+        new_plan_heading,
+        method,
+        new_plan_hint,
+        create_plan,
+        cancel,
+
+        // add_unit.rs
+        /// `{level}`: the level's name as the plan writes it, in lower case.
+        unit_name_missing,
+        add_unit_heading,
+        unit_name,
+        unit_level,
+        parent_unit,
+        no_parent,
+        add_unit,
+
+        // spreadsheets.rs
+        /// `{name}`: the file's name.
+        excel_reading,
+        excel_preparing,
+        /// `{name}`: the file's name.
+        excel_ready,
+        /// `{reason}`: why, without a final full stop.
+        excel_failed,
+        spreadsheets_heading,
+        export_csv_excel,
+        export_csv_plain,
+        export_xlsx,
+        import_objectives,
+        import_como_table,
+        csv_hint,
+        excel_hint,
+        paste_label,
+        paste_unit_label,
+        preview,
+        /// `{name}`: the file's name.
+        import_preview_heading,
+        /// `{objectives}`: `import_objectives_*`; `{rejected}`: `import_rejected_*`; `{source}`: `import_from_sheet` or `import_from_text`.
+        import_outcome,
+        /// `{n}`.
+        import_objectives_one,
+        /// `{n}`.
+        import_objectives_many,
+        /// `{n}`.
+        import_rejected_one,
+        /// `{n}`.
+        import_rejected_many,
+        /// `{sheet}`: the sheet's name.
+        import_from_sheet,
+        /// `{encoding}`, `{separator}`.
+        import_from_text,
+        /// `{columns}`: the criteria, separated by commas.
+        missing_columns,
+        /// `{columns}`: the columns, separated by commas.
+        ignored_columns,
+        rejected_rows_heading,
+        rows_caption,
+        column_row,
+        /// Also in the comparison and on paper.
+        column_unit,
+        column_title,
+        /// `{n}`.
+        import_button_one,
+        /// `{n}`.
+        import_button_many,
+        /// `{name}`: the file's name.
+        como_heading,
+        /// `{units}`: `como_units_*`; `{rows}`: `como_rows_*`; `{shared}`: `como_shared_*`; `{averages}`: `como_averages_*`.
+        como_outcome,
+        /// `{n}`.
+        como_units_one,
+        /// `{n}`.
+        como_units_many,
+        /// `{n}`.
+        como_rows_one,
+        /// `{n}`.
+        como_rows_many,
+        /// `{n}`.
+        como_shared_one,
+        /// `{n}`.
+        como_shared_many,
+        /// `{n}`.
+        como_averages_one,
+        /// `{n}`.
+        como_averages_many,
+        como_disagreements_heading,
+        como_total_mismatches_heading,
+        como_notes_heading,
+        open_as_new_plan,
+        cancel_import,
+
+        // comparison.rs
+        change_added,
+        change_removed,
+        change_retitled,
+        change_moved,
+        change_score,
+        change_points,
+        change_weight,
+        /// In the Before or After column of an objective added or removed.
+        change_present,
+        /// `{name}`: the other file's name.
+        comparison_heading,
+        close_comparison,
+        no_differences,
+        /// `{n}`, `{before}`, `{after}`: the administration's averages.
+        comparison_summary_one,
+        /// `{n}`, `{before}`, `{after}`: the administration's averages.
+        comparison_summary_many,
+        changes_caption,
+        column_what,
+        column_where,
+        column_before,
+        column_after,
+        column_difference,
+        changed_units_caption,
+
+        // print_report.rs
+        print_kicker,
+        /// `{ente}`, `{year}`.
+        print_title,
+        /// `{grid}`: the grid's name; `{formula}`: how a weight is computed; `{date}`: today, dd/mm/yyyy.
+        print_method,
+        /// `{proposed}`, `{revised}`: the scores.
+        print_revised,
+        /// `{comment}`: a comment of the Nucleo.
+        print_quoted,
+        print_review_heading,
+        print_column_objective,
+        print_column_outcome,
+        print_column_notes,
+        sign_place_date,
+        sign_head,
+        sign_nucleo,
+
+        // achievement.rs
+        /// `{label}`: which objective ("obiettivo 2: Titolo").
+        achievement_mode_label,
+        indicator_higher,
+        indicator_lower,
+        /// `{label}`: which objective.
+        achievement_percent_label,
+        target_placeholder,
+        actual_placeholder,
+        /// `{label}`: which objective.
+        target_label,
+        /// `{label}`: which objective.
+        actual_label,
+        /// `{percent}`: what counts after the grid's bands.
+        achievement_counts,
+
+        // state.rs
+        /// `{label}`: the field; `{text}`: what was typed; `{error}`: why.
+        number_refused,
+        field_achievement,
+        field_target,
+        field_actual,
+        field_minimum,
+        field_maximum,
+        field_step,
+        /// `{value}`: the percentage typed.
+        achievement_out_of_range,
+        achievement_needs_both,
+        /// `{text}`: what was typed.
+        year_invalid,
+        /// The name of a criterion just added to the grid.
+        new_criterion,
+        /// The name, in notices, of cells pasted from a spreadsheet.
+        pasted_cells,
+        /// `{method}`: the method's name.
+        notice_new_plan,
+        notice_example,
+        /// `{name}`: the file's name.
+        notice_opened,
+        /// `{name}`: the file's name.
+        notice_opened_modified,
+        /// `{name}`: the file's name; `{error}`: why, a sentence.
+        notice_file_refused,
+        /// `{name}`: the file's name; `{reason}`: why, without a final full stop.
+        notice_read_failed,
+        /// `{name}`: the file's name.
+        notice_saved,
+        notice_restored,
+        /// `{saved_at}`: date and time of the autosave (dd/mm/yyyy hh:mm).
+        notice_restored_at,
+        /// `{name}`: the other file's name.
+        notice_comparing,
+        /// `{name}`: the other file's name; `{error}`: why, a sentence.
+        notice_compare_refused,
+        /// `{n}`; `{name}`: the file's name.
+        notice_imported_one,
+        /// `{n}`; `{name}`: the file's name.
+        notice_imported_many,
+        /// `{name}`: the file's name.
+        notice_como_opened,
+        /// What screen readers hear after a score changes. `{points}`: the objective's total or `announce_incomplete`; `{weight}`: `announce_weight` or nothing; `{average}`: `announce_average` or nothing.
+        announce_total,
+        announce_incomplete,
+        /// `{weight}`: the relative weight.
+        announce_weight,
+        /// `{unit}`: the unit; `{average}`: its average.
+        announce_average,
+
+        // crash.rs
+        crash_title,
+        crash_body,
+        crash_save,
+        crash_reload,
+        crash_details,
     }
 }
