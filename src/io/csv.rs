@@ -101,12 +101,6 @@ impl Separator {
             Separator::Tab => texts.separator_tab,
         }
     }
-
-    /// The same as [`Separator::label`]: the name callers used before the
-    /// interface had a language switch.
-    pub fn label_it(self) -> &'static str {
-        self.label()
-    }
 }
 
 /// One row of a file: the line it starts on (from 1) and its cells, trimmed.

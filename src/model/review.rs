@@ -31,11 +31,6 @@ impl Verdict {
         }
     }
 
-    /// The same as [`Verdict::label`]: kept for callers being migrated.
-    pub fn label_it(self) -> &'static str {
-        self.label()
-    }
-
     /// The verdict's word in the review log, which files keep in Italian
     /// whatever the interface's language.
     fn logged(self) -> &'static str {

@@ -36,11 +36,6 @@ impl Severity {
             Severity::Note => t.severity_info,
         }
     }
-
-    /// The same as [`Severity::label`]: kept for callers being migrated.
-    pub fn label_it(self) -> &'static str {
-        self.label()
-    }
 }
 
 /// Where a finding points: a unit, an objective, a score cell.

@@ -138,7 +138,7 @@ fn verdict_select(id: String, label: String, current: Verdict, onchange: Callbac
     html! {
         <select {id} class={classes!("verdict", format!("verdict-{}", verdict_value(current)))} aria-label={label} {onchange}>
             { for [Verdict::Pending, Verdict::Confirmed, Verdict::Contested].into_iter().map(|v| html! {
-                <option value={verdict_value(v)} selected={v == current}>{ v.label_it() }</option>
+                <option value={verdict_value(v)} selected={v == current}>{ v.label() }</option>
             }) }
         </select>
     }
@@ -252,7 +252,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                             <span>{ shown(proposed) }</span>
                         }
                         if review.verdict != Verdict::Pending {
-                            <span class="verdict-mark">{ review.verdict.label_it() }</span>
+                            <span class="verdict-mark">{ review.verdict.label() }</span>
                         }
                     </td>
                 };
@@ -443,7 +443,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 <div class="row-extras">
                     if props.review_mode {
                         <span class={classes!("status-badge", format!("verdict-{}", verdict_value(props.status)))}
-                            data-testid={dom_id("stato", &[&o.id])}>{ props.status.label_it() }</span>
+                            data-testid={dom_id("stato", &[&o.id])}>{ props.status.label() }</span>
                     }
                     <details class="description" open={o.description.is_some()}>
                         <summary>{ texts.row_description }</summary>

@@ -61,7 +61,7 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
             };
             let mut parts = Vec::new();
             if r.verdict != Verdict::Pending {
-                parts.push(r.verdict.label_it().to_string());
+                parts.push(r.verdict.label().to_string());
             }
             if let Some(revised) = r.revised {
                 let proposed = o
@@ -88,7 +88,7 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
         html! {
             <tr>
                 <td>{ unit }</td><td>{ o.title.clone() }</td>
-                <td>{ objective_status(o, n).label_it() }</td>
+                <td>{ objective_status(o, n).label() }</td>
                 <td>{ notes.join(" · ") }</td>
             </tr>
         }

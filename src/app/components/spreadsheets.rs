@@ -276,8 +276,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 None => fill(
                     texts.import_from_text,
                     &[
-                        ("encoding", &preview.encoding.label_it()),
-                        ("separator", &preview.separator.label_it()),
+                        ("encoding", &preview.encoding.label()),
+                        ("separator", &preview.separator.label()),
                     ],
                 ),
             };
@@ -366,7 +366,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     html! {
                         <div class="radio">
                             <input type="radio" name={format!("doppio-{index}")} id={id.clone()} checked={choices.get(index) == Some(&choice)} {onchange} />
-                            <label for={id}>{ choice.label_it() }</label>
+                            <label for={id}>{ choice.label() }</label>
                         </div>
                     }
                 });

@@ -379,7 +379,7 @@ fn unit_status_badge(state: &State, members: &[Member], unit_id: &str) -> Html {
         crate::model::review::Verdict::Confirmed => "verdict-confirmed",
         crate::model::review::Verdict::Contested => "verdict-contested",
     };
-    html! { <span class={classes!("status-badge", class)} data-testid={dom_id("stato-unita", &[unit_id])}>{ status.label_it() }</span> }
+    html! { <span class={classes!("status-badge", class)} data-testid={dom_id("stato-unita", &[unit_id])}>{ status.label() }</span> }
 }
 
 fn rollup_text(stats: &Stats) -> String {

@@ -167,12 +167,6 @@ impl DuplicateChoice {
             DuplicateChoice::KeepBoth => texts.como_keep_both,
         }
     }
-
-    /// The same as [`DuplicateChoice::label`]: the name callers used before
-    /// the interface had a language switch.
-    pub fn label_it(self) -> &'static str {
-        self.label()
-    }
 }
 
 pub fn total_mismatches(blocks: &[Block], shared: &[SharedRow]) -> Vec<TotalMismatch> {

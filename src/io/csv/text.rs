@@ -29,12 +29,6 @@ impl Encoding {
             Encoding::Windows1252 => "Windows-1252",
         }
     }
-
-    /// The same as [`Encoding::label`]: the name callers used before the
-    /// interface had a language switch.
-    pub fn label_it(self) -> &'static str {
-        self.label()
-    }
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
