@@ -1,0 +1,144 @@
+// Languages: Italian by default, English on a click, the choice remembered;
+// numbers written as each language writes them and typed in either form; no
+// Italian word left in the English interface's controls; axe finds nothing
+// in English either.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const out = join(here, 'out');
+mkdirSync(out, { recursive: true });
+const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+let server, url, browser, page;
+
+before(async () => {
+  ({ server, url } = await serve(join(repo, 'dist')));
+  browser = await launch();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  page.on('dialog', (d) => d.accept().catch(() => {}));
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const cell = (testid) => page.locator(`[data-testid="${testid}"]`);
+const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+
+async function scan(name) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe });
+  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  assert.deepEqual(found, [], `${name}: ${found.join('; ')}`);
+}
+
+// The words of the Italian interface's controls and headings; plan data
+// (unit names, titles, criteria) may stay Italian in English.
+const ITALIAN_UI = /\b(Aggiungi|Salva|Apri|Nuovo|Esporta|Importa|Mostra|Modifica|Media dell|Media complessiva|Punteggio|Punti|Obiettivi|Peso|Verifica|Proposta|Stampa|Annulla|Ripeti|Chiudi|Elimina|Rilievi|Riepilogo|Griglia|Lingua|Anno)\b/;
+
+async function italianLeft() {
+  return page.evaluate((source) => {
+    const pattern = new RegExp(source);
+    const texts = [...document.querySelectorAll('button, h1, h2, h3, caption, label, legend, summary, th[scope="col"], dt, .skip-link, footer')]
+      .map((e) => e.innerText.trim())
+      .concat([...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')))
+      .concat([document.title]);
+    return texts.filter((t) => pattern.test(t)).slice(0, 10);
+  }, ITALIAN_UI.source);
+}
+
+test('Italian by default, numbers with the decimal comma', async () => {
+  assert.equal(await htmlLang(), 'it');
+  assert.equal(await page.getByRole('button', { name: 'Italiano', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+  assert.equal(await page.locator('.skip-link').innerText(), 'Vai al contenuto');
+});
+
+test('English on a click: words, page language and numbers follow', async () => {
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await cell('media-s3').innerText(), '26.50');
+  assert.equal(await cell('media-s1').innerText(), '20.67');
+  assert.equal(await page.locator('.skip-link').innerText(), 'Skip to content');
+  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Comune di Como — plan of objectives 2024/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lingua-en', 'the focus stays on the switch');
+  assert.deepEqual(await italianLeft(), []);
+  await page.screenshot({ path: join(out, 'english.png') });
+});
+
+test('the English interface passes the axe scan', async () => scan('english'));
+
+test('every panel in English: grid editing, spreadsheets, results, sensitivity, review, new plan', async () => {
+  await page.locator('details.grid-edit > summary').click();
+  await page.getByRole('heading', { name: 'Spreadsheets: import and export' }).click();
+  await page.locator('#mostra-risultati').check();
+  await page.getByRole('heading', { name: 'Sensitivity of the ranking' }).click();
+  await scan('english panels');
+  assert.deepEqual(await italianLeft(), []);
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await page.locator('#riga-o2 .review-panel > summary').click();
+  await page.locator('#rivisto-o2-0').fill('99');
+  await page.locator('#rivisto-o2-0').press('Tab');
+  const error = await page.locator('#rivisto-o2-0-errore').innerText();
+  assert.match(error, /\b(is|are|must|not|between|from)\b/, `an English error: ${error}`);
+  await scan('english review');
+  assert.deepEqual(await italianLeft(), []);
+  await page.screenshot({ path: join(out, 'english-review.png') });
+  await page.keyboard.press('Control+z');
+  await page.getByRole('button', { name: 'Proposal', exact: true }).click();
+  await page.locator('#mostra-risultati').uncheck();
+  await page.getByRole('button', { name: 'New plan', exact: true }).click();
+  await scan('english new plan');
+  assert.deepEqual(await italianLeft(), []);
+  await page.keyboard.press('Escape');
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+});
+
+test('numbers typed the English or the Italian way count the same', async () => {
+  // A step of half a point, typed the English way, lets a score take decimals.
+  await page.locator('details.grid-edit > summary').click();
+  await page.locator('#griglia-passo-0').fill('0.5');
+  await page.locator('#griglia-passo-0').press('Tab');
+  await page.locator('details.grid-edit > summary').click();
+  const score = page.locator('#cella-o1-0');
+  await score.fill('7.5');
+  await score.press('Tab');
+  const english = await cell('media-s1').innerText();
+  assert.match(english, /^\d+\.\d\d$/);
+  await score.fill('8');
+  await score.press('Tab');
+  assert.notEqual(await cell('media-s1').innerText(), english);
+  await score.fill('7,5');
+  await score.press('Tab');
+  assert.equal(await cell('media-s1').innerText(), english);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+  assert.equal(await cell('media-s1').innerText(), '20.67');
+});
+
+test('the choice is remembered after a reload', async () => {
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await htmlLang(), 'en');
+  assert.equal(await page.getByRole('button', { name: 'English', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await cell('media-s3').innerText(), '26.50');
+});
+
+test('back to Italian: the edit on screen is kept', async () => {
+  await page.locator('#cella-o1-0').fill('9');
+  await page.locator('#cella-o1-0').press('Tab');
+  const changed = await cell('media-s1').innerText();
+  await page.getByRole('button', { name: 'Italiano', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'it');
+  assert.equal(await page.locator('#cella-o1-0').inputValue(), '9');
+  assert.equal(await cell('media-s1').innerText(), changed.replace('.', ','));
+  assert.equal(await page.locator('.skip-link').innerText(), 'Vai al contenuto');
+});
