@@ -208,18 +208,22 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <>
             <a class="skip-link" href="#contenuto">{ "Vai al contenuto" }</a>
-            <header class="app-header">
-                <div class="brand">
-                    <span class="brand-name">{ "Pesatura" }</span>
-                    <span class="brand-sub">{ "Pesatura degli obiettivi del PEG" }</span>
+            <header class="app-header it-header-wrapper">
+                <div class="it-header-center-wrapper">
+                    <div class="it-header-center-content-wrapper">
+                        <div class="brand it-brand-wrapper">
+                            <span class="brand-name it-brand-title">{ "Pesatura" }</span>
+                            <span class="brand-sub it-brand-tagline">{ "Pesatura degli obiettivi del PEG" }</span>
+                        </div>
+                        <Toolbar state={state.clone()} dispatch={dispatch.clone()} on_new={open_new} />
+                    </div>
                 </div>
-                <Toolbar state={state.clone()} dispatch={dispatch.clone()} on_new={open_new} />
             </header>
             <main id="contenuto" tabindex="-1">
                 <PrintHeading plan={state.plan.clone()} />
                 <NoticeBanner notice={state.notice.clone()} dispatch={dispatch.clone()} />
                 if autosave_wanted && !*autosave_on {
-                    <p class="notice notice-warning" role="status">{ "Salvataggio automatico non disponibile in questo browser: salvare spesso con «Salva»." }</p>
+                    <p class="notice notice-warning alert alert-warning" role="status">{ "Salvataggio automatico non disponibile in questo browser: salvare spesso con «Salva»." }</p>
                 }
                 if let Some(comparison) = state.comparison.clone() {
                     <ComparisonView {comparison} dispatch={dispatch.clone()} />

@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::achievement::{Achievement, Direction};
@@ -82,20 +83,20 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
     let label = &props.label;
     html! {
         <div class="achievement">
-            <select id={format!("{base}-modo")} aria-label={format!("Come si misura il raggiungimento, {label}")} onchange={send(0)}>
+            <select id={format!("{base}-modo")} class="form-select" aria-label={format!("Come si misura il raggiungimento, {label}")} onchange={send(0)}>
                 <option value="percent" selected={mode == "percent"}>{ "%" }</option>
                 <option value="higher" selected={mode == "higher"}>{ "indicatore ↑" }</option>
                 <option value="lower" selected={mode == "lower"}>{ "indicatore ↓" }</option>
             </select>
             if mode == "percent" {
-                <input id={base.clone()} class="score" type="text" inputmode="decimal" value={first.clone()}
+                <input id={base.clone()} class="score form-control" type="text" inputmode="decimal" value={first.clone()}
                     aria-label={format!("Raggiungimento in percentuale, {label}")} onchange={send(1)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             } else {
-                <input id={format!("{base}-target")} class="score" type="text" inputmode="decimal" value={first.clone()} placeholder="target"
+                <input id={format!("{base}-target")} class="score form-control" type="text" inputmode="decimal" value={first.clone()} placeholder="target"
                     aria-label={format!("Target dell'indicatore, {label}")} onchange={send(1)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
-                <input id={format!("{base}-rilevato")} class="score" type="text" inputmode="decimal" value={second.clone()} placeholder="rilevato"
+                <input id={format!("{base}-rilevato")} class="score form-control" type="text" inputmode="decimal" value={second.clone()} placeholder="rilevato"
                     aria-label={format!("Valore rilevato dell'indicatore, {label}")} onchange={send(2)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             }
@@ -103,7 +104,7 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                 <span class="points-note">{ format!("conta {} %", format_it(c, 2)) }</span>
             }
             if let Some(error) = error {
-                <span class="field-error" id={format!("{base}-errore")}>{ error }</span>
+                <span class="field-error" id={format!("{base}-errore")}>{ icon(It::Error) }{ error }</span>
             }
         </div>
     }

@@ -62,7 +62,7 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
         <section class="comparison" aria-labelledby="confronto-titolo" data-testid="confronto">
             <div class="unit-head">
                 <h2 id="confronto-titolo">{ format!("Confronto: «{name}» (prima) e il piano sullo schermo (dopo)") }</h2>
-                <button type="button" class="btn btn-small" onclick={close}>{ "Chiudi il confronto" }</button>
+                <button type="button" class="btn btn-small btn-outline-primary btn-xs" onclick={close}>{ "Chiudi il confronto" }</button>
             </div>
             if diff.is_empty() {
                 <p class="all-good">{ "Nessuna differenza." }</p>

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{dom_id, focus};
 use crate::model::validate::Place;
 use crate::model::{Finding, Plan, Severity};
@@ -12,6 +13,15 @@ use crate::model::{Finding, Plan, Severity};
 pub struct FindingsProps {
     pub plan: Rc<Plan>,
     pub findings: Rc<Vec<Finding>>,
+}
+
+/// The icon beside a finding: its severity is also written out.
+fn severity_icon(severity: Severity) -> Html {
+    icon(match severity {
+        Severity::Error => It::Error,
+        Severity::Warning => It::Warning,
+        Severity::Note => It::Info,
+    })
 }
 
 /// The id of the element a finding is about.
@@ -53,7 +63,7 @@ fn FindingItem(props: &ItemProps) -> Html {
         })
     };
     html! {
-        <li class={format!("finding finding-{}", f.severity.label_it().to_lowercase())}>
+        <li class={format!("finding finding-{}", f.severity.label_it().to_lowercase())}>{ severity_icon(f.severity) }
             <span class="badge">{ f.severity.label_it() }</span>{ " " }
             <a href={format!("#{id}")} {onclick}>{ f.where_.clone() }</a>{ ": " }{ f.message.clone() }
         </li>
@@ -129,7 +139,7 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
                 <h3>{ format!("{title} ({total})") }</h3>
                 <ul>{ for items }</ul>
                 if total > limit {
-                    <button type="button" class="btn" onclick={show_all}>
+                    <button type="button" class="btn btn-outline-primary btn-xs" onclick={show_all}>
                         { format!("Mostra tutti: altri {}", total - limit) }
                         <span class="visually-hidden">{ format!(" ({})", title.to_lowercase()) }</span>
                     </button>

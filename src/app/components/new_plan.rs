@@ -61,9 +61,9 @@ pub fn NewPlanPanel(props: &NewPlanProps) -> Html {
                 { for options }
             </fieldset>
             <p class="hint">{ "Criteri, livelli, tipologie e regole si possono poi modificare in «Modifica la griglia»." }</p>
-            <button type="submit" class="btn btn-primary">{ "Crea il piano" }</button>
+            <button type="submit" class="btn btn-primary btn-xs">{ "Crea il piano" }</button>
             { " " }
-            <button type="button" class="btn" onclick={on_cancel}>{ "Annulla" }</button>
+            <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_cancel}>{ "Annulla" }</button>
         </form>
     }
 }

@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::components::achievement::AchievementEditor;
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{confirm, dom_id};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
@@ -136,7 +137,7 @@ fn verdict_from(value: &str) -> Verdict {
 /// The select for a verdict, with its accessible name.
 fn verdict_select(id: String, label: String, current: Verdict, onchange: Callback<Event>) -> Html {
     html! {
-        <select {id} class={classes!("verdict", format!("verdict-{}", verdict_value(current)))} aria-label={label} {onchange}>
+        <select {id} class={classes!("verdict", "form-select", format!("verdict-{}", verdict_value(current)))} aria-label={label} {onchange}>
             { for [Verdict::Pending, Verdict::Confirmed, Verdict::Contested].into_iter().map(|v| html! {
                 <option value={verdict_value(v)} selected={v == current}>{ v.label_it() }</option>
             }) }
@@ -262,7 +263,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     let add = add_after.clone();
                     let onkeydown = Callback::from(move |e: KeyboardEvent| cell_keys(&e, c, is_last, &add));
                     html! {
-                        <input id={cell_id.clone()} class="score" type="text" inputmode="decimal" autocomplete="off" {onkeydown}
+                        <input id={cell_id.clone()} class="score form-control" type="text" inputmode="decimal" autocomplete="off" {onkeydown}
                             value={props.cells.get(c).cloned().unwrap_or_default()}
                             aria-label={accessible}
                             aria-invalid={error.is_some().to_string()}
@@ -288,7 +289,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                         }
                     });
                     html! {
-                        <select id={cell_id.clone()} class="level" aria-label={accessible} onchange={on_change} {onkeydown}
+                        <select id={cell_id.clone()} class="level form-select" aria-label={accessible} onchange={on_change} {onkeydown}
                             aria-invalid={off_scale.to_string()}>
                             <option value="" selected={current.is_none()}>{ "—" }</option>
                             if off_scale {
@@ -305,7 +306,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
                     { field }
                     if let Some(error) = error {
-                        <span class="field-error" id={error_id}>{ error }</span>
+                        <span class="field-error" id={error_id}>{ icon(It::Error) }{ error }</span>
                     }
                 </td>
             }
@@ -321,8 +322,8 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let known = o.kind.as_deref().is_some_and(|k| grid.objective_type(k).is_some());
         html! {
             <td class="type-cell">
-                <select id={dom_id("tipologia", &[&o.id])} aria-label={format!("Tipologia dell'{label}")} onchange={on_change}
-                    aria-invalid={(o.kind.is_some() && !known).to_string()}>
+                <select id={dom_id("tipologia", &[&o.id])} class="form-select" aria-label={format!("Tipologia dell'{label}")} onchange={on_change}
+                    class="form-select" aria-invalid={(o.kind.is_some() && !known).to_string()}>
                     <option value="" selected={!known}>{ if o.kind.is_some() && !known { "(tipologia sconosciuta)" } else { "—" } }</option>
                     { for grid.types.iter().map(|t| html! {
                         <option value={t.id.clone()} selected={o.kind.as_deref() == Some(t.id.as_str())}>{ format!("{} (× {})", t.name, format_points(t.factor)) }</option>
@@ -340,13 +341,13 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let on_input = Callback::from(move |e: InputEvent| s(Action::SetDirect { id: id.clone(), text: e.target_unchecked_into::<HtmlInputElement>().value() }));
         html! {
             <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
-                <input id={cell_id} class="score" type="text" inputmode="decimal" autocomplete="off" value={text}
+                <input id={cell_id} class="score form-control" type="text" inputmode="decimal" autocomplete="off" value={text}
                     aria-label={format!("Peso assegnato in percentuale, oppure X se prerequisito, {label}")}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
                     oninput={on_input} />
                 if let Some(error) = error {
-                    <span class="field-error" id={error_id}>{ error }</span>
+                    <span class="field-error" id={error_id}>{ icon(It::Error) }{ error }</span>
                 }
             </td>
         }
@@ -427,7 +428,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         <tr id={dom_id("riga", &[&o.id])} class={classes!(incomplete.then_some("incomplete"))}>
             <td class="num">{ props.number }</td>
             <td class="title-cell">
-                <textarea id={dom_id("titolo", &[&o.id])} class="title" rows="2"
+                <textarea id={dom_id("titolo", &[&o.id])} class="title form-control" rows="2"
                     aria-label={format!("Titolo dell'obiettivo {}", props.number)}
                     placeholder="Titolo dell'obiettivo"
                     value={o.title.clone()} oninput={on_title} />
@@ -438,7 +439,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     }
                     <details class="description" open={o.description.is_some()}>
                         <summary>{ "Descrizione" }</summary>
-                        <textarea id={dom_id("descrizione", &[&o.id])} rows="2"
+                        <textarea id={dom_id("descrizione", &[&o.id])} class="form-control" rows="2"
                             aria-label={format!("Descrizione dell'obiettivo {}", props.number)}
                             value={o.description.clone().unwrap_or_default()} onchange={on_description} />
                     </details>
@@ -478,12 +479,12 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 </td>
             }
             <td class="actions">
-                <button type="button" class="btn btn-icon" disabled={props.is_first} onclick={mover(-1)}
-                    aria-label={format!("Sposta su l'{label}")} title="Sposta su">{ "↑" }</button>
-                <button type="button" class="btn btn-icon" disabled={props.is_last} onclick={mover(1)}
-                    aria-label={format!("Sposta giù l'{label}")} title="Sposta giù">{ "↓" }</button>
-                <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                    aria-label={format!("Elimina l'{label}")} title="Elimina obiettivo">{ "✕" }</button>
+                <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_first} onclick={mover(-1)}
+                    aria-label={format!("Sposta su l'{label}")} title="Sposta su">{ icon(It::ArrowUp) }</button>
+                <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_last} onclick={mover(1)}
+                    aria-label={format!("Sposta giù l'{label}")} title="Sposta giù">{ icon(It::ArrowDown) }</button>
+                <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
+                    aria-label={format!("Elimina l'{label}")} title="Elimina obiettivo">{ icon(It::Delete) }</button>
             </td>
         </tr>
     }
@@ -539,16 +540,16 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 <th scope="row">{ criterion.short.clone() }</th>
                 <td>{ verdict_select(dom_id("verdetto", &[&o.id, &c.to_string()]), format!("Verifica di «{}», {label}", criterion.name), review.verdict, on_verdict) }</td>
                 <td>
-                    <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} onchange={on_revised}
                         aria-label={format!("Punteggio rivisto di «{}», {label}", criterion.name)}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
                     if let Some(error) = error {
-                        <span class="field-error" id={format!("{revised_id}-errore")}>{ error }</span>
+                        <span class="field-error" id={format!("{revised_id}-errore")}>{ icon(It::Error) }{ error }</span>
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} type="text" value={review.comment.clone()} onchange={on_comment}
+                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} class="form-control" type="text" value={review.comment.clone()} onchange={on_comment}
                         aria-label={format!("Commento su «{}», {label}", criterion.name)} />
                 </td>
             </tr>
@@ -576,16 +577,16 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 <th scope="row">{ "Raggiungimento (%)" }</th>
                 <td>{ verdict_select(dom_id("verdetto-raggiungimento", &[&o.id]), format!("Verifica del raggiungimento, {label}"), r.verdict, on_verdict) }</td>
                 <td>
-                    <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} onchange={on_revised}
                         aria-label={format!("Raggiungimento rivisto in percentuale, {label}")}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
                     if let Some(error) = error {
-                        <span class="field-error" id={format!("{revised_id}-errore")}>{ error }</span>
+                        <span class="field-error" id={format!("{revised_id}-errore")}>{ icon(It::Error) }{ error }</span>
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento-raggiungimento", &[&o.id])} type="text" value={r.comment.clone()} onchange={on_comment}
+                    <input id={dom_id("commento-raggiungimento", &[&o.id])} class="form-control" type="text" value={r.comment.clone()} onchange={on_comment}
                         aria-label={format!("Commento sul raggiungimento, {label}")} />
                 </td>
             </tr>
@@ -601,7 +602,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 </div>
                 <div class="field field-wide">
                     <label for={dom_id("commento", &[&o.id])}>{ "Commento" }</label>
-                    <textarea id={dom_id("commento", &[&o.id])} rows="1" value={o.review.comment.clone()} onchange={on_comment} />
+                    <textarea id={dom_id("commento", &[&o.id])} class="form-control" rows="1" value={o.review.comment.clone()} onchange={on_comment} />
                 </div>
             </div>
             if props.grid.method == Method::Criteria {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{confirm, dom_id};
 use std::collections::HashMap;
 
@@ -57,12 +58,12 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             let on_drop = Callback::from(move |_| s(Action::RemoveIndicator { id: id.clone(), index: i }));
             html! {
                 <li class="indicator">
-                    <input type="text" class="indicator-name" value={ind.name.clone()} onchange={on_name}
+                    <input type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name}
                         aria-label={format!("Indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)} placeholder="Indicatore" />
-                    <input type="text" class="indicator-target" value={ind.target.clone()} onchange={on_target}
+                    <input type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target}
                         aria-label={format!("Target dell'indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)} placeholder="Target" />
-                    <button type="button" class="btn btn-icon btn-danger" onclick={on_drop}
-                        aria-label={format!("Elimina l'indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)}>{ "✕" }</button>
+                    <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_drop}
+                        aria-label={format!("Elimina l'indicatore {} dell'obiettivo organizzativo {}", i + 1, n + 1)}>{ icon(It::Delete) }</button>
                 </li>
             }
         });
@@ -70,12 +71,12 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             <tr key={o.id.clone()}>
                 <td class="num">{ format!("{})", n + 1) }</td>
                 <td class="title-cell">
-                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title" rows="2" value={o.title.clone()} onchange={on_title}
+                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
                         aria-label={format!("Titolo dell'obiettivo organizzativo {}", n + 1)} />
                 </td>
                 <td>
                     <ul class="indicators">{ for indicators }</ul>
-                    <button type="button" class="btn btn-small" onclick={on_add_indicator}>{ "Aggiungi indicatore" }</button>
+                    <button type="button" class="btn btn-small btn-outline-primary btn-xs btn-icon" onclick={on_add_indicator}>{ icon(It::Plus) }{ "Aggiungi indicatore" }</button>
                 </td>
                 if let Some(drafts) = &props.results {
                     <td class="achievement-cell">
@@ -86,8 +87,8 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
                     </td>
                 }
                 <td class="actions">
-                    <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                        aria-label={format!("Elimina l'obiettivo organizzativo {}", n + 1)}>{ "✕" }</button>
+                    <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
+                        aria-label={format!("Elimina l'obiettivo organizzativo {}", n + 1)}>{ icon(It::Delete) }</button>
                 </td>
             </tr>
         }
@@ -115,7 +116,7 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
                 </table>
                 </div>
             }
-            <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo organizzativo" }</button>
+            <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ "Aggiungi obiettivo organizzativo" }</button>
         </section>
     }
 }
@@ -138,10 +139,10 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         });
         html! {
             <li key={o.id.clone()} class="secretary-item">
-                <textarea class="title" rows="2" value={o.title.clone()} onchange={on_title}
+                <textarea class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
                     aria-label={format!("Obiettivo {} del Segretario generale", n + 1)} />
-                <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                    aria-label={format!("Elimina l'obiettivo {} del Segretario generale", n + 1)}>{ "✕" }</button>
+                <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
+                    aria-label={format!("Elimina l'obiettivo {} del Segretario generale", n + 1)}>{ icon(It::Delete) }</button>
             </li>
         }
     });
@@ -153,7 +154,7 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
             if !props.plan.secretary.is_empty() {
                 <ol class="secretary">{ for items }</ol>
             }
-            <button type="button" class="btn btn-add" onclick={on_add}>{ "Aggiungi obiettivo del Segretario generale" }</button>
+            <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ "Aggiungi obiettivo del Segretario generale" }</button>
         </section>
     }
 }

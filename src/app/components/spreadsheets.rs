@@ -12,6 +12,7 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{download, download_parts};
 use crate::app::state::{Action, Import};
 use crate::app::{xlsx as excel_worker, Dispatch};
@@ -180,15 +181,15 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
             <details>
                 <summary><h2 id="fogli-titolo">{ "Fogli di calcolo: importa ed esporta" }</h2></summary>
                 <div class="field-row">
-                    <button type="button" class="btn" onclick={export(Dialect::ExcelItalian)}>{ "Esporta CSV per Excel" }</button>
-                    <button type="button" class="btn" onclick={export(Dialect::Plain)}>{ "Esporta CSV semplice (, e .)" }</button>
-                    <button type="button" class="btn" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ "Scarica Excel (.xlsx)" }</button>
-                    <label class="btn file-button">
+                    <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export(Dialect::ExcelItalian)}>{ icon(It::Download) }{ "Esporta CSV per Excel" }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export(Dialect::Plain)}>{ icon(It::Download) }{ "Esporta CSV semplice (, e .)" }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ icon(It::Download) }{ "Scarica Excel (.xlsx)" }</button>
+                    <label class="btn btn-outline-primary btn-xs btn-icon file-button">{ icon(It::Upload) }
                         { "Importa obiettivi da CSV o Excel…" }
                         <input type="file" id="importa-csv" class="visually-hidden" onchange={on_table}
                             accept={format!(".csv,.txt,.xlsx,text/csv,text/plain,{}", xlsx::MIME)} />
                     </label>
-                    <label class="btn file-button">
+                    <label class="btn btn-outline-primary btn-xs btn-icon file-button">{ icon(It::Upload) }
                         { "Importa la tabella del PEG di Como…" }
                         <input type="file" id="importa-como" class="visually-hidden" accept=".txt,.csv,.tsv,text/plain" onchange={on_como} />
                     </label>
@@ -197,24 +198,24 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                     { match &*excel { Excel::Busy(text) | Excel::Done(text) => text.clone(), _ => String::new() } }
                 </p>
                 if let Excel::Failed(text) = &*excel {
-                    <p class="notice notice-error" role="alert" data-testid="excel-errore">{ text.clone() }</p>
+                    <p class="notice notice-error alert alert-danger" role="alert" data-testid="excel-errore">{ text.clone() }</p>
                 }
                 <p class="hint">{ "CSV per Excel: separatore «;», virgola decimale, UTF-8 con BOM. In importazione si accettano «;», «,» o tabulazione, virgola o punto decimale, UTF-8 o Windows-1252; le intestazioni sono confrontate con i nomi dei criteri senza badare a maiuscole e accenti." }</p>
                 <p class="hint">{ "Il file Excel ha la tabella di pesatura con formule vive (totale, peso relativo, media e, una volta inseriti i raggiungimenti, punteggio ponderato e risultato), la griglia e i rilievi; in importazione si legge il primo foglio. Il modulo per i file Excel si scarica alla prima esportazione o importazione." }</p>
                 <div class="field-row paste">
                     <div class="field field-wide">
                         <label for="incolla-celle">{ "Incolla qui le celle copiate da Excel o LibreOffice (con la riga di intestazione)" }</label>
-                        <textarea id="incolla-celle" rows="4" value={(*pasted).clone()} oninput={on_pasted} />
+                        <textarea id="incolla-celle" class="form-control" rows="4" value={(*pasted).clone()} oninput={on_pasted} />
                     </div>
                     <div class="field">
                         <label for="incolla-unita">{ "Nell'unità (se le celle non la indicano)" }</label>
-                        <select id="incolla-unita" onchange={on_paste_unit}>
+                        <select id="incolla-unita" class="form-select" onchange={on_paste_unit}>
                             { for leaf_units.iter().map(|u| html! {
                                 <option value={u.id.clone()} selected={*paste_unit == u.id}>{ props.plan.unit_label(u) }</option>
                             }) }
                         </select>
                     </div>
-                    <button type="button" class="btn" onclick={on_preview_paste} disabled={pasted.trim().is_empty()}>{ "Anteprima" }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_preview_paste} disabled={pasted.trim().is_empty()}>{ "Anteprima" }</button>
                 </div>
             </details>
         </section>
@@ -299,7 +300,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         </table>
                         </div>
                     }
-                    <button type="button" class="btn btn-primary" onclick={confirm} disabled={preview.rows.is_empty()}>
+                    <button type="button" class="btn btn-primary btn-xs" onclick={confirm} disabled={preview.rows.is_empty()}>
                         { format!("Importa {} obiettivi", preview.rows.len()) }
                     </button>
                 </>
@@ -348,7 +349,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         <ul>{ for table.notes.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                     }
                     { for questions }
-                    <button type="button" class="btn btn-primary" onclick={confirm}>{ "Apri come nuovo piano" }</button>
+                    <button type="button" class="btn btn-primary btn-xs" onclick={confirm}>{ "Apri come nuovo piano" }</button>
                 </>
             }
         }
@@ -357,7 +358,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         <section class="import-panel" aria-labelledby="importa-titolo" data-testid="importa">
             { body }
             { " " }
-            <button type="button" class="btn" onclick={cancel}>{ "Annulla l'importazione" }</button>
+            <button type="button" class="btn btn-outline-primary btn-xs" onclick={cancel}>{ "Annulla l'importazione" }</button>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, icon_with, It};
 use crate::app::files::{confirm, download};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
@@ -118,22 +119,22 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 
     html! {
         <nav class="toolbar" aria-label="Comandi del file">
-            <button type="button" class="btn btn-outline" onclick={on_undo} disabled={!props.state.can_undo()}
-                title="Annulla l'ultima modifica (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Annulla" }</button>
-            <button type="button" class="btn btn-outline" onclick={on_redo} disabled={!props.state.can_redo()}
-                title="Ripeti la modifica annullata (Ctrl+Y)" aria-keyshortcuts="Control+Y">{ "Ripeti" }</button>
-            <button type="button" class="btn" onclick={on_new}>{ "Nuovo piano" }</button>
-            <label class="btn file-button">
+            <button type="button" class="btn btn-outline btn-xs btn-icon" onclick={on_undo} disabled={!props.state.can_undo()}
+                title="Annulla l'ultima modifica (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ icon(It::Restore) }{ "Annulla" }</button>
+            <button type="button" class="btn btn-outline btn-xs btn-icon" onclick={on_redo} disabled={!props.state.can_redo()}
+                title="Ripeti la modifica annullata (Ctrl+Y)" aria-keyshortcuts="Control+Y">{ icon_with(It::Restore, "icon-flip") }{ "Ripeti" }</button>
+            <button type="button" class="btn btn-xs btn-icon" onclick={on_new}>{ icon(It::File) }{ "Nuovo piano" }</button>
+            <label class="btn btn-xs btn-icon file-button">{ icon(It::Folder) }
                 { "Apri file…" }
                 <input type="file" id="apri-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
             </label>
-            <button type="button" class="btn btn-primary" onclick={on_save}>{ "Salva" }</button>
-            <label class="btn file-button">
+            <button type="button" class="btn btn-primary btn-xs btn-icon" onclick={on_save}>{ icon(It::Download) }{ "Salva" }</button>
+            <label class="btn btn-xs btn-icon file-button">{ icon(It::Files) }
                 { "Confronta con un altro file…" }
                 <input type="file" id="confronta-file" class="visually-hidden" accept=".json,application/json" onchange={on_compare} />
             </label>
-            <button type="button" class="btn" onclick={on_print}>{ "Stampa" }</button>
-            <button type="button" class="btn btn-outline" onclick={on_example}>{ "Esempio: Comune di Como, PEG 2024" }</button>
+            <button type="button" class="btn btn-xs btn-icon" onclick={on_print}>{ icon(It::Print) }{ "Stampa" }</button>
+            <button type="button" class="btn btn-outline btn-xs" onclick={on_example}>{ "Esempio: Comune di Como, PEG 2024" }</button>
             if dirty {
                 <span class="dirty-mark" title="Ci sono modifiche non salvate">{ "Modifiche non salvate" }</span>
             }
