@@ -38,9 +38,11 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# npm packages: binaryen (wasm-opt) and playwright-core, as locked.
+# npm packages, as locked: binaryen (wasm-opt), playwright-core and axe-core
+# (the tests), bootstrap-italia (the look: Trunk's pre_build hook takes its CSS
+# and fonts into vendor/).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen, playwright-core)"
+  say "installing npm packages (binaryen, playwright-core, axe-core, bootstrap-italia)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

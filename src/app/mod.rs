@@ -224,19 +224,23 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div key={lang.code()} class="app-root">
             <a class="skip-link" href="#contenuto">{ t.app.skip_to_content }</a>
-            <header class="app-header">
-                <div class="brand">
-                    <span class="brand-name">{ "Pesatura" }</span>
-                    <span class="brand-sub">{ t.app.brand_sub }</span>
+            <header class="app-header it-header-wrapper">
+                <div class="it-header-center-wrapper">
+                    <div class="it-header-center-content-wrapper">
+                        <div class="brand it-brand-wrapper">
+                            <span class="brand-name it-brand-title">{ "Pesatura" }</span>
+                            <span class="brand-sub it-brand-tagline">{ t.app.brand_sub }</span>
+                        </div>
+                        <LanguageSwitch dispatch={dispatch.clone()} />
+                        <Toolbar state={state.clone()} dispatch={dispatch.clone()} on_new={open_new} />
+                    </div>
                 </div>
-                <LanguageSwitch dispatch={dispatch.clone()} />
-                <Toolbar state={state.clone()} dispatch={dispatch.clone()} on_new={open_new} />
             </header>
             <main id="contenuto" tabindex="-1">
                 <PrintHeading plan={state.plan.clone()} />
                 <NoticeBanner notice={state.notice.clone()} dispatch={dispatch.clone()} />
                 if autosave_wanted && !*autosave_on {
-                    <p class="notice notice-warning" role="status">{ t.app.autosave_off }</p>
+                    <p class="notice notice-warning alert alert-warning" role="status">{ t.app.autosave_off }</p>
                 }
                 if let Some(comparison) = state.comparison.clone() {
                     <ComparisonView {comparison} dispatch={dispatch.clone()} />

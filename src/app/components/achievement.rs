@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::achievement::{Achievement, Direction};
@@ -81,20 +82,20 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
     let texts = &t().app;
     html! {
         <div class="achievement">
-            <select id={format!("{base}-modo")} aria-label={fill(texts.achievement_mode_label, &[("label", label)])} onchange={send(0)}>
+            <select id={format!("{base}-modo")} class="form-select" aria-label={fill(texts.achievement_mode_label, &[("label", label)])} onchange={send(0)}>
                 <option value="percent" selected={mode == "percent"}>{ "%" }</option>
                 <option value="higher" selected={mode == "higher"}>{ texts.indicator_higher }</option>
                 <option value="lower" selected={mode == "lower"}>{ texts.indicator_lower }</option>
             </select>
             if mode == "percent" {
-                <input id={base.clone()} class="score" type="text" inputmode="decimal" value={first.clone()}
+                <input id={base.clone()} class="score form-control" type="text" inputmode="decimal" value={first.clone()}
                     aria-label={fill(texts.achievement_percent_label, &[("label", label)])} onchange={send(1)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             } else {
-                <input id={format!("{base}-target")} class="score" type="text" inputmode="decimal" value={first.clone()} placeholder={texts.target_placeholder}
+                <input id={format!("{base}-target")} class="score form-control" type="text" inputmode="decimal" value={first.clone()} placeholder={texts.target_placeholder}
                     aria-label={fill(texts.target_label, &[("label", label)])} onchange={send(1)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
-                <input id={format!("{base}-rilevato")} class="score" type="text" inputmode="decimal" value={second.clone()} placeholder={texts.actual_placeholder}
+                <input id={format!("{base}-rilevato")} class="score form-control" type="text" inputmode="decimal" value={second.clone()} placeholder={texts.actual_placeholder}
                     aria-label={fill(texts.actual_label, &[("label", label)])} onchange={send(2)}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             }
@@ -102,7 +103,7 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                 <span class="points-note">{ fill(texts.achievement_counts, &[("percent", &number(c, 2))]) }</span>
             }
             if let Some(error) = error {
-                <span class="field-error" id={format!("{base}-errore")}>{ error }</span>
+                <span class="field-error" id={format!("{base}-errore")}>{ icon(It::Error) }{ error }</span>
             }
         </div>
     }

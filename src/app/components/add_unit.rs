@@ -5,6 +5,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::state::Action;
 use crate::app::Dispatch;
 use crate::model::Plan;
@@ -85,16 +86,16 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
             <div class="field-row">
                 <div class="field">
                     <label for="nuova-unita-nome">{ texts.unit_name }</label>
-                    <input id="nuova-unita-nome" type="text" value={(*name).clone()} oninput={on_name}
+                    <input id="nuova-unita-nome" class="form-control" type="text" value={(*name).clone()} oninput={on_name}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| "nuova-unita-errore")} />
                     if let Some(message) = (*error).clone() {
-                        <p class="field-error" id="nuova-unita-errore">{ message }</p>
+                        <p class="field-error" id="nuova-unita-errore">{ icon(It::Error) }{ message }</p>
                     }
                 </div>
                 <div class="field">
                     <label for="nuova-unita-livello">{ texts.unit_level }</label>
-                    <select id="nuova-unita-livello" onchange={on_level}>
+                    <select id="nuova-unita-livello" class="form-select" onchange={on_level}>
                         { for levels.iter().enumerate().map(|(i, l)| html! {
                             <option value={i.to_string()} selected={i == level_now}>{ l.clone() }</option>
                         }) }
@@ -102,7 +103,7 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
                 </div>
                 <div class="field">
                     <label for="nuova-unita-superiore">{ texts.parent_unit }</label>
-                    <select id="nuova-unita-superiore" onchange={on_parent}>
+                    <select id="nuova-unita-superiore" class="form-select" onchange={on_parent}>
                         <option value="" selected={parent.is_none()}>{ texts.no_parent }</option>
                         { for parents.iter().map(|u| html! {
                             <option value={u.id.clone()} selected={parent.as_deref() == Some(u.id.as_str())}>
@@ -111,7 +112,7 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
                         }) }
                     </select>
                 </div>
-                <button type="submit" class="btn btn-primary">{ texts.add_unit }</button>
+                <button type="submit" class="btn btn-primary btn-xs">{ texts.add_unit }</button>
             </div>
         </form>
     }

@@ -57,7 +57,7 @@ struct PickerProps {
 #[component]
 fn UnitPicker(props: &PickerProps) -> Html {
     html! {
-        <select id="grafico-unita" onchange={props.onchange.clone()}>
+        <select id="grafico-unita" class="form-select" onchange={props.onchange.clone()}>
             { for props.choices.iter().map(|(id, label, _)| html! {
                 <option value={id.clone()} selected={Some(id) == props.selected.as_ref()}>{ label.clone() }</option>
             }) }

@@ -63,7 +63,7 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
         <section class="comparison" aria-labelledby="confronto-titolo" data-testid="confronto">
             <div class="unit-head">
                 <h2 id="confronto-titolo">{ fill(texts.comparison_heading, &[("name", name)]) }</h2>
-                <button type="button" class="btn btn-small" onclick={close}>{ texts.close_comparison }</button>
+                <button type="button" class="btn btn-small btn-outline-primary btn-xs" onclick={close}>{ texts.close_comparison }</button>
             </div>
             if diff.is_empty() {
                 <p class="all-good">{ texts.no_differences }</p>

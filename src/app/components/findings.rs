@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{dom_id, focus};
 use crate::model::validate::Place;
 use crate::model::{Finding, Plan, Severity};
@@ -13,6 +14,15 @@ use crate::text::{fill, t};
 pub struct FindingsProps {
     pub plan: Rc<Plan>,
     pub findings: Rc<Vec<Finding>>,
+}
+
+/// The icon beside a finding: its severity is also written out.
+fn severity_icon(severity: Severity) -> Html {
+    icon(match severity {
+        Severity::Error => It::Error,
+        Severity::Warning => It::Warning,
+        Severity::Note => It::Info,
+    })
 }
 
 /// The id of the element a finding is about.
@@ -54,7 +64,7 @@ fn FindingItem(props: &ItemProps) -> Html {
         })
     };
     html! {
-        <li class={classes!("finding", severity_class(f.severity))}>
+        <li class={classes!("finding", severity_class(f.severity))}>{ severity_icon(f.severity) }
             <span class="badge">{ f.severity.label() }</span>{ " " }
             <a href={format!("#{id}")} {onclick}>{ f.where_.clone() }</a>{ ": " }{ f.message.clone() }
         </li>
@@ -139,7 +149,7 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
                 <h3>{ fill(t().panels.findings_group, &[("group", &title), ("n", &total)]) }</h3>
                 <ul>{ for items }</ul>
                 if total > limit {
-                    <button type="button" class="btn" onclick={show_all}>
+                    <button type="button" class="btn btn-outline-primary btn-xs" onclick={show_all}>
                         { fill(t().panels.findings_show_all, &[("n", &(total - limit))]) }
                         <span class="visually-hidden">{ format!(" ({})", title.to_lowercase()) }</span>
                     </button>

@@ -5,6 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::files::confirm;
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
@@ -103,18 +104,18 @@ pub fn GridView(props: &GridProps) -> Html {
                     <>
                         <div class="field field-narrow">
                             <label for={id("min")}>{ t().panels.grid_min_score }</label>
-                            <input id={id("min")} type="text" inputmode="decimal" value={parts[0].clone()} onchange={make(0)} aria-describedby={described.clone()} />
+                            <input id={id("min")} class="form-control" type="text" inputmode="decimal" value={parts[0].clone()} onchange={make(0)} aria-describedby={described.clone()} />
                         </div>
                         <div class="field field-narrow">
                             <label for={id("max")}>{ t().panels.grid_max_score }</label>
-                            <input id={id("max")} type="text" inputmode="decimal" value={parts[1].clone()} onchange={make(1)} aria-describedby={described.clone()} />
+                            <input id={id("max")} class="form-control" type="text" inputmode="decimal" value={parts[1].clone()} onchange={make(1)} aria-describedby={described.clone()} />
                         </div>
                         <div class="field field-narrow">
                             <label for={id("passo")}>{ t().panels.grid_step }</label>
-                            <input id={id("passo")} type="text" inputmode="decimal" value={parts[2].clone()} onchange={make(2)} aria-describedby={described.clone()} />
+                            <input id={id("passo")} class="form-control" type="text" inputmode="decimal" value={parts[2].clone()} onchange={make(2)} aria-describedby={described.clone()} />
                         </div>
                         if let Some(error) = error {
-                            <p class="field-error" id={format!("{}-errore", id("intervallo"))}>{ error }</p>
+                            <p class="field-error" id={format!("{}-errore", id("intervallo"))}>{ icon(It::Error) }{ error }</p>
                         }
                     </>
                 }
@@ -127,11 +128,11 @@ pub fn GridView(props: &GridProps) -> Html {
                 html! {
                     <div class="field field-wide">
                         <label for={id("livelli")}>{ t().panels.grid_levels }</label>
-                        <input id={id("livelli")} type="text" value={state.levels_text(c)} onchange={on_levels}
+                        <input id={id("livelli")} class="form-control" type="text" value={state.levels_text(c)} onchange={on_levels}
                             aria-invalid={error.is_some().to_string()}
                             aria-describedby={error.as_ref().map(|_| format!("{}-errore", id("livelli")))} />
                         if let Some(error) = error {
-                            <p class="field-error" id={format!("{}-errore", id("livelli"))}>{ error }</p>
+                            <p class="field-error" id={format!("{}-errore", id("livelli"))}>{ icon(It::Error) }{ error }</p>
                         }
                     </div>
                 }
@@ -144,24 +145,24 @@ pub fn GridView(props: &GridProps) -> Html {
                 <div class="field-row">
                     <div class="field field-wide">
                         <label for={id("nome")}>{ t().panels.grid_name }</label>
-                        <input id={id("nome")} type="text" value={criterion.name.clone()} onchange={on_name} />
+                        <input id={id("nome")} class="form-control" type="text" value={criterion.name.clone()} onchange={on_name} />
                     </div>
                     <div class="field">
                         <label for={id("breve")}>{ t().panels.grid_short_label }</label>
-                        <input id={id("breve")} type="text" value={criterion.short.clone()} onchange={on_short} />
+                        <input id={id("breve")} class="form-control" type="text" value={criterion.short.clone()} onchange={on_short} />
                     </div>
                     <div class="field">
                         <label for={id("tipo")}>{ t().panels.grid_scored_with }</label>
-                        <select id={id("tipo")} onchange={on_kind}>
+                        <select id={id("tipo")} class="form-select" onchange={on_kind}>
                             <option value="range" selected={!is_levels}>{ t().panels.grid_scale_range }</option>
                             <option value="levels" selected={is_levels}>{ t().panels.grid_scale_levels }</option>
                         </select>
                     </div>
                     { scale_editor }
                     <div class="criterion-actions">
-                        <button type="button" class="btn btn-icon" disabled={c == 0} onclick={up} aria-label={fill(t().panels.grid_move_criterion_up, &[("criterion", &criterion.short)])}>{ "↑" }</button>
-                        <button type="button" class="btn btn-icon" disabled={c + 1 == grid.criteria.len()} onclick={down} aria-label={fill(t().panels.grid_move_criterion_down, &[("criterion", &criterion.short)])}>{ "↓" }</button>
-                        <button type="button" class="btn btn-danger btn-small" onclick={on_remove}>{ t().panels.grid_remove_criterion }<span class="visually-hidden">{ format!(" {}", criterion.short) }</span></button>
+                        <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={c == 0} onclick={up} aria-label={fill(t().panels.grid_move_criterion_up, &[("criterion", &criterion.short)])}>{ icon(It::ArrowUp) }</button>
+                        <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={c + 1 == grid.criteria.len()} onclick={down} aria-label={fill(t().panels.grid_move_criterion_down, &[("criterion", &criterion.short)])}>{ icon(It::ArrowDown) }</button>
+                        <button type="button" class="btn btn-danger btn-small btn-outline-danger btn-xs btn-icon" onclick={on_remove}>{ icon(It::Delete) }{ t().panels.grid_remove_criterion }<span class="visually-hidden">{ format!(" {}", criterion.short) }</span></button>
                     </div>
                 </div>
             </fieldset>
@@ -220,25 +221,25 @@ pub fn GridView(props: &GridProps) -> Html {
                 <div class="field-row">
                     <div class="field field-wide">
                         <label for="griglia-nome">{ t().panels.grid_grid_name }</label>
-                        <input id="griglia-nome" type="text" value={grid.name.clone()} onchange={on_grid_name} />
+                        <input id="griglia-nome" class="form-control" type="text" value={grid.name.clone()} onchange={on_grid_name} />
                     </div>
                     <div class="field">
                         <label for="griglia-metodo">{ t().panels.grid_method }</label>
-                        <select id="griglia-metodo" onchange={on_method}>
+                        <select id="griglia-metodo" class="form-select" onchange={on_method}>
                             <option value="criteria" selected={grid.method == Method::Criteria}>{ t().panels.grid_method_criteria }</option>
                             <option value="direct" selected={grid.method == Method::Direct}>{ t().panels.grid_method_direct }</option>
                         </select>
                     </div>
                     <div class="field">
                         <label for="griglia-media">{ t().panels.grid_unit_average }</label>
-                        <select id="griglia-media" onchange={on_average}>
+                        <select id="griglia-media" class="form-select" onchange={on_average}>
                             <option value="simple" selected={grid.average == AverageRule::Simple}>{ t().panels.grid_average_simple }</option>
                             <option value="weighted" selected={grid.average == AverageRule::PointsWeighted}>{ t().panels.grid_average_weighted }</option>
                         </select>
                     </div>
                     <div class="field">
                         <label for="griglia-comuni">{ t().panels.grid_shared }</label>
-                        <select id="griglia-comuni" onchange={on_shared}>
+                        <select id="griglia-comuni" class="form-select" onchange={on_shared}>
                             <option value="separate" selected={grid.shared == SharedRule::Separate}>{ t().panels.grid_shared_separate }</option>
                             <option value="each" selected={grid.shared == SharedRule::EachUnit}>{ t().panels.grid_shared_each }</option>
                         </select>
@@ -246,15 +247,15 @@ pub fn GridView(props: &GridProps) -> Html {
                 </div>
                 if grid.method == Method::Criteria {
                     { for criteria_editors }
-                    <button type="button" class="btn" onclick={on_add_criterion}>{ t().panels.grid_add_criterion }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={on_add_criterion}>{ icon(It::Plus) }{ t().panels.grid_add_criterion }</button>
                     <div class="field field-wide types-field">
                         <label for="griglia-tipologie">{ t().panels.grid_types }</label>
-                        <input id="griglia-tipologie" type="text" value={state.types_text()} onchange={on_types}
+                        <input id="griglia-tipologie" class="form-control" type="text" value={state.types_text()} onchange={on_types}
                             placeholder={t().panels.grid_types_placeholder}
                             aria-invalid={types_error.is_some().to_string()}
                             aria-describedby={types_error.as_ref().map(|_| "griglia-tipologie-errore")} />
                         if let Some(error) = types_error {
-                            <p class="field-error" id="griglia-tipologie-errore">{ error }</p>
+                            <p class="field-error" id="griglia-tipologie-errore">{ icon(It::Error) }{ error }</p>
                         }
                     </div>
                 }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::state::{Action, Draft, Mode};
 use crate::app::Dispatch;
 use crate::model::{Plan, Results};
@@ -53,7 +54,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         let pressed = props.mode == mode;
         html! {
-            <button type="button" class={classes!("btn", pressed.then_some("btn-primary"))} aria-pressed={pressed.to_string()}
+            <button type="button" class={classes!("btn", "btn-xs", if pressed { "btn-primary" } else { "btn-outline-primary" })} aria-pressed={pressed.to_string()}
                 onclick={Callback::from(move |_| dispatch.dispatch(Action::SetMode(mode)))}>{ label }</button>
         }
     };
@@ -91,7 +92,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 if props.mode == Mode::Review {
                     <div class="field">
                         <label for="nome-verificatore">{ t().panels.header_reviewer }</label>
-                        <input id="nome-verificatore" type="text" value={props.reviewer.clone()} oninput={on_reviewer}
+                        <input id="nome-verificatore" class="form-control" type="text" value={props.reviewer.clone()} oninput={on_reviewer}
                             placeholder={t().panels.header_reviewer_placeholder} autocomplete="name" />
                     </div>
                     <p class="pending" data-testid="da-verificare" role="status">
@@ -103,25 +104,25 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="field-row">
                 <div class="field">
                     <label for="ente-nome">{ t().panels.header_ente }</label>
-                    <input id="ente-nome" type="text" value={props.plan.ente.name.clone()} oninput={on_name} />
+                    <input id="ente-nome" class="form-control" type="text" value={props.plan.ente.name.clone()} oninput={on_name} />
                 </div>
                 <div class="field field-narrow">
                     <label for="ente-anno">{ t().panels.header_year }</label>
-                    <input id="ente-anno" type="text" inputmode="numeric" value={year_text}
+                    <input id="ente-anno" class="form-control" type="text" inputmode="numeric" value={year_text}
                         aria-invalid={year_error.is_some().to_string()}
                         aria-describedby={year_error.as_ref().map(|_| "ente-anno-errore")}
                         oninput={on_year} />
                     if let Some(error) = year_error {
-                        <p class="field-error" id="ente-anno-errore">{ error }</p>
+                        <p class="field-error" id="ente-anno-errore">{ icon(It::Error) }{ error }</p>
                     }
                 </div>
                 <div class="field field-wide">
                     <label for="ente-livelli">{ t().panels.header_levels }</label>
-                    <input id="ente-livelli" type="text" value={levels_text} onchange={on_levels}
+                    <input id="ente-livelli" class="form-control" type="text" value={levels_text} onchange={on_levels}
                         aria-invalid={levels_error.is_some().to_string()}
                         aria-describedby={levels_error.as_ref().map(|_| "ente-livelli-errore")} />
                     if let Some(error) = levels_error {
-                        <p class="field-error" id="ente-livelli-errore">{ error }</p>
+                        <p class="field-error" id="ente-livelli-errore">{ icon(It::Error) }{ error }</p>
                     }
                 </div>
                 <dl class="headline">

@@ -7,6 +7,7 @@ pub mod comparison;
 pub mod findings;
 pub mod grid;
 pub mod header;
+pub mod icon;
 pub mod language;
 pub mod new_plan;
 pub mod notice;

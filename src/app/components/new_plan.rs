@@ -63,9 +63,9 @@ pub fn NewPlanPanel(props: &NewPlanProps) -> Html {
                 { for options }
             </fieldset>
             <p class="hint">{ texts.new_plan_hint }</p>
-            <button type="submit" class="btn btn-primary">{ texts.create_plan }</button>
+            <button type="submit" class="btn btn-primary btn-xs">{ texts.create_plan }</button>
             { " " }
-            <button type="button" class="btn" onclick={on_cancel}>{ texts.cancel }</button>
+            <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_cancel}>{ texts.cancel }</button>
         </form>
     }
 }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::state::{Action, Notice};
 use crate::app::Dispatch;
 use crate::text::t;
@@ -18,9 +19,9 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
     let (class, role, text) = match notice {
-        Notice::Error(text) => ("notice notice-error", "alert", text),
-        Notice::Warning(text) => ("notice notice-warning", "alert", text),
-        Notice::Info(text) => ("notice notice-info", "status", text),
+        Notice::Error(text) => ("notice notice-error alert alert-danger", "alert", text),
+        Notice::Warning(text) => ("notice notice-warning alert alert-warning", "alert", text),
+        Notice::Info(text) => ("notice notice-info alert alert-info", "status", text),
     };
     let dismiss = {
         let dispatch = props.dispatch.clone();
@@ -30,7 +31,7 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
         <div class="notice-slot" aria-live="polite">
             <div class={class} role={role} data-testid="notice">
                 <span class="notice-text">{ text.clone() }</span>
-                <button type="button" class="btn btn-small" onclick={dismiss} aria-label={t().app.close_notice_label}>{ t().app.close_notice }</button>
+                <button type="button" class="btn btn-small btn-outline-primary btn-xs btn-icon" onclick={dismiss} aria-label={t().app.close_notice_label}>{ icon(It::Close) }{ t().app.close_notice }</button>
             </div>
         </div>
     }

@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::components::achievement::AchievementEditor;
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{confirm, dom_id};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
@@ -136,7 +137,7 @@ fn verdict_from(value: &str) -> Verdict {
 /// The select for a verdict, with its accessible name.
 fn verdict_select(id: String, label: String, current: Verdict, onchange: Callback<Event>) -> Html {
     html! {
-        <select {id} class={classes!("verdict", format!("verdict-{}", verdict_value(current)))} aria-label={label} {onchange}>
+        <select {id} class={classes!("verdict", "form-select", format!("verdict-{}", verdict_value(current)))} aria-label={label} {onchange}>
             { for [Verdict::Pending, Verdict::Confirmed, Verdict::Contested].into_iter().map(|v| html! {
                 <option value={verdict_value(v)} selected={v == current}>{ v.label() }</option>
             }) }
@@ -266,7 +267,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     let add = add_after.clone();
                     let onkeydown = Callback::from(move |e: KeyboardEvent| cell_keys(&e, c, is_last, &add));
                     html! {
-                        <input id={cell_id.clone()} class="score" type="text" inputmode="decimal" autocomplete="off" {onkeydown}
+                        <input id={cell_id.clone()} class="score form-control" type="text" inputmode="decimal" autocomplete="off" {onkeydown}
                             value={props.cells.get(c).cloned().unwrap_or_default()}
                             aria-label={accessible}
                             aria-invalid={error.is_some().to_string()}
@@ -292,7 +293,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                         }
                     });
                     html! {
-                        <select id={cell_id.clone()} class="level" aria-label={accessible} onchange={on_change} {onkeydown}
+                        <select id={cell_id.clone()} class="level form-select" aria-label={accessible} onchange={on_change} {onkeydown}
                             aria-invalid={off_scale.to_string()}>
                             <option value="" selected={current.is_none()}>{ "—" }</option>
                             if off_scale {
@@ -309,7 +310,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
                     { field }
                     if let Some(error) = error {
-                        <span class="field-error" id={error_id}>{ error }</span>
+                        <span class="field-error" id={error_id}>{ icon(It::Error) }{ error }</span>
                     }
                 </td>
             }
@@ -325,8 +326,8 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let known = o.kind.as_deref().is_some_and(|k| grid.objective_type(k).is_some());
         html! {
             <td class="type-cell">
-                <select id={dom_id("tipologia", &[&o.id])} aria-label={fill(texts.row_type_of, &[("objective", &label)])} onchange={on_change}
-                    aria-invalid={(o.kind.is_some() && !known).to_string()}>
+                <select id={dom_id("tipologia", &[&o.id])} class="form-select" aria-label={fill(texts.row_type_of, &[("objective", &label)])} onchange={on_change}
+                    class="form-select" aria-invalid={(o.kind.is_some() && !known).to_string()}>
                     <option value="" selected={!known}>{ if o.kind.is_some() && !known { texts.row_unknown_type } else { "—" } }</option>
                     { for grid.types.iter().map(|t| html! {
                         <option value={t.id.clone()} selected={o.kind.as_deref() == Some(t.id.as_str())}>{ format!("{} (× {})", t.name, points(t.factor)) }</option>
@@ -344,13 +345,13 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let on_input = Callback::from(move |e: InputEvent| s(Action::SetDirect { id: id.clone(), text: e.target_unchecked_into::<HtmlInputElement>().value() }));
         html! {
             <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
-                <input id={cell_id} class="score" type="text" inputmode="decimal" autocomplete="off" value={text}
+                <input id={cell_id} class="score form-control" type="text" inputmode="decimal" autocomplete="off" value={text}
                     aria-label={fill(texts.row_direct_weight, &[("objective", &label)])}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
                     oninput={on_input} />
                 if let Some(error) = error {
-                    <span class="field-error" id={error_id}>{ error }</span>
+                    <span class="field-error" id={error_id}>{ icon(It::Error) }{ error }</span>
                 }
             </td>
         }
@@ -436,7 +437,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         <tr id={dom_id("riga", &[&o.id])} class={classes!(incomplete.then_some("incomplete"))}>
             <td class="num">{ props.number }</td>
             <td class="title-cell">
-                <textarea id={dom_id("titolo", &[&o.id])} class="title" rows="2"
+                <textarea id={dom_id("titolo", &[&o.id])} class="title form-control" rows="2"
                     aria-label={fill(texts.row_title_of, &[("n", &props.number)])}
                     placeholder={texts.row_title_placeholder}
                     value={o.title.clone()} oninput={on_title} />
@@ -447,7 +448,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     }
                     <details class="description" open={o.description.is_some()}>
                         <summary>{ texts.row_description }</summary>
-                        <textarea id={dom_id("descrizione", &[&o.id])} rows="2"
+                        <textarea id={dom_id("descrizione", &[&o.id])} class="form-control" rows="2"
                             aria-label={fill(texts.row_description_of, &[("n", &props.number)])}
                             value={o.description.clone().unwrap_or_default()} onchange={on_description} />
                     </details>
@@ -487,12 +488,12 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 </td>
             }
             <td class="actions">
-                <button type="button" class="btn btn-icon" disabled={props.is_first} onclick={mover(-1)}
-                    aria-label={fill(texts.row_move_up_objective, &[("objective", &label)])} title={texts.row_move_up}>{ "↑" }</button>
-                <button type="button" class="btn btn-icon" disabled={props.is_last} onclick={mover(1)}
-                    aria-label={fill(texts.row_move_down_objective, &[("objective", &label)])} title={texts.row_move_down}>{ "↓" }</button>
-                <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                    aria-label={fill(texts.row_remove_objective, &[("objective", &label)])} title={texts.row_remove}>{ "✕" }</button>
+                <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_first} onclick={mover(-1)}
+                    aria-label={fill(texts.row_move_up_objective, &[("objective", &label)])} title={texts.row_move_up}>{ icon(It::ArrowUp) }</button>
+                <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_last} onclick={mover(1)}
+                    aria-label={fill(texts.row_move_down_objective, &[("objective", &label)])} title={texts.row_move_down}>{ icon(It::ArrowDown) }</button>
+                <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
+                    aria-label={fill(texts.row_remove_objective, &[("objective", &label)])} title={texts.row_remove}>{ icon(It::Delete) }</button>
             </td>
         </tr>
     }
@@ -549,16 +550,16 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 <th scope="row">{ criterion.short.clone() }</th>
                 <td>{ verdict_select(dom_id("verdetto", &[&o.id, &c.to_string()]), fill(texts.row_review_criterion, &[("criterion", &criterion.name), ("objective", &label)]), review.verdict, on_verdict) }</td>
                 <td>
-                    <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} onchange={on_revised}
                         aria-label={fill(texts.row_revised_criterion, &[("criterion", &criterion.name), ("objective", &label)])}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
                     if let Some(error) = error {
-                        <span class="field-error" id={format!("{revised_id}-errore")}>{ error }</span>
+                        <span class="field-error" id={format!("{revised_id}-errore")}>{ icon(It::Error) }{ error }</span>
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} type="text" value={review.comment.clone()} onchange={on_comment}
+                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} class="form-control" type="text" value={review.comment.clone()} onchange={on_comment}
                         aria-label={fill(texts.row_comment_criterion, &[("criterion", &criterion.name), ("objective", &label)])} />
                 </td>
             </tr>
@@ -586,16 +587,16 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 <th scope="row">{ texts.row_achievement_percent }</th>
                 <td>{ verdict_select(dom_id("verdetto-raggiungimento", &[&o.id]), fill(texts.row_review_achievement, &[("objective", &label)]), r.verdict, on_verdict) }</td>
                 <td>
-                    <input id={revised_id.clone()} class="score" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} onchange={on_revised}
                         aria-label={fill(texts.row_revised_achievement, &[("objective", &label)])}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
                     if let Some(error) = error {
-                        <span class="field-error" id={format!("{revised_id}-errore")}>{ error }</span>
+                        <span class="field-error" id={format!("{revised_id}-errore")}>{ icon(It::Error) }{ error }</span>
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento-raggiungimento", &[&o.id])} type="text" value={r.comment.clone()} onchange={on_comment}
+                    <input id={dom_id("commento-raggiungimento", &[&o.id])} class="form-control" type="text" value={r.comment.clone()} onchange={on_comment}
                         aria-label={fill(texts.row_comment_achievement, &[("objective", &label)])} />
                 </td>
             </tr>
@@ -611,7 +612,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 </div>
                 <div class="field field-wide">
                     <label for={dom_id("commento", &[&o.id])}>{ texts.row_comment }</label>
-                    <textarea id={dom_id("commento", &[&o.id])} rows="1" value={o.review.comment.clone()} onchange={on_comment} />
+                    <textarea id={dom_id("commento", &[&o.id])} class="form-control" rows="1" value={o.review.comment.clone()} onchange={on_comment} />
                 </div>
             </div>
             if props.grid.method == Method::Criteria {

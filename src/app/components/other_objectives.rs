@@ -7,6 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{confirm, dom_id};
 use std::collections::HashMap;
 
@@ -58,12 +59,12 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             let on_drop = Callback::from(move |_| s(Action::RemoveIndicator { id: id.clone(), index: i }));
             html! {
                 <li class="indicator">
-                    <input type="text" class="indicator-name" value={ind.name.clone()} onchange={on_name}
+                    <input type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name}
                         aria-label={fill(t().panels.org_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_indicator_placeholder} />
-                    <input type="text" class="indicator-target" value={ind.target.clone()} onchange={on_target}
+                    <input type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target}
                         aria-label={fill(t().panels.org_target, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_target_placeholder} />
-                    <button type="button" class="btn btn-icon btn-danger" onclick={on_drop}
-                        aria-label={fill(t().panels.org_remove_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])}>{ "✕" }</button>
+                    <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_drop}
+                        aria-label={fill(t().panels.org_remove_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])}>{ icon(It::Delete) }</button>
                 </li>
             }
         });
@@ -71,12 +72,12 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             <tr key={o.id.clone()}>
                 <td class="num">{ format!("{})", n + 1) }</td>
                 <td class="title-cell">
-                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title" rows="2" value={o.title.clone()} onchange={on_title}
+                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
                         aria-label={fill(t().panels.org_title_of, &[("n", &(n + 1))])} />
                 </td>
                 <td>
                     <ul class="indicators">{ for indicators }</ul>
-                    <button type="button" class="btn btn-small" onclick={on_add_indicator}>{ t().panels.org_add_indicator }</button>
+                    <button type="button" class="btn btn-small btn-outline-primary btn-xs btn-icon" onclick={on_add_indicator}>{ icon(It::Plus) }{ t().panels.org_add_indicator }</button>
                 </td>
                 if let Some(drafts) = &props.results {
                     <td class="achievement-cell">
@@ -87,8 +88,8 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
                     </td>
                 }
                 <td class="actions">
-                    <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                        aria-label={fill(t().panels.org_remove, &[("n", &(n + 1))])}>{ "✕" }</button>
+                    <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
+                        aria-label={fill(t().panels.org_remove, &[("n", &(n + 1))])}>{ icon(It::Delete) }</button>
                 </td>
             </tr>
         }
@@ -116,7 +117,7 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
                 </table>
                 </div>
             }
-            <button type="button" class="btn btn-add" onclick={on_add}>{ t().panels.org_add }</button>
+            <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ t().panels.org_add }</button>
         </section>
     }
 }
@@ -139,10 +140,10 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         });
         html! {
             <li key={o.id.clone()} class="secretary-item">
-                <textarea class="title" rows="2" value={o.title.clone()} onchange={on_title}
+                <textarea class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
                     aria-label={fill(t().panels.secretary_objective, &[("n", &(n + 1))])} />
-                <button type="button" class="btn btn-icon btn-danger" onclick={on_remove}
-                    aria-label={fill(t().panels.secretary_remove, &[("n", &(n + 1))])}>{ "✕" }</button>
+                <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
+                    aria-label={fill(t().panels.secretary_remove, &[("n", &(n + 1))])}>{ icon(It::Delete) }</button>
             </li>
         }
     });
@@ -154,7 +155,7 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
             if !props.plan.secretary.is_empty() {
                 <ol class="secretary">{ for items }</ol>
             }
-            <button type="button" class="btn btn-add" onclick={on_add}>{ t().panels.secretary_add }</button>
+            <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ t().panels.secretary_add }</button>
         </section>
     }
 }

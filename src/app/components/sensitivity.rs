@@ -66,7 +66,7 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
             html! {
                 <div class="field slider">
                     <label for={id.clone()}>{ fill(t().panels.sensitivity_slider, &[("criterion", &criterion.short), ("percent", &current[c])]) }</label>
-                    <input {id} type="range" min="0" max="200" step="10" value={current[c].to_string()} {oninput}
+                    <input {id} class="form-range" type="range" min="0" max="200" step="10" value={current[c].to_string()} {oninput}
                         aria-valuetext={fill(t().panels.sensitivity_slider_value, &[("percent", &current[c])])} />
                 </div>
             }
@@ -106,7 +106,7 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
         html! {
             <>
                 <div class="field-row">{ for sliders }
-                    <button type="button" class="btn" onclick={reset}>{ t().panels.sensitivity_reset }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs" onclick={reset}>{ t().panels.sensitivity_reset }</button>
                 </div>
                 <p role="status" data-testid="sensibilita-esito">
                     { if moved == 0 { t().panels.sensitivity_none_moved.to_string() }

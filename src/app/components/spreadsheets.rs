@@ -12,6 +12,7 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, It};
 use crate::app::files::{download, download_parts};
 use crate::app::state::{Action, Import};
 use crate::app::{xlsx as excel_worker, Dispatch};
@@ -181,15 +182,15 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
             <details>
                 <summary><h2 id="fogli-titolo">{ texts.spreadsheets_heading }</h2></summary>
                 <div class="field-row">
-                    <button type="button" class="btn" onclick={export(Dialect::ExcelItalian)}>{ texts.export_csv_excel }</button>
-                    <button type="button" class="btn" onclick={export(Dialect::Plain)}>{ texts.export_csv_plain }</button>
-                    <button type="button" class="btn" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ texts.export_xlsx }</button>
-                    <label class="btn file-button">
+                    <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export(Dialect::ExcelItalian)}>{ icon(It::Download) }{ texts.export_csv_excel }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export(Dialect::Plain)}>{ icon(It::Download) }{ texts.export_csv_plain }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ icon(It::Download) }{ texts.export_xlsx }</button>
+                    <label class="btn btn-outline-primary btn-xs btn-icon file-button">{ icon(It::Upload) }
                         { texts.import_objectives }
                         <input type="file" id="importa-csv" class="visually-hidden" onchange={on_table}
                             accept={format!(".csv,.txt,.xlsx,text/csv,text/plain,{}", xlsx::MIME)} />
                     </label>
-                    <label class="btn file-button">
+                    <label class="btn btn-outline-primary btn-xs btn-icon file-button">{ icon(It::Upload) }
                         { texts.import_como_table }
                         <input type="file" id="importa-como" class="visually-hidden" accept=".txt,.csv,.tsv,text/plain" onchange={on_como} />
                     </label>
@@ -198,24 +199,24 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                     { match &*excel { Excel::Busy(text) | Excel::Done(text) => text.clone(), _ => String::new() } }
                 </p>
                 if let Excel::Failed(text) = &*excel {
-                    <p class="notice notice-error" role="alert" data-testid="excel-errore">{ text.clone() }</p>
+                    <p class="notice notice-error alert alert-danger" role="alert" data-testid="excel-errore">{ text.clone() }</p>
                 }
                 <p class="hint">{ texts.csv_hint }</p>
                 <p class="hint">{ texts.excel_hint }</p>
                 <div class="field-row paste">
                     <div class="field field-wide">
                         <label for="incolla-celle">{ texts.paste_label }</label>
-                        <textarea id="incolla-celle" rows="4" value={(*pasted).clone()} oninput={on_pasted} />
+                        <textarea id="incolla-celle" class="form-control" rows="4" value={(*pasted).clone()} oninput={on_pasted} />
                     </div>
                     <div class="field">
                         <label for="incolla-unita">{ texts.paste_unit_label }</label>
-                        <select id="incolla-unita" onchange={on_paste_unit}>
+                        <select id="incolla-unita" class="form-select" onchange={on_paste_unit}>
                             { for leaf_units.iter().map(|u| html! {
                                 <option value={u.id.clone()} selected={*paste_unit == u.id}>{ props.plan.unit_label(u) }</option>
                             }) }
                         </select>
                     </div>
-                    <button type="button" class="btn" onclick={on_preview_paste} disabled={pasted.trim().is_empty()}>{ texts.preview }</button>
+                    <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_preview_paste} disabled={pasted.trim().is_empty()}>{ texts.preview }</button>
                 </div>
             </details>
         </section>
@@ -316,7 +317,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         </table>
                         </div>
                     }
-                    <button type="button" class="btn btn-primary" onclick={confirm} disabled={preview.rows.is_empty()}>
+                    <button type="button" class="btn btn-primary btn-xs" onclick={confirm} disabled={preview.rows.is_empty()}>
                         { fill(plural(n, texts.import_button_one, texts.import_button_many), &[("n", &n)]) }
                     </button>
                 </>
@@ -394,7 +395,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         <ul>{ for table.notes.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                     }
                     { for questions }
-                    <button type="button" class="btn btn-primary" onclick={confirm}>{ texts.open_as_new_plan }</button>
+                    <button type="button" class="btn btn-primary btn-xs" onclick={confirm}>{ texts.open_as_new_plan }</button>
                 </>
             }
         }
@@ -403,7 +404,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         <section class="import-panel" aria-labelledby="importa-titolo" data-testid="importa">
             { body }
             { " " }
-            <button type="button" class="btn" onclick={cancel}>{ texts.cancel_import }</button>
+            <button type="button" class="btn btn-outline-primary btn-xs" onclick={cancel}>{ texts.cancel_import }</button>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::components::icon::{icon, icon_with, It};
 use crate::app::files::{confirm, download};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
@@ -118,22 +119,22 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let texts = &t().app;
     html! {
         <nav class="toolbar" aria-label={texts.toolbar_label}>
-            <button type="button" class="btn btn-outline" onclick={on_undo} disabled={!props.state.can_undo()}
-                title={texts.undo_hint} aria-keyshortcuts="Control+Z">{ texts.undo }</button>
-            <button type="button" class="btn btn-outline" onclick={on_redo} disabled={!props.state.can_redo()}
-                title={texts.redo_hint} aria-keyshortcuts="Control+Y">{ texts.redo }</button>
-            <button type="button" class="btn" onclick={on_new}>{ texts.new_plan }</button>
-            <label class="btn file-button">
+            <button type="button" class="btn btn-outline btn-xs btn-icon" onclick={on_undo} disabled={!props.state.can_undo()}
+                title={texts.undo_hint} aria-keyshortcuts="Control+Z">{ icon(It::Restore) }{ texts.undo }</button>
+            <button type="button" class="btn btn-outline btn-xs btn-icon" onclick={on_redo} disabled={!props.state.can_redo()}
+                title={texts.redo_hint} aria-keyshortcuts="Control+Y">{ icon_with(It::Restore, "icon-flip") }{ texts.redo }</button>
+            <button type="button" class="btn btn-xs btn-icon" onclick={on_new}>{ icon(It::File) }{ texts.new_plan }</button>
+            <label class="btn btn-xs btn-icon file-button">{ icon(It::Folder) }
                 { texts.open_file }
                 <input type="file" id="apri-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
             </label>
-            <button type="button" class="btn btn-primary" onclick={on_save}>{ texts.save }</button>
-            <label class="btn file-button">
+            <button type="button" class="btn btn-primary btn-xs btn-icon" onclick={on_save}>{ icon(It::Download) }{ texts.save }</button>
+            <label class="btn btn-xs btn-icon file-button">{ icon(It::Files) }
                 { texts.compare_file }
                 <input type="file" id="confronta-file" class="visually-hidden" accept=".json,application/json" onchange={on_compare} />
             </label>
-            <button type="button" class="btn" onclick={on_print}>{ texts.print }</button>
-            <button type="button" class="btn btn-outline" onclick={on_example}>{ texts.open_example }</button>
+            <button type="button" class="btn btn-xs btn-icon" onclick={on_print}>{ icon(It::Print) }{ texts.print }</button>
+            <button type="button" class="btn btn-outline btn-xs" onclick={on_example}>{ texts.open_example }</button>
             if dirty {
                 <span class="dirty-mark" title={texts.unsaved_hint}>{ texts.unsaved_mark }</span>
             }

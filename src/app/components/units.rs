@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::components::add_unit::AddUnit;
+use crate::app::components::icon::{icon, It};
 use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{after_render, confirm, dom_id, focus};
@@ -125,7 +126,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
                         caption={t().panels.units_shared_title} key_name="comuni" units={units.clone()}
                         proposed_average={state.proposed.shared.stats.average} />
                 }
-                <button type="button" class="btn btn-add" onclick={on_add}>{ t().panels.units_add_shared }</button>
+                <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ t().panels.units_add_shared }</button>
             </section>
         }
     });
@@ -290,7 +291,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             <div ref={placeholder} class="table-placeholder" style={format!("min-height: {}rem", rows * 3)} data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
                 // The unit in the accessible name through aria-label: a hidden
                 // span per unit would cost the browser a layer each.
-                <button type="button" class="btn" onclick={on_show} aria-label={accessible}>{ text }</button>
+                <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_show} aria-label={accessible}>{ text }</button>
             </div>
         }
     };
@@ -310,9 +311,9 @@ fn UnitSection(props: &SectionProps) -> Html {
                     <summary>{ fill(t().panels.units_edit, &[("level", &level.to_lowercase())]) }</summary>
                     <div class="field">
                         <label for={dom_id("nome-unita", &[&unit.id])}>{ t().panels.units_name }</label>
-                        <input id={dom_id("nome-unita", &[&unit.id])} type="text" value={unit.name.clone()} oninput={on_rename} />
+                        <input id={dom_id("nome-unita", &[&unit.id])} class="form-control" type="text" value={unit.name.clone()} oninput={on_rename} />
                     </div>
-                    <button type="button" class="btn btn-danger" onclick={on_remove}>{ fill(t().panels.units_remove, &[("level", &level.to_lowercase())]) }</button>
+                    <button type="button" class="btn btn-danger btn-outline-danger btn-xs" onclick={on_remove}>{ fill(t().panels.units_remove, &[("level", &level.to_lowercase())]) }</button>
                 </details>
                 }
             </div>
@@ -320,7 +321,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             // Until its table is drawn, a unit of a long plan offers only the
             // button that draws it.
             if drawn || !show_table {
-                <button type="button" class="btn btn-add" onclick={on_add} aria-label={fill(t().panels.units_add_objective_to, &[("unit", &plan.unit_label(unit))])}>
+                <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add} aria-label={fill(t().panels.units_add_objective_to, &[("unit", &plan.unit_label(unit))])}>{ icon(It::Plus) }
                     { t().panels.units_add_objective }
                 </button>
             }
