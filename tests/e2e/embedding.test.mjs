@@ -8,11 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './harness.mjs';
+import { generate } from '../../bench/generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', '..', 'dist');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 const SANDBOX = 'allow-scripts allow-same-origin allow-downloads allow-forms allow-modals';
 const HOST = `<!doctype html><html lang="it"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Intranet del Comune</title></head>
 <body><h1>Intranet</h1><iframe id="pesatura" title="Pesatura" src="/intranet/pesatura/" sandbox="${SANDBOX}" style="width:1200px;height:800px"></iframe></body></html>`;
@@ -70,6 +71,28 @@ test('from a sub-path, under the strict CSP', async () => {
   assert.equal(await page.locator('[data-testid="media-s3"]').innerText(), '26,50');
   await page.locator('#cella-o1-0').fill('9');
   assert.equal(await page.locator('[data-testid="media-s1"]').innerText(), '22,33');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requests.filter((r) => !r.startsWith(`${origin}/intranet/pesatura/`) && !r.startsWith('blob:') && !r.startsWith('data:')), []);
+  await page.close();
+});
+
+test('a long plan and the English interface, under the strict CSP', async () => {
+  const [file] = generate([1000]);
+  const page = await browser.newPage();
+  const { problems, requests } = await watch(page);
+  page.on('dialog', (d) => d.accept());
+  await page.goto(`${origin}/intranet/pesatura/`);
+  await page.locator('[data-testid="media-s3"]').waitFor();
+  await page.locator('#apri-file').setInputFiles(file);
+  // Tables far from the screen wait as placeholders, as tall as their table.
+  const placeholder = page.locator('.table-placeholder').last();
+  await placeholder.waitFor({ state: 'attached' });
+  assert.ok(await placeholder.evaluate((e) => e.getBoundingClientRect().height) > 100, 'the placeholder keeps the height of its table');
+  await page.locator('#lingua-en').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.getByText('Show the objectives').first().waitFor({ state: 'attached' });
+  await page.locator('#lingua-it').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'it');
   assert.deepEqual(problems, []);
   assert.deepEqual(requests.filter((r) => !r.startsWith(`${origin}/intranet/pesatura/`) && !r.startsWith('blob:') && !r.startsWith('data:')), []);
   await page.close();

@@ -190,6 +190,22 @@ fn UnitSection(props: &SectionProps) -> Html {
         });
     }
     {
+        // As tall as the table will be, so that the page does not jump. Set
+        // through the style object, not a style attribute, which a strict
+        // CSP (`style-src 'self'`) refuses.
+        let rows = own.members.len().max(1) + 2;
+        let placeholder = placeholder.clone();
+        use_effect_with((drawn, rows), move |&(drawn, rows)| {
+            if !drawn {
+                if let Some(element) = placeholder.cast::<web_sys::HtmlElement>() {
+                    let _ = element
+                        .style()
+                        .set_property("min-height", &format!("{}rem", rows * 3));
+                }
+            }
+        });
+    }
+    {
         // Draws the table once its placeholder comes within a screen or two.
         let (drawn, placeholder) = (drawn_here.clone(), placeholder.clone());
         let waiting = !*drawn && props.draw_near_screen && show_table;
@@ -268,9 +284,7 @@ fn UnitSection(props: &SectionProps) -> Html {
                 units={props.units.clone()} proposed_average={state.proposed.units[props.index].own.stats.average} />
         }
     } else {
-        // As tall as the table will be, so that the page does not jump; a
-        // button, so that the keyboard and screen readers reach it too.
-        let rows = own.members.len().max(1) + 2;
+        // A button, so that the keyboard and screen readers reach it too.
         let average = own.stats.average.map_or("—".to_string(), |a| number(a, 2));
         let values: [(&str, &dyn std::fmt::Display); 3] = [
             ("n", &own.stats.objectives),
@@ -288,7 +302,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             })
         };
         html! {
-            <div ref={placeholder} class="table-placeholder" style={format!("min-height: {}rem", rows * 3)} data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
+            <div ref={placeholder} class="table-placeholder" data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
                 // The unit in the accessible name through aria-label: a hidden
                 // span per unit would cost the browser a layer each.
                 <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_show} aria-label={accessible}>{ text }</button>
