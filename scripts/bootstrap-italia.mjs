@@ -61,7 +61,8 @@ function put(path, content) {
 // ---- The class names the app uses: every word of its sources. ----
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.rs') ? [join(dir, e.name)] : []);
+    // The texts (src/text/) are words, not class names.
+    e.isDirectory() ? (e.name === 'text' && dir === join(root, 'src') ? [] : sources(join(dir, e.name))) : e.name.endsWith('.rs') ? [join(dir, e.name)] : []);
 }
 const used = new Set(SAFELIST);
 for (const file of [...sources(join(root, 'src')), join(root, 'index.html')]) {

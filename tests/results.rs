@@ -4,7 +4,6 @@
 use pesatura::io::json;
 use pesatura::model::achievement::{outcome, weighted_score, Achievement, Bands, Direction};
 use pesatura::model::decimal::parse_number;
-use pesatura::model::format::format_it;
 use pesatura::model::presets::new_plan;
 use pesatura::model::sensitivity::{minimal_change, standings};
 use pesatura::model::{compute, Dec, Plan};

@@ -211,10 +211,19 @@ pub fn App(props: &AppProps) -> Html {
     let lang = crate::text::lang();
     use_effect_with(lang, |lang| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(root) = document.document_element() {
-                let _ = root.set_attribute("lang", lang.code());
+            // Mounted in a host page's element: the language goes on that
+            // element, and the host keeps its own title and language.
+            match document.get_element_by_id("pesatura") {
+                Some(host) => {
+                    let _ = host.set_attribute("lang", lang.code());
+                }
+                None => {
+                    if let Some(root) = document.document_element() {
+                        let _ = root.set_attribute("lang", lang.code());
+                    }
+                    document.set_title(lang.texts().app.page_title);
+                }
             }
-            document.set_title(lang.texts().app.page_title);
         }
     });
     let t = crate::text::t();

@@ -6,7 +6,7 @@ pub mod json;
 mod locate;
 pub mod xlsx;
 
-use crate::text::{lang, set_lang, Lang};
+use crate::text::{with_lang, Lang};
 
 /// Runs `write` with the texts in Italian, whatever the interface's
 /// language, and then puts the language back: what Pesatura writes into a
@@ -14,15 +14,7 @@ use crate::text::{lang, set_lang, Lang};
 /// on the language of the interface.
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 pub(crate) fn in_italian<T>(write: impl FnOnce() -> T) -> T {
-    struct Restore(Lang);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            set_lang(self.0);
-        }
-    }
-    let _restore = Restore(lang());
-    set_lang(Lang::It);
-    write()
+    with_lang(Lang::It, write)
 }
 
 #[cfg(test)]
@@ -31,13 +23,11 @@ mod tests {
     use super::csv::{self, Encoding, Separator};
     use super::json;
     use crate::model::presets::new_plan;
-    use crate::text::{set_lang, Lang};
+    use crate::text::{with_lang, Lang};
 
     /// Runs `check` with the interface in English, then back in Italian.
     fn in_english(check: impl FnOnce()) {
-        set_lang(Lang::En);
-        check();
-        set_lang(Lang::It);
+        with_lang(Lang::En, check)
     }
 
     #[test]

@@ -952,92 +952,78 @@ mod tests {
     use crate::model::edit::{parse_direct, parse_score};
     use crate::model::presets::{new_plan, new_plan_with, Preset};
     use crate::model::review::Verdict;
-    use crate::text::{set_lang, Lang};
-
-    /// English for one test, and Italian again afterwards, even if it fails.
-    struct English;
-
-    impl English {
-        fn chosen() -> English {
-            set_lang(Lang::En);
-            English
-        }
-    }
-
-    impl Drop for English {
-        fn drop(&mut self) {
-            set_lang(Lang::It);
-        }
-    }
+    use crate::text::{with_lang, Lang};
 
     #[test]
     fn the_model_speaks_english_when_english_is_chosen() {
         let d = |s: &str| parse_number(s).unwrap();
-        let english = English::chosen();
-
-        let mut plan = new_plan(2025);
-        let a = plan.add_objective("u1");
-        plan.set_title(&a, "Recupero evasione");
-        for c in 0..3 {
-            plan.set_score(&a, c, Some(Dec::from_int(2)));
-        }
-        plan.add_objective("u1");
-        let findings = validate(&plan);
-        let missing = findings
-            .iter()
-            .find(|f| f.place.criterion == Some(3))
-            .expect("the missing score");
-        assert_eq!(missing.severity.label(), "Warning");
-        assert_eq!(
-            missing.where_,
-            "Settore 1 › “Recupero evasione” › Impatto sulla utenza esterna"
-        );
-        assert_eq!(
+        let (plan, severity) = with_lang(Lang::En, || {
+            let mut plan = new_plan(2025);
+            let a = plan.add_objective("u1");
+            plan.set_title(&a, "Recupero evasione");
+            for c in 0..3 {
+                plan.set_score(&a, c, Some(Dec::from_int(2)));
+            }
+            plan.add_objective("u1");
+            let findings = validate(&plan);
+            let missing = findings
+                .iter()
+                .find(|f| f.place.criterion == Some(3))
+                .expect("the missing score");
+            assert_eq!(missing.severity.label(), "Warning");
+            assert_eq!(
+                missing.where_,
+                "Settore 1 › “Recupero evasione” › Impatto sulla utenza esterna"
+            );
+            assert_eq!(
             missing.message,
             "The score for “Impatto utenza” is missing: the objective counts in neither the weights nor the averages until it is complete."
         );
-        assert!(findings
-            .iter()
-            .any(|f| f.message == "Empty rows in the table: 1. They do not count in the average."));
-        plan.set_score(&a, 3, Some(Dec::from_int(2)));
-        assert!(validate(&plan).iter().any(|f| f.message
+            assert!(findings
+                .iter()
+                .any(|f| f.message
+                    == "Empty rows in the table: 1. They do not count in the average."));
+            plan.set_score(&a, 3, Some(Dec::from_int(2)));
+            assert!(validate(&plan).iter().any(|f| f.message
             == "There is an empty row in the table: it does not count in the average, which is 8.00; if it counted as 0, the average would be 4.00."));
 
-        let mut direct = new_plan_with(2025, Preset::DirectPercent);
-        for weight in ["33,5", "1.250,5"] {
-            let o = direct.add_objective("u1");
-            direct.set_title(&o, &format!("Obiettivo {weight}"));
-            direct.set_direct(&o, parse_direct(weight).ok().flatten());
-        }
-        assert_eq!(
-            parse_direct("1.250,5"),
-            Err("The weight 1,250.5% must be greater than 0 and at most 100.".into())
-        );
-        direct.set_direct(
-            &direct.objectives[1].id.clone(),
-            Some(DirectWeight::Percent(d("50"))),
-        );
-        assert!(validate(&direct).iter().any(|f| f.message
+            let mut direct = new_plan_with(2025, Preset::DirectPercent);
+            for weight in ["33,5", "1.250,5"] {
+                let o = direct.add_objective("u1");
+                direct.set_title(&o, &format!("Obiettivo {weight}"));
+                direct.set_direct(&o, parse_direct(weight).ok().flatten());
+            }
+            assert_eq!(
+                parse_direct("1.250,5"),
+                Err("The weight 1,250.5% must be greater than 0 and at most 100.".into())
+            );
+            direct.set_direct(
+                &direct.objectives[1].id.clone(),
+                Some(DirectWeight::Percent(d("50"))),
+            );
+            assert!(validate(&direct).iter().any(|f| f.message
             == "The objectives' weights add up to 83.50% instead of 100: 16.50 percentage points are missing."));
 
-        let c = &plan.grid.criteria[0];
-        assert_eq!(
-            parse_score("7,5", c),
-            Err("The score 7.5 must be a whole number.".into())
-        );
-        assert_eq!(
-            parse_score("sette", c),
-            Err("“sette” is not a number: enter a score from 0 to 10.".into())
-        );
-        assert_eq!(
+            let c = &plan.grid.criteria[0];
+            assert_eq!(
+                parse_score("7,5", c),
+                Err("The score 7.5 must be a whole number.".into())
+            );
+            assert_eq!(
+                parse_score("sette", c),
+                Err("“sette” is not a number: enter a score from 0 to 10.".into())
+            );
+            assert_eq!(
             describe::formula(&Preset::LevelsAndTypes.grid()),
             "weight = (complessità + strategicità + impatto esterno) × objective type factor (Mantenimento × 1, Miglioramento × 1.2, Sviluppo × 1.5)"
         );
-        assert_eq!(Verdict::Pending.label(), "to review");
-        assert_eq!(objective_label("", 1), "objective no. 2");
-
-        drop(english);
-        assert_eq!(missing.severity.label(), "Avviso");
+            assert_eq!(Verdict::Pending.label(), "to review");
+            assert_eq!(objective_label("", 1), "objective no. 2");
+            let severity = missing.severity;
+            (plan, severity)
+        });
+        let c = &plan.grid.criteria[0];
+        assert_eq!(severity.label(), "Avviso");
         assert_eq!(Verdict::Pending.label(), "da verificare");
         assert_eq!(
             parse_score("7.5", c),

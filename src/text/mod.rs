@@ -86,6 +86,20 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
+/// Runs `f` with `lang` in use, then puts back the language that was in
+/// use, even if `f` panics.
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            set_lang(self.0);
+        }
+    }
+    let _restore = Restore(self::lang());
+    set_lang(lang);
+    f()
+}
+
 /// The texts of the language in use.
 pub fn t() -> &'static Texts {
     lang().texts()

@@ -73,9 +73,9 @@ test('cells pasted from Excel, with a row that cannot be taken', async () => {
   await page.locator('#incolla-celle').fill(cells);
   await page.locator('#incolla-unita').selectOption('s1');
   await page.getByRole('button', { name: 'Anteprima' }).click();
-  assert.match(await page.getByTestId('importa-esito').innerText(), /^1 obiettivi da importare, 1 righe scartate/);
+  assert.match(await page.getByTestId('importa-esito').innerText(), /^1 obiettivo da importare, 1 riga scartata/);
   assert.match(await page.getByTestId('importa-scartate').innerText(), /Riga 3 .*fuori dall'intervallo/);
-  await page.getByRole('button', { name: 'Importa 1 obiettivi' }).click();
+  await page.getByRole('button', { name: 'Importa 1 obiettivo' }).click();
   const rows = page.locator('#unita-s1 tbody tr');
   const added = rows.nth((await rows.count()) - 1);
   assert.equal(await added.locator('textarea.title').inputValue(), 'Sportello digitale unico');

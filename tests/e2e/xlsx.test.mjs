@@ -234,7 +234,7 @@ test('a worker that cannot load is said in Italian, and the next try loads it', 
   await other.route('**/xlsx_worker_loader.js', (route) => route.fulfill({ status: 404, body: 'non trovato' }));
   await button.click();
   await error.waitFor();
-  assert.match(await error.innerText(), /^Il file Excel non è stato creato: il modulo per i file Excel non si è potuto caricare: ricaricare la pagina e riprovare/);
+  assert.match(await error.innerText(), /^Errore: Il file Excel non è stato creato: il modulo per i file Excel non si è potuto caricare: ricaricare la pagina e riprovare/);
   assert.equal(await other.getByTestId('excel-stato').innerText(), '');
   await other.unroute('**/xlsx_worker_loader.js');
   // Its wasm missing: the start script says it failed.
@@ -301,6 +301,11 @@ test('under a strict CSP: from a sub-path, in a sandboxed iframe, mounted in a h
       assert.deepEqual(workerFiles(seen).map((f) => f), ['xlsx_worker_loader.js', 'xlsx_worker.js', 'xlsx_worker_bg.wasm'], where);
       assert.ok(seen.filter((r) => /xlsx_worker/.test(r)).every((r) => r.startsWith(origin + prefix)), `${where}: the worker next to pesatura.js`);
       assert.deepEqual(problems, [], where);
+      if (where === 'host page') {
+        // The host keeps its title; the app's language goes on its element.
+        assert.equal(await tab.title(), 'Portale');
+        assert.equal(await tab.locator('#pesatura').getAttribute('lang'), 'it');
+      }
       await tab.context().close();
     }
   } finally {

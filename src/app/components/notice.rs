@@ -30,7 +30,10 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
     html! {
         <div class="notice-slot" aria-live="polite">
             <div class={class} role={role} data-testid="notice">
-                <span class="notice-text">{ text.clone() }</span>
+                <span class="notice-text">
+                    if matches!(notice, Notice::Error(_)) { <strong>{ t().app.error_prefix }</strong>{ " " } }
+                    { text.clone() }
+                </span>
                 <button type="button" class="btn btn-small btn-outline-primary btn-xs btn-icon" onclick={dismiss} aria-label={t().app.close_notice_label}>{ icon(It::Close) }{ t().app.close_notice }</button>
             </div>
         </div>

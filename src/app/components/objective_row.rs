@@ -327,7 +327,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         html! {
             <td class="type-cell">
                 <select id={dom_id("tipologia", &[&o.id])} class="form-select" aria-label={fill(texts.row_type_of, &[("objective", &label)])} onchange={on_change}
-                    class="form-select" aria-invalid={(o.kind.is_some() && !known).to_string()}>
+                    aria-invalid={(o.kind.is_some() && !known).to_string()}>
                     <option value="" selected={!known}>{ if o.kind.is_some() && !known { texts.row_unknown_type } else { "—" } }</option>
                     { for grid.types.iter().map(|t| html! {
                         <option value={t.id.clone()} selected={o.kind.as_deref() == Some(t.id.as_str())}>{ format!("{} (× {})", t.name, points(t.factor)) }</option>

@@ -199,7 +199,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                     { match &*excel { Excel::Busy(text) | Excel::Done(text) => text.clone(), _ => String::new() } }
                 </p>
                 if let Excel::Failed(text) = &*excel {
-                    <p class="notice notice-error alert alert-danger" role="alert" data-testid="excel-errore">{ text.clone() }</p>
+                    <p class="notice notice-error alert alert-danger" role="alert" data-testid="excel-errore"><strong>{ texts.error_prefix }</strong>{ " " }{ text.clone() }</p>
                 }
                 <p class="hint">{ texts.csv_hint }</p>
                 <p class="hint">{ texts.excel_hint }</p>

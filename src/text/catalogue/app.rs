@@ -197,6 +197,8 @@ texts! {
         // state.rs
         /// `{label}`: the field; `{text}`: what was typed; `{error}`: why.
         number_refused,
+        /// Before the text of an error notice, so that not only the colour says it.
+        error_prefix,
         field_achievement,
         field_target,
         field_actual,

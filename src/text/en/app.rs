@@ -146,7 +146,8 @@ pub const APP: AppTexts = AppTexts {
     achievement_counts: "counts {percent}%",
 
     // state.rs
-    number_refused: "{label} “{text}”: {error}.",
+    number_refused: "{label}: “{text}” {error}.",
+    error_prefix: "Error:",
     field_achievement: "Achievement",
     field_target: "Target",
     field_actual: "Actual value",
