@@ -1059,6 +1059,52 @@ impl State {
         }
     }
 
+    /// The state in `lang`: findings written again, and the reasons of the
+    /// refused entries on screen (scores, revised scores, direct weights, the
+    /// year) read again in the new language; the announcement of the last
+    /// edit, in the old one, goes.
+    fn in_language(&self, lang: crate::text::Lang) -> State {
+        crate::text::set_lang(lang);
+        let (results, proposed, findings, shown_plan) = derive(&self.plan, self.mode);
+        let reason = |cell: usize, text: &str| -> Option<String> {
+            match cell {
+                DIRECT_CELL => parse_direct(text).err(),
+                c => {
+                    let criterion = self.plan.grid.criteria.get(c % REVISED_CELL)?;
+                    parse_score(text, criterion).err()
+                }
+            }
+        };
+        let drafts = self
+            .drafts
+            .iter()
+            .map(|((id, cell), draft)| {
+                let error = draft
+                    .error
+                    .as_ref()
+                    .and_then(|_| reason(*cell, &draft.text));
+                let text = draft.text.clone();
+                ((id.clone(), *cell), Draft { text, error })
+            })
+            .collect();
+        let next = State {
+            results,
+            proposed,
+            findings,
+            shown_plan,
+            drafts: Rc::new(drafts),
+            announcement: String::new(),
+            ..self.clone()
+        };
+        match &self.year_draft {
+            Some(Draft {
+                text,
+                error: Some(_),
+            }) => next.set_year(text.clone()),
+            _ => next,
+        }
+    }
+
     fn set_year(&self, text: String) -> State {
         match text.trim().parse::<i32>() {
             Ok(year) if (1990..=2200).contains(&year) => {
@@ -1333,17 +1379,7 @@ impl Reducible for State {
                 show_results: show,
                 ..(*self).clone()
             },
-            Action::SetLanguage(lang) => {
-                crate::text::set_lang(lang);
-                let (results, proposed, findings, shown_plan) = derive(&self.plan, self.mode);
-                State {
-                    results,
-                    proposed,
-                    findings,
-                    shown_plan,
-                    ..(*self).clone()
-                }
-            }
+            Action::SetLanguage(lang) => self.in_language(lang),
             Action::ImportCsv { name, bytes } => {
                 self.preview_import(name, csv::preview(&bytes, &self.plan))
             }

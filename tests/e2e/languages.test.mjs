@@ -142,3 +142,17 @@ test('back to Italian: the edit on screen is kept', async () => {
   assert.equal(await cell('media-s1').innerText(), changed.replace('.', ','));
   assert.equal(await page.locator('.skip-link').innerText(), 'Vai al contenuto');
 });
+
+test('a refused entry keeps its text and gives its reason in the new language', async () => {
+  await page.locator('#cella-o2-1').fill('16');
+  await page.locator('#cella-o2-1').press('Tab');
+  assert.match(await page.locator('#cella-o2-1-errore').innerText(), /fuori dall'intervallo ammesso, da 0 a 15/);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.locator('#cella-o2-1').inputValue(), '16');
+  assert.match(await page.locator('#cella-o2-1-errore').innerText(), /outside the allowed range, from 0 to 15/);
+  assert.equal(await page.locator('#cella-o2-1').getAttribute('aria-invalid'), 'true');
+  await page.getByRole('button', { name: 'Italiano', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'it');
+  assert.match(await page.locator('#cella-o2-1-errore').innerText(), /fuori dall'intervallo ammesso/);
+});
