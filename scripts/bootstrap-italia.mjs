@@ -124,6 +124,9 @@ function split(list) {
 // inside :not(), :is(), :has()… do not count (they only narrow or widen it).
 function keeps(selector) {
   if (selector.includes('[data-focus-mouse=true]')) return false; // set by the package's JS only
+  // :has() makes the browser check its subject again at every change of the
+  // page; the app uses none of the states those rules look for.
+  if (selector.includes(':has(')) return false;
   let flat = selector, previous;
   do { previous = flat; flat = flat.replace(/\([^()]*\)/g, ''); } while (flat !== previous);
   flat = flat.replace(/\[[^\]]*\]/g, '');
