@@ -205,6 +205,18 @@ fn only_settore_3_disagrees_because_of_its_empty_row() {
 }
 
 #[test]
+fn the_table_is_found_after_pages_of_prose() {
+    // The whole published document: prose full of commas before the table.
+    let mut document =
+        "Il Piano, approvato dalla Giunta, assegna obiettivi, indicatori e pesi.\n".repeat(80);
+    document.push_str(&String::from_utf8(fixture()).unwrap());
+    let table = como_table::read(document.as_bytes()).expect("the table inside the document reads");
+    assert_eq!(table.settori(), 17);
+    assert_eq!(table.disagreements.len(), 1);
+    assert_eq!(format_it(table.disagreements[0].recomputed, 2), "26,50");
+}
+
+#[test]
 fn the_empty_row_is_a_note_not_an_objective() {
     let table = table();
     assert_eq!(table.notes.len(), 1, "{:?}", table.notes);

@@ -22,7 +22,7 @@ use crate::model::plan::{Plan, Unit};
 use crate::model::presets::como_2024_grid;
 use crate::text::t;
 
-use super::csv::{add_shared_at_end, decode, detect_separator, read_records, CsvError};
+use super::csv::{add_shared_at_end, decode, detect_separator, read_records, CsvError, Separator};
 
 pub use report::{
     AverageDisagreement, Duplicate, DuplicateChoice, Note, Occurrence, TotalMismatch,
@@ -55,12 +55,27 @@ pub struct ComoTable {
 /// saved from it works too).
 pub fn read(bytes: &[u8]) -> Result<ComoTable, CsvError> {
     let (text, _) = decode(bytes)?;
-    let records = read_records(&text, detect_separator(&text))?;
     let grid = como_2024_grid();
-    let parsed = rows::parse(&records, &grid);
-    if parsed.blocks.is_empty() && parsed.shared.is_empty() {
-        return Err(CsvError::new(t().io.como_no_table));
+    // The separator the first lines suggest; failing that, the others: the
+    // whole published document has pages of prose, full of commas, before
+    // its tab-separated table.
+    let detected = detect_separator(&text);
+    let mut parsed = None;
+    for separator in [
+        detected,
+        Separator::Tab,
+        Separator::Semicolon,
+        Separator::Comma,
+    ] {
+        let found = rows::parse(&read_records(&text, separator)?, &grid);
+        if !found.blocks.is_empty() || !found.shared.is_empty() {
+            parsed = Some(found);
+            break;
+        }
     }
+    let Some(parsed) = parsed else {
+        return Err(CsvError::new(t().io.como_no_table));
+    };
     let mut table = ComoTable {
         year: parsed.year,
         total_mismatches: report::total_mismatches(&parsed.blocks, &parsed.shared),

@@ -2,14 +2,12 @@
 // every screen reports no violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, scanAxe } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let server, url, browser, page;
 
 before(async () => {
@@ -26,13 +24,7 @@ after(async () => {
   server?.close();
 });
 
-async function scan(name) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe });
-  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  assert.deepEqual(found, [], `${name}: ${found.join('; ')}`);
-  assert.ok(result.passes.length > 10, `${name}: axe ran its rules`);
-}
+const scan = (name) => scanAxe(page, name);
 
 test('the Como plan as it opens', async () => scan('start'));
 

@@ -4,16 +4,15 @@
 // in English either.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, scanAxe } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
-const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let server, url, browser, page;
 
 before(async () => {
@@ -33,12 +32,7 @@ after(async () => {
 const cell = (testid) => page.locator(`[data-testid="${testid}"]`);
 const htmlLang = () => page.evaluate(() => document.documentElement.lang);
 
-async function scan(name) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe });
-  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  assert.deepEqual(found, [], `${name}: ${found.join('; ')}`);
-}
+const scan = (name) => scanAxe(page, name);
 
 // The words of the Italian interface's controls and headings; plan data
 // (unit names, titles, criteria) may stay Italian in English.
