@@ -123,20 +123,22 @@ export function unitNumbers(plan, idx, pts, unitId) {
 /// is on screen", as the DOM of Pesatura (and of the baseline) shows them:
 /// its points, the relative weights of its unit, the unit's average, the
 /// area's roll-up, both summary rows, the ente's average and summary row.
+/// A check names the unit whose section shows it (`unit`) or is a summary
+/// row: the probe can bring a part a long plan has not drawn yet to the screen.
 export function expectedAfter(plan, idx, id) {
   const pts = plan.objectives.map((o) => points(o, plan.grid.criteria));
   const o = plan.objectives[idx.objectiveIndex.get(id)];
   const unit = idx.unitById.get(o.unit);
   const u = unitNumbers(plan, idx, pts, unit.id);
   const checks = [
-    { testid: `punti-${id}`, text: formatPoints(pts[idx.objectiveIndex.get(id)]) },
-    ...u.weights.map(([oid, w]) => ({ testid: `peso-${oid}`, text: formatWeight(w) })),
-    { testid: `media-${unit.id}`, text: formatHundredths(u.own.average) },
+    { testid: `punti-${id}`, text: formatPoints(pts[idx.objectiveIndex.get(id)]), unit: unit.id },
+    ...u.weights.map(([oid, w]) => ({ testid: `peso-${oid}`, text: formatWeight(w), unit: unit.id })),
+    { testid: `media-${unit.id}`, text: formatHundredths(u.own.average), unit: unit.id },
     { testid: `riepilogo-${unit.id}`, cells: summaryCells(u.own) },
   ];
   if (unit.parent) {
     const a = unitNumbers(plan, idx, pts, unit.parent);
-    checks.push({ testid: `media-complessiva-${unit.parent}`, text: rollupText(a.subtree) });
+    checks.push({ testid: `media-complessiva-${unit.parent}`, text: rollupText(a.subtree), unit: unit.parent });
     checks.push({ testid: `riepilogo-${unit.parent}`, cells: summaryCells(a.subtree) });
   }
   const ente = stats(pts);

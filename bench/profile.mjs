@@ -5,12 +5,15 @@
 // of each step to the frame after its numbers are on screen. Not part of
 // `make bench`; a tool for whoever optimises.
 //
-//   node bench/profile.mjs [--n 1000] [--edits 5] [--baseline] [--open | --start] [--dist dist]
+//   node bench/profile.mjs [--n 1000] [--edits 5] [--baseline] [--open | --start] [--cpu] [--dist dist]
 //
 // --open traces opening the plan instead of editing it; --start traces the
 // start-up, from the wasm instantiated to the Como example on screen. The trace is written
 // to bench/out/trace-<what>-<n>.json (open it in Chromium's DevTools,
-// Performance panel).
+// Performance panel). --cpu also samples the JavaScript and wasm functions
+// (V8's CPU profiler) over the whole traced span and prints the functions
+// with the most self and total time; build with `data-wasm-opt="0"
+// data-keep-debug` for the wasm functions' names.
 import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,7 @@ const EDITS = Number(opt('edits', 5));
 const BASELINE = argv.includes('--baseline');
 const OPEN = argv.includes('--open');
 const START = argv.includes('--start');
+const CPU = argv.includes('--cpu');
 const DIST = resolve(here, '..', opt('dist', 'dist'));
 const what = `${BASELINE ? 'baseline' : 'pesatura'}-${START ? 'start' : OPEN ? 'open' : 'edit'}`;
 const tracePath = join(OUT, `trace-${what}-${N}.json`);
@@ -65,6 +69,58 @@ function selfTimes(events, from, to) {
   return byName;
 }
 
+let cdp = null;
+async function startCpu(page) {
+  if (!CPU) return;
+  cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+async function stopCpu() {
+  if (!cdp) return null;
+  const { profile } = await cdp.send('Profiler.stop');
+  return profile;
+}
+
+/// Self and total sampled time by function name (a recursive function's
+/// total counts each sample once), over the measured steps only (`windows`,
+/// in the trace's clock, which the profile's sample times share).
+function printCpu(profile, count, windows) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const us = new Map();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    if (windows.length && !windows.some(([a, b]) => at >= a && at <= b)) return;
+    us.set(id, (us.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  const label = (n) => `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url.endsWith('.wasm') || n.callFrame.url.startsWith('wasm') ? ' [wasm]' : ''}`;
+  const self = new Map();
+  const total = new Map();
+  for (const [id, t] of us) {
+    const n = nodes.get(id);
+    self.set(label(n), (self.get(label(n)) ?? 0) + t);
+    const seen = new Set();
+    for (let k = id; k !== undefined; k = parent.get(k)) {
+      const name = label(nodes.get(k));
+      if (seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + t);
+    }
+  }
+  const show = (title, m) => {
+    console.log(title);
+    for (const [name, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+      console.log(`  ${(t / 1000 / count).toFixed(1).padStart(8)} ms  ${name.slice(0, 110)}`);
+    }
+  };
+  show('functions by self time (V8 CPU profile):', self);
+  show('functions by total time:', total);
+}
+
 async function main() {
   generate([N]);
   const { server, url } = await serve(DIST);
@@ -81,6 +137,7 @@ async function main() {
       await page.addInitScript(() => { window.__benchTrace = true; });
       await page.addInitScript(INIT);
       await browser.startTracing(page, { path: tracePath, categories });
+      await startCpu(page);
       await page.goto(url);
       await page.waitForFunction(() => window.__bench?.firstPlan, null, { timeout: 120_000 });
       results.push(await page.evaluate(() => ({ layout: window.__bench.firstPlan - window.__bench.wasmReady, frame: NaN })));
@@ -101,6 +158,7 @@ async function main() {
         if (opened.error) throw new Error(`could not open the plan: ${opened.error}`);
       }
       await browser.startTracing(page, { path: tracePath, categories });
+      await startCpu(page);
       await page.evaluate(() => { window.__benchTrace = true; });
       if (OPEN) {
         await page.evaluate(armOpen, { checks: openChecks(plan, `plan-${N}.json`), timeoutMs: 600_000 });
@@ -114,6 +172,7 @@ async function main() {
         }
       }
     }
+    const cpuProfile = await stopCpu();
     await browser.stopTracing();
 
     const { traceEvents } = JSON.parse(readFileSync(tracePath, 'utf8'));
@@ -141,6 +200,13 @@ async function main() {
     console.log('top events by self time:');
     for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
       console.log(`  ${name.padEnd(40)} ${(us / 1000 / count).toFixed(1).padStart(9)} ms  (${group(name)})`);
+    }
+    if (cpuProfile) {
+      const windows = [];
+      for (let i = 0; i + 1 < marks.length; i += 1) {
+        if (marks[i].name === 'bench-step-start' && marks[i + 1].name === 'bench-step-end') windows.push([marks[i].ts, marks[i + 1].ts]);
+      }
+      printCpu(cpuProfile, count, windows);
     }
     console.log(`trace: ${tracePath}`);
     await context.close();

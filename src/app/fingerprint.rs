@@ -59,3 +59,34 @@ pub fn of(value: &impl Hash) -> u64 {
     value.hash(&mut h);
     h.finish()
 }
+
+/// Shared data compared by identity: two are equal when they are the same
+/// allocation. The state replaces a plan or its results with a new `Rc`
+/// whenever they change, so a component given one renders again exactly
+/// then, without comparing ten thousand objectives field by field.
+pub struct Same<T>(pub std::rc::Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Same<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<std::rc::Rc<T>> for Same<T> {
+    fn from(rc: std::rc::Rc<T>) -> Self {
+        Same(rc)
+    }
+}

@@ -14,6 +14,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::fingerprint::Same;
+
 use crate::model::Plan;
 use components::charts::Charts;
 use components::comparison::ComparisonView;
@@ -246,7 +248,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </header>
             <main id="contenuto" tabindex="-1">
-                <PrintHeading plan={state.plan.clone()} />
+                <PrintHeading plan={Same(state.plan.clone())} />
                 <NoticeBanner notice={state.notice.clone()} dispatch={dispatch.clone()} />
                 if autosave_wanted && !*autosave_on {
                     <p class="notice notice-warning alert alert-warning" role="status">{ t.app.autosave_off }</p>
@@ -255,28 +257,28 @@ pub fn App(props: &AppProps) -> Html {
                     <ComparisonView {comparison} dispatch={dispatch.clone()} />
                 }
                 if let Some(import) = state.import.clone() {
-                    <ImportPanel {import} plan={state.plan.clone()} dispatch={dispatch.clone()} />
+                    <ImportPanel {import} plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
                 }
                 if *choosing_method {
                     <NewPlanPanel dispatch={dispatch.clone()} on_close={close_new} />
                 }
-                <Header plan={state.plan.clone()} year_draft={state.year_draft.clone()} results={state.results.clone()} dirty={state.dirty}
+                <Header plan={Same(state.plan.clone())} year_draft={state.year_draft.clone()} results={Same(state.results.clone())} dirty={state.dirty}
                     levels={(state.grid_text("ente-levels", || state.plan.ente.levels.join("; ")), state.grid_error("ente-levels").map(str::to_string))}
                     mode={state.mode} reviewer={state.reviewer.clone()} show_results={state.show_results} pending={crate::model::review::pending_count(&state.plan)}
                     dispatch={dispatch.clone()} />
-                <Spreadsheets plan={state.plan.clone()} dispatch={dispatch.clone()} />
+                <Spreadsheets plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
-                <Summary plan={state.shown_plan.clone()} results={state.results.clone()}
+                <Summary plan={Same(state.shown_plan.clone())} results={Same(state.results.clone())}
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
-                <SensitivityPanel plan={state.plan.clone()} results={state.results.clone()} />
-                <FindingsList plan={state.plan.clone()} findings={state.findings.clone()} />
-                <Charts plan={state.shown_plan.clone()} results={state.results.clone()}
+                <SensitivityPanel plan={Same(state.plan.clone())} results={Same(state.results.clone())} />
+                <FindingsList plan={Same(state.plan.clone())} findings={Same(state.findings.clone())} />
+                <Charts plan={Same(state.shown_plan.clone())} results={Same(state.results.clone())}
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
-                <OrganisationalObjectives plan={state.plan.clone()} dispatch={dispatch.clone()}
+                <OrganisationalObjectives plan={Same(state.plan.clone())} dispatch={dispatch.clone()}
                     results={state.show_results.then(|| state.grid_drafts.clone())} />
-                <SecretaryObjectives plan={state.plan.clone()} dispatch={dispatch.clone()} />
-                <PrintClosing plan={state.plan.clone()} />
+                <SecretaryObjectives plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
+                <PrintClosing plan={Same(state.plan.clone())} />
             </main>
             <div class="visually-hidden" aria-live="polite" role="status" data-testid="annuncio">{ state.announcement.clone() }</div>
             <footer class="app-footer">

@@ -173,7 +173,7 @@ pub enum Mode {
     Review,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct State {
     pub plan: Rc<Plan>,
     /// The numbers on screen: the validated ones in review mode (revised
@@ -209,6 +209,64 @@ pub struct State {
     pub comparison: Option<Rc<(String, Diff)>>,
     /// Grows by one at every change of the plan (for autosave and effects).
     pub revision: u64,
+}
+
+/// Equal when it is the same state: every shared part the same allocation
+/// (the reducer makes a new one for whatever changes), the rest equal. A
+/// component given the state then compares a few pointers, not the plan's
+/// ten thousand objectives one by one.
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Rc<T>, b: &Rc<T>) -> bool {
+            Rc::ptr_eq(a, b)
+        }
+        fn same_opt<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        // Every field, by name: a new one does not compile until it is here.
+        let State {
+            plan,
+            results,
+            proposed,
+            shown_plan,
+            mode,
+            reviewer,
+            findings,
+            drafts,
+            year_draft,
+            grid_drafts,
+            notice,
+            dirty,
+            history,
+            import,
+            announcement,
+            show_results,
+            comparison,
+            revision,
+        } = self;
+        same(plan, &other.plan)
+            && same(results, &other.results)
+            && same(proposed, &other.proposed)
+            && same(shown_plan, &other.shown_plan)
+            && same(findings, &other.findings)
+            && same(drafts, &other.drafts)
+            && same(grid_drafts, &other.grid_drafts)
+            && same(history, &other.history)
+            && same_opt(import, &other.import)
+            && same_opt(comparison, &other.comparison)
+            && *mode == other.mode
+            && *reviewer == other.reviewer
+            && *year_draft == other.year_draft
+            && *notice == other.notice
+            && *dirty == other.dirty
+            && *announcement == other.announcement
+            && *show_results == other.show_results
+            && *revision == other.revision
+    }
 }
 
 pub enum Action {

@@ -26,6 +26,19 @@ pub struct AverageChart {
     pub ente: Option<(Dec, u32)>,
 }
 
+/// Bars drawn at once: a chart of more units (a long plan has thousands) is
+/// shown a page at a time, which keeps it readable and quick to draw.
+pub const BARS_PER_PAGE: usize = 40;
+
+/// The bars of page `page` (from 0; past the end means the last page) of a
+/// chart of `total` bars, and how many pages it has (at least one).
+pub fn page(total: usize, page: usize) -> (std::ops::Range<usize>, usize) {
+    let pages = total.div_ceil(BARS_PER_PAGE).max(1);
+    let page = page.min(pages - 1);
+    let start = page * BARS_PER_PAGE;
+    (start..(start + BARS_PER_PAGE).min(total), pages)
+}
+
 fn length(value: Dec, max: Dec) -> u32 {
     if max.raw() <= 0 {
         return 0;
@@ -128,6 +141,17 @@ pub fn stacks(plan: &Plan, objectives: &[usize]) -> Vec<Stack> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_chart_is_shown_a_page_at_a_time() {
+        assert_eq!(page(0, 0), (0..0, 1));
+        assert_eq!(page(40, 0), (0..40, 1));
+        assert_eq!(page(41, 1), (40..41, 2));
+        assert_eq!(page(3300, 0), (0..40, 83));
+        assert_eq!(page(3300, 82), (3280..3300, 83));
+        // A page past the end (the plan shrank) shows the last one.
+        assert_eq!(page(85, 9), (80..85, 3));
+    }
+
     use super::*;
     use crate::io::json;
     use crate::model::compute;

@@ -43,22 +43,46 @@ test('a long plan opens with every number, drawing only the tables near the scre
   assert.equal(await page.getByTestId('ente-obiettivi').innerText(), '1000');
   assert.equal(await page.getByTestId('ente-media').innerText(), model.formatHundredths(model.stats(pts).average));
   await page.getByText('Il piano ha 1000 obiettivi').waitFor();
-  // The first unit's table is on screen; the last one waits, with its count and average.
+  // The first unit's table is on screen; the last unit waits, in a run of
+  // units drawn together, and so does its summary row.
   assert.equal(await page.locator(`#cella-${plan.objectives[0].id}-0`).count(), 1);
   const unit = last().unit;
   assert.equal(await page.locator(`#cella-${last().id}-0`).count(), 0);
-  const placeholder = page.getByTestId(`tabella-da-disegnare-${unit}`);
+  assert.equal(await page.locator(`#unita-${unit}`).count(), 0);
+  assert.equal(await page.getByTestId(`riepilogo-${unit}`).count(), 0);
+  const chunk = page.locator(`[data-sezioni~="unita-${unit}"]`);
+  const inChunk = (await chunk.getAttribute('data-sezioni')).split(' ').length;
+  const chunkText = await chunk.innerText();
+  assert.match(chunkText, new RegExp(`^Mostra ${inChunk} unità, da .+ a .+`));
+  assert.ok(chunkText.endsWith(plan.units.find((u) => u.id === unit).name), chunkText);
   const own = pts.filter((_, i) => plan.objectives[i].unit === unit);
-  assert.match(await placeholder.innerText(), new RegExp(`Mostra gli obiettivi \\(${own.length}, media ${model.formatHundredths(model.stats(own).average)}\\)`));
-  // The summary has every unit, drawn or not.
+  // Its summary row is drawn, with its numbers, once its rows come near the screen.
+  await page.locator(`[data-riepilogo~="riepilogo-${unit}"]`).scrollIntoViewIfNeeded();
+  await page.getByTestId(`riepilogo-${unit}`).waitFor();
   assert.deepEqual(
     await page.getByTestId(`riepilogo-${unit}`).locator('td').allInnerTexts(),
     model.summaryCells(model.stats(own)),
   );
+  // Back at the top, far from the screen, the rows give their place back.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction((id) => !document.querySelector(`[data-testid="${id}"]`), `riepilogo-${unit}`);
+});
+
+test('a long chart is shown forty units at a time', async () => {
+  const pager = page.getByTestId('grafico-medie-pagina');
+  const units = new Set(plan.objectives.map((o) => o.unit)).size;
+  assert.equal(await pager.innerText(), `Unità da 1 a 40 di ${units}`);
+  assert.equal(await page.getByTestId('grafico-medie').locator('rect').count(), 40);
+  await page.locator('section.charts').getByRole('button', { name: 'Successive' }).first().click();
+  assert.equal(await pager.innerText(), `Unità da 41 a 80 di ${units}`);
+  await page.locator('section.charts').getByRole('button', { name: 'Precedenti' }).first().click();
+  assert.equal(await pager.innerText(), `Unità da 1 a 40 di ${units}`);
 });
 
 test('scrolling to the last unit draws its table, and an edit there moves its numbers', async () => {
   const o = last();
+  // Its chunk of units first, then the unit itself: both are drawn near the screen.
+  await page.locator(`[data-sezioni~="unita-${o.unit}"]`).scrollIntoViewIfNeeded();
   await page.locator(`#unita-${o.unit}`).scrollIntoViewIfNeeded();
   const cell = page.locator(`#cella-${o.id}-0`);
   await cell.waitFor();
@@ -69,10 +93,24 @@ test('scrolling to the last unit draws its table, and an edit there moves its nu
   await cell.fill(String(value));
   for (const check of model.expectedAfter(plan, idx, o.id)) {
     const el = check.testid ? page.getByTestId(check.testid) : page.locator(check.selector);
+    await bringNear(check);
     if (check.text !== undefined) assert.equal((await el.innerText()).trim(), check.text, check.testid);
     if (check.cells !== undefined) assert.deepEqual((await el.locator(':scope > td').allInnerTexts()).map((t) => t.trim()), check.cells, check.testid ?? check.selector);
   }
 });
+
+/// Scrolls to the placeholder of the part that shows `check` (its summary
+/// rows, its run of units, its table) until the part is drawn.
+async function bringNear(check) {
+  const el = check.testid ? page.getByTestId(check.testid) : page.locator(check.selector);
+  for (let tries = 0; tries < 3 && (await el.count()) === 0; tries += 1) {
+    const placeholder = check.testid?.startsWith('riepilogo-')
+      ? page.locator(`[data-riepilogo~="${check.testid}"]`)
+      : page.locator(`[data-sezioni~="unita-${check.unit}"], [data-testid="tabella-da-disegnare-${check.unit}"]`).first();
+    if ((await placeholder.count()) > 0) await placeholder.scrollIntoViewIfNeeded();
+    await el.first().waitFor({ timeout: 3000 }).catch(() => {});
+  }
+}
 
 test('a finding about a unit not drawn yet leads to its field', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -104,13 +142,26 @@ test('a long list of findings shows the first hundred and the rest on request', 
   assert.equal(await group.getByRole('button').count(), 0);
 });
 
-test('a table not drawn yet is reached by keyboard: its button draws it and focuses the first title', async () => {
+test('units and tables not drawn yet are reached by keyboard: their buttons draw them and move the focus into them', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   const unit = plan.objectives[Math.floor(plan.objectives.length * 0.9)].unit;
-  const show = page.getByTestId(`tabella-da-disegnare-${unit}`).getByRole('button');
-  await show.focus();
-  await page.keyboard.press('Enter');
-  const first = plan.objectives.find((o) => o.unit === unit);
+  // Its run of units waits as a placeholder with a button, which draws the units.
+  const chunk = page.locator(`[data-sezioni~="unita-${unit}"]`);
+  const ids = (await chunk.getAttribute('data-sezioni')).split(' ');
+  // Reaching its button is enough: the units are drawn, and the focus goes
+  // to the first one.
+  await chunk.getByRole('button').focus();
+  await page.waitForFunction((id) => document.activeElement?.closest('section')?.id === id, ids[0], { timeout: 5000 });
+  // The last unit of the run is farther than the screen: its table waits
+  // behind a button with its count and average, which draws it and focuses
+  // its first title.
+  const lastId = ids.at(-1).replace(/^unita-/, '');
+  const show = page.getByTestId(`tabella-da-disegnare-${lastId}`);
+  const pts = plan.objectives.map((o) => model.points(o, plan.grid.criteria));
+  const own = pts.filter((_, i) => plan.objectives[i].unit === lastId);
+  assert.match(await show.innerText(), new RegExp(`Mostra gli obiettivi \\(${own.length}, media ${model.formatHundredths(model.stats(own).average)}\\)`));
+  await show.getByRole('button').focus();
+  const first = plan.objectives.find((o) => o.unit === lastId);
   await page.waitForFunction((id) => document.activeElement?.id === id, `titolo-${first.id}`, { timeout: 5000 });
 });
 
@@ -119,7 +170,7 @@ test('printing a long plan draws every table first', async () => {
   assert.ok(await page.locator('.table-placeholder').count() > 0, 'some tables wait');
   await page.evaluate(() => {
     window.__printed = null;
-    window.print = () => { window.__printed = { waiting: document.querySelectorAll('.table-placeholder').length, cells: document.querySelectorAll('input.score').length }; };
+    window.print = () => { window.__printed = { waiting: document.querySelectorAll('.table-placeholder, .units-placeholder, .summary-placeholder').length, cells: document.querySelectorAll('input.score').length }; };
   });
   await page.getByRole('button', { name: 'Stampa' }).click();
   await page.waitForFunction(() => window.__printed !== null, null, { timeout: 60_000 });

@@ -1,9 +1,9 @@
 //! Adds a unit at any level of the ente's hierarchy, under a unit of a higher level.
 
-use std::rc::Rc;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
 use crate::app::state::Action;
@@ -13,7 +13,7 @@ use crate::text::{fill, t};
 
 #[derive(Properties, PartialEq)]
 pub struct AddUnitProps {
-    pub plan: Rc<Plan>,
+    pub plan: Same<Plan>,
     pub dispatch: Dispatch,
 }
 

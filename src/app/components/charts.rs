@@ -7,16 +7,20 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::app::fingerprint::Same;
+
 use crate::model::achievement::Outcome;
-use crate::model::chart::{averages, results as result_bars, stacks, AverageChart};
+use crate::model::chart::{
+    averages, page, results as result_bars, stacks, AverageChart, BARS_PER_PAGE,
+};
 use crate::model::plan::Method;
 use crate::model::{Plan, Results};
 use crate::text::{fill, number, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
-    pub plan: Rc<Plan>,
-    pub results: Rc<Results>,
+    pub plan: Same<Plan>,
+    pub results: Same<Results>,
     /// Results per unit, when shown.
     #[prop_or_default]
     pub outcome: Option<Rc<Outcome>>,
@@ -93,32 +97,13 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let plan = &props.plan;
     let unit_choice = use_state(|| None::<String>);
     let chart = averages(plan, &props.results);
-    let height = (chart.bars.len() as u32 + 2) * ROW_H;
     let title = fill(
         t().panels.charts_averages_title,
         &[("max", &points(chart.scale_max))],
     );
-    let description: Vec<String> = chart
-        .bars
-        .iter()
-        .map(|b| format!("{} {}", b.label, number(b.value, 2)))
-        .collect();
-    let ente = chart.ente.map(|(v, at)| (number(v, 2), x(at)));
-
     let bars_svg = html! {
-        <svg class="chart" role="img" aria-labelledby="grafico-medie-titolo grafico-medie-desc"
-            viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-medie">
-            <title id="grafico-medie-titolo">{ title.clone() }</title>
-            <desc id="grafico-medie-desc">{ fill(t().panels.charts_averages_desc, &[("bars", &description.join("; ")), ("average", &ente.as_ref().map_or("—", |(v, _)| v.as_str()))]) }</desc>
-            { for chart.bars.iter().enumerate().map(|(i, b)| html! {
-                <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={PALETTE[0]} />
-            }) }
-            if let Some((value, at)) = ente.clone() {
-                <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
-                    stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
-                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ fill(t().panels.charts_ente_average, &[("average", &value)]) }</text>
-            }
-        </svg>
+        <BarChart {chart} id="grafico-medie" title={title.clone()} desc={t().panels.charts_averages_desc}
+            marker={t().panels.charts_ente_average} value_name="average" fill={PALETTE[0]} />
     };
 
     let on_unit = use_callback(unit_choice.clone(), |e: Event, unit_choice| {
@@ -221,13 +206,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
     });
 
     let results_svg = props.outcome.as_ref().map(|o| {
-        bar_chart(
-            &result_bars(plan, &props.results, o),
-            "grafico-risultati",
-            t().panels.charts_results_title,
-            t().panels.charts_results_desc,
-            t().panels.charts_ente_result,
-        )
+        html! {
+            <BarChart chart={result_bars(plan, &props.results, o)} id="grafico-risultati" title={t().panels.charts_results_title}
+                desc={t().panels.charts_results_desc} marker={t().panels.charts_ente_result} value_name="result" fill={PALETTE[2]} />
+        }
     });
 
     html! {
@@ -247,35 +229,70 @@ pub fn Charts(props: &ChartsProps) -> Html {
     }
 }
 
-/// A bar chart of `chart`, with its marker line, as an accessible SVG image.
-/// `desc` and `marker` are templates with `{result}`, the marker's value;
-/// `desc` also with `{bars}`, each bar's label and value.
-fn bar_chart(chart: &AverageChart, id: &str, title: &str, desc: &str, marker: &str) -> Html {
-    let height = (chart.bars.len() as u32 + 2) * ROW_H;
-    let description: Vec<String> = chart
-        .bars
+#[derive(Properties, PartialEq)]
+struct BarChartProps {
+    chart: AverageChart,
+    /// The SVG's test id and the prefix of its title's and description's ids.
+    id: &'static str,
+    title: AttrValue,
+    /// Templates with the marker's value as `{<value_name>}`; `desc` also
+    /// with `{bars}`, each bar's label and value.
+    desc: &'static str,
+    marker: &'static str,
+    value_name: &'static str,
+    fill: &'static str,
+}
+
+/// A bar chart with its marker line, as an accessible SVG image; more than
+/// [`BARS_PER_PAGE`] bars are shown a page at a time.
+#[component]
+fn BarChart(props: &BarChartProps) -> Html {
+    let page_asked = use_state(|| 0usize);
+    let chart = &props.chart;
+    let (shown, pages) = page(chart.bars.len(), *page_asked);
+    let current = shown.start / BARS_PER_PAGE;
+    let bars = &chart.bars[shown.clone()];
+    let id = props.id;
+    let height = (bars.len() as u32 + 2) * ROW_H;
+    let description: Vec<String> = bars
         .iter()
         .map(|b| format!("{} {}", b.label, number(b.value, 2)))
         .collect();
     let ente = chart.ente.map(|(v, at)| (number(v, 2), x(at)));
-    let bars = if description.is_empty() {
+    let described = if description.is_empty() {
         t().panels.charts_no_result.to_string()
     } else {
         description.join("; ")
     };
+    let marker_value = ente.as_ref().map_or("—", |(v, _)| v.as_str());
+    let turn = |to: usize| {
+        let page_asked = page_asked.clone();
+        Callback::from(move |_| page_asked.set(to))
+    };
     html! {
-        <svg class="chart" role="img" aria-labelledby={format!("{id}-titolo {id}-desc")}
-            viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid={id.to_string()}>
-            <title id={format!("{id}-titolo")}>{ title.to_string() }</title>
-            <desc id={format!("{id}-desc")}>{ fill(desc, &[("bars", &bars), ("result", &ente.as_ref().map_or("—", |(v, _)| v.as_str()))]) }</desc>
-            { for chart.bars.iter().enumerate().map(|(i, b)| html! {
-                <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={PALETTE[2]} />
-            }) }
-            if let Some((value, at)) = ente {
-                <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
-                    stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
-                <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ fill(marker, &[("result", &value)]) }</text>
+        <>
+            if pages > 1 {
+                <div class="chart-pages">
+                    <button type="button" class="btn btn-outline-primary btn-xs" disabled={current == 0}
+                        onclick={turn(current.saturating_sub(1))}>{ t().panels.charts_previous }</button>
+                    <span aria-live="polite" data-testid={format!("{id}-pagina")}>{ fill(t().panels.charts_page, &[("from", &(shown.start + 1)), ("to", &shown.end), ("n", &chart.bars.len())]) }</span>
+                    <button type="button" class="btn btn-outline-primary btn-xs" disabled={current + 1 >= pages}
+                        onclick={turn(current + 1)}>{ t().panels.charts_next }</button>
+                </div>
             }
-        </svg>
+            <svg class="chart" role="img" aria-labelledby={format!("{id}-titolo {id}-desc")}
+                viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid={id}>
+                <title id={format!("{id}-titolo")}>{ props.title.clone() }</title>
+                <desc id={format!("{id}-desc")}>{ fill(props.desc, &[("bars", &described), (props.value_name, &marker_value)]) }</desc>
+                { for bars.iter().enumerate().map(|(i, b)| html! {
+                    <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={props.fill} />
+                }) }
+                if let Some((value, at)) = ente.clone() {
+                    <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
+                        stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
+                    <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ fill(props.marker, &[(props.value_name, &value)]) }</text>
+                }
+            </svg>
+        </>
     }
 }

@@ -4,16 +4,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::fingerprint::Same;
+
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{dom_id, focus};
+use crate::app::files::{dom_id, focus, when_ready};
 use crate::model::validate::Place;
 use crate::model::{Finding, Plan, Severity};
 use crate::text::{fill, t};
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub plan: Rc<Plan>,
-    pub findings: Rc<Vec<Finding>>,
+    pub plan: Same<Plan>,
+    pub findings: Same<Vec<Finding>>,
 }
 
 /// The icon beside a finding: its severity is also written out.
@@ -80,31 +82,53 @@ fn severity_class(severity: Severity) -> &'static str {
     }
 }
 
-/// Focuses a field; if its unit's table is not drawn yet (long plans draw
-/// tables near the screen), scrolls to the unit first and focuses once drawn.
+/// Focuses a field; if its unit's table (or the unit itself) is not drawn
+/// yet (long plans draw near the screen), brings the unit to the screen
+/// first and focuses the field once drawn.
 fn focus_drawing(id: &str, unit: Option<&str>) {
-    let exists = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .is_some();
-    if exists {
+    if has_id(id) {
         return focus(id);
     }
-    if let Some(unit) = unit {
-        focus(&dom_id("unita", &[unit]));
-        let id = id.to_string();
-        let selector = format!("#{id}");
-        crate::app::files::when_ready(
-            move || crate::app::files::exists(&selector),
-            move |found| {
-                if found {
-                    focus(&id)
-                }
-            },
-            100,
-            40,
-        );
+    let Some(unit) = unit else { return };
+    let section = dom_id("unita", &[unit]);
+    let field = id.to_string();
+    let reveal = {
+        let section = section.clone();
+        move |_| {
+            focus(&section);
+            let wanted = field.clone();
+            when_ready(
+                move || has_id(&wanted),
+                move |found| {
+                    if found {
+                        focus(&field)
+                    }
+                },
+                100,
+                40,
+            );
+        }
+    };
+    if has_id(&section) {
+        return reveal(true);
     }
+    // The unit's chunk waits as a placeholder: bring that to the screen.
+    let placeholder = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector(&format!("[data-sezioni~=\"{section}\"]"))
+            .ok()
+            .flatten()
+    });
+    if let Some(placeholder) = placeholder {
+        placeholder.scroll_into_view();
+    }
+    when_ready(move || has_id(&section), reveal, 100, 40);
+}
+
+fn has_id(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .is_some()
 }
 
 /// Findings listed per severity before a "show all" button: a long plan can
@@ -119,7 +143,7 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
         let total = count(severity);
         let limit = if all_shown.contains(&severity) { usize::MAX } else { FIRST_FINDINGS };
         let items = props.findings.iter().enumerate().filter(|(_, f)| f.severity == severity).take(limit).map(|(index, _)| {
-            html! { <FindingItem findings={props.findings.clone()} {index} /> }
+            html! { <FindingItem findings={props.findings.0.clone()} {index} /> }
         });
         let (title, group_id) = match severity {
             Severity::Error => (t().panels.findings_errors, "rilievi-errori"),

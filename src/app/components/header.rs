@@ -1,8 +1,8 @@
 //! The ente, the year and the plan's headline numbers.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
 use crate::app::state::{Action, Draft, Mode};
@@ -12,8 +12,8 @@ use crate::text::{fill, number, plural, t};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub plan: Rc<Plan>,
-    pub results: Rc<Results>,
+    pub plan: Same<Plan>,
+    pub results: Same<Results>,
     pub year_draft: Option<Draft>,
     pub dirty: bool,
     /// The levels field: its text and the reason it was refused, if it was.

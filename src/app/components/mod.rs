@@ -9,6 +9,7 @@ pub mod grid;
 pub mod header;
 pub mod icon;
 pub mod language;
+pub mod near_screen;
 pub mod new_plan;
 pub mod notice;
 pub mod objective_row;

@@ -387,6 +387,18 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             )
         })
     };
+    // The description's field is built when its panel is open: a closed one
+    // costs the page a text area per objective.
+    let description_open = use_state(|| o.description.is_some());
+    let on_description_toggle = {
+        let description_open = description_open.clone();
+        Callback::from(move |e: Event| {
+            description_open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
     let share_boxes = props.units.iter().filter(|_| *share_open).map(|(unit_id, name)| {
         let checked = o.unit == *unit_id || o.also.contains(unit_id);
         let alone = checked && !o.is_shared();
@@ -446,11 +458,13 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                         <span class={classes!("status-badge", format!("verdict-{}", verdict_value(props.status)))}
                             data-testid={dom_id("stato", &[&o.id])}>{ props.status.label() }</span>
                     }
-                    <details class="description" open={o.description.is_some()}>
+                    <details class="description" open={o.description.is_some()} ontoggle={on_description_toggle}>
                         <summary>{ texts.row_description }</summary>
-                        <textarea id={dom_id("descrizione", &[&o.id])} class="form-control" rows="2"
-                            aria-label={fill(texts.row_description_of, &[("n", &props.number)])}
-                            value={o.description.clone().unwrap_or_default()} onchange={on_description} />
+                        if *description_open || o.description.is_some() {
+                            <textarea id={dom_id("descrizione", &[&o.id])} class="form-control" rows="2"
+                                aria-label={fill(texts.row_description_of, &[("n", &props.number)])}
+                                value={o.description.clone().unwrap_or_default()} onchange={on_description} />
+                        }
                     </details>
                     if props.review_mode {
                         { review_panel(props, &label) }

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::fingerprint::Same;
+
 use crate::app::components::icon::{icon, It};
 use crate::app::files::{confirm, dom_id};
 use std::collections::HashMap;
@@ -20,13 +22,13 @@ use crate::text::{fill, t};
 
 #[derive(Properties, PartialEq)]
 pub struct OtherProps {
-    pub plan: Rc<Plan>,
+    pub plan: Same<Plan>,
     pub dispatch: Dispatch,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct OrgProps {
-    pub plan: Rc<Plan>,
+    pub plan: Same<Plan>,
     pub dispatch: Dispatch,
     /// Refused achievement texts, when results are shown.
     pub results: Option<Rc<HashMap<String, Draft>>>,

@@ -2,9 +2,9 @@
 //! comments, and the lines for signatures. The rest of the page prints as it
 //! is, without buttons and inputs (see the print stylesheet).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use crate::app::fingerprint::Same;
 
 use crate::model::describe;
 use crate::model::review::{objective_status, Verdict};
@@ -13,7 +13,7 @@ use crate::text::{fill, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
-    pub plan: Rc<Plan>,
+    pub plan: Same<Plan>,
 }
 
 #[component]

@@ -3,10 +3,10 @@
 //! and for each objective the smallest change of one score that would move
 //! it. The saved scores are never touched: this is a what-if.
 
-use std::rc::Rc;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::app::fingerprint::Same;
 
 use crate::app::files::dom_id;
 use crate::model::decimal::Dec;
@@ -17,8 +17,8 @@ use crate::text::{fill, plural, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct SensitivityProps {
-    pub plan: Rc<Plan>,
-    pub results: Rc<Results>,
+    pub plan: Same<Plan>,
+    pub results: Same<Results>,
 }
 
 #[component]

@@ -12,6 +12,8 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::fingerprint::Same;
+
 use crate::app::components::icon::{icon, It};
 use crate::app::files::{download, download_parts};
 use crate::app::state::{Action, Import};
@@ -24,7 +26,7 @@ use crate::text::{fill, plural, t};
 
 #[derive(Properties, PartialEq)]
 pub struct SpreadsheetProps {
-    pub plan: Rc<Plan>,
+    pub plan: Same<Plan>,
     pub dispatch: Dispatch,
 }
 
@@ -176,10 +178,22 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
         })
     };
 
+    // The paste area lists every unit: built only once the panel is opened
+    // (a long plan has thousands).
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
     let texts = &t().app;
     html! {
         <section class="spreadsheets" aria-labelledby="fogli-titolo">
-            <details>
+            <details ontoggle={on_toggle}>
                 <summary><h2 id="fogli-titolo">{ texts.spreadsheets_heading }</h2></summary>
                 <div class="field-row">
                     <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export(Dialect::ExcelItalian)}>{ icon(It::Download) }{ texts.export_csv_excel }</button>
@@ -203,6 +217,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                 }
                 <p class="hint">{ texts.csv_hint }</p>
                 <p class="hint">{ texts.excel_hint }</p>
+                if *open {
                 <div class="field-row paste">
                     <div class="field field-wide">
                         <label for="incolla-celle">{ texts.paste_label }</label>
@@ -218,6 +233,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                     </div>
                     <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_preview_paste} disabled={pasted.trim().is_empty()}>{ texts.preview }</button>
                 </div>
+                }
             </details>
         </section>
     }
@@ -226,7 +242,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
     pub import: Rc<Import>,
-    pub plan: Rc<Plan>,
+    pub plan: Same<Plan>,
     pub dispatch: Dispatch,
 }
 

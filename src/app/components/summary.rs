@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::fingerprint::Same;
+
+use crate::app::components::near_screen::{use_draw_all, use_near_screen, DRAW_NEAR_SCREEN_FROM};
 use crate::app::files::dom_id;
 use crate::model::achievement::{group_result, Outcome};
 use crate::model::{Dec, Plan, Results, Stats};
@@ -13,8 +16,8 @@ use crate::text::{fill, number, points, t};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub plan: Rc<Plan>,
-    pub results: Rc<Results>,
+    pub plan: Same<Plan>,
+    pub results: Same<Results>,
     /// Results per unit and of the ente, when shown.
     #[prop_or_default]
     pub outcome: Option<Rc<Outcome>>,
@@ -74,6 +77,81 @@ fn SummaryRow(props: &RowProps) -> Html {
     }
 }
 
+/// Rows drawn together when a long plan draws near the screen.
+const ROWS_PER_CHUNK: usize = 50;
+
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    places: Same<Vec<RowPlace>>,
+    /// The chunk's rows: `places[range.0..range.1]`.
+    range: (usize, usize),
+    results: Same<Results>,
+    outcome: Option<Same<Outcome>>,
+    /// Drawn only near the screen.
+    lazy: bool,
+    columns: usize,
+}
+
+/// A run of rows in a row group of their own, or, while far from the screen,
+/// one row as tall as they are with a button that draws them.
+#[component]
+fn SummaryChunk(props: &ChunkProps) -> Html {
+    let mine = &props.places[props.range.0..props.range.1.min(props.places.len())];
+    let placeholder = use_node_ref();
+    // A row is about 2.5rem tall.
+    let near = use_near_screen(props.lazy, &placeholder, mine.len() * 5 / 2, true);
+    if !near.drawn {
+        let text = fill(
+            t().panels.summary_show_rows,
+            &[("from", &(props.range.0 + 1)), ("to", &props.range.1)],
+        );
+        // The rows' test ids, so that a test or a probe finds the
+        // placeholder that draws a given unit's row.
+        let ids: Vec<String> = mine
+            .iter()
+            .map(|p| dom_id("riepilogo", &[&p.unit_id]))
+            .collect();
+        // Its button, pressed or only reached by the keyboard (the rows
+        // would be drawn under the focus), draws the rows and focuses them.
+        let on_draw = {
+            let (draw, rows) = (near.draw.clone(), placeholder.clone());
+            Callback::from(move |()| {
+                draw.emit(());
+                let rows = rows.clone();
+                crate::app::files::after_render(move || {
+                    if let Some(rows) = rows.cast::<web_sys::HtmlElement>() {
+                        let _ = rows.focus();
+                    }
+                });
+            })
+        };
+        return html! {
+            <tbody ref={placeholder} class="summary-placeholder" data-riepilogo={ids.join(" ")}>
+                <tr>
+                    <td colspan={props.columns.to_string()}>
+                        <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_draw.reform(|_| ())}
+                            onfocus={on_draw.reform(|_| ())}>{ text }</button>
+                    </td>
+                </tr>
+            </tbody>
+        };
+    }
+    let rows = mine.iter().map(|p| {
+        let r = &props.results.units[p.index];
+        let stats = if p.rollup { &r.subtree } else { &r.own.stats };
+        let result = props.outcome.as_ref().map(|o| if p.rollup { o.rollup[p.index] } else { o.units[p.index].score });
+        html! {
+            <SummaryRow key={p.unit_id.to_string()} unit_id={p.unit_id.clone()} level={p.level.clone()} name={p.name.clone()}
+                depth={p.depth} rollup={p.rollup} stats={stats.clone()} {result} />
+        }
+    });
+    html! {
+        <tbody ref={placeholder} tabindex="-1">
+            { for rows }
+        </tbody>
+    }
+}
+
 /// What a unit's row shows besides its numbers: the same from edit to edit.
 struct RowPlace {
     unit_id: AttrValue,
@@ -115,13 +193,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 .collect::<Vec<_>>()
         },
     );
-    let rows = places.iter().map(|p| {
-        let r = &props.results.units[p.index];
-        let stats = if p.rollup { &r.subtree } else { &r.own.stats };
-        let result = props.outcome.as_ref().map(|o| if p.rollup { o.rollup[p.index] } else { o.units[p.index].score });
+    let draw_all = use_draw_all();
+    let lazy = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM && !draw_all;
+    let columns = 6 + usize::from(props.outcome.is_some());
+    // A long plan draws the rows a chunk at a time, near the screen; each
+    // chunk works out its rows only while drawn.
+    let chunks = (0..places.len().div_ceil(ROWS_PER_CHUNK)).map(|k| {
+        let range = (k * ROWS_PER_CHUNK, ((k + 1) * ROWS_PER_CHUNK).min(places.len()));
         html! {
-            <SummaryRow key={p.unit_id.to_string()} unit_id={p.unit_id.clone()} level={p.level.clone()} name={p.name.clone()}
-                depth={p.depth} rollup={p.rollup} stats={stats.clone()} {result} />
+            <SummaryChunk key={k} places={Same(places.clone())} {range} results={props.results.clone()}
+                outcome={props.outcome.clone().map(Same)} {lazy} {columns} />
         }
     });
     html! {
@@ -143,7 +224,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         }
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                { for chunks }
                 <tfoot>
                     if !props.results.shared.members.is_empty() {
                         <tr class="rollup-row">

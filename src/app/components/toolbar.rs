@@ -148,12 +148,16 @@ fn print_when_drawn() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Ok(event) = web_sys::Event::new(crate::app::components::units::DRAW_ALL_EVENT) {
+    if let Ok(event) = web_sys::Event::new(crate::app::components::near_screen::DRAW_ALL_EVENT) {
         let _ = window.dispatch_event(&event);
     }
     // At most a minute; then what is drawn is printed.
     crate::app::files::when_ready(
-        || !crate::app::files::exists(".table-placeholder"),
+        || {
+            !crate::app::files::exists(
+                ".table-placeholder, .units-placeholder, .summary-placeholder",
+            )
+        },
         move |_| {
             let _ = window.print();
         },

@@ -6,8 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::fingerprint::Same;
+
 use crate::app::components::add_unit::AddUnit;
 use crate::app::components::icon::{icon, It};
+use crate::app::components::near_screen::{use_draw_all, use_near_screen};
 use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{after_render, confirm, dom_id, focus};
@@ -25,85 +28,69 @@ pub struct UnitsProps {
     pub dispatch: Dispatch,
 }
 
-/// From this many objectives on, a unit's table is drawn only when it comes
-/// near the screen: a plan of thousands of objectives opens at once and an
-/// edit lays out only what is drawn. Smaller plans are drawn whole, so that
-/// the browser's find-in-page sees every title.
-pub const DRAW_NEAR_SCREEN_FROM: usize = 300;
+pub use crate::app::components::near_screen::{DRAW_ALL_EVENT, DRAW_NEAR_SCREEN_FROM};
 
-/// The window event that asks every unit to draw its table (before printing).
-pub const DRAW_ALL_EVENT: &str = "pesatura-disegna-tutto";
+/// Units drawn together when a long plan draws near the screen: a plan of
+/// thousands of units keeps only a few dozen sections on the page.
+const UNITS_PER_CHUNK: usize = 20;
 
 #[component]
 pub fn UnitsView(props: &UnitsProps) -> Html {
     let state = &*props.state;
     let plan = &state.plan;
+    // Worked out again only when the units change, not at every score.
+    let units_key = crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels));
     // One list for every row, the same `Rc` from render to render while the
     // units do not change, so that rows compare it by pointer.
-    let units: Rc<Vec<UnitChoice>> =
-        use_memo((plan.units.clone(), plan.ente.levels.clone()), |_| {
-            plan.units_in_tree_order()
-                .into_iter()
-                .map(|(_, u)| (u.id.clone(), plan.unit_label(u)))
-                .collect::<Vec<_>>()
-        });
-    let index: HashMap<&str, usize> = plan
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
-    let mut led: HashMap<&str, usize> = HashMap::with_capacity(plan.units.len());
-    for o in &plan.objectives {
-        *led.entry(o.unit.as_str()).or_default() += 1;
-    }
+    let units: Rc<Vec<UnitChoice>> = use_memo(units_key, |_| {
+        plan.units_in_tree_order()
+            .into_iter()
+            .map(|(_, u)| (u.id.clone(), plan.unit_label(u)))
+            .collect::<Vec<_>>()
+    });
+    // The units in tree order: (depth, index in `plan.units`).
+    let order: Rc<Vec<(usize, usize)>> = use_memo(units_key, |_| {
+        let index: HashMap<&str, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        plan.units_in_tree_order()
+            .into_iter()
+            .map(|(depth, u)| (depth, index.get(u.id.as_str()).copied().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    });
+    let led = {
+        let index: HashMap<&str, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        let mut led = vec![0usize; plan.units.len()];
+        for o in &plan.objectives {
+            if let Some(&u) = index.get(o.unit.as_str()) {
+                led[u] += 1;
+            }
+        }
+        Rc::new(led)
+    };
     // Printing needs every table: the print button and the browser's own
     // print ask for them all (see `DRAW_ALL_EVENT`).
-    let draw_all = use_state(|| false);
-    {
-        let draw_all = draw_all.clone();
-        use_effect_with((), move |_| {
-            use wasm_bindgen::closure::Closure;
-            use wasm_bindgen::JsCast;
-            let listener = Closure::<dyn Fn()>::new(move || draw_all.set(true));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                for event in ["beforeprint", DRAW_ALL_EVENT] {
-                    let _ = w
-                        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-                }
-            }
-            move || {
-                if let Some(w) = &window {
-                    for event in ["beforeprint", DRAW_ALL_EVENT] {
-                        let _ = w.remove_event_listener_with_callback(
-                            event,
-                            listener.as_ref().unchecked_ref(),
-                        );
-                    }
-                }
-            }
-        });
-    }
-    let draw_near_screen = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM && !*draw_all;
+    let draw_all = use_draw_all();
+    let draw_near_screen = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM && !draw_all;
 
-    // Each section renders again only when its fingerprint changes: an edit
-    // redraws its own unit and the units whose roll-up it moved.
-    let sections = plan.units_in_tree_order().into_iter().map(|(depth, unit)| {
-        let u = index.get(unit.id.as_str()).copied().unwrap_or_default();
-        let own = &state.results.units[u].own;
-        let table = state.table_fingerprint(own);
-        let led = led.get(unit.id.as_str()).copied().unwrap_or_default();
-        let section = {
-            use std::hash::{Hash, Hasher};
-            let mut h = crate::app::fingerprint::Fingerprint::default();
-            (unit, depth, u, led, table, &state.results.units[u], state.proposed.units[u].own.stats.average).hash(&mut h);
-            (state.mode == Mode::Review, &plan.ente.levels).hash(&mut h);
-            h.finish()
-        };
+    // A long plan draws its units a chunk at a time, near the screen; the
+    // first chunk at once. Each chunk works out its own sections only while
+    // drawn, so an edit costs the units on screen, not all of them.
+    let chunks = order.len().div_ceil(UNITS_PER_CHUNK);
+    let sections = (0..chunks).map(|k| {
+        let range = (k * UNITS_PER_CHUNK, ((k + 1) * UNITS_PER_CHUNK).min(order.len()));
         html! {
-            <UnitSection key={unit.id.clone()} state={Latest(props.state.clone())} {section} {table} index={u} {depth} {led}
-                units={units.clone()} dispatch={props.dispatch.clone()} {draw_near_screen} />
+            <UnitChunk key={k} state={props.state.clone()} order={Same(order.clone())} {range} led={Same(led.clone())}
+                units={units.clone()} dispatch={props.dispatch.clone()} {draw_near_screen}
+                lazy={draw_near_screen && k > 0} />
         }
     });
 
@@ -139,8 +126,99 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             }
             { for sections }
             { shared_section.unwrap_or_default() }
-            <AddUnit plan={state.plan.clone()} dispatch={props.dispatch.clone()} />
+            <AddUnit plan={Same(state.plan.clone())} dispatch={props.dispatch.clone()} />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    state: UseReducerHandle<State>,
+    /// Every unit in tree order: (depth, index in `plan.units`).
+    order: Same<Vec<(usize, usize)>>,
+    /// The chunk's units: `order[range.0..range.1]`.
+    range: (usize, usize),
+    /// Objectives each unit leads, by index in `plan.units`.
+    led: Same<Vec<usize>>,
+    units: Rc<Vec<UnitChoice>>,
+    dispatch: Dispatch,
+    draw_near_screen: bool,
+    /// Drawn only near the screen.
+    lazy: bool,
+}
+
+/// A run of units in tree order: their sections, or, while far from the
+/// screen, a placeholder as tall as they are with a button that draws them.
+#[component]
+fn UnitChunk(props: &ChunkProps) -> Html {
+    let state = &*props.state;
+    let plan = &state.plan;
+    let mine = &props.order[props.range.0..props.range.1.min(props.order.len())];
+    let placeholder = use_node_ref();
+    // About as tall as the sections: heading, table (or its placeholder), button.
+    let height: usize = mine
+        .iter()
+        .map(|&(_, u)| 7 + 3 * (state.results.units[u].own.members.len().max(1) + 2))
+        .sum();
+    let near = use_near_screen(props.lazy, &placeholder, height, true);
+    if !near.drawn {
+        let label = |&(_, u): &(usize, usize)| plan.unit_label(&plan.units[u]);
+        let text = fill(
+            t().panels.units_show_units,
+            &[
+                ("n", &mine.len()),
+                ("first", &mine.first().map(label).unwrap_or_default()),
+                ("last", &mine.last().map(label).unwrap_or_default()),
+            ],
+        );
+        // The sections' ids, so that a link to a unit not drawn yet finds
+        // the placeholder that draws it (see `findings::focus_drawing`).
+        let ids: Vec<String> = mine
+            .iter()
+            .map(|&(_, u)| dom_id("unita", &[&plan.units[u].id]))
+            .collect();
+        // Its button, pressed or only reached by the keyboard (the units
+        // would be drawn under the focus), draws the units and focuses the
+        // first control of the first one, where the reader goes on.
+        let on_draw = {
+            let (draw, first) = (near.draw.clone(), ids.first().cloned().unwrap_or_default());
+            Callback::from(move |()| {
+                draw.emit(());
+                let first = first.clone();
+                after_render(move || focus_first_control(&first));
+            })
+        };
+        return html! {
+            <div ref={placeholder} class="units-placeholder" data-sezioni={ids.join(" ")}>
+                <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_draw.reform(|_| ())}
+                    onfocus={on_draw.reform(|_| ())}>{ text }</button>
+            </div>
+        };
+    }
+    // Each section renders again only when its fingerprint changes: an edit
+    // redraws its own unit and the units whose roll-up it moved.
+    let sections = mine.iter().map(|&(depth, u)| {
+        let unit = &plan.units[u];
+        let own = &state.results.units[u].own;
+        let table = state.table_fingerprint(own);
+        let led = props.led.get(u).copied().unwrap_or_default();
+        let section = {
+            use std::hash::{Hash, Hasher};
+            let mut h = crate::app::fingerprint::Fingerprint::default();
+            (unit, depth, u, led, table, &state.results.units[u], state.proposed.units[u].own.stats.average).hash(&mut h);
+            (state.mode == Mode::Review, &plan.ente.levels).hash(&mut h);
+            h.finish()
+        };
+        html! {
+            <UnitSection key={unit.id.clone()} state={Latest(props.state.clone())} {section} {table}
+                index={u} {depth} {led}
+                units={props.units.clone()} dispatch={props.dispatch.clone()} draw_near_screen={props.draw_near_screen} />
+        }
+    });
+    html! {
+        <div ref={placeholder} class="units-chunk">
+            { for sections }
+        </div>
     }
 }
 
@@ -175,58 +253,21 @@ fn UnitSection(props: &SectionProps) -> Html {
     let heading_id = dom_id("unita-titolo", &[&unit.id]);
     let section_id = dom_id("unita", &[&unit.id]);
     let show_table = !own.members.is_empty() || unit.level >= bottom;
-    let drawn_here = use_state(|| !props.draw_near_screen);
-    let drawn = *drawn_here || !props.draw_near_screen;
     let placeholder = use_node_ref();
-    {
-        // Once drawn, a table stays drawn: when the plan shrinks below the
-        // threshold (or before printing) every table is drawn for good, so
-        // one added back does not turn into a placeholder under the user.
-        let drawn_here = drawn_here.clone();
-        use_effect_with(props.draw_near_screen, move |&near| {
-            if !near && !*drawn_here {
-                drawn_here.set(true);
-            }
-        });
-    }
-    {
-        // As tall as the table will be, so that the page does not jump. Set
-        // through the style object, not a style attribute, which a strict
-        // CSP (`style-src 'self'`) refuses.
-        let rows = own.members.len().max(1) + 2;
-        let placeholder = placeholder.clone();
-        use_effect_with((drawn, rows), move |&(drawn, rows)| {
-            if !drawn {
-                if let Some(element) = placeholder.cast::<web_sys::HtmlElement>() {
-                    let _ = element
-                        .style()
-                        .set_property("min-height", &format!("{}rem", rows * 3));
-                }
-            }
-        });
-    }
-    {
-        // Draws the table once its placeholder comes within a screen or two.
-        let (drawn, placeholder) = (drawn_here.clone(), placeholder.clone());
-        let waiting = !*drawn && props.draw_near_screen && show_table;
-        use_effect_with(waiting, move |&waiting| {
-            let observer = waiting
-                .then(|| near_screen(&placeholder, move || drawn.set(true)))
-                .flatten();
-            move || {
-                if let Some(observer) = observer {
-                    observer.disconnect();
-                }
-            }
-        });
-    }
+    let near = use_near_screen(
+        props.draw_near_screen && show_table,
+        &placeholder,
+        3 * (own.members.len().max(1) + 2),
+        false,
+    );
+    let drawn = near.drawn;
 
     let on_add = {
         let dispatch = props.dispatch.clone();
         let id = unit.id.clone();
-        let drawn_here = drawn_here.clone();
+        let draw = near.draw.clone();
         Callback::from(move |_| {
-            drawn_here.set(true);
+            draw.emit(());
             dispatch.dispatch(Action::AddObjective { unit: id.clone() });
             let unit_id = id.clone();
             after_render(move || focus_title(&dom_id("unita", &[&unit_id]), true));
@@ -293,10 +334,13 @@ fn UnitSection(props: &SectionProps) -> Html {
         ];
         let text = fill(t().panels.units_show_objectives, &values);
         let accessible = fill(t().panels.units_show_objectives_of, &values);
+        // Its button, pressed or only reached by the keyboard (the table
+        // would be drawn under the focus), draws the table and focuses its
+        // first title.
         let on_show = {
-            let (drawn_here, section_id) = (drawn_here.clone(), section_id.clone());
-            Callback::from(move |_| {
-                drawn_here.set(true);
+            let (draw, section_id) = (near.draw.clone(), section_id.clone());
+            Callback::from(move |()| {
+                draw.emit(());
                 let section_id = section_id.clone();
                 after_render(move || focus_title(&section_id, false));
             })
@@ -305,7 +349,8 @@ fn UnitSection(props: &SectionProps) -> Html {
             <div ref={placeholder} class="table-placeholder" data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
                 // The unit in the accessible name through aria-label: a hidden
                 // span per unit would cost the browser a layer each.
-                <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_show} aria-label={accessible}>{ text }</button>
+                <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_show.reform(|_| ())}
+                    onfocus={on_show.reform(|_| ())} aria-label={accessible}>{ text }</button>
             </div>
         }
     };
@@ -341,45 +386,6 @@ fn UnitSection(props: &SectionProps) -> Html {
             }
         </section>
     }
-}
-
-/// Watches an element until it comes within 1,500 pixels of the screen.
-struct NearScreen {
-    observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
-}
-
-impl NearScreen {
-    fn disconnect(self) {
-        self.observer.disconnect();
-    }
-}
-
-/// Calls `then` once the element comes within 1,500 pixels of the screen.
-fn near_screen(target: &NodeRef, then: impl Fn() + 'static) -> Option<NearScreen> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let element = target.cast::<web_sys::Element>()?;
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if entries.iter().any(|e| {
-            e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                .is_intersecting()
-        }) {
-            then();
-        }
-    });
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("1500px 0px");
-    let observer = web_sys::IntersectionObserver::new_with_options(
-        callback.as_ref().unchecked_ref(),
-        &options,
-    )
-    .ok()?;
-    observer.observe(&element);
-    Some(NearScreen {
-        observer,
-        _callback: callback,
-    })
 }
 
 fn unit_status_badge(state: &State, members: &[Member], unit_id: &str) -> Html {
@@ -420,6 +426,23 @@ fn rollup_text(stats: &Stats) -> String {
             ),
             &[("n", &stats.objectives)],
         ),
+    }
+}
+
+/// Focuses the first control (button, field, panel) inside the element `id`.
+fn focus_first_control(id: &str) {
+    use wasm_bindgen::JsCast;
+    let control = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| {
+            e.query_selector("summary, button, input, textarea, select, a[href]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(control) = control {
+        let _ = control.focus();
     }
 }
 

@@ -93,6 +93,11 @@ texts! {
         units_show_objectives,
         /// The same for screen readers; `{unit}`: the unit's level and name.
         units_show_objectives_of,
+        units_show_units,
+        summary_show_rows,
+        charts_page,
+        charts_previous,
+        charts_next,
         /// `{level}`: the unit's level, in lower case.
         units_edit,
         units_name,

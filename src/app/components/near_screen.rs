@@ -1,0 +1,180 @@
+//! Drawing near the screen: a long plan (thousands of objectives and units)
+//! draws its parts — unit sections, tables, summary rows — only when they
+//! come within a screen or two of the viewport, so that opening it and
+//! editing it lay out and paint only what the user can see. Everything is
+//! drawn before printing.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// From this many objectives on, parts of the page are drawn only when they
+/// come near the screen. Smaller plans are drawn whole, so that the
+/// browser's find-in-page sees every title.
+pub const DRAW_NEAR_SCREEN_FROM: usize = 300;
+
+/// The window event that asks every part to draw itself (before printing).
+pub const DRAW_ALL_EVENT: &str = "pesatura-disegna-tutto";
+
+/// Whether printing (the print button or the browser's own) asked for
+/// everything to be drawn; once asked, it stays so.
+#[hook]
+pub fn use_draw_all() -> bool {
+    let draw_all = use_state(|| false);
+    {
+        let draw_all = draw_all.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || draw_all.set(true));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                for event in ["beforeprint", DRAW_ALL_EVENT] {
+                    let _ = w
+                        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                if let Some(w) = &window {
+                    for event in ["beforeprint", DRAW_ALL_EVENT] {
+                        let _ = w.remove_event_listener_with_callback(
+                            event,
+                            listener.as_ref().unchecked_ref(),
+                        );
+                    }
+                }
+            }
+        });
+    }
+    *draw_all
+}
+
+/// Whether a part is drawn, and how to draw it at once (a button in its
+/// placeholder, a link that leads into it).
+pub struct NearScreen {
+    pub drawn: bool,
+    pub draw: Callback<()>,
+}
+
+/// Draws a part once its element comes within 1,500 pixels of the screen,
+/// when `lazy`; at once otherwise. With `undraw`, a drawn part that goes
+/// farther than that (and holds no focus) turns back into its placeholder, so
+/// that however far the user scrolls, the page holds only what is near the
+/// screen: the state keeps every entry, refused ones included. `element`
+/// must be on the placeholder and, with `undraw`, on the drawn part too.
+/// The placeholder is as tall as the part was when drawn, or `height_rem`
+/// before that, so that the page does not jump; its height is set through
+/// the style object, not a style attribute, which a strict CSP
+/// (`style-src 'self'`) refuses.
+#[hook]
+pub fn use_near_screen(
+    lazy: bool,
+    element: &NodeRef,
+    height_rem: usize,
+    undraw: bool,
+) -> NearScreen {
+    let drawn_here = use_state(|| !lazy);
+    let drawn = *drawn_here || !lazy;
+    let measured = use_mut_ref(|| None::<f64>);
+    {
+        // When the plan shrinks below the threshold (or before printing)
+        // every part is drawn, so that one added back does not turn into a
+        // placeholder under the user.
+        let drawn_here = drawn_here.clone();
+        use_effect_with(lazy, move |&lazy| {
+            if !lazy && !*drawn_here {
+                drawn_here.set(true);
+            }
+        });
+    }
+    {
+        let (element, measured) = (element.clone(), measured.clone());
+        use_effect_with((drawn, height_rem), move |&(drawn, rem)| {
+            if !drawn {
+                if let Some(element) = element.cast::<web_sys::HtmlElement>() {
+                    // A table's row group or row takes `height` as its least
+                    // height; a block, `min-height`.
+                    let tag = element.tag_name().to_ascii_lowercase();
+                    let property = if tag == "tr" || tag == "tbody" {
+                        "height"
+                    } else {
+                        "min-height"
+                    };
+                    let height = match *measured.borrow() {
+                        Some(px) => format!("{px}px"),
+                        None => format!("{rem}rem"),
+                    };
+                    let _ = element.style().set_property(property, &height);
+                }
+            }
+        });
+    }
+    {
+        let (drawn_here, element) = (drawn_here.clone(), element.clone());
+        let watching = lazy && (!drawn || undraw);
+        use_effect_with((watching, drawn), move |&(watching, drawn)| {
+            let observer = watching
+                .then(|| {
+                    let target = element.clone();
+                    observe(&element, move |near| {
+                        if near && !drawn {
+                            drawn_here.set(true);
+                        } else if !near && drawn && !holds_focus(&target) {
+                            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                                *measured.borrow_mut() = Some(el.offset_height() as f64);
+                            }
+                            drawn_here.set(false);
+                        }
+                    })
+                })
+                .flatten();
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    let draw = {
+        let drawn_here = drawn_here.clone();
+        Callback::from(move |()| drawn_here.set(true))
+    };
+    NearScreen { drawn, draw }
+}
+
+/// Whether the focus is inside the element (a part being edited stays drawn).
+fn holds_focus(element: &NodeRef) -> bool {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    match (element.cast::<web_sys::Node>(), active) {
+        (Some(el), Some(active)) => el.contains(Some(&active)),
+        _ => false,
+    }
+}
+
+type Observer = (
+    web_sys::IntersectionObserver,
+    Closure<dyn Fn(js_sys::Array)>,
+);
+
+/// Calls `then(near)` when the element comes within 1,500 pixels of the
+/// screen (`true`) or goes farther (`false`), and once at the start.
+fn observe(target: &NodeRef, then: impl Fn(bool) + 'static) -> Option<Observer> {
+    let element = target.cast::<web_sys::Element>()?;
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(last) = entries.iter().last() {
+            then(
+                last.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting(),
+            );
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("1500px 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(&element);
+    Some((observer, callback))
+}
