@@ -5,7 +5,7 @@
 // of each step to the frame after its numbers are on screen. Not part of
 // `make bench`; a tool for whoever optimises.
 //
-//   node bench/profile.mjs [--n 1000] [--edits 5] [--baseline] [--open | --start] [--cpu] [--dist dist]
+//   node bench/profile.mjs [--n 1000] [--edits 5] [--baseline] [--open | --start] [--cpu [--cpu-match pesatura]] [--dist dist]
 //
 // --open traces opening the plan instead of editing it; --start traces the
 // start-up, from the wasm instantiated to the Como example on screen. The trace is written
@@ -35,6 +35,7 @@ const BASELINE = argv.includes('--baseline');
 const OPEN = argv.includes('--open');
 const START = argv.includes('--start');
 const CPU = argv.includes('--cpu');
+const CPU_MATCH = opt('cpu-match', null); // only functions whose name contains this
 const DIST = resolve(here, '..', opt('dist', 'dist'));
 const what = `${BASELINE ? 'baseline' : 'pesatura'}-${START ? 'start' : OPEN ? 'open' : 'edit'}`;
 const tracePath = join(OUT, `trace-${what}-${N}.json`);
@@ -113,7 +114,7 @@ function printCpu(profile, count, windows) {
   }
   const show = (title, m) => {
     console.log(title);
-    for (const [name, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    for (const [name, t] of [...m].filter(([name]) => !CPU_MATCH || name.includes(CPU_MATCH)).sort((a, b) => b[1] - a[1]).slice(0, 30)) {
       console.log(`  ${(t / 1000 / count).toFixed(1).padStart(8)} ms  ${name.slice(0, 110)}`);
     }
   };

@@ -77,6 +77,15 @@ test('a long chart is shown forty units at a time', async () => {
   assert.equal(await pager.innerText(), `Unità da 41 a 80 di ${units}`);
   await page.locator('section.charts').getByRole('button', { name: 'Precedenti' }).first().click();
   assert.equal(await pager.innerText(), `Unità da 1 a 40 di ${units}`);
+  // The unit of the stacked chart is picked in two steps: the unit above it, then the unit.
+  const area = plan.units.filter((u) => u.parent === null).at(-1);
+  const settori = plan.units.filter((u) => u.parent === area.id);
+  await page.getByLabel('Unità contenute in').selectOption({ label: area.name });
+  const offered = await page.locator('#grafico-unita option').allInnerTexts();
+  assert.equal(offered.length, settori.length);
+  assert.match(await page.getByTestId('grafico-pila').locator('title').textContent(), new RegExp(settori[0].name.replace(/[()]/g, '.')));
+  await page.locator('#grafico-unita').selectOption(settori.at(-1).id);
+  assert.match(await page.getByTestId('grafico-pila').locator('title').textContent(), new RegExp(settori.at(-1).name.replace(/[()]/g, '.')));
 });
 
 test('scrolling to the last unit draws its table, and an edit there moves its numbers', async () => {

@@ -49,23 +49,82 @@ fn short(label: &str, max: usize) -> String {
     }
 }
 
+/// A unit the stacked chart can show: its id, label, index in `plan.units`,
+/// and the label of the unit above it (its group in a long list).
+type Choice = (AttrValue, AttrValue, usize, AttrValue);
+
+/// Above this many units, the unit is picked in two steps: first the unit
+/// above it, then the unit, instead of one list of thousands.
+const ONE_LIST_UP_TO: usize = 60;
+
 #[derive(Properties, PartialEq)]
 struct PickerProps {
-    choices: Rc<Vec<(AttrValue, AttrValue, usize)>>,
+    choices: Rc<Vec<Choice>>,
     selected: Option<AttrValue>,
-    onchange: Callback<Event>,
+    /// The id of the unit picked.
+    onchange: Callback<String>,
 }
 
 /// The list of units for the stacked chart: drawn again only when the units
 /// or the choice change (a long plan has thousands).
 #[component]
 fn UnitPicker(props: &PickerProps) -> Html {
-    html! {
-        <select id="grafico-unita" class="form-select" onchange={props.onchange.clone()}>
-            { for props.choices.iter().map(|(id, label, _)| html! {
+    let pick = props
+        .onchange
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let options = |choices: &mut dyn Iterator<Item = &Choice>| -> Html {
+        choices
+            .map(|(id, label, _, _)| html! {
                 <option value={id.clone()} selected={Some(id) == props.selected.as_ref()}>{ label.clone() }</option>
-            }) }
-        </select>
+            })
+            .collect()
+    };
+    if props.choices.len() <= ONE_LIST_UP_TO {
+        return html! {
+            <div class="field">
+                <label for="grafico-unita">{ t().panels.charts_unit }</label>
+                <select id="grafico-unita" class="form-select" onchange={pick}>
+                    { options(&mut props.choices.iter()) }
+                </select>
+            </div>
+        };
+    }
+    let group = props
+        .choices
+        .iter()
+        .find(|c| Some(&c.0) == props.selected.as_ref())
+        .or(props.choices.first())
+        .map(|c| c.3.clone())
+        .unwrap_or_default();
+    let mut groups: Vec<&AttrValue> = props.choices.iter().map(|c| &c.3).collect();
+    groups.dedup();
+    // Another group: its first unit.
+    let on_group = {
+        let (choices, onchange) = (props.choices.clone(), props.onchange.clone());
+        Callback::from(move |e: Event| {
+            let picked = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(first) = choices.iter().find(|c| c.3.as_str() == picked) {
+                onchange.emit(first.0.to_string());
+            }
+        })
+    };
+    html! {
+        <div class="field-row">
+            <div class="field">
+                <label for="grafico-gruppo">{ t().panels.charts_group }</label>
+                <select id="grafico-gruppo" class="form-select" onchange={on_group}>
+                    { for groups.iter().map(|g| html! {
+                        <option value={(*g).clone()} selected={**g == group}>{ (*g).clone() }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="grafico-unita">{ t().panels.charts_unit }</label>
+                <select id="grafico-unita" class="form-select" onchange={pick}>
+                    { options(&mut props.choices.iter().filter(|c| c.3 == group)) }
+                </select>
+            </div>
+        </div>
     }
 }
 
@@ -106,8 +165,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
             marker={t().panels.charts_ente_average} value_name="average" fill={PALETTE[0]} />
     };
 
-    let on_unit = use_callback(unit_choice.clone(), |e: Event, unit_choice| {
-        unit_choice.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    let on_unit = use_callback(unit_choice.clone(), |id: String, unit_choice| {
+        unit_choice.set(Some(id))
     });
     // The units to pick from (id, label, index): worked out again only when
     // the units or their tables' membership change, not at every score.
@@ -120,15 +179,26 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let choices = use_memo(
         crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels, &with_tables)),
         |_| {
+            let by_id: std::collections::HashMap<&str, &crate::model::plan::Unit> =
+                plan.units.iter().map(|u| (u.id.as_str(), u)).collect();
             plan.units
                 .iter()
                 .enumerate()
                 .filter(|(u, _)| with_tables[*u])
                 .map(|(u, unit)| {
+                    let above = unit
+                        .parent
+                        .as_deref()
+                        .and_then(|p| by_id.get(p).copied())
+                        .map_or_else(
+                            || t().panels.charts_top_level.to_string(),
+                            |p| plan.unit_label(p),
+                        );
                     (
                         AttrValue::from(unit.id.clone()),
                         AttrValue::from(plan.unit_label(unit)),
                         u,
+                        AttrValue::from(above),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -136,9 +206,9 @@ pub fn Charts(props: &ChartsProps) -> Html {
     );
     let units_with_tables: Vec<(String, String, Vec<usize>)> = choices
         .iter()
-        .filter(|(id, _, _)| unit_choice.as_deref().is_none_or(|c| c == id.as_str()))
+        .filter(|(id, _, _, _)| unit_choice.as_deref().is_none_or(|c| c == id.as_str()))
         .take(1)
-        .map(|(id, label, u)| {
+        .map(|(id, label, u, _)| {
             (
                 id.to_string(),
                 label.to_string(),
@@ -164,10 +234,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
         }).collect();
         html! {
             <>
-                <div class="field">
-                    <label for="grafico-unita">{ t().panels.charts_unit }</label>
-                    <UnitPicker choices={choices.clone()} selected={selected.clone().map(AttrValue::from)} onchange={on_unit} />
-                </div>
+                <UnitPicker choices={choices.clone()} selected={selected.clone().map(AttrValue::from)} onchange={on_unit} />
                 <svg class="chart" role="img" aria-labelledby="grafico-pila-titolo grafico-pila-desc"
                     viewBox={format!("0 0 {} {h}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-pila">
                     <title id="grafico-pila-titolo">{ fill(t().panels.charts_stacked_title, &[("unit", name)]) }</title>

@@ -98,6 +98,8 @@ texts! {
         charts_page,
         charts_previous,
         charts_next,
+        charts_group,
+        charts_top_level,
         /// `{level}`: the unit's level, in lower case.
         units_edit,
         units_name,

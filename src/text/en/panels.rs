@@ -77,6 +77,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     charts_page: "Units {from} to {to} of {n}",
     charts_previous: "Previous",
     charts_next: "Next",
+    charts_group: "Units within",
+    charts_top_level: "Top level",
     units_edit: "Edit this {level}",
     units_name: "Name",
     units_remove: "Delete this {level}",

@@ -77,6 +77,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     charts_page: "Unità da {from} a {to} di {n}",
     charts_previous: "Precedenti",
     charts_next: "Successive",
+    charts_group: "Unità contenute in",
+    charts_top_level: "Primo livello",
     units_edit: "Modifica {level}",
     units_name: "Nome",
     units_remove: "Elimina {level}",
