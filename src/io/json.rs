@@ -447,6 +447,38 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
             });
         }
     }
+    // A file of the current version, the usual case, is read in one pass;
+    // anything else (an older version, a refusal) is looked at again below.
+    let file = match serde_json::from_str::<FileV2>(text) {
+        Ok(file) if file.schema_version == SCHEMA_VERSION => file,
+        Ok(_) => older(text, version(text)?)?,
+        Err(e) => match version(text)? {
+            SCHEMA_VERSION => return Err(refusal(text, &e)),
+            older_version => older(text, older_version)?,
+        },
+    };
+    let written = file.checksum.clone();
+    let plan = to_plan(file).map_err(|mut error| {
+        // Say on which line the refused field is, as for syntax errors.
+        if let (Some(field), None) = (&error.field, error.line) {
+            if let Some((line, column)) = super::locate::locate(text, field) {
+                error.line = Some(line);
+                error.column = Some(column);
+            }
+        }
+        error
+    })?;
+    let integrity = match written {
+        None => Integrity::Unchecked,
+        Some(sum) if sum == checksum(&plan) => Integrity::Intact,
+        Some(_) => Integrity::ModifiedOutside,
+    };
+    Ok((plan, integrity))
+}
+
+/// The file's `schema_version`, if Pesatura can read it: the first thing
+/// said about a file that is not a plan of this version.
+fn version(text: &str) -> Result<u64, LoadError> {
     let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
     let version = match probe.schema_version {
         None => {
@@ -472,48 +504,43 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
             ),
         ));
     }
-    let migrated;
-    let current: &str = if version == SCHEMA_VERSION {
-        text
+    Ok(version)
+}
+
+/// Reads a file of an older version through [`migrate`]. The migrated value
+/// is read from its text, with the same code as a current file, rather than
+/// straight from the value, which would double that code in the wasm for
+/// files that are rare.
+fn older(text: &str, version: u64) -> Result<FileV2, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
+    let migrated = serde_json::to_string(&migrate(value, version)?).unwrap_or_default();
+    serde_json::from_str(&migrated).map_err(|e| {
+        let mut error = refusal(&migrated, &e);
+        // Lines of the migrated text would not match the file's: find the
+        // field in the file as the user wrote it.
+        let (line, column) = error
+            .field
+            .as_deref()
+            .and_then(|f| super::locate::locate(text, f))
+            .unzip();
+        error.line = line;
+        error.column = column;
+        error
+    })
+}
+
+/// A file refused by the deserializer: its message and place, with the path
+/// of the field found from where the deserializer stopped.
+fn refusal(text: &str, e: &serde_json::Error) -> LoadError {
+    use super::locate::{field_at, offset_of, Stop};
+    use serde_json::error::Category;
+    let stop = if e.classify() == Category::Syntax {
+        Stop::PastFirstByte
     } else {
-        let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
-        migrated = serde_json::to_string(&migrate(value, version)?).unwrap_or_default();
-        &migrated
+        Stop::AfterValue
     };
-    let de = &mut serde_json::Deserializer::from_str(current);
-    let file: FileV2 = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let mut error = json_error(e.inner(), Some(path));
-        if version != SCHEMA_VERSION {
-            // Lines of the migrated text would not match the file's: find the
-            // field in the file as the user wrote it.
-            let (line, column) = error
-                .field
-                .as_deref()
-                .and_then(|f| super::locate::locate(text, f))
-                .unzip();
-            error.line = line;
-            error.column = column;
-        }
-        error
-    })?;
-    let written = file.checksum.clone();
-    let plan = to_plan(file).map_err(|mut error| {
-        // Say on which line the refused field is, as for syntax errors.
-        if let (Some(field), None) = (&error.field, error.line) {
-            if let Some((line, column)) = super::locate::locate(text, field) {
-                error.line = Some(line);
-                error.column = Some(column);
-            }
-        }
-        error
-    })?;
-    let integrity = match written {
-        None => Integrity::Unchecked,
-        Some(sum) if sum == checksum(&plan) => Integrity::Intact,
-        Some(_) => Integrity::ModifiedOutside,
-    };
-    Ok((plan, integrity))
+    let field = field_at(text, offset_of(text, e.line(), e.column()), stop);
+    json_error(e, Some(field))
 }
 
 /// The checksum of a plan's content: 64-bit FNV-1a over the file Pesatura
