@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::achievement::{Achievement, Bands, Direction};
+use crate::model::decimal::LIMIT;
 use crate::model::plan::{
     AverageRule, DirectWeight, Indicator, Level, Method, ObjectiveType, OrgObjective,
     PlainObjective, Scale, SharedRule,
@@ -243,22 +244,21 @@ struct AchievementV4 {
     direction: Option<DirectionV4>,
 }
 
-fn achievement_in(a: AchievementV4, field: &str) -> Result<Achievement, LoadError> {
+fn achievement_in(a: AchievementV4, field: &dyn Fn() -> String) -> Result<Achievement, LoadError> {
     match (a.percent, a.target, a.actual) {
-        (Some(p), None, None) => Ok(Achievement::Percent(number(
-            p,
-            &format!("{field}.percent"),
-        )?)),
+        (Some(p), None, None) => Ok(Achievement::Percent(number(p, &|| {
+            format!("{}.percent", field())
+        })?)),
         (None, Some(t), Some(v)) => Ok(Achievement::Indicator {
-            target: number(t, &format!("{field}.target"))?,
-            actual: number(v, &format!("{field}.actual"))?,
+            target: number(t, &|| format!("{}.target", field()))?,
+            actual: number(v, &|| format!("{}.actual", field()))?,
             direction: match a.direction {
                 Some(DirectionV4::Lower) => Direction::LowerIsBetter,
                 _ => Direction::HigherIsBetter,
             },
         }),
         _ => Err(LoadError::at_field(
-            field,
+            field(),
             t().io.json_achievement_incomplete,
         )),
     }
@@ -640,15 +640,15 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 let min = number(
                     c.min
                         .ok_or_else(|| LoadError::at_field(at("min"), t().io.json_no_min))?,
-                    &at("min"),
+                    &|| at("min"),
                 )?;
                 let max = number(
                     c.max
                         .ok_or_else(|| LoadError::at_field(at("max"), t().io.json_no_max))?,
-                    &at("max"),
+                    &|| at("max"),
                 )?;
                 let step = match c.step {
-                    Some(s) => number(s, &at("step"))?,
+                    Some(s) => number(s, &|| at("step"))?,
                     None => Dec::from_int(1),
                 };
                 if min > max {
@@ -671,8 +671,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 }
                 let mut levels: Vec<Level> = Vec::with_capacity(list.len());
                 for (j, l) in list.into_iter().enumerate() {
-                    let points =
-                        number(l.points, &format!("grid.criteria[{i}].levels[{j}].points"))?;
+                    let points = number(l.points, &|| {
+                        format!("grid.criteria[{i}].levels[{j}].points")
+                    })?;
                     if levels.iter().any(|other| {
                         other.points == points || other.name.eq_ignore_ascii_case(&l.name)
                     }) {
@@ -709,7 +710,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 fill(texts.json_type_twice, &[("id", &t.id)]),
             ));
         }
-        let factor = number(t.factor, &format!("grid.types[{i}].factor"))?;
+        let factor = number(t.factor, &|| format!("grid.types[{i}].factor"))?;
         if factor <= Dec::ZERO {
             return Err(LoadError::at_field(
                 format!("grid.types[{i}].factor"),
@@ -794,10 +795,12 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
         }
         let mut scores = vec![None; criteria.len()];
         for (key, value) in o.scores {
-            let field = format!("objectives[{i}].scores.{key}");
+            // Named only when refused: formatting it for every score is a good
+            // part of opening a large plan.
+            let field = || format!("objectives[{i}].scores.{key}");
             let Some(c) = criteria.iter().position(|c| c.id == key) else {
                 return Err(LoadError::at_field(
-                    field,
+                    field(),
                     fill(t().io.json_criterion_not_in_grid, &[("id", &key)]),
                 ));
             };
@@ -816,7 +819,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                                 Some(l) => Some(l.points),
                                 None => {
                                     return Err(LoadError::at_field(
-                                        field,
+                                        field(),
                                         fill(
                                             t().io.json_not_a_level,
                                             &[
@@ -837,7 +840,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                         }
                         Scale::Range { .. } => {
                             return Err(LoadError::at_field(
-                                field,
+                                field(),
                                 invalid_type(
                                     &fill(
                                         t().io.json_kind_text,
@@ -851,7 +854,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 }
                 Some(other) => {
                     return Err(LoadError::at_field(
-                        field,
+                        field(),
                         invalid_type(&other.to_string(), t().io.json_kind_number),
                     ))
                 }
@@ -861,7 +864,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => Some(DirectWeight::Percent(number(
                 n.as_f64().unwrap_or(f64::NAN),
-                &format!("objectives[{i}].weight"),
+                &|| format!("objectives[{i}].weight"),
             )?)),
             Some(Value::String(x)) if x.trim().eq_ignore_ascii_case("x") => {
                 Some(DirectWeight::Prerequisite)
@@ -878,15 +881,15 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             review.verdict = verdict_in(r.status);
             review.comment = r.comment;
             for (key, sr) in r.scores {
-                let field = format!("objectives[{i}].review.scores.{key}");
+                let field = || format!("objectives[{i}].review.scores.{key}");
                 let Some(c) = criteria.iter().position(|c| c.id == key) else {
                     return Err(LoadError::at_field(
-                        field,
+                        field(),
                         fill(t().io.json_criterion_not_in_grid, &[("id", &key)]),
                     ));
                 };
                 let revised = match sr.revised {
-                    Some(v) => Some(number(v, &format!("{field}.revised"))?),
+                    Some(v) => Some(number(v, &|| format!("{}.revised", field()))?),
                     None => None,
                 };
                 if review.scores.len() <= c {
@@ -904,10 +907,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             }
             if let Some(ar) = r.achievement {
                 let revised = match ar.revised {
-                    Some(v) => Some(number(
-                        v,
-                        &format!("objectives[{i}].review.achievement.revised"),
-                    )?),
+                    Some(v) => Some(number(v, &|| {
+                        format!("objectives[{i}].review.achievement.revised")
+                    })?),
                     None => None,
                 };
                 review.achievement = ScoreReview {
@@ -918,7 +920,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             }
         }
         let achievement = match o.achievement {
-            Some(a) => Some(achievement_in(a, &format!("objectives[{i}].achievement"))?),
+            Some(a) => Some(achievement_in(a, &|| {
+                format!("objectives[{i}].achievement")
+            })?),
             None => None,
         };
         objectives.push(Objective {
@@ -957,8 +961,8 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             expected_objectives: file.grid.expected_objectives,
             bands: match file.grid.bands {
                 Some(b) => {
-                    let zero_below = number(b.zero_below, "grid.bands.zero_below")?;
-                    let full_from = number(b.full_from, "grid.bands.full_from")?;
+                    let zero_below = number(b.zero_below, &|| "grid.bands.zero_below".into())?;
+                    let full_from = number(b.full_from, &|| "grid.bands.full_from".into())?;
                     if zero_below > full_from {
                         return Err(LoadError::at_field(
                             "grid.bands",
@@ -991,10 +995,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             .map(|(i, o)| {
                 Ok(OrgObjective {
                     achievement: match o.achievement {
-                        Some(a) => Some(achievement_in(
-                            a,
-                            &format!("organisational[{i}].achievement"),
-                        )?),
+                        Some(a) => Some(achievement_in(a, &|| {
+                            format!("organisational[{i}].achievement")
+                        })?),
                         None => None,
                     },
                     id: o.id,
@@ -1032,10 +1035,18 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     })
 }
 
-fn number(value: f64, field: &str) -> Result<Dec, LoadError> {
+/// A number of the file as a [`Dec`], or the refusal naming `field`.
+///
+/// Whole numbers, nearly all of a plan's, are taken as they are: the same
+/// [`Dec`] as [`Dec::from_f64`] gives, without its printing and parsing,
+/// which is most of the time spent on scores when a large plan is opened.
+fn number(value: f64, field: &dyn Fn() -> String) -> Result<Dec, LoadError> {
+    if value.fract() == 0.0 && value.abs() <= LIMIT as f64 {
+        return Ok(Dec::from_int(value as i64));
+    }
     Dec::from_f64(value).ok_or_else(|| {
         LoadError::at_field(
-            field,
+            field(),
             fill(t().io.json_number_not_allowed, &[("value", &value)]),
         )
     })
@@ -1418,5 +1429,39 @@ pub fn file_name(plan: &Plan) -> String {
         format!("pesatura-{}.json", plan.ente.year)
     } else {
         format!("pesatura-{slug}-{}.json", plan.ente.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn whole_numbers_are_the_decimals_dec_reads() {
+        let limit = LIMIT as f64;
+        for value in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            4.0,
+            15.0,
+            123_456_789.0,
+            limit,
+            -limit,
+            limit + 1.0,
+            -limit - 1.0,
+            1e15,
+            1e300,
+            4.5,
+            0.1,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert_eq!(
+                number(value, &|| "x".into()).ok(),
+                Dec::from_f64(value),
+                "{value}"
+            );
+        }
     }
 }
