@@ -470,10 +470,48 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
     })?;
     let integrity = match written {
         None => Integrity::Unchecked,
-        Some(sum) if sum == checksum(&plan) => Integrity::Intact,
+        Some(sum) if written_as_is(text, &sum) || sum == checksum(&plan) => Integrity::Intact,
         Some(_) => Integrity::ModifiedOutside,
     };
     Ok((plan, integrity))
+}
+
+/// Whether `text` is, byte for byte, the file this version of Pesatura
+/// writes with the checksum `sum`: the text without its checksum line hashes
+/// to `sum`. Such a file is intact without writing its plan again to hash it
+/// ([`checksum`]), which is most of the time a large plan takes to open; any
+/// other text (re-indented, edited, from another version) is checked by
+/// [`checksum`].
+fn written_as_is(text: &str, sum: &str) -> bool {
+    let head = head();
+    let Some(rest) = text
+        .strip_prefix(head.as_str())
+        .and_then(|rest| rest.strip_prefix(checksum_line(sum).as_str()))
+    else {
+        return false;
+    };
+    let mut hash = Fnv::new();
+    hash.write(head.as_bytes());
+    hash.write(rest.as_bytes());
+    hash.sum() == sum
+}
+
+/// The `generator` Pesatura writes in its files.
+fn generator() -> String {
+    format!("Pesatura {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The lines [`write`] starts every file with, up to where the checksum goes.
+fn head() -> String {
+    format!(
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"generator\": \"{}\",\n",
+        generator()
+    )
+}
+
+/// The checksum's line, as [`write`] writes it after [`head`].
+fn checksum_line(sum: &str) -> String {
+    format!("  \"checksum\": \"{sum}\",\n")
 }
 
 /// The file's `schema_version`, if Pesatura can read it: the first thing
@@ -546,14 +584,85 @@ fn refusal(text: &str, e: &serde_json::Error) -> LoadError {
 /// The checksum of a plan's content: 64-bit FNV-1a over the file Pesatura
 /// writes for it without the checksum line, so that re-indenting a file does
 /// not count as a change but altering any value does.
+///
+/// The text is hashed as it is written, line by line, rather than built
+/// whole first: the same bytes, without holding a large plan's file in memory.
 pub fn checksum(plan: &Plan) -> String {
-    let text = write(plan, None);
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= byte as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    // serde_json writes a few bytes at a time: gathered, they are split into lines faster.
+    let mut out = std::io::BufWriter::with_capacity(
+        1 << 16,
+        HashedLines {
+            line: Vec::new(),
+            hash: Fnv::new(),
+        },
+    );
+    pretty(&mut out, &file_v2(plan, None));
+    let Ok(mut lines) = out.into_inner() else {
+        return String::new();
+    };
+    if !lines.line.is_empty() {
+        lines.end_line();
     }
-    format!("fnv1a64:{hash:016x}")
+    lines.hash.sum()
+}
+
+/// 64-bit FNV-1a.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= byte as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn sum(&self) -> String {
+        format!("fnv1a64:{:016x}", self.0)
+    }
+}
+
+/// Hashes serde_json's pretty text as [`write`] turns it into the file: each
+/// line through [`integers_without_point`]'s rule, each ended by a newline.
+struct HashedLines {
+    line: Vec<u8>,
+    hash: Fnv,
+}
+
+impl HashedLines {
+    fn end_line(&mut self) {
+        let line = std::str::from_utf8(&self.line).unwrap_or_default();
+        match point_to_drop(line) {
+            Some(point) => {
+                self.hash.write(&self.line[..point]);
+                self.hash.write(&self.line[point + 2..]);
+            }
+            None => self.hash.write(&self.line),
+        }
+        self.hash.write(b"\n");
+        self.line.clear();
+    }
+}
+
+impl std::io::Write for HashedLines {
+    fn write(&mut self, mut bytes: &[u8]) -> std::io::Result<usize> {
+        let written = bytes.len();
+        while let Some(end) = bytes.iter().position(|&b| b == b'\n') {
+            self.line.extend_from_slice(&bytes[..end]);
+            self.end_line();
+            bytes = &bytes[end + 1..];
+        }
+        self.line.extend_from_slice(bytes);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Brings a file of an older schema version up to [`SCHEMA_VERSION`], one
@@ -1186,15 +1295,44 @@ fn kind(kind: &str) -> String {
 
 /// Writes a plan as the JSON of [`SCHEMA_VERSION`], indented for people,
 /// with the checksum of its content.
+///
+/// The file is written once, without the checksum, hashed, and the
+/// checksum's line put in: the text [`write`] gives with the checksum, for
+/// half the work of writing the plan twice (autosave does it after every change).
 pub fn save(plan: &Plan) -> String {
-    write(plan, Some(checksum(plan)))
+    let mut text = write(plan, None);
+    let mut hash = Fnv::new();
+    hash.write(text.as_bytes());
+    let sum = hash.sum();
+    let head = head();
+    if !text.starts_with(&head) {
+        return write(plan, Some(sum));
+    }
+    text.insert_str(head.len(), &checksum_line(&sum));
+    text
 }
 
 fn write(plan: &Plan, checksum: Option<String>) -> String {
+    let mut out = Vec::new();
+    pretty(&mut out, &file_v2(plan, checksum));
+    let mut text = integers_without_point(std::str::from_utf8(&out).unwrap_or_default());
+    text.push('\n');
+    text
+}
+
+/// serde_json's indented text of `file`. One writer type for the file and
+/// for its checksum, so that the writing code of every type of the file is
+/// in the wasm once.
+fn pretty(out: &mut dyn std::io::Write, file: &FileV2) {
+    serde_json::to_writer_pretty(out, file).unwrap_or_default();
+}
+
+/// The plan in the file's shape, ready to be written.
+fn file_v2(plan: &Plan, checksum: Option<String>) -> FileV2 {
     let grid = &plan.grid;
-    let file = FileV2 {
+    FileV2 {
         schema_version: SCHEMA_VERSION,
-        generator: Some(format!("Pesatura {}", env!("CARGO_PKG_VERSION"))),
+        generator: Some(generator()),
         checksum,
         ente: EnteV2 {
             name: plan.ente.name.clone(),
@@ -1282,11 +1420,7 @@ fn write(plan: &Plan, checksum: Option<String>) -> String {
                 change: e.change.clone(),
             })
             .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    text = integers_without_point(&text);
-    text.push('\n');
-    text
+    }
 }
 
 fn criterion_v2(c: &Criterion) -> CriterionV2 {
@@ -1383,27 +1517,33 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
 fn integers_without_point(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let trimmed = line.trim_end_matches(',');
-        let comma = &line[trimmed.len()..];
-        match trimmed.rsplit_once(": ") {
-            Some((key, value))
-                if value.ends_with(".0")
-                    && value[..value.len() - 2]
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b == b'-')
-                    && !value.starts_with('"') =>
-            {
-                out.push_str(key);
-                out.push_str(": ");
-                out.push_str(&value[..value.len() - 2]);
-                out.push_str(comma);
+        match point_to_drop(line) {
+            Some(point) => {
+                out.push_str(&line[..point]);
+                out.push_str(&line[point + 2..]);
             }
-            _ => out.push_str(line),
+            None => out.push_str(line),
         }
         out.push('\n');
     }
     out.pop();
     out
+}
+
+/// Where the `.0` of a line `"key": 4.0,` starts, if the line ends with a
+/// whole float.
+fn point_to_drop(line: &str) -> Option<usize> {
+    let trimmed = line.trim_end_matches(',');
+    if !trimmed.ends_with(".0") {
+        return None;
+    }
+    let (_, value) = trimmed.rsplit_once(": ")?;
+    (value.ends_with(".0")
+        && value[..value.len() - 2]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-')
+        && !value.starts_with('"'))
+    .then(|| trimmed.len() - 2)
 }
 
 /// The name a saved file gets: `pesatura-comune-di-como-2024.json`.
@@ -1435,6 +1575,166 @@ pub fn file_name(plan: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::decimal::parse_number;
+    use crate::model::presets::{new_plan_with, Preset};
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// The checksum as first computed: FNV-1a over the whole text, built as
+    /// [`write`] first built it.
+    fn checksum_of_whole_text(plan: &Plan) -> String {
+        let pretty = serde_json::to_string_pretty(&file_v2(plan, None)).unwrap();
+        let mut text = String::new();
+        for line in pretty.lines() {
+            let trimmed = line.trim_end_matches(',');
+            let comma = &line[trimmed.len()..];
+            match trimmed.rsplit_once(": ") {
+                Some((key, value))
+                    if value.ends_with(".0")
+                        && value[..value.len() - 2]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b'-')
+                        && !value.starts_with('"') =>
+                {
+                    text.push_str(key);
+                    text.push_str(": ");
+                    text.push_str(&value[..value.len() - 2]);
+                    text.push_str(comma);
+                }
+                _ => text.push_str(line),
+            }
+            text.push('\n');
+        }
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in text.bytes() {
+            hash ^= byte as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("fnv1a64:{hash:016x}")
+    }
+
+    /// A plan with every part of the file: types, levels, bands, reviews,
+    /// achievements, organisational and secretary objectives, the review log.
+    const EVERYTHING: &str = r#"{
+      "schema_version": 4,
+      "ente": {"name": "Ente: 1.0", "year": 2024, "levels": ["Area", "Settore"]},
+      "grid": {"name": "G", "method": "criteria",
+        "criteria": [
+          {"id": "c", "name": "C", "short": "c", "kind": "range", "min": 0, "max": 10, "step": 0.5},
+          {"id": "l", "name": "L", "kind": "levels",
+           "levels": [{"name": "Bassa", "points": 1}, {"name": "Alta", "points": 3.5}]}
+        ],
+        "types": [{"id": "t", "name": "T", "factor": 1.5}, {"id": "u", "name": "U", "factor": 2}],
+        "average": "points_weighted", "shared": "each_unit", "expected_objectives": 3,
+        "bands": {"zero_below": 20, "full_from": 80.5}},
+      "units": [{"id": "a", "name": "A", "level": 0, "parent": null},
+                {"id": "s", "name": "S", "level": 1, "parent": "a"}],
+      "objectives": [
+        {"id": "o1", "unit": "s", "also": ["a"], "title": "T1", "description": "d\nd", "type": "t",
+         "scores": {"c": 4.5, "l": "Alta"},
+         "review": {"status": "contested", "comment": "cc",
+                    "scores": {"c": {"status": "confirmed", "comment": "k", "revised": 3}},
+                    "achievement": {"status": "pending", "revised": 40}},
+         "achievement": {"target": 10, "actual": 8, "direction": "lower"}},
+        {"id": "o2", "unit": "s", "title": "T2", "scores": {"c": 10}, "achievement": {"percent": 70}}
+      ],
+      "organisational": [{"id": "g1", "title": "G1", "indicators": [{"indicator": "i", "target": "100.0"}],
+                          "achievement": {"percent": 50}}],
+      "secretary": [{"id": "p1", "title": "P1"}],
+      "review_log": [{"at": "2024-01-01", "by": "n", "objective": "o1", "criterion": "c", "change": "x"}]
+    }"#;
+
+    /// Plans of every preset, with objectives, shared ones, direct weights,
+    /// decimals and large numbers, and one with every part of the file: what
+    /// the line-by-line hashing must get right.
+    fn plans() -> Vec<Plan> {
+        let mut plans = vec![
+            load(read("examples/como-peg-2024.json").as_bytes()).unwrap(),
+            load(EVERYTHING.as_bytes()).unwrap(),
+        ];
+        for preset in Preset::ALL {
+            let mut plan = new_plan_with(2026, preset);
+            let other = plan.add_unit("Settore: 2.0, \"due\"", 1, None);
+            for k in 0..40 {
+                let id = plan.add_objective(if k % 2 == 0 { "u1" } else { &other });
+                plan.set_title(&id, &format!("Obiettivo: {k}.0"));
+                if plan.grid.method == Method::Direct {
+                    let weight = if k % 7 == 0 {
+                        DirectWeight::Prerequisite
+                    } else {
+                        DirectWeight::Percent(parse_number(&format!("{k},5")).unwrap())
+                    };
+                    plan.set_direct(&id, Some(weight));
+                } else {
+                    for c in 0..plan.grid.criteria.len() {
+                        let score = match k % 4 {
+                            0 => plan.grid.criteria[c].max(),
+                            1 => plan.grid.criteria[c].min(),
+                            2 => parse_number("1000000").unwrap(),
+                            _ => parse_number("-2,25").unwrap(),
+                        };
+                        plan.set_score(&id, c, Some(score));
+                    }
+                }
+            }
+            plan.add_shared_objective(&["u1".to_string(), other])
+                .unwrap();
+            plans.push(plan);
+        }
+        plans
+    }
+
+    #[test]
+    fn the_checksum_is_the_one_of_the_whole_text() {
+        let plans = plans();
+        assert_eq!(
+            checksum(&plans[0]),
+            "fnv1a64:4e0527e0aa2b7873",
+            "the Como example's, as saved in it"
+        );
+        for plan in &plans {
+            assert_eq!(checksum(plan), checksum_of_whole_text(plan));
+        }
+    }
+
+    #[test]
+    fn saving_puts_in_the_checksum_that_writing_would() {
+        for plan in plans() {
+            assert_eq!(save(&plan), write(&plan, Some(checksum(&plan))));
+        }
+    }
+
+    #[test]
+    fn a_file_as_saved_is_intact_without_writing_it_again() {
+        for plan in plans() {
+            let text = save(&plan);
+            let sum = checksum(&plan);
+            assert!(written_as_is(&text, &sum));
+            assert_eq!(
+                load_checked(text.as_bytes()).unwrap(),
+                (plan.clone(), Integrity::Intact)
+            );
+            // Re-indented, it is checked by writing the plan again: still intact.
+            let value: Value = serde_json::from_str(&text).unwrap();
+            let compact = serde_json::to_string(&value).unwrap();
+            assert!(!written_as_is(&compact, &sum));
+            assert_eq!(
+                load_checked(compact.as_bytes()).unwrap().1,
+                Integrity::Intact
+            );
+            // Edited, it is not.
+            let edited = text.replacen("\"title\": \"", "\"title\": \"Altro ", 1);
+            assert_ne!(edited, text);
+            assert!(!written_as_is(&edited, &sum));
+            assert_eq!(
+                load_checked(edited.as_bytes()).unwrap().1,
+                Integrity::ModifiedOutside
+            );
+        }
+    }
+
     #[test]
     fn whole_numbers_are_the_decimals_dec_reads() {
         let limit = LIMIT as f64;
