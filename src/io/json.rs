@@ -3,8 +3,9 @@
 //! Bytes in, plan out. A file that cannot be a plan is refused with a
 //! message in the interface's language naming the line and the field; a file that is a plan but
 //! holds scores out of range is accepted, and validation reports them, because
-//! the Nucleo must see them. Older schema versions pass through [`migrate`];
-//! newer ones are refused rather than half-read. The format is documented
+//! the Nucleo must see them. Older schema versions pass through [`migrate`]
+//! (or its steps on the file as read, [`migrate_read`]); newer ones are
+//! refused rather than half-read. The format is documented
 //! field by field in `docs/formato-file.md`.
 
 use std::collections::{BTreeMap, HashSet};
@@ -447,10 +448,18 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
             });
         }
     }
-    // A file of the current version, the usual case, is read in one pass;
-    // anything else (an older version, a refusal) is looked at again below.
+    // A file is read in one pass, the usual case; anything else (a version
+    // [`migrate_read`] does not know, a refusal) is looked at again below.
     let file = match serde_json::from_str::<FileV2>(text) {
         Ok(file) if file.schema_version == SCHEMA_VERSION => file,
+        Ok(file) if file.schema_version < SCHEMA_VERSION => {
+            let version = file.schema_version;
+            match migrate_read(file) {
+                Some(file) => file,
+                None => older(text, version)?,
+            }
+        }
+        // A newer version: `version` refuses it.
         Ok(_) => older(text, version(text)?)?,
         Err(e) => match version(text)? {
             SCHEMA_VERSION => return Err(refusal(text, &e)),
@@ -543,6 +552,32 @@ fn version(text: &str) -> Result<u64, LoadError> {
         ));
     }
     Ok(version)
+}
+
+/// [`migrate`]'s steps, on a file of an older version already read as it is:
+/// the same plan as reading the migrated value, without its three more
+/// passes over the text. `None` for a version it does not know, which goes
+/// through [`migrate`]; a file whose old fields cannot be read as they are
+/// goes through [`migrate`] too, since its refusal comes from there.
+fn migrate_read(mut file: FileV2) -> Option<FileV2> {
+    for version in file.schema_version..SCHEMA_VERSION {
+        match version {
+            // [`v1_to_v2`]: the choices version 1 did not state.
+            1 => {
+                file.grid.method = MethodV2::Criteria;
+                file.grid.average = AverageV2::Simple;
+                file.grid.shared = SharedV2::Separate;
+                for c in &mut file.grid.criteria {
+                    c.kind = KindV2::Range;
+                }
+            }
+            // [`v2_to_v3`], [`v3_to_v4`]: only the version changes.
+            2 | 3 => {}
+            _ => return None,
+        }
+    }
+    file.schema_version = SCHEMA_VERSION;
+    Some(file)
 }
 
 /// Reads a file of an older version through [`migrate`]. The migrated value
@@ -1762,6 +1797,32 @@ mod tests {
                 Dec::from_f64(value),
                 "{value}"
             );
+        }
+    }
+
+    /// [`migrate_read`] gives the plan [`migrate`] gives, from every older version.
+    #[test]
+    fn an_older_file_read_as_it_is_is_the_migrated_one() {
+        let mut files = vec![
+            read("tests/fixtures/como-2024-schema-v1.json"),
+            read("tests/fixtures/como-2024-schema-v2.json"),
+            read("tests/fixtures/como-2024-schema-v3.json"),
+            read("tests/fuzz-regressions/json_migrations/empty-score-review.v3.json"),
+            read("tests/fuzz-regressions/json_migrations/level-name-ends-in-vertical-tab.v3.json"),
+        ];
+        // Version 1 knew nothing of methods or kinds: what a file says of them is overruled.
+        let mut odd: Value = serde_json::from_str(&files[0]).unwrap();
+        odd["grid"]["method"] = "direct".into();
+        odd["grid"]["average"] = "points_weighted".into();
+        odd["grid"]["criteria"][0]["kind"] = "levels".into();
+        files.push(serde_json::to_string_pretty(&odd).unwrap());
+        for text in files {
+            let file: FileV2 = serde_json::from_str(&text).unwrap();
+            let version = file.schema_version;
+            assert!(version < SCHEMA_VERSION);
+            let read = to_plan(migrate_read(file).unwrap()).unwrap();
+            let migrated = to_plan(older(&text, version).unwrap()).unwrap();
+            assert_eq!(read, migrated, "version {version}");
         }
     }
 }
