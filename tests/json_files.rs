@@ -394,3 +394,63 @@ fn a_file_edited_by_hand_is_accepted_and_flagged() {
     .unwrap();
     assert_eq!(load_checked(&v1).unwrap().1, Integrity::Unchecked);
 }
+
+/// Refusals of the reader itself (a missing field, a wrong type, an unknown
+/// name) name the field as in every other refusal, in an indented or a
+/// compact file, of this version or an older one.
+#[test]
+fn the_readers_refusals_name_the_field() {
+    type Patch = fn(&mut serde_json::Value);
+    let cases: [(Patch, &str, &str); 7] = [
+        (
+            |v| {
+                v["objectives"][0].as_object_mut().unwrap().remove("unit");
+            },
+            "objectives[0]",
+            "manca il campo «unit»",
+        ),
+        (
+            |v| v["grid"]["method"] = serde_json::json!("pesi"),
+            "grid.method",
+            "pesi",
+        ),
+        (
+            |v| v["units"][0]["level"] = serde_json::json!(-1),
+            "units[0].level",
+            "-1",
+        ),
+        (
+            |v| v["objectives"][0]["review"] = serde_json::json!({"status": "forse"}),
+            "objectives[0].review.status",
+            "forse",
+        ),
+        (
+            |v| v["objectives"][0]["achievement"] = serde_json::json!({"percent": "molto"}),
+            "objectives[0].achievement.percent",
+            "molto",
+        ),
+        (|v| v["ente"] = serde_json::json!([]), "ente", ""),
+        (
+            |v| v["grid"]["criteria"][0]["name"] = serde_json::json!(null),
+            "grid.criteria[0].name",
+            "null",
+        ),
+    ];
+    for (patch, field, said) in cases {
+        for version in [SCHEMA_VERSION, 3] {
+            let pretty = small_file(|v| {
+                patch(v);
+                v["schema_version"] = serde_json::json!(version);
+            });
+            let value: serde_json::Value = serde_json::from_slice(&pretty).unwrap();
+            let compact = serde_json::to_vec(&value).unwrap();
+            for bytes in [pretty, compact] {
+                let e = refused(&bytes);
+                assert_eq!(e.field.as_deref(), Some(field), "{e}");
+                assert!(e.message.contains(said), "{e}");
+                assert!(e.line.is_some(), "{e}");
+                assert!(e.to_string().contains(&format!("campo «{field}»")), "{e}");
+            }
+        }
+    }
+}

@@ -3,8 +3,9 @@
 //! Bytes in, plan out. A file that cannot be a plan is refused with a
 //! message in the interface's language naming the line and the field; a file that is a plan but
 //! holds scores out of range is accepted, and validation reports them, because
-//! the Nucleo must see them. Older schema versions pass through [`migrate`];
-//! newer ones are refused rather than half-read. The format is documented
+//! the Nucleo must see them. Older schema versions pass through [`migrate`]
+//! (or its steps on the file as read, [`migrate_read`]); newer ones are
+//! refused rather than half-read. The format is documented
 //! field by field in `docs/formato-file.md`.
 
 use std::collections::{BTreeMap, HashSet};
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::achievement::{Achievement, Bands, Direction};
+use crate::model::decimal::LIMIT;
 use crate::model::plan::{
     AverageRule, DirectWeight, Indicator, Level, Method, ObjectiveType, OrgObjective,
     PlainObjective, Scale, SharedRule,
@@ -243,22 +245,21 @@ struct AchievementV4 {
     direction: Option<DirectionV4>,
 }
 
-fn achievement_in(a: AchievementV4, field: &str) -> Result<Achievement, LoadError> {
+fn achievement_in(a: AchievementV4, field: &dyn Fn() -> String) -> Result<Achievement, LoadError> {
     match (a.percent, a.target, a.actual) {
-        (Some(p), None, None) => Ok(Achievement::Percent(number(
-            p,
-            &format!("{field}.percent"),
-        )?)),
+        (Some(p), None, None) => Ok(Achievement::Percent(number(p, &|| {
+            format!("{}.percent", field())
+        })?)),
         (None, Some(t), Some(v)) => Ok(Achievement::Indicator {
-            target: number(t, &format!("{field}.target"))?,
-            actual: number(v, &format!("{field}.actual"))?,
+            target: number(t, &|| format!("{}.target", field()))?,
+            actual: number(v, &|| format!("{}.actual", field()))?,
             direction: match a.direction {
                 Some(DirectionV4::Lower) => Direction::LowerIsBetter,
                 _ => Direction::HigherIsBetter,
             },
         }),
         _ => Err(LoadError::at_field(
-            field,
+            field(),
             t().io.json_achievement_incomplete,
         )),
     }
@@ -447,6 +448,84 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
             });
         }
     }
+    // A file is read in one pass, the usual case; anything else (a version
+    // [`migrate_read`] does not know, a refusal) is looked at again below.
+    let file = match serde_json::from_str::<FileV2>(text) {
+        Ok(file) if file.schema_version == SCHEMA_VERSION => file,
+        Ok(file) if file.schema_version < SCHEMA_VERSION => {
+            let version = file.schema_version;
+            match migrate_read(file) {
+                Some(file) => file,
+                None => older(text, version)?,
+            }
+        }
+        // A newer version: `version` refuses it.
+        Ok(_) => older(text, version(text)?)?,
+        Err(e) => match version(text)? {
+            SCHEMA_VERSION => return Err(refusal(text, &e)),
+            older_version => older(text, older_version)?,
+        },
+    };
+    let written = file.checksum.clone();
+    let plan = to_plan(file).map_err(|mut error| {
+        // Say on which line the refused field is, as for syntax errors.
+        if let (Some(field), None) = (&error.field, error.line) {
+            if let Some((line, column)) = super::locate::locate(text, field) {
+                error.line = Some(line);
+                error.column = Some(column);
+            }
+        }
+        error
+    })?;
+    let integrity = match written {
+        None => Integrity::Unchecked,
+        Some(sum) if written_as_is(text, &sum) || sum == checksum(&plan) => Integrity::Intact,
+        Some(_) => Integrity::ModifiedOutside,
+    };
+    Ok((plan, integrity))
+}
+
+/// Whether `text` is, byte for byte, the file this version of Pesatura
+/// writes with the checksum `sum`: the text without its checksum line hashes
+/// to `sum`. Such a file is intact without writing its plan again to hash it
+/// ([`checksum`]), which is most of the time a large plan takes to open; any
+/// other text (re-indented, edited, from another version) is checked by
+/// [`checksum`].
+fn written_as_is(text: &str, sum: &str) -> bool {
+    let head = head();
+    let Some(rest) = text
+        .strip_prefix(head.as_str())
+        .and_then(|rest| rest.strip_prefix(checksum_line(sum).as_str()))
+    else {
+        return false;
+    };
+    let mut hash = Fnv::new();
+    hash.write(head.as_bytes());
+    hash.write(rest.as_bytes());
+    hash.sum() == sum
+}
+
+/// The `generator` Pesatura writes in its files.
+fn generator() -> String {
+    format!("Pesatura {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The lines [`write`] starts every file with, up to where the checksum goes.
+fn head() -> String {
+    format!(
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"generator\": \"{}\",\n",
+        generator()
+    )
+}
+
+/// The checksum's line, as [`write`] writes it after [`head`].
+fn checksum_line(sum: &str) -> String {
+    format!("  \"checksum\": \"{sum}\",\n")
+}
+
+/// The file's `schema_version`, if Pesatura can read it: the first thing
+/// said about a file that is not a plan of this version.
+fn version(text: &str) -> Result<u64, LoadError> {
     let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
     let version = match probe.schema_version {
         None => {
@@ -472,61 +551,153 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
             ),
         ));
     }
-    let migrated;
-    let current: &str = if version == SCHEMA_VERSION {
-        text
-    } else {
-        let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
-        migrated = serde_json::to_string(&migrate(value, version)?).unwrap_or_default();
-        &migrated
-    };
-    let de = &mut serde_json::Deserializer::from_str(current);
-    let file: FileV2 = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let mut error = json_error(e.inner(), Some(path));
-        if version != SCHEMA_VERSION {
-            // Lines of the migrated text would not match the file's: find the
-            // field in the file as the user wrote it.
-            let (line, column) = error
-                .field
-                .as_deref()
-                .and_then(|f| super::locate::locate(text, f))
-                .unzip();
-            error.line = line;
-            error.column = column;
-        }
-        error
-    })?;
-    let written = file.checksum.clone();
-    let plan = to_plan(file).map_err(|mut error| {
-        // Say on which line the refused field is, as for syntax errors.
-        if let (Some(field), None) = (&error.field, error.line) {
-            if let Some((line, column)) = super::locate::locate(text, field) {
-                error.line = Some(line);
-                error.column = Some(column);
+    Ok(version)
+}
+
+/// [`migrate`]'s steps, on a file of an older version already read as it is:
+/// the same plan as reading the migrated value, without its three more
+/// passes over the text. `None` for a version it does not know, which goes
+/// through [`migrate`]; a file whose old fields cannot be read as they are
+/// goes through [`migrate`] too, since its refusal comes from there.
+fn migrate_read(mut file: FileV2) -> Option<FileV2> {
+    for version in file.schema_version..SCHEMA_VERSION {
+        match version {
+            // [`v1_to_v2`]: the choices version 1 did not state.
+            1 => {
+                file.grid.method = MethodV2::Criteria;
+                file.grid.average = AverageV2::Simple;
+                file.grid.shared = SharedV2::Separate;
+                for c in &mut file.grid.criteria {
+                    c.kind = KindV2::Range;
+                }
             }
+            // [`v2_to_v3`], [`v3_to_v4`]: only the version changes.
+            2 | 3 => {}
+            _ => return None,
         }
+    }
+    file.schema_version = SCHEMA_VERSION;
+    Some(file)
+}
+
+/// Reads a file of an older version through [`migrate`]. The migrated value
+/// is read from its text, with the same code as a current file, rather than
+/// straight from the value, which would double that code in the wasm for
+/// files that are rare.
+fn older(text: &str, version: u64) -> Result<FileV2, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
+    let migrated = serde_json::to_string(&migrate(value, version)?).unwrap_or_default();
+    serde_json::from_str(&migrated).map_err(|e| {
+        let mut error = refusal(&migrated, &e);
+        // Lines of the migrated text would not match the file's: find the
+        // field in the file as the user wrote it.
+        let (line, column) = error
+            .field
+            .as_deref()
+            .and_then(|f| super::locate::locate(text, f))
+            .unzip();
+        error.line = line;
+        error.column = column;
         error
-    })?;
-    let integrity = match written {
-        None => Integrity::Unchecked,
-        Some(sum) if sum == checksum(&plan) => Integrity::Intact,
-        Some(_) => Integrity::ModifiedOutside,
+    })
+}
+
+/// A file refused by the deserializer: its message and place, with the path
+/// of the field found from where the deserializer stopped.
+fn refusal(text: &str, e: &serde_json::Error) -> LoadError {
+    use super::locate::{field_at, offset_of, Stop};
+    use serde_json::error::Category;
+    let stop = if e.classify() == Category::Syntax {
+        Stop::PastFirstByte
+    } else {
+        Stop::AfterValue
     };
-    Ok((plan, integrity))
+    let field = field_at(text, offset_of(text, e.line(), e.column()), stop);
+    json_error(e, Some(field))
 }
 
 /// The checksum of a plan's content: 64-bit FNV-1a over the file Pesatura
 /// writes for it without the checksum line, so that re-indenting a file does
 /// not count as a change but altering any value does.
+///
+/// The text is hashed as it is written, line by line, rather than built
+/// whole first: the same bytes, without holding a large plan's file in memory.
 pub fn checksum(plan: &Plan) -> String {
-    let text = write(plan, None);
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= byte as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    // serde_json writes a few bytes at a time: gathered, they are split into lines faster.
+    let mut out = std::io::BufWriter::with_capacity(
+        1 << 16,
+        HashedLines {
+            line: Vec::new(),
+            hash: Fnv::new(),
+        },
+    );
+    pretty(&mut out, &file_v2(plan, None));
+    let Ok(mut lines) = out.into_inner() else {
+        return String::new();
+    };
+    if !lines.line.is_empty() {
+        lines.end_line();
     }
-    format!("fnv1a64:{hash:016x}")
+    lines.hash.sum()
+}
+
+/// 64-bit FNV-1a.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= byte as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn sum(&self) -> String {
+        format!("fnv1a64:{:016x}", self.0)
+    }
+}
+
+/// Hashes serde_json's pretty text as [`write`] turns it into the file: each
+/// line through [`integers_without_point`]'s rule, each ended by a newline.
+struct HashedLines {
+    line: Vec<u8>,
+    hash: Fnv,
+}
+
+impl HashedLines {
+    fn end_line(&mut self) {
+        let line = std::str::from_utf8(&self.line).unwrap_or_default();
+        match point_to_drop(line) {
+            Some(point) => {
+                self.hash.write(&self.line[..point]);
+                self.hash.write(&self.line[point + 2..]);
+            }
+            None => self.hash.write(&self.line),
+        }
+        self.hash.write(b"\n");
+        self.line.clear();
+    }
+}
+
+impl std::io::Write for HashedLines {
+    fn write(&mut self, mut bytes: &[u8]) -> std::io::Result<usize> {
+        let written = bytes.len();
+        while let Some(end) = bytes.iter().position(|&b| b == b'\n') {
+            self.line.extend_from_slice(&bytes[..end]);
+            self.end_line();
+            bytes = &bytes[end + 1..];
+        }
+        self.line.extend_from_slice(bytes);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Brings a file of an older schema version up to [`SCHEMA_VERSION`], one
@@ -613,15 +784,15 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 let min = number(
                     c.min
                         .ok_or_else(|| LoadError::at_field(at("min"), t().io.json_no_min))?,
-                    &at("min"),
+                    &|| at("min"),
                 )?;
                 let max = number(
                     c.max
                         .ok_or_else(|| LoadError::at_field(at("max"), t().io.json_no_max))?,
-                    &at("max"),
+                    &|| at("max"),
                 )?;
                 let step = match c.step {
-                    Some(s) => number(s, &at("step"))?,
+                    Some(s) => number(s, &|| at("step"))?,
                     None => Dec::from_int(1),
                 };
                 if min > max {
@@ -644,8 +815,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 }
                 let mut levels: Vec<Level> = Vec::with_capacity(list.len());
                 for (j, l) in list.into_iter().enumerate() {
-                    let points =
-                        number(l.points, &format!("grid.criteria[{i}].levels[{j}].points"))?;
+                    let points = number(l.points, &|| {
+                        format!("grid.criteria[{i}].levels[{j}].points")
+                    })?;
                     if levels.iter().any(|other| {
                         other.points == points || other.name.eq_ignore_ascii_case(&l.name)
                     }) {
@@ -682,7 +854,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 fill(texts.json_type_twice, &[("id", &t.id)]),
             ));
         }
-        let factor = number(t.factor, &format!("grid.types[{i}].factor"))?;
+        let factor = number(t.factor, &|| format!("grid.types[{i}].factor"))?;
         if factor <= Dec::ZERO {
             return Err(LoadError::at_field(
                 format!("grid.types[{i}].factor"),
@@ -767,10 +939,12 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
         }
         let mut scores = vec![None; criteria.len()];
         for (key, value) in o.scores {
-            let field = format!("objectives[{i}].scores.{key}");
+            // Named only when refused: formatting it for every score is a good
+            // part of opening a large plan.
+            let field = || format!("objectives[{i}].scores.{key}");
             let Some(c) = criteria.iter().position(|c| c.id == key) else {
                 return Err(LoadError::at_field(
-                    field,
+                    field(),
                     fill(t().io.json_criterion_not_in_grid, &[("id", &key)]),
                 ));
             };
@@ -789,7 +963,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                                 Some(l) => Some(l.points),
                                 None => {
                                     return Err(LoadError::at_field(
-                                        field,
+                                        field(),
                                         fill(
                                             t().io.json_not_a_level,
                                             &[
@@ -810,7 +984,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                         }
                         Scale::Range { .. } => {
                             return Err(LoadError::at_field(
-                                field,
+                                field(),
                                 invalid_type(
                                     &fill(
                                         t().io.json_kind_text,
@@ -824,7 +998,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
                 }
                 Some(other) => {
                     return Err(LoadError::at_field(
-                        field,
+                        field(),
                         invalid_type(&other.to_string(), t().io.json_kind_number),
                     ))
                 }
@@ -834,7 +1008,7 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => Some(DirectWeight::Percent(number(
                 n.as_f64().unwrap_or(f64::NAN),
-                &format!("objectives[{i}].weight"),
+                &|| format!("objectives[{i}].weight"),
             )?)),
             Some(Value::String(x)) if x.trim().eq_ignore_ascii_case("x") => {
                 Some(DirectWeight::Prerequisite)
@@ -851,15 +1025,15 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             review.verdict = verdict_in(r.status);
             review.comment = r.comment;
             for (key, sr) in r.scores {
-                let field = format!("objectives[{i}].review.scores.{key}");
+                let field = || format!("objectives[{i}].review.scores.{key}");
                 let Some(c) = criteria.iter().position(|c| c.id == key) else {
                     return Err(LoadError::at_field(
-                        field,
+                        field(),
                         fill(t().io.json_criterion_not_in_grid, &[("id", &key)]),
                     ));
                 };
                 let revised = match sr.revised {
-                    Some(v) => Some(number(v, &format!("{field}.revised"))?),
+                    Some(v) => Some(number(v, &|| format!("{}.revised", field()))?),
                     None => None,
                 };
                 if review.scores.len() <= c {
@@ -877,10 +1051,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             }
             if let Some(ar) = r.achievement {
                 let revised = match ar.revised {
-                    Some(v) => Some(number(
-                        v,
-                        &format!("objectives[{i}].review.achievement.revised"),
-                    )?),
+                    Some(v) => Some(number(v, &|| {
+                        format!("objectives[{i}].review.achievement.revised")
+                    })?),
                     None => None,
                 };
                 review.achievement = ScoreReview {
@@ -891,7 +1064,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             }
         }
         let achievement = match o.achievement {
-            Some(a) => Some(achievement_in(a, &format!("objectives[{i}].achievement"))?),
+            Some(a) => Some(achievement_in(a, &|| {
+                format!("objectives[{i}].achievement")
+            })?),
             None => None,
         };
         objectives.push(Objective {
@@ -930,8 +1105,8 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             expected_objectives: file.grid.expected_objectives,
             bands: match file.grid.bands {
                 Some(b) => {
-                    let zero_below = number(b.zero_below, "grid.bands.zero_below")?;
-                    let full_from = number(b.full_from, "grid.bands.full_from")?;
+                    let zero_below = number(b.zero_below, &|| "grid.bands.zero_below".into())?;
+                    let full_from = number(b.full_from, &|| "grid.bands.full_from".into())?;
                     if zero_below > full_from {
                         return Err(LoadError::at_field(
                             "grid.bands",
@@ -964,10 +1139,9 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             .map(|(i, o)| {
                 Ok(OrgObjective {
                     achievement: match o.achievement {
-                        Some(a) => Some(achievement_in(
-                            a,
-                            &format!("organisational[{i}].achievement"),
-                        )?),
+                        Some(a) => Some(achievement_in(a, &|| {
+                            format!("organisational[{i}].achievement")
+                        })?),
                         None => None,
                     },
                     id: o.id,
@@ -1005,10 +1179,18 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
     })
 }
 
-fn number(value: f64, field: &str) -> Result<Dec, LoadError> {
+/// A number of the file as a [`Dec`], or the refusal naming `field`.
+///
+/// Whole numbers, nearly all of a plan's, are taken as they are: the same
+/// [`Dec`] as [`Dec::from_f64`] gives, without its printing and parsing,
+/// which is most of the time spent on scores when a large plan is opened.
+fn number(value: f64, field: &dyn Fn() -> String) -> Result<Dec, LoadError> {
+    if value.fract() == 0.0 && value.abs() <= LIMIT as f64 {
+        return Ok(Dec::from_int(value as i64));
+    }
     Dec::from_f64(value).ok_or_else(|| {
         LoadError::at_field(
-            field,
+            field(),
             fill(t().io.json_number_not_allowed, &[("value", &value)]),
         )
     })
@@ -1148,15 +1330,44 @@ fn kind(kind: &str) -> String {
 
 /// Writes a plan as the JSON of [`SCHEMA_VERSION`], indented for people,
 /// with the checksum of its content.
+///
+/// The file is written once, without the checksum, hashed, and the
+/// checksum's line put in: the text [`write`] gives with the checksum, for
+/// half the work of writing the plan twice (autosave does it after every change).
 pub fn save(plan: &Plan) -> String {
-    write(plan, Some(checksum(plan)))
+    let mut text = write(plan, None);
+    let mut hash = Fnv::new();
+    hash.write(text.as_bytes());
+    let sum = hash.sum();
+    let head = head();
+    if !text.starts_with(&head) {
+        return write(plan, Some(sum));
+    }
+    text.insert_str(head.len(), &checksum_line(&sum));
+    text
 }
 
 fn write(plan: &Plan, checksum: Option<String>) -> String {
+    let mut out = Vec::new();
+    pretty(&mut out, &file_v2(plan, checksum));
+    let mut text = integers_without_point(std::str::from_utf8(&out).unwrap_or_default());
+    text.push('\n');
+    text
+}
+
+/// serde_json's indented text of `file`. One writer type for the file and
+/// for its checksum, so that the writing code of every type of the file is
+/// in the wasm once.
+fn pretty(out: &mut dyn std::io::Write, file: &FileV2) {
+    serde_json::to_writer_pretty(out, file).unwrap_or_default();
+}
+
+/// The plan in the file's shape, ready to be written.
+fn file_v2(plan: &Plan, checksum: Option<String>) -> FileV2 {
     let grid = &plan.grid;
-    let file = FileV2 {
+    FileV2 {
         schema_version: SCHEMA_VERSION,
-        generator: Some(format!("Pesatura {}", env!("CARGO_PKG_VERSION"))),
+        generator: Some(generator()),
         checksum,
         ente: EnteV2 {
             name: plan.ente.name.clone(),
@@ -1244,11 +1455,7 @@ fn write(plan: &Plan, checksum: Option<String>) -> String {
                 change: e.change.clone(),
             })
             .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    text = integers_without_point(&text);
-    text.push('\n');
-    text
+    }
 }
 
 fn criterion_v2(c: &Criterion) -> CriterionV2 {
@@ -1345,27 +1552,33 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
 fn integers_without_point(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let trimmed = line.trim_end_matches(',');
-        let comma = &line[trimmed.len()..];
-        match trimmed.rsplit_once(": ") {
-            Some((key, value))
-                if value.ends_with(".0")
-                    && value[..value.len() - 2]
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b == b'-')
-                    && !value.starts_with('"') =>
-            {
-                out.push_str(key);
-                out.push_str(": ");
-                out.push_str(&value[..value.len() - 2]);
-                out.push_str(comma);
+        match point_to_drop(line) {
+            Some(point) => {
+                out.push_str(&line[..point]);
+                out.push_str(&line[point + 2..]);
             }
-            _ => out.push_str(line),
+            None => out.push_str(line),
         }
         out.push('\n');
     }
     out.pop();
     out
+}
+
+/// Where the `.0` of a line `"key": 4.0,` starts, if the line ends with a
+/// whole float.
+fn point_to_drop(line: &str) -> Option<usize> {
+    let trimmed = line.trim_end_matches(',');
+    if !trimmed.ends_with(".0") {
+        return None;
+    }
+    let (_, value) = trimmed.rsplit_once(": ")?;
+    (value.ends_with(".0")
+        && value[..value.len() - 2]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-')
+        && !value.starts_with('"'))
+    .then(|| trimmed.len() - 2)
 }
 
 /// The name a saved file gets: `pesatura-comune-di-como-2024.json`.
@@ -1391,5 +1604,225 @@ pub fn file_name(plan: &Plan) -> String {
         format!("pesatura-{}.json", plan.ente.year)
     } else {
         format!("pesatura-{slug}-{}.json", plan.ente.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::decimal::parse_number;
+    use crate::model::presets::{new_plan_with, Preset};
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// The checksum as first computed: FNV-1a over the whole text, built as
+    /// [`write`] first built it.
+    fn checksum_of_whole_text(plan: &Plan) -> String {
+        let pretty = serde_json::to_string_pretty(&file_v2(plan, None)).unwrap();
+        let mut text = String::new();
+        for line in pretty.lines() {
+            let trimmed = line.trim_end_matches(',');
+            let comma = &line[trimmed.len()..];
+            match trimmed.rsplit_once(": ") {
+                Some((key, value))
+                    if value.ends_with(".0")
+                        && value[..value.len() - 2]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b'-')
+                        && !value.starts_with('"') =>
+                {
+                    text.push_str(key);
+                    text.push_str(": ");
+                    text.push_str(&value[..value.len() - 2]);
+                    text.push_str(comma);
+                }
+                _ => text.push_str(line),
+            }
+            text.push('\n');
+        }
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in text.bytes() {
+            hash ^= byte as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("fnv1a64:{hash:016x}")
+    }
+
+    /// A plan with every part of the file: types, levels, bands, reviews,
+    /// achievements, organisational and secretary objectives, the review log.
+    const EVERYTHING: &str = r#"{
+      "schema_version": 4,
+      "ente": {"name": "Ente: 1.0", "year": 2024, "levels": ["Area", "Settore"]},
+      "grid": {"name": "G", "method": "criteria",
+        "criteria": [
+          {"id": "c", "name": "C", "short": "c", "kind": "range", "min": 0, "max": 10, "step": 0.5},
+          {"id": "l", "name": "L", "kind": "levels",
+           "levels": [{"name": "Bassa", "points": 1}, {"name": "Alta", "points": 3.5}]}
+        ],
+        "types": [{"id": "t", "name": "T", "factor": 1.5}, {"id": "u", "name": "U", "factor": 2}],
+        "average": "points_weighted", "shared": "each_unit", "expected_objectives": 3,
+        "bands": {"zero_below": 20, "full_from": 80.5}},
+      "units": [{"id": "a", "name": "A", "level": 0, "parent": null},
+                {"id": "s", "name": "S", "level": 1, "parent": "a"}],
+      "objectives": [
+        {"id": "o1", "unit": "s", "also": ["a"], "title": "T1", "description": "d\nd", "type": "t",
+         "scores": {"c": 4.5, "l": "Alta"},
+         "review": {"status": "contested", "comment": "cc",
+                    "scores": {"c": {"status": "confirmed", "comment": "k", "revised": 3}},
+                    "achievement": {"status": "pending", "revised": 40}},
+         "achievement": {"target": 10, "actual": 8, "direction": "lower"}},
+        {"id": "o2", "unit": "s", "title": "T2", "scores": {"c": 10}, "achievement": {"percent": 70}}
+      ],
+      "organisational": [{"id": "g1", "title": "G1", "indicators": [{"indicator": "i", "target": "100.0"}],
+                          "achievement": {"percent": 50}}],
+      "secretary": [{"id": "p1", "title": "P1"}],
+      "review_log": [{"at": "2024-01-01", "by": "n", "objective": "o1", "criterion": "c", "change": "x"}]
+    }"#;
+
+    /// Plans of every preset, with objectives, shared ones, direct weights,
+    /// decimals and large numbers, and one with every part of the file: what
+    /// the line-by-line hashing must get right.
+    fn plans() -> Vec<Plan> {
+        let mut plans = vec![
+            load(read("examples/como-peg-2024.json").as_bytes()).unwrap(),
+            load(EVERYTHING.as_bytes()).unwrap(),
+        ];
+        for preset in Preset::ALL {
+            let mut plan = new_plan_with(2026, preset);
+            let other = plan.add_unit("Settore: 2.0, \"due\"", 1, None);
+            for k in 0..40 {
+                let id = plan.add_objective(if k % 2 == 0 { "u1" } else { &other });
+                plan.set_title(&id, &format!("Obiettivo: {k}.0"));
+                if plan.grid.method == Method::Direct {
+                    let weight = if k % 7 == 0 {
+                        DirectWeight::Prerequisite
+                    } else {
+                        DirectWeight::Percent(parse_number(&format!("{k},5")).unwrap())
+                    };
+                    plan.set_direct(&id, Some(weight));
+                } else {
+                    for c in 0..plan.grid.criteria.len() {
+                        let score = match k % 4 {
+                            0 => plan.grid.criteria[c].max(),
+                            1 => plan.grid.criteria[c].min(),
+                            2 => parse_number("1000000").unwrap(),
+                            _ => parse_number("-2,25").unwrap(),
+                        };
+                        plan.set_score(&id, c, Some(score));
+                    }
+                }
+            }
+            plan.add_shared_objective(&["u1".to_string(), other])
+                .unwrap();
+            plans.push(plan);
+        }
+        plans
+    }
+
+    #[test]
+    fn the_checksum_is_the_one_of_the_whole_text() {
+        let plans = plans();
+        assert_eq!(
+            checksum(&plans[0]),
+            "fnv1a64:4e0527e0aa2b7873",
+            "the Como example's, as saved in it"
+        );
+        for plan in &plans {
+            assert_eq!(checksum(plan), checksum_of_whole_text(plan));
+        }
+    }
+
+    #[test]
+    fn saving_puts_in_the_checksum_that_writing_would() {
+        for plan in plans() {
+            assert_eq!(save(&plan), write(&plan, Some(checksum(&plan))));
+        }
+    }
+
+    #[test]
+    fn a_file_as_saved_is_intact_without_writing_it_again() {
+        for plan in plans() {
+            let text = save(&plan);
+            let sum = checksum(&plan);
+            assert!(written_as_is(&text, &sum));
+            assert_eq!(
+                load_checked(text.as_bytes()).unwrap(),
+                (plan.clone(), Integrity::Intact)
+            );
+            // Re-indented, it is checked by writing the plan again: still intact.
+            let value: Value = serde_json::from_str(&text).unwrap();
+            let compact = serde_json::to_string(&value).unwrap();
+            assert!(!written_as_is(&compact, &sum));
+            assert_eq!(
+                load_checked(compact.as_bytes()).unwrap().1,
+                Integrity::Intact
+            );
+            // Edited, it is not.
+            let edited = text.replacen("\"title\": \"", "\"title\": \"Altro ", 1);
+            assert_ne!(edited, text);
+            assert!(!written_as_is(&edited, &sum));
+            assert_eq!(
+                load_checked(edited.as_bytes()).unwrap().1,
+                Integrity::ModifiedOutside
+            );
+        }
+    }
+
+    #[test]
+    fn whole_numbers_are_the_decimals_dec_reads() {
+        let limit = LIMIT as f64;
+        for value in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            4.0,
+            15.0,
+            123_456_789.0,
+            limit,
+            -limit,
+            limit + 1.0,
+            -limit - 1.0,
+            1e15,
+            1e300,
+            4.5,
+            0.1,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert_eq!(
+                number(value, &|| "x".into()).ok(),
+                Dec::from_f64(value),
+                "{value}"
+            );
+        }
+    }
+
+    /// [`migrate_read`] gives the plan [`migrate`] gives, from every older version.
+    #[test]
+    fn an_older_file_read_as_it_is_is_the_migrated_one() {
+        let mut files = vec![
+            read("tests/fixtures/como-2024-schema-v1.json"),
+            read("tests/fixtures/como-2024-schema-v2.json"),
+            read("tests/fixtures/como-2024-schema-v3.json"),
+            read("tests/fuzz-regressions/json_migrations/empty-score-review.v3.json"),
+            read("tests/fuzz-regressions/json_migrations/level-name-ends-in-vertical-tab.v3.json"),
+        ];
+        // Version 1 knew nothing of methods or kinds: what a file says of them is overruled.
+        let mut odd: Value = serde_json::from_str(&files[0]).unwrap();
+        odd["grid"]["method"] = "direct".into();
+        odd["grid"]["average"] = "points_weighted".into();
+        odd["grid"]["criteria"][0]["kind"] = "levels".into();
+        files.push(serde_json::to_string_pretty(&odd).unwrap());
+        for text in files {
+            let file: FileV2 = serde_json::from_str(&text).unwrap();
+            let version = file.schema_version;
+            assert!(version < SCHEMA_VERSION);
+            let read = to_plan(migrate_read(file).unwrap()).unwrap();
+            let migrated = to_plan(older(&text, version).unwrap()).unwrap();
+            assert_eq!(read, migrated, "version {version}");
+        }
     }
 }

@@ -158,6 +158,197 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// The byte offset of a line and column as serde_json reports them (line
+/// from 1, column counted in bytes from 0 at the start of the line).
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    (start + column).min(text.len())
+}
+
+/// Where serde_json stopped when it refused a value, and so which value it
+/// was reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// Just after the refused value (a value of the wrong type, an unknown
+    /// name, an object without a field), or on its first byte if it is an
+    /// object or a list of the wrong type.
+    AfterValue,
+    /// One byte past the refused value's first byte: serde_json's syntax
+    /// errors, as "expected value" for a number where a name must be.
+    PastFirstByte,
+}
+
+/// The path of the value serde_json was reading when it stopped at `offset`
+/// in `text`, a JSON document already known to be valid, written as
+/// `objectives[3].scores.complessita` (`.` for the whole document): the
+/// innermost value whose text holds that place.
+///
+/// This is how a refused file names its field without tracking the path
+/// through every step of the deserializer: that (`serde_path_to_error`)
+/// doubles the reading code of every type in the wasm, while a refusal is
+/// rare and can afford one more walk over the text.
+pub fn field_at(text: &str, offset: usize, stop: Stop) -> String {
+    let offset = match stop {
+        Stop::AfterValue => offset,
+        Stop::PastFirstByte => offset.saturating_sub(1),
+    };
+    // A value's text holds the place from its first byte to just after its last.
+    let holds = |start: usize, end: usize| start <= offset && offset <= end;
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // Open objects and lists: where each starts, its own step, whether it
+    // is a list, and the index of its current element.
+    let mut open: Vec<(usize, Option<Owned>, bool, usize)> = Vec::new();
+    let mut step: Option<Owned> = None;
+    loop {
+        // A value starts at `pos` (after blanks); `step` is its place in its parent.
+        pos = skip_ws(bytes, pos);
+        let start = pos;
+        match bytes.get(pos) {
+            None => return path(&open, None),
+            Some(b'{') | Some(b'[') => {
+                let list = bytes[pos] == b'[';
+                open.push((start, step.take(), list, 0));
+                pos = skip_ws(bytes, pos + 1);
+                match bytes.get(pos) {
+                    Some(b'}') | Some(b']') => {}
+                    _ if list => {
+                        step = Some(Owned::Index(0));
+                        continue;
+                    }
+                    _ => {
+                        let (key, next) = key_at(text, pos);
+                        step = Some(Owned::Key(key));
+                        pos = skip_ws(bytes, next) + 1; // ':'
+                        continue;
+                    }
+                }
+            }
+            Some(_) => {
+                let end = scalar_end(bytes, pos);
+                if holds(start, end) {
+                    return path(&open, step.as_ref());
+                }
+                pos = end;
+            }
+        }
+        // After a value: close what ends here, then move to the next element.
+        loop {
+            pos = skip_ws(bytes, pos);
+            match bytes.get(pos) {
+                Some(b'}') | Some(b']') => {
+                    pos += 1;
+                    let Some((start, own, _, _)) = open.pop() else {
+                        return path(&open, None);
+                    };
+                    if holds(start, pos) {
+                        return path(&open, own.as_ref());
+                    }
+                }
+                Some(b',') => {
+                    pos = skip_ws(bytes, pos + 1);
+                    let Some(top) = open.last_mut() else {
+                        return path(&open, None);
+                    };
+                    if top.2 {
+                        top.3 += 1;
+                        step = Some(Owned::Index(top.3));
+                    } else {
+                        let (key, next) = key_at(text, pos);
+                        step = Some(Owned::Key(key));
+                        pos = skip_ws(bytes, next) + 1; // ':'
+                    }
+                    break;
+                }
+                _ => return path(&open, None),
+            }
+        }
+    }
+}
+
+/// A step of a path found in the text.
+#[derive(Debug)]
+enum Owned {
+    Key(String),
+    Index(usize),
+}
+
+fn path(open: &[(usize, Option<Owned>, bool, usize)], last: Option<&Owned>) -> String {
+    let mut out = String::new();
+    for step in open.iter().filter_map(|o| o.1.as_ref()).chain(last) {
+        match step {
+            Owned::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Owned::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The end (one past) of the string, number or literal at `pos`.
+fn scalar_end(bytes: &[u8], pos: usize) -> usize {
+    if bytes[pos] == b'"' {
+        return string_end(bytes, pos);
+    }
+    let mut i = pos;
+    while i < bytes.len()
+        && !matches!(bytes[i], b',' | b'}' | b']')
+        && !bytes[i].is_ascii_whitespace()
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The end (one past the closing quote) of the string at `pos`.
+fn string_end(bytes: &[u8], pos: usize) -> usize {
+    let mut i = pos + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The key at `pos`, unescaped, and where it ends.
+fn key_at(text: &str, pos: usize) -> (String, usize) {
+    let end = string_end(text.as_bytes(), pos).min(text.len());
+    let raw = text.get(pos..end).unwrap_or_default();
+    let key = if raw.contains('\\') {
+        serde_json::from_str(raw).unwrap_or_else(|_| raw.to_string())
+    } else {
+        raw.get(1..raw.len().saturating_sub(1))
+            .unwrap_or_default()
+            .to_string()
+    };
+    (key, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +362,42 @@ mod tests {
         assert_eq!(locate(text, "a[0]"), Some((3, 5)));
         assert_eq!(locate(text, "a[2]"), None);
         assert_eq!(locate(text, "z"), None);
+    }
+
+    #[test]
+    fn names_the_value_where_the_reader_stopped() {
+        let text = "{\n  \"a\": [\n    {\"b\": 12},\n    {\"b\": \"x\", \"c\\u0021\": {\"d\": null}}\n  ],\n  \"e\": {}\n}";
+        let after = |s: &str| text.find(s).unwrap() + s.len();
+        // Just after a number, a string, a closing brace.
+        assert_eq!(field_at(text, after("12"), Stop::AfterValue), "a[0].b");
+        assert_eq!(field_at(text, after("\"x\""), Stop::AfterValue), "a[1].b");
+        assert_eq!(field_at(text, after("null}"), Stop::AfterValue), "a[1].c!");
+        assert_eq!(field_at(text, after("null"), Stop::AfterValue), "a[1].c!.d");
+        assert_eq!(field_at(text, after("{}"), Stop::AfterValue), "e");
+        // On the first byte of an object or a list.
+        assert_eq!(
+            field_at(text, text.find('[').unwrap(), Stop::AfterValue),
+            "a"
+        );
+        assert_eq!(field_at(text, after("[\n    "), Stop::AfterValue), "a[0]");
+        // One past a value's first byte.
+        assert_eq!(
+            field_at(text, after("\"b\": 1"), Stop::PastFirstByte),
+            "a[0].b"
+        );
+        // The whole document.
+        assert_eq!(field_at(text, text.len(), Stop::AfterValue), ".");
+        assert_eq!(field_at(text, 0, Stop::AfterValue), ".");
+    }
+
+    #[test]
+    fn offsets_of_lines_and_columns() {
+        let text = "ab\ncd\n\nef";
+        assert_eq!(offset_of(text, 1, 0), 0);
+        assert_eq!(offset_of(text, 1, 2), 2);
+        assert_eq!(offset_of(text, 2, 1), 4);
+        assert_eq!(offset_of(text, 3, 0), 6);
+        assert_eq!(offset_of(text, 4, 1), 8);
+        assert_eq!(offset_of(text, 9, 0), text.len());
     }
 }
