@@ -76,6 +76,14 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` once the page has been painted: after the next animation frame.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let after = Closure::once_into_js(move || after_render(f));
+        let _ = window.request_animation_frame(after.unchecked_ref());
+    }
+}
+
 /// Runs `then` once `ready()` holds, checking every `every_ms` at most
 /// `tries` times; `then` gets whether it held (long plans draw their tables
 /// a moment after they are asked for).

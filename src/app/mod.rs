@@ -232,6 +232,19 @@ pub fn App(props: &AppProps) -> Html {
 
     // Keyed by language: a switch draws every part anew in the new language,
     // memoised parts included; the plan and its history live above, in the reducer.
+    // The first frame shows the top of the page: the plan's header, grid and
+    // first tables. What lies below the screen (the other tables of a short
+    // plan, the summary, findings and charts) follows right after it is
+    // painted, so that the plan is on screen sooner.
+    let below_drawn = use_state(|| false);
+    {
+        let below_drawn = below_drawn.clone();
+        use_effect_with((), move |_| {
+            files::after_paint(move || below_drawn.set(true))
+        });
+    }
+    let below = *below_drawn;
+
     html! {
         <div key={lang.code()} class="app-root">
             <a class="skip-link" href="#contenuto">{ t.app.skip_to_content }</a>
@@ -268,7 +281,8 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch={dispatch.clone()} />
                 <Spreadsheets plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
-                <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
+                <UnitsView state={state.clone()} dispatch={dispatch.clone()} first_frame={!below} />
+                if below {
                 <Summary plan={Same(state.shown_plan.clone())} results={Same(state.results.clone())}
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
                 <SensitivityPanel plan={Same(state.plan.clone())} results={Same(state.results.clone())} />
@@ -279,6 +293,7 @@ pub fn App(props: &AppProps) -> Html {
                     results={state.show_results.then(|| state.grid_drafts.clone())} />
                 <SecretaryObjectives plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
                 <PrintClosing plan={Same(state.plan.clone())} />
+                }
             </main>
             <div class="visually-hidden" aria-live="polite" role="status" data-testid="annuncio">{ state.announcement.clone() }</div>
             <footer class="app-footer">

@@ -26,7 +26,14 @@ use crate::text::{fill, number, plural, points, t};
 pub struct UnitsProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: Dispatch,
+    /// The page's first frame: only the first tables are drawn (see `EARLY_OBJECTIVES`).
+    #[prop_or_default]
+    pub first_frame: bool,
 }
+
+/// The tables drawn at once, in the first frame and in a long plan: those of
+/// the first units, up to this many objectives; the others follow.
+const EARLY_OBJECTIVES: usize = 12;
 
 pub use crate::app::components::near_screen::{DRAW_ALL_EVENT, DRAW_NEAR_SCREEN_FROM};
 
@@ -81,6 +88,19 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     let draw_all = use_draw_all();
     let draw_near_screen = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM && !draw_all;
 
+    // The units, in tree order, whose tables are drawn at once.
+    let early = {
+        let mut objectives = 0;
+        order
+            .iter()
+            .take_while(|&&(_, u)| {
+                let before = objectives;
+                objectives += state.results.units[u].own.members.len();
+                before < EARLY_OBJECTIVES
+            })
+            .count()
+    };
+    let tables_near_screen = draw_near_screen || (props.first_frame && !draw_all);
     // A long plan draws its units a chunk at a time, near the screen; the
     // first chunk at once. Each chunk works out its own sections only while
     // drawn, so an edit costs the units on screen, not all of them.
@@ -89,7 +109,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         let range = (k * UNITS_PER_CHUNK, ((k + 1) * UNITS_PER_CHUNK).min(order.len()));
         html! {
             <UnitChunk key={k} state={props.state.clone()} order={Same(order.clone())} {range} led={Same(led.clone())}
-                units={units.clone()} dispatch={props.dispatch.clone()} {draw_near_screen}
+                units={units.clone()} dispatch={props.dispatch.clone()} draw_near_screen={tables_near_screen} {early}
                 lazy={draw_near_screen && k > 0} />
         }
     });
@@ -142,7 +162,10 @@ struct ChunkProps {
     led: Same<Vec<usize>>,
     units: Rc<Vec<UnitChoice>>,
     dispatch: Dispatch,
+    /// Tables are drawn near the screen.
     draw_near_screen: bool,
+    /// Units at positions before this in `order` have their tables drawn at once.
+    early: usize,
     /// Drawn only near the screen.
     lazy: bool,
 }
@@ -197,7 +220,7 @@ fn UnitChunk(props: &ChunkProps) -> Html {
     }
     // Each section renders again only when its fingerprint changes: an edit
     // redraws its own unit and the units whose roll-up it moved.
-    let sections = mine.iter().map(|&(depth, u)| {
+    let sections = mine.iter().enumerate().map(|(pos, &(depth, u))| {
         let unit = &plan.units[u];
         let own = &state.results.units[u].own;
         let table = state.table_fingerprint(own);
@@ -205,14 +228,24 @@ fn UnitChunk(props: &ChunkProps) -> Html {
         let section = {
             use std::hash::{Hash, Hasher};
             let mut h = crate::app::fingerprint::Fingerprint::default();
-            (unit, depth, u, led, table, &state.results.units[u], state.proposed.units[u].own.stats.average).hash(&mut h);
+            (
+                unit,
+                depth,
+                u,
+                led,
+                table,
+                &state.results.units[u],
+                state.proposed.units[u].own.stats.average,
+            )
+                .hash(&mut h);
             (state.mode == Mode::Review, &plan.ente.levels).hash(&mut h);
             h.finish()
         };
         html! {
             <UnitSection key={unit.id.clone()} state={Latest(props.state.clone())} {section} {table}
                 index={u} {depth} {led}
-                units={props.units.clone()} dispatch={props.dispatch.clone()} draw_near_screen={props.draw_near_screen} />
+                units={props.units.clone()} dispatch={props.dispatch.clone()}
+                draw_near_screen={props.draw_near_screen && props.range.0 + pos >= props.early} />
         }
     });
     html! {
