@@ -236,14 +236,15 @@ pub fn App(props: &AppProps) -> Html {
     // first tables. What lies below the screen (the other tables of a short
     // plan, the summary, findings and charts) follows right after it is
     // painted, so that the plan is on screen sooner.
-    let below_drawn = use_state(|| false);
+    // The same when a plan is opened.
+    let below_drawn_for = use_state(|| None::<u64>);
     {
-        let below_drawn = below_drawn.clone();
-        use_effect_with((), move |_| {
-            files::after_paint(move || below_drawn.set(true))
+        let below_drawn_for = below_drawn_for.clone();
+        use_effect_with(state.opening, move |&opening| {
+            files::after_paint(move || below_drawn_for.set(Some(opening)))
         });
     }
-    let below = *below_drawn;
+    let below = *below_drawn_for == Some(state.opening);
 
     html! {
         <div key={lang.code()} class="app-root">

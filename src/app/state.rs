@@ -209,6 +209,9 @@ pub struct State {
     pub comparison: Option<Rc<(String, Diff)>>,
     /// Grows by one at every change of the plan (for autosave and effects).
     pub revision: u64,
+    /// Grows by one at every plan opened (a file, the example, a new plan):
+    /// the page draws its top first, then the rest.
+    pub opening: u64,
 }
 
 /// Equal when it is the same state: every shared part the same allocation
@@ -247,6 +250,7 @@ impl PartialEq for State {
             show_results,
             comparison,
             revision,
+            opening,
         } = self;
         same(plan, &other.plan)
             && same(results, &other.results)
@@ -266,6 +270,7 @@ impl PartialEq for State {
             && *announcement == other.announcement
             && *show_results == other.show_results
             && *revision == other.revision
+            && *opening == other.opening
     }
 }
 
@@ -567,6 +572,7 @@ impl State {
             announcement: String::new(),
             show_results: false,
             revision: 0,
+            opening: 0,
         }
     }
 
@@ -1051,6 +1057,7 @@ impl State {
         State {
             reviewer: self.reviewer.clone(),
             notice: Some(notice),
+            opening: self.opening + 1,
             ..State::new(plan).with_mode(self.mode)
         }
     }
