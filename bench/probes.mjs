@@ -115,12 +115,12 @@ export function installChecker() {
   const bringAndCheck = async (deferred, timeoutMs) => {
     for (const c of deferred) {
       const until0 = performance.now() + timeoutMs;
+      // The part may itself come a frame later (the page draws its top first).
       while (!find(c)) {
         const p = placeholderOf(c);
-        if (!p) return { error: `no element and no placeholder for ${c.testid ?? c.selector}` };
-        p.scrollIntoView();
+        p?.scrollIntoView();
         await nextFrame();
-        if (performance.now() > until0) return { error: `${c.testid ?? c.selector} not drawn after scrolling to it` };
+        if (performance.now() > until0) return { error: p ? `${c.testid ?? c.selector} not drawn after scrolling to it` : `no element and no placeholder for ${c.testid ?? c.selector}` };
       }
       try {
         await until([c], timeoutMs);
