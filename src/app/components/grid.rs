@@ -205,6 +205,17 @@ pub fn GridView(props: &GridProps) -> Html {
     });
     let types_error = state.grid_error("types").map(str::to_string);
 
+    // The editor's fields are built once it is opened: most readers only look.
+    let editing = use_state(|| false);
+    let on_toggle = {
+        let editing = editing.clone();
+        Callback::from(move |e: Event| {
+            editing.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
     html! {
         <section class="grid-view" aria-labelledby="griglia-titolo">
             <h2 id="griglia-titolo">{ t().panels.grid_title }</h2>
@@ -216,8 +227,9 @@ pub fn GridView(props: &GridProps) -> Html {
                 { criteria_table.unwrap_or_default() }
                 { types_table.unwrap_or_default() }
             </div>
-            <details class="grid-edit">
+            <details class="grid-edit" ontoggle={on_toggle}>
                 <summary>{ t().panels.grid_edit }</summary>
+                if *editing {
                 <div class="field-row">
                     <div class="field field-wide">
                         <label for="griglia-nome">{ t().panels.grid_grid_name }</label>
@@ -258,6 +270,7 @@ pub fn GridView(props: &GridProps) -> Html {
                             <p class="field-error" id="griglia-tipologie-errore">{ icon(It::Error) }{ error }</p>
                         }
                     </div>
+                }
                 }
             </details>
         </section>

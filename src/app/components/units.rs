@@ -114,7 +114,8 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         }
     });
 
-    let shared_section = (plan.grid.shared == SharedRule::Separate).then(|| {
+    // Below every unit: drawn after the first frame.
+    let shared_section = (plan.grid.shared == SharedRule::Separate && !props.first_frame).then(|| {
         let dispatch = props.dispatch.clone();
         let on_add = Callback::from(move |_| {
             dispatch.dispatch(Action::AddSharedObjective);
@@ -146,7 +147,10 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             }
             { for sections }
             { shared_section.unwrap_or_default() }
-            <AddUnit plan={Same(state.plan.clone())} dispatch={props.dispatch.clone()} />
+            // Below every unit: drawn after the first frame.
+            if !props.first_frame {
+                <AddUnit plan={Same(state.plan.clone())} dispatch={props.dispatch.clone()} />
+            }
         </section>
     }
 }
