@@ -47,14 +47,6 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     let plan = &state.plan;
     // Worked out again only when the units change, not at every score.
     let units_key = crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels));
-    // One list for every row, the same `Rc` from render to render while the
-    // units do not change, so that rows compare it by pointer.
-    let units: Rc<Vec<UnitChoice>> = use_memo(units_key, |_| {
-        plan.units_in_tree_order()
-            .into_iter()
-            .map(|(_, u)| (u.id.clone(), plan.unit_label(u)))
-            .collect::<Vec<_>>()
-    });
     // The units in tree order: (depth, index in `plan.units`).
     let order: Rc<Vec<(usize, usize)>> = use_memo(units_key, |_| {
         let index: HashMap<&str, usize> = plan
@@ -66,6 +58,14 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         plan.units_in_tree_order()
             .into_iter()
             .map(|(depth, u)| (depth, index.get(u.id.as_str()).copied().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    });
+    // One list for every row, the same `Rc` from render to render while the
+    // units do not change, so that rows compare it by pointer.
+    let units: Rc<Vec<UnitChoice>> = use_memo(units_key, |_| {
+        order
+            .iter()
+            .map(|&(_, u)| (plan.units[u].id.clone(), plan.unit_label(&plan.units[u])))
             .collect::<Vec<_>>()
     });
     let led = {
