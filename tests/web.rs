@@ -73,6 +73,10 @@ async fn renders_the_como_plan() {
     assert_eq!(text(&root, "[data-testid=peso-o3]"), "41,94 %");
     assert_eq!(text(&root, "[data-testid=ente-obiettivi]"), "53");
     assert_eq!(text(&root, "[data-testid=ente-media]"), "21,55");
+    // The shared objectives' table is below the first frame: drawn once it
+    // is painted (or a tenth of a second later where no frame comes).
+    settle().await;
+    settle().await;
     assert_eq!(text(&root, "[data-testid=media-comuni]"), "25,33");
     root.remove();
 }
@@ -165,4 +169,44 @@ async fn a_crash_offers_the_last_good_state() {
     assert!(panel.inner_html().contains("prova &lt;di&gt; errore"));
     panel.remove();
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_plan_opened_shows_its_numbers_first_and_its_findings_right_after() {
+    use pesatura::app::state::{Action, State};
+    use pesatura::model::validate::validate_with;
+    use yew::functional::Reducible;
+
+    let empty = Rc::new(State::new(new_plan(2025)));
+    let open = || Action::Open {
+        name: "como.json".into(),
+        bytes: COMO.as_bytes().to_vec(),
+    };
+    // Opened: the numbers at once, the findings not yet.
+    let opened = empty.clone().reduce(open());
+    assert_eq!(opened.results.ente.objectives, 53);
+    assert!(opened.findings_pending);
+    assert!(opened.findings.is_empty());
+    assert_eq!(opened.opening, empty.opening + 1);
+    // Once the page is painted it asks for them: the full validation.
+    let checked = opened.clone().reduce(Action::CheckPlan);
+    assert!(!checked.findings_pending);
+    let expected = validate_with(&checked.plan, &checked.proposed);
+    assert!(
+        !expected.is_empty(),
+        "the Como plan has findings (Settore 3's empty row)"
+    );
+    assert_eq!(*checked.findings, expected);
+    // Any other action first works them out, so that an edit refreshes a
+    // complete list.
+    let edited = empty.reduce(open()).reduce(Action::SetScore {
+        id: "o1".into(),
+        criterion: 0,
+        text: "9".into(),
+    });
+    assert!(!edited.findings_pending);
+    assert_eq!(
+        *edited.findings,
+        validate_with(&edited.plan, &edited.proposed)
+    );
 }

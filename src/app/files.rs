@@ -76,12 +76,31 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Runs `f` once the page has been painted: after the next animation frame.
+/// Runs `f` once the page has been painted: after the next animation frame,
+/// or after a tenth of a second where no frame comes (a hidden tab or frame
+/// gets none), whichever is first.
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    if let Some(window) = web_sys::window() {
-        let after = Closure::once_into_js(move || after_render(f));
-        let _ = window.request_animation_frame(after.unchecked_ref());
-    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f()
+            }
+        }
+    };
+    let after_frame = Closure::once_into_js(move || after_render(run));
+    let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    let fallback = Closure::once_into_js(move || {
+        if let Some(f) = once.take() {
+            f()
+        }
+    });
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
 }
 
 /// Runs `then` once `ready()` holds, checking every `every_ms` at most

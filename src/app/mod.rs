@@ -237,11 +237,16 @@ pub fn App(props: &AppProps) -> Html {
     // plan, the summary, findings and charts) follows right after it is
     // painted, so that the plan is on screen sooner.
     // The same when a plan is opened.
+    // A plan just opened has its findings worked out then too.
     let below_drawn_for = use_state(|| None::<u64>);
     {
         let below_drawn_for = below_drawn_for.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with(state.opening, move |&opening| {
-            files::after_paint(move || below_drawn_for.set(Some(opening)))
+            files::after_paint(move || {
+                dispatcher.dispatch(state::Action::CheckPlan);
+                below_drawn_for.set(Some(opening));
+            })
         });
     }
     let below = *below_drawn_for == Some(state.opening);

@@ -79,14 +79,20 @@ fn read_number(label: &str, text: &str) -> Result<Dec, String> {
 /// Also the plan whose achievements the results on screen use (the
 /// validated one in review mode, when revisions exist).
 fn derive(plan: &Rc<Plan>, mode: Mode) -> (Rc<Results>, Rc<Results>, Rc<Vec<Finding>>, Rc<Plan>) {
-    let proposed = compute(plan);
+    let (results, proposed, shown_plan) = derive_numbers(plan, mode);
     let findings = Rc::new(validate_with(plan, &proposed));
-    let proposed = Rc::new(proposed);
+    (results, proposed, findings, shown_plan)
+}
+
+/// The numbers on screen, the proposal's, and the plan they come from (see
+/// [`derive`]), without the findings.
+fn derive_numbers(plan: &Rc<Plan>, mode: Mode) -> (Rc<Results>, Rc<Results>, Rc<Plan>) {
+    let proposed = Rc::new(compute(plan));
     if mode == Mode::Review && has_revisions(plan) {
         let checked = Rc::new(validated(plan));
-        (Rc::new(compute(&checked)), proposed, findings, checked)
+        (Rc::new(compute(&checked)), proposed, checked)
     } else {
-        (proposed.clone(), proposed, findings, plan.clone())
+        (proposed.clone(), proposed, plan.clone())
     }
 }
 
@@ -212,6 +218,10 @@ pub struct State {
     /// Grows by one at every plan opened (a file, the example, a new plan):
     /// the page draws its top first, then the rest.
     pub opening: u64,
+    /// The findings of a plan just opened are not worked out yet: its
+    /// numbers come on screen first. `Action::CheckPlan`, which the page
+    /// sends once that frame is painted, or any other action works them out.
+    pub findings_pending: bool,
 }
 
 /// Equal when it is the same state: every shared part the same allocation
@@ -251,6 +261,7 @@ impl PartialEq for State {
             comparison,
             revision,
             opening,
+            findings_pending,
         } = self;
         same(plan, &other.plan)
             && same(results, &other.results)
@@ -271,10 +282,13 @@ impl PartialEq for State {
             && *show_results == other.show_results
             && *revision == other.revision
             && *opening == other.opening
+            && *findings_pending == other.findings_pending
     }
 }
 
 pub enum Action {
+    /// Works out the findings of a plan just opened (see `State::findings_pending`).
+    CheckPlan,
     /// The interface's language: findings are written again in it.
     SetLanguage(crate::text::Lang),
     New {
@@ -553,6 +567,17 @@ impl State {
     pub fn new(plan: Plan) -> State {
         let plan = Rc::new(plan);
         let (results, proposed, findings, shown_plan) = derive(&plan, Mode::Proposal);
+        State::from_parts(plan, results, proposed, findings, shown_plan)
+    }
+
+    /// A fresh state (proposal mode, no history) of a plan and what is derived from it.
+    fn from_parts(
+        plan: Rc<Plan>,
+        results: Rc<Results>,
+        proposed: Rc<Results>,
+        findings: Rc<Vec<Finding>>,
+        shown_plan: Rc<Plan>,
+    ) -> State {
         State {
             plan,
             results,
@@ -573,6 +598,7 @@ impl State {
             show_results: false,
             revision: 0,
             opening: 0,
+            findings_pending: false,
         }
     }
 
@@ -1054,11 +1080,27 @@ impl State {
 
     /// A plan opened in place of this one, in the same mode, by the same reviewer.
     fn opened(&self, plan: Plan, notice: Notice) -> State {
+        let plan = Rc::new(plan);
+        let (results, proposed, shown_plan) = derive_numbers(&plan, self.mode);
         State {
             reviewer: self.reviewer.clone(),
             notice: Some(notice),
             opening: self.opening + 1,
-            ..State::new(plan).with_mode(self.mode)
+            mode: self.mode,
+            findings_pending: true,
+            ..State::from_parts(plan, results, proposed, Rc::default(), shown_plan)
+        }
+    }
+
+    /// This state with its findings worked out, if they are pending.
+    fn checked(&self) -> State {
+        if !self.findings_pending {
+            return self.clone();
+        }
+        State {
+            findings: Rc::new(validate_with(&self.plan, &self.proposed)),
+            findings_pending: false,
+            ..self.clone()
         }
     }
 
@@ -1208,6 +1250,9 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if self.findings_pending && !matches!(action, Action::CheckPlan) {
+            return Rc::new(self.checked()).reduce(action);
+        }
         let field = action.typed_field();
         let mut next = match action {
             Action::New { year, preset } => State::replaced(
@@ -1445,6 +1490,7 @@ impl Reducible for State {
                 ..(*self).clone()
             },
             Action::SetLanguage(lang) => self.in_language(lang),
+            Action::CheckPlan => self.checked(),
             Action::ImportCsv { name, bytes } => {
                 self.preview_import(name, csv::preview(&bytes, &self.plan))
             }
