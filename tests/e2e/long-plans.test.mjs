@@ -59,6 +59,8 @@ test('a long plan opens with every number, drawing only the tables near the scre
   // Its summary row is drawn, with its numbers, once its rows come near the screen.
   await page.locator(`[data-riepilogo~="riepilogo-${unit}"]`).scrollIntoViewIfNeeded();
   await page.getByTestId(`riepilogo-${unit}`).waitFor();
+  // Drawn, the rows take their own height, not the placeholder's.
+  assert.equal(await page.getByTestId(`riepilogo-${unit}`).evaluate((tr) => tr.parentElement.style.height), '');
   assert.deepEqual(
     await page.getByTestId(`riepilogo-${unit}`).locator('td').allInnerTexts(),
     model.summaryCells(model.stats(own)),
@@ -95,6 +97,8 @@ test('scrolling to the last unit draws its table, and an edit there moves its nu
   await page.locator(`#unita-${o.unit}`).scrollIntoViewIfNeeded();
   const cell = page.locator(`#cella-${o.id}-0`);
   await cell.waitFor();
+  // Drawn, the run of units takes its own height, not the placeholder's.
+  assert.equal(await page.locator(`#unita-${o.unit}`).evaluate((s) => s.closest('.units-chunk').style.minHeight), '');
   const idx = model.index(plan);
   const crit = plan.grid.criteria[0];
   const value = o.scores[crit.id] < crit.max ? o.scores[crit.id] + 1 : o.scores[crit.id] - 1;

@@ -83,8 +83,9 @@ fn severity_class(severity: Severity) -> &'static str {
 }
 
 /// Focuses a field; if its unit's table (or the unit itself) is not drawn
-/// yet (long plans draw near the screen), brings the unit to the screen
-/// first and focuses the field once drawn.
+/// yet (long plans draw near the screen), draws the unit and its table
+/// first, through the buttons of their placeholders, and focuses the field
+/// once drawn.
 fn focus_drawing(id: &str, unit: Option<&str>) {
     if has_id(id) {
         return focus(id);
@@ -96,6 +97,7 @@ fn focus_drawing(id: &str, unit: Option<&str>) {
         let section = section.clone();
         move |_| {
             focus(&section);
+            press(&format!("#{} .table-placeholder button", css_id(&section)));
             let wanted = field.clone();
             when_ready(
                 move || has_id(&wanted),
@@ -112,16 +114,27 @@ fn focus_drawing(id: &str, unit: Option<&str>) {
     if has_id(&section) {
         return reveal(true);
     }
-    // The unit's chunk waits as a placeholder: bring that to the screen.
-    let placeholder = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-        d.query_selector(&format!("[data-sezioni~=\"{section}\"]"))
-            .ok()
-            .flatten()
-    });
-    if let Some(placeholder) = placeholder {
-        placeholder.scroll_into_view();
+    // The unit's run of units waits as a placeholder: its button draws it.
+    press(&format!("[data-sezioni~=\"{section}\"] button"));
+    when_ready(move || has_id(&section), reveal, 50, 80);
+}
+
+/// Clicks the first button matching `selector`, if any.
+fn press(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let button = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(button) = button {
+        button.scroll_into_view();
+        button.click();
     }
-    when_ready(move || has_id(&section), reveal, 100, 40);
+}
+
+/// An element id written for a CSS selector: the `.` of `dom_id`'s codes escaped.
+fn css_id(id: &str) -> String {
+    id.replace('.', "\\.")
 }
 
 fn has_id(id: &str) -> bool {

@@ -88,23 +88,29 @@ pub fn use_near_screen(
     {
         let (element, measured) = (element.clone(), measured.clone());
         use_effect_with((drawn, height_rem), move |&(drawn, rem)| {
-            if !drawn {
-                if let Some(element) = element.cast::<web_sys::HtmlElement>() {
-                    // A table's row group or row takes `height` as its least
-                    // height; a block, `min-height`.
-                    let tag = element.tag_name().to_ascii_lowercase();
-                    let property = if tag == "tr" || tag == "tbody" {
-                        "height"
-                    } else {
-                        "min-height"
-                    };
-                    let height = match *measured.borrow() {
-                        Some(px) => format!("{px}px"),
-                        None => format!("{rem}rem"),
-                    };
-                    let _ = element.style().set_property(property, &height);
-                }
+            let Some(element) = element.cast::<web_sys::HtmlElement>() else {
+                return;
+            };
+            if drawn {
+                // The drawn part may be the placeholder's element, patched:
+                // it takes its own height again.
+                let _ = element.style().remove_property("height");
+                let _ = element.style().remove_property("min-height");
+                return;
             }
+            // A table's row group or row takes `height` as its least height;
+            // a block, `min-height`.
+            let tag = element.tag_name().to_ascii_lowercase();
+            let property = if tag == "tr" || tag == "tbody" {
+                "height"
+            } else {
+                "min-height"
+            };
+            let height = match *measured.borrow() {
+                Some(px) => format!("{px}px"),
+                None => format!("{rem}rem"),
+            };
+            let _ = element.style().set_property(property, &height);
         });
     }
     {
