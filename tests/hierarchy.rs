@@ -81,3 +81,22 @@ fn one_level_is_enough() {
         .iter()
         .any(|f| f.severity == Severity::Error));
 }
+
+#[test]
+fn tree_order_by_index_and_objectives_led_follow_the_units() {
+    let plan = pesatura::io::json::load(include_bytes!("../examples/como-peg-2024.json")).unwrap();
+    let order = plan.tree_order_indices();
+    let by_unit = plan.units_in_tree_order();
+    assert_eq!(order.len(), plan.units.len());
+    for ((depth, i), (d, unit)) in order.iter().zip(&by_unit) {
+        assert_eq!(depth, d);
+        assert_eq!(plan.units[*i].id, unit.id);
+    }
+    let led = plan.objectives_led();
+    let at = |id: &str| led[plan.unit_index(id).unwrap()];
+    // Areas lead none; Settore 3 two objectives and its empty row; Settore 5 four.
+    assert_eq!(at("a1"), 0);
+    assert_eq!(at("s3"), 3);
+    assert_eq!(at("s5"), 4);
+    assert_eq!(led.iter().sum::<usize>(), plan.objectives.len());
+}

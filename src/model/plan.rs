@@ -407,6 +407,39 @@ impl Plan {
         out
     }
 
+    /// [`Plan::units_in_tree_order`] by position: each unit's depth and its
+    /// index in `units`.
+    pub fn tree_order_indices(&self) -> Vec<(usize, usize)> {
+        let index: HashMap<&str, usize> = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        self.units_in_tree_order()
+            .into_iter()
+            .filter_map(|(depth, u)| index.get(u.id.as_str()).map(|&i| (depth, i)))
+            .collect()
+    }
+
+    /// How many objectives each unit leads, by index in `units`; objectives
+    /// of an unknown unit count nowhere.
+    pub fn objectives_led(&self) -> Vec<usize> {
+        let index: HashMap<&str, usize> = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        let mut led = vec![0; self.units.len()];
+        for o in &self.objectives {
+            if let Some(&u) = index.get(o.unit.as_str()) {
+                led[u] += 1;
+            }
+        }
+        led
+    }
+
     /// How to name a unit in a sentence: "Settore Tributi", or just its name
     /// when the name already says its level ("SETTORE 1: AFFARI GENERALI").
     pub fn unit_label(&self, unit: &Unit) -> String {

@@ -5,6 +5,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::app::components::disclosure::use_details_open;
+
 use crate::app::components::icon::{icon, It};
 use crate::app::files::confirm;
 use crate::app::state::{Action, State};
@@ -206,16 +208,7 @@ pub fn GridView(props: &GridProps) -> Html {
     let types_error = state.grid_error("types").map(str::to_string);
 
     // The editor's fields are built once it is opened: most readers only look.
-    let editing = use_state(|| false);
-    let on_toggle = {
-        let editing = editing.clone();
-        Callback::from(move |e: Event| {
-            editing.set(
-                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            )
-        })
-    };
+    let (editing, on_toggle) = use_details_open(false);
     html! {
         <section class="grid-view" aria-labelledby="griglia-titolo">
             <h2 id="griglia-titolo">{ t().panels.grid_title }</h2>
@@ -229,7 +222,7 @@ pub fn GridView(props: &GridProps) -> Html {
             </div>
             <details class="grid-edit" ontoggle={on_toggle}>
                 <summary>{ t().panels.grid_edit }</summary>
-                if *editing {
+                if editing {
                 <div class="field-row">
                     <div class="field field-wide">
                         <label for="griglia-nome">{ t().panels.grid_grid_name }</label>

@@ -4,6 +4,7 @@ pub mod achievement;
 pub mod add_unit;
 pub mod charts;
 pub mod comparison;
+pub mod disclosure;
 pub mod findings;
 pub mod grid;
 pub mod header;

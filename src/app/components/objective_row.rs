@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::components::achievement::AchievementEditor;
+use crate::app::components::disclosure::use_details_open;
 use crate::app::components::icon::{icon, It};
 use crate::app::files::{confirm, dom_id};
 use crate::app::state::{AchievementOf, Action};
@@ -377,29 +378,11 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
     };
     // The list of every unit is built only when opened: a plan of thousands
     // of objectives and units would otherwise hold millions of checkboxes.
-    let share_open = use_state(|| false);
-    let on_share_toggle = {
-        let share_open = share_open.clone();
-        Callback::from(move |e: Event| {
-            share_open.set(
-                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            )
-        })
-    };
+    let (share_open, on_share_toggle) = use_details_open(false);
     // The description's field is built when its panel is open: a closed one
     // costs the page a text area per objective.
-    let description_open = use_state(|| o.description.is_some());
-    let on_description_toggle = {
-        let description_open = description_open.clone();
-        Callback::from(move |e: Event| {
-            description_open.set(
-                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            )
-        })
-    };
-    let share_boxes = props.units.iter().filter(|_| *share_open).map(|(unit_id, name)| {
+    let (description_open, on_description_toggle) = use_details_open(o.description.is_some());
+    let share_boxes = props.units.iter().filter(|_| share_open).map(|(unit_id, name)| {
         let checked = o.unit == *unit_id || o.also.contains(unit_id);
         let alone = checked && !o.is_shared();
         let (s, id, u) = (send.clone(), o.id.clone(), unit_id.clone());
@@ -460,7 +443,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     }
                     <details class="description" open={o.description.is_some()} ontoggle={on_description_toggle}>
                         <summary>{ texts.row_description }</summary>
-                        if *description_open || o.description.is_some() {
+                        if description_open || o.description.is_some() {
                             <textarea id={dom_id("descrizione", &[&o.id])} class="form-control" rows="2"
                                 aria-label={fill(texts.row_description_of, &[("n", &props.number)])}
                                 value={o.description.clone().unwrap_or_default()} onchange={on_description} />
@@ -471,7 +454,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     }
                     <details class="shared-units" ontoggle={on_share_toggle}>
                         <summary class={classes!(o.is_shared().then_some("is-shared"))}>{ share_summary }</summary>
-                        if *share_open {
+                        if share_open {
                             <div class="checks">{ for share_boxes }</div>
                         }
                     </details>

@@ -6,6 +6,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::components::disclosure::use_details_open;
+
 use crate::app::fingerprint::Same;
 
 use crate::app::files::dom_id;
@@ -23,7 +25,7 @@ pub struct SensitivityProps {
 
 #[component]
 pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
-    let open = use_state(|| false);
+    let (open, on_toggle) = use_details_open(false);
     let percents = use_state(Vec::<u32>::new);
     let plan = &props.plan;
     let n = plan.grid.criteria.len();
@@ -31,14 +33,7 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
         .map(|c| percents.get(c).copied().unwrap_or(100))
         .collect();
 
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(details.open());
-        })
-    };
-    let body = if !*open {
+    let body = if !open {
         Html::default()
     } else if plan.grid.method != Method::Criteria || n == 0 {
         html! { <p class="hint">{ t().panels.sensitivity_not_criteria }</p> }

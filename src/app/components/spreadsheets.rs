@@ -12,6 +12,8 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::components::disclosure::use_details_open;
+
 use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
@@ -180,16 +182,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
 
     // The paste area lists every unit: built only once the panel is opened
     // (a long plan has thousands).
-    let open = use_state(|| false);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            open.set(
-                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            )
-        })
-    };
+    let (open, on_toggle) = use_details_open(false);
     let texts = &t().app;
     html! {
         <section class="spreadsheets" aria-labelledby="fogli-titolo">
@@ -217,7 +210,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                 }
                 <p class="hint">{ texts.csv_hint }</p>
                 <p class="hint">{ texts.excel_hint }</p>
-                if *open {
+                if open {
                 <div class="field-row paste">
                     <div class="field field-wide">
                         <label for="incolla-celle">{ texts.paste_label }</label>

@@ -1,7 +1,7 @@
 //! Riepilogo per settore: every unit's count, average, minimum and maximum,
 //! areas with the roll-up of everything below them, and the ente's total.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -169,26 +169,23 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let places = use_memo(
         crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels)),
         |_| {
-            let index: HashMap<&str, usize> = plan
-                .units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| (u.id.as_str(), i))
-                .collect();
             let parents: HashSet<&str> = plan
                 .units
                 .iter()
                 .filter_map(|u| u.parent.as_deref())
                 .collect();
-            plan.units_in_tree_order()
+            plan.tree_order_indices()
                 .into_iter()
-                .map(|(depth, unit)| RowPlace {
-                    unit_id: unit.id.clone().into(),
-                    level: plan.level_label(unit).to_string().into(),
-                    name: unit.name.clone().into(),
-                    depth,
-                    rollup: parents.contains(unit.id.as_str()),
-                    index: index.get(unit.id.as_str()).copied().unwrap_or_default(),
+                .map(|(depth, index)| {
+                    let unit = &plan.units[index];
+                    RowPlace {
+                        unit_id: unit.id.clone().into(),
+                        level: plan.level_label(unit).to_string().into(),
+                        name: unit.name.clone().into(),
+                        depth,
+                        rollup: parents.contains(unit.id.as_str()),
+                        index,
+                    }
                 })
                 .collect::<Vec<_>>()
         },

@@ -1,7 +1,6 @@
 //! The units in tree order, each with the table of its objectives; then the
 //! objectives common to several units, when the grid keeps them apart.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -48,18 +47,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     // Worked out again only when the units change, not at every score.
     let units_key = crate::app::fingerprint::of(&(&plan.units, &plan.ente.levels));
     // The units in tree order: (depth, index in `plan.units`).
-    let order: Rc<Vec<(usize, usize)>> = use_memo(units_key, |_| {
-        let index: HashMap<&str, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
-        plan.units_in_tree_order()
-            .into_iter()
-            .map(|(depth, u)| (depth, index.get(u.id.as_str()).copied().unwrap_or_default()))
-            .collect::<Vec<_>>()
-    });
+    let order: Rc<Vec<(usize, usize)>> = use_memo(units_key, |_| plan.tree_order_indices());
     // One list for every row, the same `Rc` from render to render while the
     // units do not change, so that rows compare it by pointer.
     let units: Rc<Vec<UnitChoice>> = use_memo(units_key, |_| {
@@ -68,21 +56,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             .map(|&(_, u)| (plan.units[u].id.clone(), plan.unit_label(&plan.units[u])))
             .collect::<Vec<_>>()
     });
-    let led = {
-        let index: HashMap<&str, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
-        let mut led = vec![0usize; plan.units.len()];
-        for o in &plan.objectives {
-            if let Some(&u) = index.get(o.unit.as_str()) {
-                led[u] += 1;
-            }
-        }
-        Rc::new(led)
-    };
+    let led = Rc::new(plan.objectives_led());
     // Printing needs every table: the print button and the browser's own
     // print ask for them all (see `DRAW_ALL_EVENT`).
     let draw_all = use_draw_all();
