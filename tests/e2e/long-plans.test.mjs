@@ -143,6 +143,27 @@ test('a finding about a unit not drawn yet leads to its field', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('what is on screen keeps its place while the parts above it are drawn', async () => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  const drawnBefore = await page.locator('[data-testid^="riepilogo-"]').count();
+  // A jump from the top to the findings: the summary's last rows, just
+  // above, are drawn as they come near, with heights of their own.
+  const moves = await page.getByTestId('rilievi').locator('a').first().evaluate(async (link) => {
+    link.scrollIntoView({ block: 'center' });
+    const first = link.getBoundingClientRect().top;
+    const tops = [];
+    const start = performance.now();
+    while (performance.now() - start < 1000) {
+      await new Promise((ok) => requestAnimationFrame(ok));
+      tops.push(link.getBoundingClientRect().top - first);
+    }
+    return tops;
+  });
+  assert.ok(moves.every((m) => Math.abs(m) < 1), `the link moved by up to ${Math.max(...moves.map(Math.abs))} px`);
+  assert.ok(drawnBefore < (await page.locator('[data-testid^="riepilogo-"]').count()), 'summary rows were drawn above');
+});
+
 test('a long list of findings shows the first hundred and the rest on request', async () => {
   const group = page.getByTestId('rilievi').locator('.finding-group').filter({ has: page.getByRole('heading', { name: /^Avvisi/ }) });
   const total = Number((await group.getByRole('heading').innerText()).match(/\((\d+)\)/)[1]);

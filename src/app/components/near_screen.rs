@@ -63,7 +63,11 @@ pub struct NearScreen {
 /// The placeholder is as tall as the part was when drawn, or `height_rem`
 /// before that, so that the page does not jump; its height is set through
 /// the style object, not a style attribute, which a strict CSP
-/// (`style-src 'self'`) refuses.
+/// (`style-src 'self'`) refuses. A part that starts above the screen and changes height
+/// as it is drawn or undrawn scrolls the page by that change, so that what
+/// the user sees (and may be about to click) stays where it is; the
+/// browser's own scroll anchoring is off (`overflow-anchor`), as it missed
+/// changes in tables' row groups and would add its own.
 #[hook]
 pub fn use_near_screen(
     lazy: bool,
@@ -74,6 +78,9 @@ pub fn use_near_screen(
     let drawn_here = use_state(|| !lazy);
     let drawn = *drawn_here || !lazy;
     let measured = use_mut_ref(|| None::<f64>);
+    // The part's height when it was asked to change, if it started above the
+    // screen then: what follows it keeps its place on the screen.
+    let above = use_mut_ref(|| None::<f64>);
     {
         // When the plan shrinks below the threshold (or before printing)
         // every part is drawn, so that one added back does not turn into a
@@ -86,16 +93,27 @@ pub fn use_near_screen(
         });
     }
     {
-        let (element, measured) = (element.clone(), measured.clone());
+        let (element, measured, above) = (element.clone(), measured.clone(), above.clone());
         use_effect_with((drawn, height_rem), move |&(drawn, rem)| {
             let Some(element) = element.cast::<web_sys::HtmlElement>() else {
                 return;
+            };
+            let keep_in_place = move |element: &web_sys::HtmlElement| {
+                if let Some(before) = above.borrow_mut().take() {
+                    let change = element.get_bounding_client_rect().height() - before;
+                    if change.abs() >= 0.5 {
+                        if let Some(window) = web_sys::window() {
+                            window.scroll_by_with_x_and_y(0.0, change);
+                        }
+                    }
+                }
             };
             if drawn {
                 // The drawn part may be the placeholder's element, patched:
                 // it takes its own height again.
                 let _ = element.style().remove_property("height");
                 let _ = element.style().remove_property("min-height");
+                keep_in_place(&element);
                 return;
             }
             // A table's row group or row takes `height` as its least height;
@@ -111,21 +129,29 @@ pub fn use_near_screen(
                 None => format!("{rem}rem"),
             };
             let _ = element.style().set_property(property, &height);
+            keep_in_place(&element);
         });
     }
     {
-        let (drawn_here, element) = (drawn_here.clone(), element.clone());
+        let (drawn_here, element, above) = (drawn_here.clone(), element.clone(), above.clone());
         let watching = lazy && (!drawn || undraw);
         use_effect_with((watching, drawn), move |&(watching, drawn)| {
             let observer = watching
                 .then(|| {
                     let target = element.clone();
                     observe(&element, move |near| {
+                        let rect = target
+                            .cast::<web_sys::Element>()
+                            .map(|el| el.get_bounding_client_rect());
+                        let starts_above = |rect: &web_sys::DomRect| rect.top() < 0.0;
                         if near && !drawn {
+                            *above.borrow_mut() =
+                                rect.filter(starts_above).map(|rect| rect.height());
                             drawn_here.set(true);
                         } else if !near && drawn && !holds_focus(&target) {
-                            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                                *measured.borrow_mut() = Some(el.offset_height() as f64);
+                            if let Some(rect) = rect {
+                                *measured.borrow_mut() = Some(rect.height());
+                                *above.borrow_mut() = starts_above(&rect).then(|| rect.height());
                             }
                             drawn_here.set(false);
                         }
