@@ -428,3 +428,36 @@ fn text_that_is_not_the_table_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn the_areas_listed_in_the_prose_are_the_tables_areas_not_more() {
+    // Section 2 of the published document lists the settori under their
+    // areas, in capitals, before the table of section 3.2.
+    let mut document = String::from(
+        "2 - PIANO ESECUTIVO DI GESTIONE 2024\n\n\
+         Denominazioni settori alla data del 01/01/2024\n\n\
+         SETTORE POLIZIA LOCALE E PROTEZIONE CIVILE\n\nSETTORE AVVOCATURA\n\n\
+         AREA AMMINISTRATIVA\n\nSETTORE 1: AFFARI GENERALI – CENTRALE AFFIDAMENTI E CONTRATTI\n\n\
+         AREA SERVIZI AL CITTADINO\n\nSETTORE 3: COMMERCIO – SUAP – SUEVCO - PATRIMONIO\n\n\
+         AREA TERRITORIO\n\nAREA ECONOMICA\n\nAREA DEI SERVIZI SOPPRESSI\n\n\
+         3 - PIANO DEGLI OBIETTIVI 2024\n\n",
+    );
+    document.push_str(&String::from_utf8(fixture()).unwrap());
+    let table = como_table::read(document.as_bytes()).expect("the whole document reads");
+    assert_eq!(
+        table.areas,
+        self::table().areas,
+        "the table's four areas, spelled as above the tables"
+    );
+    assert_eq!(table.settori(), 17);
+    let plan = table.plan(&[]);
+    let from_fixture = self::table().plan(&[]);
+    let names = |p: &Plan| {
+        p.units
+            .iter()
+            .map(|u| (u.name.clone(), u.parent.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&plan), names(&from_fixture));
+    assert_eq!(averages(&plan), averages(&from_fixture));
+}

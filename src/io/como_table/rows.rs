@@ -100,7 +100,33 @@ pub fn parse(records: &[Record], grid: &Grid) -> Parsed {
         reader.record(record);
     }
     reader.close_block();
-    reader.out
+    let mut out = reader.out;
+    drop_empty_areas(&mut out);
+    out
+}
+
+/// Keeps the areas that head at least one settore. The whole published
+/// document lists the areas in its prose before the table ("AREA
+/// AMMINISTRATIVA"); a name the table does not use is not a unit of it.
+fn drop_empty_areas(parsed: &mut Parsed) {
+    let used: Vec<bool> = (0..parsed.areas.len())
+        .map(|a| parsed.blocks.iter().any(|b| b.area == Some(a)))
+        .collect();
+    let mut new_index = Vec::with_capacity(used.len());
+    let mut kept = 0;
+    for &u in &used {
+        new_index.push(kept);
+        kept += usize::from(u);
+    }
+    for block in &mut parsed.blocks {
+        block.area = block.area.map(|a| new_index[a]);
+    }
+    let areas = std::mem::take(&mut parsed.areas);
+    parsed.areas = areas
+        .into_iter()
+        .zip(&used)
+        .filter_map(|(area, &u)| u.then_some(area))
+        .collect();
 }
 
 /// The blocks a token of an intersectoral title names: a number names
@@ -163,8 +189,21 @@ impl Reader<'_> {
         let key = fold(text);
         let words: Vec<&str> = key.split(' ').collect();
         if words[0] == "area" {
-            self.out.areas.push(strip_tags(text));
-            Some(Section::Area(self.out.areas.len() - 1))
+            // The same area named again (in capitals in the prose, then
+            // above its table) is one area, with the later spelling.
+            let name = strip_tags(text);
+            let folded = fold(&name);
+            let index = match self.out.areas.iter().position(|a| fold(a) == folded) {
+                Some(i) => {
+                    self.out.areas[i] = name;
+                    i
+                }
+                None => {
+                    self.out.areas.push(name);
+                    self.out.areas.len() - 1
+                }
+            };
+            Some(Section::Area(index))
         } else if key.contains("comuni a piu")
             || key.starts_with("obiettivi comuni")
             || key.starts_with("intersettorial")
