@@ -8,7 +8,7 @@
 //   node bench/profile.mjs [--n 1000] [--edits 5] [--baseline] [--open | --start] [--cpu [--cpu-match pesatura]] [--dist dist]
 //
 // --open traces opening the plan instead of editing it; --start traces the
-// start-up, from the wasm instantiated to the Como example on screen. The trace is written
+// start-up, from the wasm instantiated to the Como example's first screen. The trace is written
 // to bench/out/trace-<what>-<n>.json (open it in Chromium's DevTools,
 // Performance panel). --cpu also samples the JavaScript and wasm functions
 // (V8's CPU profiler) over the whole traced span and prints the functions
@@ -192,7 +192,7 @@ async function main() {
     const total = [...byGroup.values()].reduce((a, b) => a + b, 0);
     const count = OPEN || START ? 1 : EDITS;
 
-    console.log(START ? 'Pesatura, start-up: from the wasm instantiated to the Como example on screen' : `${BASELINE ? 'Baseline' : 'Pesatura'}, ${OPEN ? 'opening' : `${EDITS} edits at`} ${N} objectives`);
+    console.log(START ? "Pesatura, start-up: from the wasm instantiated to the Como example's first screen" : `${BASELINE ? 'Baseline' : 'Pesatura'}, ${OPEN ? 'opening' : `${EDITS} edits at`} ${N} objectives`);
     console.log('measured in the page (ms):', results.map((r) => (r.error ? r.error : `${r.layout.toFixed(1)}${Number.isNaN(r.frame) ? '' : ` (frame ${r.frame.toFixed(1)})`}`)).join(', '));
     console.log(`renderer main thread, self time per ${START ? 'start-up' : OPEN ? 'open' : 'edit'} (mean over ${count}):`);
     for (const [g, us] of [...byGroup].sort((a, b) => b[1] - a[1])) {

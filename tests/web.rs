@@ -27,6 +27,18 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until `selector` is drawn: a plan is drawn in three frames (its
+/// top, its units, the rest), each once the one before is painted.
+async fn drawn(root: &Element, selector: &str) {
+    for _ in 0..100 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("{selector} is never drawn");
+}
+
 fn mount(props: AppProps) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
@@ -67,16 +79,15 @@ fn como_props() -> AppProps {
 async fn renders_the_como_plan() {
     let root = mount(como_props());
     settle().await;
+    // The first frame: the plan's header, with the ente's numbers.
+    assert_eq!(text(&root, "[data-testid=ente-obiettivi]"), "53");
+    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,55");
+    drawn(&root, "[data-testid=media-s3]").await;
     assert_eq!(text(&root, "[data-testid=media-s3]"), "26,50");
     assert_eq!(text(&root, "[data-testid=media-s1]"), "20,67");
     assert_eq!(text(&root, "[data-testid=punti-o3]"), "26");
     assert_eq!(text(&root, "[data-testid=peso-o3]"), "41,94 %");
-    assert_eq!(text(&root, "[data-testid=ente-obiettivi]"), "53");
-    assert_eq!(text(&root, "[data-testid=ente-media]"), "21,55");
-    // The shared objectives' table is below the first frame: drawn once it
-    // is painted (or a tenth of a second later where no frame comes).
-    settle().await;
-    settle().await;
+    // The shared objectives' table is among the units.
     assert_eq!(text(&root, "[data-testid=media-comuni]"), "25,33");
     root.remove();
 }
@@ -84,7 +95,7 @@ async fn renders_the_como_plan() {
 #[wasm_bindgen_test]
 async fn an_edit_changes_the_numbers_shown() {
     let root = mount(como_props());
-    settle().await;
+    drawn(&root, "#cella-o1-0").await;
     // Settore 1, first objective: complessità 4 → 9, points 18 → 23.
     type_into(&root, "#cella-o1-0", "9");
     settle().await;
@@ -99,7 +110,7 @@ async fn an_edit_changes_the_numbers_shown() {
 #[wasm_bindgen_test]
 async fn a_refused_entry_is_shown_and_changes_nothing() {
     let root = mount(como_props());
-    settle().await;
+    drawn(&root, "#cella-o1-0").await;
     type_into(&root, "#cella-o1-0", "12");
     settle().await;
     let input: HtmlInputElement = root
@@ -125,7 +136,7 @@ async fn an_empty_plan_takes_its_first_objective() {
     let root = mount(AppProps {
         initial: Some(Rc::new(new_plan(2025))),
     });
-    settle().await;
+    drawn(&root, "[data-testid=media-u1]").await;
     assert_eq!(text(&root, "[data-testid=media-u1]"), "—");
     let add: web_sys::HtmlElement = root
         .query_selector("#unita-u1 .btn-add")
@@ -148,7 +159,7 @@ async fn an_empty_plan_takes_its_first_objective() {
 #[wasm_bindgen_test]
 async fn a_crash_offers_the_last_good_state() {
     let root = mount(como_props());
-    settle().await;
+    drawn(&root, "#cella-o1-0").await;
     type_into(&root, "#cella-o1-0", "9");
     settle().await;
     pesatura::app::crash::show_panel("prova <di> errore");

@@ -232,24 +232,44 @@ pub fn App(props: &AppProps) -> Html {
 
     // Keyed by language: a switch draws every part anew in the new language,
     // memoised parts included; the plan and its history live above, in the reducer.
-    // The first frame shows the top of the page: the plan's header, grid and
-    // first tables. What lies below the screen (the other tables of a short
-    // plan, the summary, findings and charts) follows right after it is
-    // painted, so that the plan is on screen sooner.
-    // The same when a plan is opened.
-    // A plan just opened has its findings worked out then too.
-    let below_drawn_for = use_state(|| None::<u64>);
+    // The first frame shows the top of the page, what a screen holds: the
+    // plan's header, with the ente's numbers, and its grid. The units and
+    // their tables follow once it is painted, then, once they are, the rest
+    // (summary, findings, charts), so that each part is on screen sooner
+    // than the whole page would be. The same when a plan is opened; a plan
+    // just opened has its findings worked out at the last step.
+    let drawn = use_state(|| (0_u64, Stage::Top));
     {
-        let below_drawn_for = below_drawn_for.clone();
+        let drawn = drawn.clone();
         let dispatcher = state.dispatcher();
-        use_effect_with(state.opening, move |&opening| {
-            files::after_paint(move || {
-                dispatcher.dispatch(state::Action::CheckPlan);
-                below_drawn_for.set(Some(opening));
-            })
+        let stage = if drawn.0 == state.opening {
+            drawn.1
+        } else {
+            Stage::Top
+        };
+        use_effect_with((state.opening, stage), move |&(opening, stage)| {
+            let next = match stage {
+                Stage::Top => Some(Stage::Units),
+                Stage::Units => Some(Stage::All),
+                Stage::All => None,
+            };
+            if let Some(next) = next {
+                files::after_paint(move || {
+                    if next == Stage::All {
+                        dispatcher.dispatch(state::Action::CheckPlan);
+                    }
+                    drawn.set((opening, next));
+                });
+            }
         });
     }
-    let below = *below_drawn_for == Some(state.opening);
+    let stage = if drawn.0 == state.opening {
+        drawn.1
+    } else {
+        Stage::Top
+    };
+    let units = stage >= Stage::Units;
+    let below = stage == Stage::All;
 
     html! {
         <div key={lang.code()} class="app-root">
@@ -287,7 +307,9 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch={dispatch.clone()} />
                 <Spreadsheets plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
-                <UnitsView state={state.clone()} dispatch={dispatch.clone()} first_frame={!below} />
+                if units {
+                <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
+                }
                 if below {
                 <Summary plan={Same(state.shown_plan.clone())} results={Same(state.results.clone())}
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
@@ -307,4 +329,13 @@ pub fn App(props: &AppProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// How much of the page is drawn, from the top: a plan just shown is drawn in
+/// three frames.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Top,
+    Units,
+    All,
 }

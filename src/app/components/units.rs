@@ -25,13 +25,10 @@ use crate::text::{fill, number, plural, points, t};
 pub struct UnitsProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: Dispatch,
-    /// The page's first frame: only the first tables are drawn (see `EARLY_OBJECTIVES`).
-    #[prop_or_default]
-    pub first_frame: bool,
 }
 
-/// The tables drawn at once, in the first frame and in a long plan: those of
-/// the first units, up to this many objectives; the others follow.
+/// The tables a long plan draws at once: those of the first units, up to
+/// this many objectives; the others when they come near the screen.
 const EARLY_OBJECTIVES: usize = 12;
 
 pub use crate::app::components::near_screen::{DRAW_ALL_EVENT, DRAW_NEAR_SCREEN_FROM};
@@ -74,7 +71,6 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             })
             .count()
     };
-    let tables_near_screen = draw_near_screen || (props.first_frame && !draw_all);
     // A long plan draws its units a chunk at a time, near the screen; the
     // first chunk at once. Each chunk works out its own sections only while
     // drawn, so an edit costs the units on screen, not all of them.
@@ -83,13 +79,12 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
         let range = (k * UNITS_PER_CHUNK, ((k + 1) * UNITS_PER_CHUNK).min(order.len()));
         html! {
             <UnitChunk key={k} state={props.state.clone()} order={Same(order.clone())} {range} led={Same(led.clone())}
-                units={units.clone()} dispatch={props.dispatch.clone()} draw_near_screen={tables_near_screen} {early}
+                units={units.clone()} dispatch={props.dispatch.clone()} {draw_near_screen} {early}
                 lazy={draw_near_screen && k > 0} />
         }
     });
 
-    // Below every unit: drawn after the first frame.
-    let shared_section = (plan.grid.shared == SharedRule::Separate && !props.first_frame).then(|| {
+    let shared_section = (plan.grid.shared == SharedRule::Separate).then(|| {
         let dispatch = props.dispatch.clone();
         let on_add = Callback::from(move |_| {
             dispatch.dispatch(Action::AddSharedObjective);
@@ -121,10 +116,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             }
             { for sections }
             { shared_section.unwrap_or_default() }
-            // Below every unit: drawn after the first frame.
-            if !props.first_frame {
-                <AddUnit plan={Same(state.plan.clone())} dispatch={props.dispatch.clone()} />
-            }
+            <AddUnit plan={Same(state.plan.clone())} dispatch={props.dispatch.clone()} />
         </section>
     }
 }
