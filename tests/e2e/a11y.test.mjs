@@ -2,26 +2,17 @@
 // every screen reports no violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, scanAxe } from './harness.mjs';
+import { openApp, scanAxe } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, '..', '..');
-let server, url, browser, page;
+let app, url, browser, page;
 
 before(async () => {
-  ({ server, url } = await serve(join(repo, 'dist')));
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  page.on('dialog', (d) => d.accept().catch(() => {})); // "Le modifiche non salvate andranno perse"
-  await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  app = await openApp({ acceptDialogs: true });
+  ({ url, browser, page } = app);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 const scan = (name) => scanAxe(page, name);

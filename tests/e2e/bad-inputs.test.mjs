@@ -8,30 +8,24 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { openApp } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const dir = join(repo, 'tests', 'fixtures', 'bad');
 const cases = JSON.parse(readFileSync(join(dir, 'catalogo.json'), 'utf8'));
 mkdirSync(join(repo, 'tests', 'e2e', 'out'), { recursive: true });
-let server, url, browser, page;
-const pageErrors = [];
+let app, url, browser, page, pageErrors;
 
 before(async () => {
-  ({ server, url } = await serve(join(repo, 'dist')));
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  page.on('dialog', (d) => d.accept().catch(() => {}));
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(url);
+  app = await openApp({ acceptDialogs: true });
+  ({ url, browser, page, errors: pageErrors } = app);
   await page.locator('[data-testid="media-s1"]').waitFor();
   await page.getByRole('heading', { name: 'Fogli di calcolo: importa ed esporta' }).click();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 const notice = () => page.getByTestId('notice');

@@ -49,3 +49,29 @@ export async function scanAxe(page, name) {
   assert.deepEqual(found, [], `${name}: ${found.join('; ')}`);
   assert.ok(result.passes.length > 10, `${name}: axe ran its rules`);
 }
+
+// The app as most tests open it: dist/ served, Chromium launched, one page
+// at 1400×1000 that accepts downloads, with the plan's title on screen.
+// `errors` gathers what the page logs as an error and every uncaught
+// exception, `requests` every URL it asks for. With `acceptDialogs`, every
+// confirmation («Le modifiche non salvate andranno perse») is answered yes;
+// without, a test answers the ones it expects.
+export async function openApp({ dist = fileURLToPath(new URL('../../dist', import.meta.url)), acceptDialogs = false } = {}) {
+  const { server, url } = await serve(dist);
+  const browser = await launch();
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (acceptDialogs) page.on('dialog', (d) => d.accept().catch(() => {}));
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  return { server, url, browser, page, errors, requests, close };
+}

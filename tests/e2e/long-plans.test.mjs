@@ -7,33 +7,26 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { openApp } from './harness.mjs';
 import { generate } from '../../bench/generate.mjs';
 import * as model from '../../bench/model.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-let server, url, browser, page;
+let app, url, browser, page, errors;
 let plan, file;
-const errors = [];
 
 before(async () => {
   [file] = generate([1000]);
   plan = JSON.parse(readFileSync(file, 'utf8'));
-  ({ server, url } = await serve(join(repo, 'dist')));
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => d.accept());
-  await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  app = await openApp({ acceptDialogs: true });
+  ({ url, browser, page, errors } = app);
   await page.locator('#apri-file').setInputFiles(file);
   await page.getByTestId('notice').filter({ hasText: 'Aperto il file' }).waitFor();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 const last = () => plan.objectives.at(-1);

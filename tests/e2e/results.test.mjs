@@ -4,26 +4,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { openApp } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-let server, url, browser, page;
-const consoleErrors = [];
+let app, url, browser, page, consoleErrors;
 
 before(async () => {
-  ({ server, url } = await serve(join(repo, 'dist')));
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  app = await openApp();
+  ({ url, browser, page, errors: consoleErrors } = app);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 const cell = (testid) => page.locator(`[data-testid="${testid}"]`);

@@ -10,30 +10,21 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import { serve, launch } from './harness.mjs';
+import { openApp } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
-let server, url, browser, page;
-const requests = [];
-const consoleErrors = [];
+let app, url, browser, page, requests, consoleErrors;
 
 before(async () => {
-  ({ server, url } = await serve(join(repo, 'dist')));
-  browser = await launch();
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } })).newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  app = await openApp();
+  ({ url, browser, page, requests, errors: consoleErrors } = app);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 const cell = (testid) => page.locator(`[data-testid="${testid}"]`);

@@ -63,11 +63,12 @@ pub struct NearScreen {
 /// The placeholder is as tall as the part was when drawn, or `height_rem`
 /// before that, so that the page does not jump; its height is set through
 /// the style object, not a style attribute, which a strict CSP
-/// (`style-src 'self'`) refuses. A part that starts above the screen and changes height
-/// as it is drawn or undrawn scrolls the page by that change, so that what
-/// the user sees (and may be about to click) stays where it is; the
-/// browser's own scroll anchoring is off (`overflow-anchor`), as it missed
-/// changes in tables' row groups and would add its own.
+/// (`style-src 'self'`) refuses. A part that starts above the screen and ends
+/// above its bottom, and changes height as it is drawn or undrawn, scrolls
+/// the page by that change, so that what the user sees (and may be about to
+/// click) stays where it is; the browser's own scroll anchoring is off
+/// (`overflow-anchor`), as it missed changes in tables' row groups and would
+/// add its own.
 #[hook]
 pub fn use_near_screen(
     lazy: bool,
@@ -79,7 +80,7 @@ pub fn use_near_screen(
     let drawn = *drawn_here || !lazy;
     let measured = use_mut_ref(|| None::<f64>);
     // The part's height when it was asked to change, if it started above the
-    // screen then: what follows it keeps its place on the screen.
+    // screen and ended above its bottom: what follows it keeps its place.
     let above = use_mut_ref(|| None::<f64>);
     {
         // When the plan shrinks below the threshold (or before printing)
@@ -143,7 +144,15 @@ pub fn use_near_screen(
                         let rect = target
                             .cast::<web_sys::Element>()
                             .map(|el| el.get_bounding_client_rect());
-                        let starts_above = |rect: &web_sys::DomRect| rect.top() < 0.0;
+                        // Above the screen, or across its top with what
+                        // follows it on screen. A part that spans the whole
+                        // screen keeps its top where it is: the reader is in it.
+                        let screen = web_sys::window()
+                            .and_then(|w| w.inner_height().ok())
+                            .and_then(|h| h.as_f64())
+                            .unwrap_or(0.0);
+                        let starts_above =
+                            |rect: &web_sys::DomRect| rect.top() < 0.0 && rect.bottom() < screen;
                         if near && !drawn {
                             *above.borrow_mut() =
                                 rect.filter(starts_above).map(|rect| rect.height());
@@ -172,6 +181,29 @@ pub fn use_near_screen(
     NearScreen { drawn, draw }
 }
 
+/// The button of a placeholder, labelled `text` (and `label` for screen
+/// readers, when given). Pressed, or only reached by the keyboard (the part
+/// would otherwise be drawn under the focus), it draws the part and, once
+/// drawn, calls `focus_into`, which moves the focus into it.
+pub fn draw_button(
+    near: &NearScreen,
+    text: String,
+    label: Option<String>,
+    focus_into: impl Fn() + 'static,
+) -> Html {
+    let focus_into = std::rc::Rc::new(focus_into);
+    let draw = near.draw.clone();
+    let on_draw = Callback::from(move |()| {
+        draw.emit(());
+        let focus_into = focus_into.clone();
+        crate::app::files::after_render(move || focus_into());
+    });
+    html! {
+        <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_draw.reform(|_| ())}
+            onfocus={on_draw.reform(|_| ())} aria-label={label}>{ text }</button>
+    }
+}
+
 /// Whether the focus is inside the element (a part being edited stays drawn).
 fn holds_focus(element: &NodeRef) -> bool {
     let active = web_sys::window()
@@ -188,20 +220,32 @@ type Observer = (
     Closure<dyn Fn(js_sys::Array)>,
 );
 
-/// Calls `then(near)` when the element comes within 1,500 pixels of the
-/// screen (`true`) or goes farther (`false`), and once at the start.
+/// How near the screen a part is drawn, in pixels above and below it.
+const NEAR_PX: f64 = 1500.0;
+
+/// Calls `then(near)` when the element comes within `NEAR_PX` of the screen
+/// (`true`) or goes farther (`false`), and once at the start. The observer
+/// only says when to look: whether the element is near is read from where
+/// it is now, as an entry can be a frame old after a jump and a change of
+/// the page's height (a part across the screen was seen as far).
 fn observe(target: &NodeRef, then: impl Fn(bool) + 'static) -> Option<Observer> {
     let element = target.cast::<web_sys::Element>()?;
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(last) = entries.iter().last() {
-            then(
-                last.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                    .is_intersecting(),
-            );
-        }
+        let Some(last) = entries.iter().last() else {
+            return;
+        };
+        let target = last
+            .unchecked_into::<web_sys::IntersectionObserverEntry>()
+            .target();
+        let screen = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rect = target.get_bounding_client_rect();
+        then(rect.bottom() > -NEAR_PX && rect.top() < screen + NEAR_PX);
     });
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("1500px 0px");
+    options.set_root_margin(&format!("{NEAR_PX}px 0px"));
     let observer = web_sys::IntersectionObserver::new_with_options(
         callback.as_ref().unchecked_ref(),
         &options,

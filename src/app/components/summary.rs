@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use crate::app::fingerprint::Same;
 
-use crate::app::components::near_screen::{use_draw_all, use_near_screen, DRAW_NEAR_SCREEN_FROM};
+use crate::app::components::near_screen::{
+    draw_button, use_draw_all, use_near_screen, DRAW_NEAR_SCREEN_FROM,
+};
 use crate::app::files::dom_id;
 use crate::model::achievement::{group_result, Outcome};
 use crate::model::{Dec, Plan, Results, Stats};
@@ -111,27 +113,17 @@ fn SummaryChunk(props: &ChunkProps) -> Html {
             .iter()
             .map(|p| dom_id("riepilogo", &[&p.unit_id]))
             .collect();
-        // Its button, pressed or only reached by the keyboard (the rows
-        // would be drawn under the focus), draws the rows and focuses them.
-        let on_draw = {
-            let (draw, rows) = (near.draw.clone(), placeholder.clone());
-            Callback::from(move |()| {
-                draw.emit(());
-                let rows = rows.clone();
-                crate::app::files::after_render(move || {
-                    if let Some(rows) = rows.cast::<web_sys::HtmlElement>() {
-                        let _ = rows.focus();
-                    }
-                });
-            })
-        };
+        // Its button draws the rows and focuses them.
+        let rows = placeholder.clone();
+        let button = draw_button(&near, text, None, move || {
+            if let Some(rows) = rows.cast::<web_sys::HtmlElement>() {
+                let _ = rows.focus();
+            }
+        });
         return html! {
             <tbody ref={placeholder} class="summary-placeholder" data-riepilogo={ids.join(" ")}>
                 <tr>
-                    <td colspan={props.columns.to_string()}>
-                        <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_draw.reform(|_| ())}
-                            onfocus={on_draw.reform(|_| ())}>{ text }</button>
-                    </td>
+                    <td colspan={props.columns.to_string()}>{ button }</td>
                 </tr>
             </tbody>
         };

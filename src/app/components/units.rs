@@ -9,7 +9,7 @@ use crate::app::fingerprint::Same;
 
 use crate::app::components::add_unit::AddUnit;
 use crate::app::components::icon::{icon, It};
-use crate::app::components::near_screen::{use_draw_all, use_near_screen};
+use crate::app::components::near_screen::{draw_button, use_draw_all, use_near_screen};
 use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{after_render, confirm, dom_id, focus};
@@ -170,22 +170,12 @@ fn UnitChunk(props: &ChunkProps) -> Html {
             .iter()
             .map(|&(_, u)| dom_id("unita", &[&plan.units[u].id]))
             .collect();
-        // Its button, pressed or only reached by the keyboard (the units
-        // would be drawn under the focus), draws the units and focuses the
-        // first control of the first one, where the reader goes on.
-        let on_draw = {
-            let (draw, first) = (near.draw.clone(), ids.first().cloned().unwrap_or_default());
-            Callback::from(move |()| {
-                draw.emit(());
-                let first = first.clone();
-                after_render(move || focus_first_control(&first));
-            })
-        };
+        // Its button draws the units and focuses the first control of the
+        // first one, where the reader goes on.
+        let first = ids.first().cloned().unwrap_or_default();
+        let button = draw_button(&near, text, None, move || focus_first_control(&first));
         return html! {
-            <div ref={placeholder} class="units-placeholder" data-sezioni={ids.join(" ")}>
-                <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_draw.reform(|_| ())}
-                    onfocus={on_draw.reform(|_| ())}>{ text }</button>
-            </div>
+            <div ref={placeholder} class="units-placeholder" data-sezioni={ids.join(" ")}>{ button }</div>
         };
     }
     // Each section renders again only when its fingerprint changes: an edit
@@ -337,24 +327,15 @@ fn UnitSection(props: &SectionProps) -> Html {
         ];
         let text = fill(t().panels.units_show_objectives, &values);
         let accessible = fill(t().panels.units_show_objectives_of, &values);
-        // Its button, pressed or only reached by the keyboard (the table
-        // would be drawn under the focus), draws the table and focuses its
-        // first title.
-        let on_show = {
-            let (draw, section_id) = (near.draw.clone(), section_id.clone());
-            Callback::from(move |()| {
-                draw.emit(());
-                let section_id = section_id.clone();
-                after_render(move || focus_title(&section_id, false));
-            })
-        };
+        // Its button draws the table and focuses its first title. The unit
+        // is in the accessible name through aria-label: a hidden span per
+        // unit would cost the browser a layer each.
+        let section_id = section_id.clone();
+        let button = draw_button(&near, text, Some(accessible), move || {
+            focus_title(&section_id, false)
+        });
         html! {
-            <div ref={placeholder} class="table-placeholder" data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>
-                // The unit in the accessible name through aria-label: a hidden
-                // span per unit would cost the browser a layer each.
-                <button type="button" class="btn btn-outline-primary btn-xs" onclick={on_show.reform(|_| ())}
-                    onfocus={on_show.reform(|_| ())} aria-label={accessible}>{ text }</button>
-            </div>
+            <div ref={placeholder} class="table-placeholder" data-testid={dom_id("tabella-da-disegnare", &[&unit.id])}>{ button }</div>
         }
     };
 
