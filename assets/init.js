@@ -4,7 +4,7 @@
 import init from './pesatura.js';
 
 init().catch((error) => {
-  const failed = document.getElementById('avvio-fallito');
+  const failed = document.getElementById('pesatura-avvio-fallito');
   if (failed) failed.hidden = false;
   throw error;
 });

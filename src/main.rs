@@ -6,12 +6,15 @@ fn main() {
     if let Some(lang) = pesatura::app::storage::load_language() {
         pesatura::text::set_lang(lang);
     }
-    // A host page can give Pesatura its place: an element with id "pesatura".
     let document = web_sys::window().and_then(|w| w.document());
     // The band index.html shows while the app loads gives it its place.
-    if let Some(band) = document.as_ref().and_then(|d| d.get_element_by_id("avvio")) {
+    if let Some(band) = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("pesatura-avvio"))
+    {
         band.remove();
     }
+    // A host page can give Pesatura its place: an element with id "pesatura".
     let host = document.and_then(|d| d.get_element_by_id("pesatura"));
     match host {
         Some(root) => yew::Renderer::<pesatura::app::App>::with_root(root).render(),

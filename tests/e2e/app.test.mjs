@@ -35,17 +35,17 @@ test('opens on the Como example with Settore 3 at 26,50', async () => {
 
 test('the band shown while loading gives way to the app, or says why the app could not start', async () => {
   // Started: one header band, the app's.
-  assert.equal(await page.locator('#avvio').count(), 0);
+  assert.equal(await page.locator('#pesatura-avvio').count(), 0);
   assert.equal(await page.locator('.app-header').count(), 1);
-  assert.ok(await page.locator('#avvio-fallito').isHidden());
+  assert.ok(await page.locator('#pesatura-avvio-fallito').isHidden());
   // A browser where the wasm cannot load: the band stays, with a message.
   const context = await browser.newContext();
   const failing = await context.newPage();
   await failing.route('**/*.wasm', (route) => route.abort());
   await failing.goto(url);
-  await failing.locator('#avvio-fallito').waitFor();
-  assert.match(await failing.locator('#avvio-fallito').innerText(), /^Pesatura non si è avviata: serve un browser aggiornato, con WebAssembly attivo\./);
-  assert.equal(await failing.locator('#avvio .brand-name').innerText(), 'Pesatura');
+  await failing.locator('#pesatura-avvio-fallito').waitFor();
+  assert.match(await failing.locator('#pesatura-avvio-fallito').innerText(), /^Pesatura non si è avviata: serve un browser aggiornato, con WebAssembly attivo\./);
+  assert.equal(await failing.locator('#pesatura-avvio .brand-name').innerText(), 'Pesatura');
   await context.close();
 });
 

@@ -217,33 +217,50 @@ fn holds_focus(element: &NodeRef) -> bool {
 
 type Observer = (
     web_sys::IntersectionObserver,
-    Closure<dyn Fn(js_sys::Array)>,
+    Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>,
 );
 
 /// How near the screen a part is drawn, in pixels above and below it.
 const NEAR_PX: f64 = 1500.0;
 
 /// Calls `then(near)` when the element comes within `NEAR_PX` of the screen
-/// (`true`) or goes farther (`false`), and once at the start. The observer
-/// only says when to look: whether the element is near is read from where
-/// it is now, as an entry can be a frame old after a jump and a change of
-/// the page's height (a part across the screen was seen as far).
+/// (`true`) or goes farther (`false`), and once at the start. Whether it is
+/// near is read from where the element is now: an entry can be a frame old
+/// after a jump and a change of the page's height (a part across the screen
+/// was seen as far). Where the entry and the page disagree, the element is
+/// observed afresh, so that the observer, which speaks only of changes,
+/// measures it again at the next frame.
 fn observe(target: &NodeRef, then: impl Fn(bool) + 'static) -> Option<Observer> {
     let element = target.cast::<web_sys::Element>()?;
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let Some(last) = entries.iter().last() else {
-            return;
-        };
-        let target = last
-            .unchecked_into::<web_sys::IntersectionObserverEntry>()
-            .target();
-        let screen = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        let rect = target.get_bounding_client_rect();
-        then(rect.bottom() > -NEAR_PX && rect.top() < screen + NEAR_PX);
-    });
+    let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let Some(last) = entries.iter().last() else {
+                return;
+            };
+            let entry = last.unchecked_into::<web_sys::IntersectionObserverEntry>();
+            let target = entry.target();
+            let size = |f: fn(&web_sys::Window) -> Result<wasm_bindgen::JsValue, _>| {
+                web_sys::window()
+                    .and_then(|w| f(&w).ok())
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(0.0)
+            };
+            let (width, height) = (
+                size(web_sys::Window::inner_width),
+                size(web_sys::Window::inner_height),
+            );
+            let rect = target.get_bounding_client_rect();
+            let near = rect.bottom() > -NEAR_PX
+                && rect.top() < height + NEAR_PX
+                && rect.right() >= 0.0
+                && rect.left() <= width;
+            if near != entry.is_intersecting() {
+                observer.unobserve(&target);
+                observer.observe(&target);
+            }
+            then(near);
+        },
+    );
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin(&format!("{NEAR_PX}px 0px"));
     let observer = web_sys::IntersectionObserver::new_with_options(
