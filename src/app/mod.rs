@@ -239,14 +239,14 @@ pub fn App(props: &AppProps) -> Html {
     // than the whole page would be. The same when a plan is opened; a plan
     // just opened has its findings worked out at the last step.
     let drawn = use_state(|| (0_u64, Stage::Top));
+    let stage = if drawn.0 == state.opening {
+        drawn.1
+    } else {
+        Stage::Top
+    };
     {
         let drawn = drawn.clone();
         let dispatcher = state.dispatcher();
-        let stage = if drawn.0 == state.opening {
-            drawn.1
-        } else {
-            Stage::Top
-        };
         use_effect_with((state.opening, stage), move |&(opening, stage)| {
             let next = match stage {
                 Stage::Top => Some(Stage::Units),
@@ -263,11 +263,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let stage = if drawn.0 == state.opening {
-        drawn.1
-    } else {
-        Stage::Top
-    };
     let units = stage >= Stage::Units;
     let below = stage == Stage::All;
 

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::achievement::{Achievement, Bands};
+use super::compute::IdTable;
 use super::decimal::Dec;
 use super::review::{ObjectiveReview, ReviewEvent};
 
@@ -410,30 +411,20 @@ impl Plan {
     /// [`Plan::units_in_tree_order`] by position: each unit's depth and its
     /// index in `units`.
     pub fn tree_order_indices(&self) -> Vec<(usize, usize)> {
-        let index: HashMap<&str, usize> = self
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let units = IdTable::units(self);
         self.units_in_tree_order()
             .into_iter()
-            .filter_map(|(depth, u)| index.get(u.id.as_str()).map(|&i| (depth, i)))
+            .filter_map(|(depth, u)| units.unit(self, &u.id).map(|i| (depth, i)))
             .collect()
     }
 
     /// How many objectives each unit leads, by index in `units`; objectives
     /// of an unknown unit count nowhere.
     pub fn objectives_led(&self) -> Vec<usize> {
-        let index: HashMap<&str, usize> = self
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let units = IdTable::units(self);
         let mut led = vec![0; self.units.len()];
         for o in &self.objectives {
-            if let Some(&u) = index.get(o.unit.as_str()) {
+            if let Some(u) = units.unit(self, &o.unit) {
                 led[u] += 1;
             }
         }

@@ -147,10 +147,7 @@ pub fn use_near_screen(
                         // Above the screen, or across its top with what
                         // follows it on screen. A part that spans the whole
                         // screen keeps its top where it is: the reader is in it.
-                        let screen = web_sys::window()
-                            .and_then(|w| w.inner_height().ok())
-                            .and_then(|h| h.as_f64())
-                            .unwrap_or(0.0);
+                        let (_, screen) = screen_size();
                         let starts_above =
                             |rect: &web_sys::DomRect| rect.top() < 0.0 && rect.bottom() < screen;
                         if near && !drawn {
@@ -220,6 +217,15 @@ type Observer = (
     Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>,
 );
 
+/// The viewport's width and height, in CSS pixels.
+fn screen_size() -> (f64, f64) {
+    let Some(window) = web_sys::window() else {
+        return (0.0, 0.0);
+    };
+    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (px(window.inner_width()), px(window.inner_height()))
+}
+
 /// How near the screen a part is drawn, in pixels above and below it.
 const NEAR_PX: f64 = 1500.0;
 
@@ -239,16 +245,7 @@ fn observe(target: &NodeRef, then: impl Fn(bool) + 'static) -> Option<Observer> 
             };
             let entry = last.unchecked_into::<web_sys::IntersectionObserverEntry>();
             let target = entry.target();
-            let size = |f: fn(&web_sys::Window) -> Result<wasm_bindgen::JsValue, _>| {
-                web_sys::window()
-                    .and_then(|w| f(&w).ok())
-                    .and_then(|v| v.as_f64())
-                    .unwrap_or(0.0)
-            };
-            let (width, height) = (
-                size(web_sys::Window::inner_width),
-                size(web_sys::Window::inner_height),
-            );
+            let (width, height) = screen_size();
             let rect = target.get_bounding_client_rect();
             let near = rect.bottom() > -NEAR_PX
                 && rect.top() < height + NEAR_PX
