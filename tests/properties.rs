@@ -71,8 +71,8 @@ prop_compose! {
             let id = plan.add_objective(&settore_ids[unit as usize % settore_ids.len()]);
             plan.set_title(&id, &title);
             let n = plan.grid.criteria.len();
-            for c in 0..n {
-                let value = picks[c].map(|p| admitted(&plan.grid.criteria[c], p));
+            for (c, pick) in picks.iter().enumerate().take(n) {
+                let value = pick.map(|p| admitted(&plan.grid.criteria[c], p));
                 plan.set_score(&id, c, value);
             }
         }

@@ -6,6 +6,7 @@
 //!     objective types (rounded half-up to four decimals);
 //!   - with the direct method, the percentage the dirigente assigned;
 //!     a prerequisite objective ("X") has none and counts nowhere.
+//!
 //!   An objective without a weight is left out of every share and average,
 //!   and reported by validation, never counted as zero.
 //! - Its **relative weight** is its share of its unit's total, in percent to

@@ -903,8 +903,8 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
                 ),
             );
         }
-        match u.parent.as_deref() {
-            Some(p) => match units.unit(plan, p) {
+        if let Some(p) = u.parent.as_deref() {
+            match units.unit(plan, p) {
                 None => push(
                     4,
                     Severity::Error,
@@ -919,8 +919,7 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
                     ),
                 ),
                 _ => {}
-            },
-            None => {}
+            }
         }
         if !has_objectives[id(u)] {
             push(5, Severity::Warning, t().model.unit_no_objectives.into());
