@@ -90,7 +90,7 @@ pub fn read(bytes: &[u8]) -> Result<ComoTable, CsvError> {
     table
         .notes
         .extend(report::unknown_shared_units(&table.blocks, &table.shared));
-    table.notes.sort_by_key(|n| n.line);
+    crate::model::sort::sort_by_key(&mut table.notes, |n| n.line);
     Ok(table)
 }
 

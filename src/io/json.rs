@@ -1491,6 +1491,14 @@ fn criterion_v2(c: &Criterion) -> CriterionV2 {
     out
 }
 
+/// Adds an entry to a map, for building one from (key, value) pairs one by
+/// one: collecting into a `BTreeMap` sorts the pairs first, with a copy of the
+/// sort compiled for each kind of value.
+fn by_key<V>(mut map: BTreeMap<String, V>, (key, value): (String, V)) -> BTreeMap<String, V> {
+    map.insert(key, value);
+    map
+}
+
 fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
     let scores = if grid.method == Method::Criteria || o.scores.iter().any(Option::is_some) {
         grid.criteria
@@ -1503,7 +1511,7 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
                 });
                 (c.id.clone(), value)
             })
-            .collect()
+            .fold(BTreeMap::new(), by_key)
     } else {
         BTreeMap::new()
     };
@@ -1538,7 +1546,7 @@ fn objective_v2(o: &Objective, grid: &Grid) -> ObjectiveV2 {
                         },
                     )
                 })
-                .collect(),
+                .fold(BTreeMap::new(), by_key),
             achievement: (o.review.achievement != ScoreReview::default()).then(|| ScoreReviewV3 {
                 status: verdict_out(o.review.achievement.verdict),
                 comment: o.review.achievement.comment.clone(),

@@ -319,7 +319,7 @@ pub fn relative_weights(parts: &[Dec]) -> Option<Vec<Dec>> {
         remainders.push((exact % total, i));
     }
     let mut left = HUNDREDTHS_OF_PERCENT - floors.iter().sum::<i128>();
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    super::sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in &remainders {
         if left == 0 {
             break;
@@ -555,7 +555,7 @@ pub fn compute(plan: &Plan) -> Results {
         let Some(u) = index(&unit.id) else { continue };
         regular &= !processed[u];
         processed[u] = true;
-        subtree_sets[u].sort_unstable();
+        super::sort::sort(&mut subtree_sets[u]);
         subtree_sets[u].dedup();
         if let Some(p) = unit.parent.as_deref().and_then(index) {
             if p != u && !is_descendant(plan, &index, p, u) {

@@ -149,7 +149,7 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
             used_after.insert(j);
         }
     }
-    pairs.sort_by_key(|&(_, j)| j);
+    super::sort::sort_by_key(&mut pairs, |&(_, j)| j);
 
     let mut changes = Vec::new();
     for &(i, j) in &pairs {

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod presets;
 pub mod review;
 pub mod sensitivity;
+pub mod sort;
 pub mod validate;
 
 pub use compute::{compute, Results, Stats};

@@ -162,7 +162,7 @@ pub fn minimal_change(plan: &Plan, objective: usize, peers: &[usize]) -> Option<
                     .map(|l| l.points)
                     .filter(|p| *p != current)
                     .collect();
-                v.sort_by_key(|p| (p.raw() - current.raw()).abs());
+                super::sort::sort_by_key(&mut v, |p| (p.raw() - current.raw()).abs());
                 v
             }
         };

@@ -158,7 +158,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
         check_maximum(plan, &units, i, &mut out);
     }
 
-    out.sort_by_key(|f| f.severity);
+    super::sort::sort_by_key(&mut out, |f| f.severity);
     debug_assert!(
         out.windows(2).all(|w| w[0].key() < w[1].key()),
         "findings in their order"
@@ -317,7 +317,7 @@ pub fn refresh_findings(
 /// Replaces every finding of the given (section, index) slots with `fresh`
 /// (the findings those slots have now), keeping the list in its order.
 fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: Vec<Finding>) {
-    fresh.sort_by_key(Finding::key);
+    super::sort::sort_by_key(&mut fresh, Finding::key);
     let mut gone: Vec<std::ops::Range<usize>> = Vec::new();
     for severity in [Severity::Error, Severity::Warning, Severity::Note] {
         for &(section, index) in slots {
@@ -329,7 +329,7 @@ fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: 
             }
         }
     }
-    gone.sort_by_key(|r| r.start);
+    super::sort::sort_by_key(&mut gone, |r| r.start);
     gone.dedup();
 
     // Each fresh finding's place in the list as it is, and the changes in

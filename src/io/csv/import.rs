@@ -415,7 +415,7 @@ impl RowReader<'_> {
         if !also.is_empty() {
             let mut units = also.clone();
             units.push(lead.clone());
-            units.sort();
+            crate::model::sort::sort(&mut units);
             let first = *self
                 .shared_seen
                 .entry((fold(&title), units))
