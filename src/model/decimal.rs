@@ -153,8 +153,11 @@ impl fmt::Display for NumberError {
 }
 
 /// Parses a number written the Italian way (`20,67`, `1.234,5`) or the
-/// English way (`20.67`). A lone `.` or `,` is the decimal mark; with both,
-/// the last one is the decimal mark and the other groups thousands.
+/// English way (`20.67`). With both marks, the last one is the decimal mark
+/// and the other groups thousands. A lone mark is the decimal mark, but for
+/// the interface language's thousands mark before groups of three digits:
+/// in Italian `1.000` is a thousand, as the interface itself writes it, and
+/// `1,000` is one; in English the other way round.
 pub fn parse_number(text: &str) -> Result<Dec, NumberError> {
     let text = text.trim();
     if text.is_empty() {
@@ -162,6 +165,16 @@ pub fn parse_number(text: &str) -> Result<Dec, NumberError> {
     }
     let last_comma = text.rfind(',');
     let last_dot = text.rfind('.');
+    let lone_mark = match (last_comma, last_dot) {
+        (Some(_), None) => Some(','),
+        (None, Some(_)) => Some('.'),
+        _ => None,
+    };
+    if let Some(mark) = lone_mark {
+        if crate::text::lang().marks().group == Some(mark) && grouped_by(text, mark) {
+            return parse_plain(&text.replace(mark, ""));
+        }
+    }
     let normalised: String = match (last_comma, last_dot) {
         (Some(c), Some(d)) => {
             let (decimal, group) = if c > d { (',', '.') } else { ('.', ',') };
@@ -182,6 +195,20 @@ pub fn parse_number(text: &str) -> Result<Dec, NumberError> {
         _ => text.to_string(),
     };
     parse_plain(&normalised)
+}
+
+/// Whether `text` is written in thousands grouped by `mark`: one to three
+/// digits (not a lone zero), then groups of exactly three (`1.000`,
+/// `12.500.000`, `-2.000`).
+fn grouped_by(text: &str, mark: char) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = digits.split(mark);
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && all_digits(first)
+        && groups.all(|g| g.len() == 3 && all_digits(g))
 }
 
 /// Parses `[-+]digits[.digits]` exactly.
@@ -256,6 +283,7 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_number() {
         assert_eq!(parse_number(""), Err(NumberError::Empty));
+        assert_eq!(parse_number("1.000.000,5"), Ok(d("1000000,5")));
         assert_eq!(parse_number("quattro"), Err(NumberError::NotANumber));
         assert_eq!(parse_number("1,2,3"), Err(NumberError::NotANumber));
         assert_eq!(parse_number("4 5"), Err(NumberError::NotANumber));
@@ -292,5 +320,41 @@ mod tests {
         assert_eq!(Dec::from_f64(1e308), None);
         assert_eq!(Dec::from_f64(0.00001), None);
         assert_eq!(Dec::from_f64(d("7,25").to_f64()), Some(d("7,25")));
+    }
+
+    #[test]
+    fn a_lone_thousands_mark_of_the_interface_language_groups() {
+        use crate::text::{with_lang, Lang};
+        with_lang(Lang::It, || {
+            assert_eq!(parse_number("1.000"), Ok(d("1000")));
+            assert_eq!(parse_number("12.500.000"), Ok(d("12500000")));
+            assert_eq!(parse_number("-2.000"), Ok(d("-2000")));
+            // Not groups of three: the decimal mark, as before.
+            assert_eq!(parse_number("4.5"), Ok(d("4,5")));
+            assert_eq!(parse_number("4.50"), Ok(d("4,5")));
+            assert_eq!(parse_number("0.500"), Ok(d("0,5")));
+            assert_eq!(parse_number("1234.567"), Ok(d("1234,567")));
+            assert_eq!(parse_number("1.2.3"), Err(NumberError::NotANumber));
+            // The comma is Italian's decimal mark, whatever follows it.
+            assert_eq!(parse_number("1,000"), Ok(d("1")));
+        });
+        with_lang(Lang::En, || {
+            assert_eq!(parse_number("1,000"), Ok(d("1000")));
+            assert_eq!(parse_number("1.000"), Ok(d("1")));
+            assert_eq!(parse_number("2,5"), Ok(d("2,5")));
+        });
+    }
+
+    #[test]
+    fn what_the_interface_writes_it_reads_back() {
+        use crate::text::{points, with_lang, Lang};
+        for lang in Lang::ALL {
+            with_lang(lang, || {
+                for raw in ["1000", "1500", "1234567", "1,5", "1000,25", "0,125"] {
+                    let value = d(raw);
+                    assert_eq!(parse_number(&points(value)), Ok(value), "{lang:?} {raw}");
+                }
+            });
+        }
     }
 }

@@ -188,7 +188,12 @@ pub const APP: AppTexts = AppTexts {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::decimal::parse_number;
+    use crate::model::decimal::{parse_number, Dec};
+
+    /// A number written the Italian way, whatever the language in use.
+    fn dec(text: &str) -> Dec {
+        crate::text::with_lang(Lang::It, || parse_number(text).unwrap())
+    }
     use crate::text::{fill, number, plural, points, set_lang, t, Lang};
 
     /// The sentence screen readers hear after a score changes, as the app
@@ -197,19 +202,19 @@ mod tests {
         let app = &t().app;
         let weight = fill(
             app.announce_weight,
-            &[("weight", &number(parse_number("34,333").unwrap(), 2))],
+            &[("weight", &number(dec("34,333"), 2))],
         );
         let average = fill(
             app.announce_average,
             &[
                 ("unit", &"SETTORE 1"),
-                ("average", &number(parse_number("1234,5").unwrap(), 2)),
+                ("average", &number(dec("1234,5"), 2)),
             ],
         );
         fill(
             app.announce_total,
             &[
-                ("points", &points(parse_number("23,5").unwrap())),
+                ("points", &points(dec("23,5"))),
                 ("weight", &weight),
                 ("average", &average),
             ],

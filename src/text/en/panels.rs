@@ -246,12 +246,17 @@ pub const PANELS: PanelTexts = PanelTexts {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::decimal::parse_number;
+    use crate::model::decimal::{parse_number, Dec};
+
+    /// A number written the Italian way, whatever the language in use.
+    fn dec(text: &str) -> Dec {
+        crate::text::with_lang(Lang::It, || parse_number(text).unwrap())
+    }
     use crate::text::{fill, number, plural, points, set_lang, t, Lang};
 
     fn rollup(n: usize) -> String {
-        let average = number(parse_number("1234,5").unwrap(), 2);
-        let max = points(parse_number("37,5").unwrap());
+        let average = number(dec("1234,5"), 2);
+        let max = points(dec("37,5"));
         fill(
             plural(n, t().panels.units_rollup_one, t().panels.units_rollup_many),
             &[
@@ -274,7 +279,7 @@ mod tests {
             rollup(3),
             "Overall average 1,234.50 over 3 scored objectives (minimum 4, maximum 37.5)"
         );
-        let weight = number(parse_number("33,333").unwrap(), 2);
+        let weight = number(dec("33,333"), 2);
         assert_eq!(fill(t().panels.percent, &[("value", &weight)]), "33.33%");
         assert_eq!(
             fill(
@@ -298,7 +303,7 @@ mod tests {
             rollup(3),
             "Media complessiva 1.234,50 su 3 obiettivi valutati (minimo 4, massimo 37,5)"
         );
-        let weight = number(parse_number("33,333").unwrap(), 2);
+        let weight = number(dec("33,333"), 2);
         assert_eq!(fill(t().panels.percent, &[("value", &weight)]), "33,33 %");
     }
 }
