@@ -213,3 +213,60 @@ fn the_como_plan_has_no_errors() {
     assert_eq!(plan.units.iter().filter(|u| u.level == 1).count(), 17);
     assert_eq!(plan.units.iter().filter(|u| u.level == 0).count(), 4);
 }
+
+#[test]
+fn a_score_the_grid_does_not_admit_counts_nowhere_until_corrected() {
+    // A hand-edited file gives Settore 2's first objective a rilevanza of 99
+    // where the grid admits 0–15: it would weigh 112 and lift Settore 2 to 53,00.
+    let mut file: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/como-peg-2024.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let objective = file["objectives"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == "o4")
+        .unwrap();
+    assert_eq!(objective["unit"], "s2");
+    objective["scores"]["rilevanza"] = 99.into();
+    let edited = serde_json::to_vec(&file).unwrap();
+    let mut plan = json::load(&edited).expect("a score out of range does not refuse the file");
+    let o4 = plan.objectives.iter().position(|o| o.id == "o4").unwrap();
+    let s2 = plan.unit_index("s2").unwrap();
+
+    let results = compute(&plan);
+    assert_eq!(results.objectives[o4].points, None);
+    assert_eq!(
+        results.objectives[o4].status,
+        pesatura::model::compute::Status::ScoreNotAdmitted
+    );
+    // Settore 2 averages its two other objectives, 28 and 21; the ente its other 52.
+    assert_eq!(
+        format_it(results.units[s2].own.stats.average.unwrap(), 2),
+        "24,50"
+    );
+    assert_eq!(results.ente.complete, 52);
+    assert!(validate(&plan)
+        .iter()
+        .any(|f| f.severity == Severity::Error && f.message.contains("99")));
+
+    // Corrected, it counts again with its published 19.
+    let rilevanza = plan
+        .grid
+        .criteria
+        .iter()
+        .position(|c| c.id == "rilevanza")
+        .unwrap();
+    plan.set_score("o4", rilevanza, Some(Dec::from_int(6)));
+    let results = compute(&plan);
+    assert_eq!(results.objectives[o4].points, Some(Dec::from_int(19)));
+    assert_eq!(
+        format_it(results.units[s2].own.stats.average.unwrap(), 2),
+        "22,67"
+    );
+}

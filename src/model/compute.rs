@@ -155,6 +155,10 @@ pub enum Status {
     Complete,
     /// A criterion is not scored yet.
     MissingScore,
+    /// A score its criterion does not admit (out of range, off its steps, not
+    /// one of its levels), as an opened file or a changed grid can leave: the
+    /// objective counts nowhere until it is corrected, and validation says why.
+    ScoreNotAdmitted,
     /// The grid has objective types and this objective has none (or an unknown one).
     MissingType,
     /// Direct method: no percentage assigned yet.
@@ -286,12 +290,23 @@ pub fn objective_result(objective: &Objective, grid: &Grid) -> ObjectiveResult {
                     .and_then(|k| grid.objective_type(k))
                     .map(|t| t.factor)
             };
+            let admitted = || {
+                objective
+                    .scores
+                    .iter()
+                    .zip(&grid.criteria)
+                    .all(|(s, c)| s.is_none_or(|s| c.admits(s)))
+            };
             let status = match (sum, factor) {
                 (None, _) => Status::MissingScore,
+                (Some(_), _) if !admitted() => Status::ScoreNotAdmitted,
                 (Some(_), None) => Status::MissingType,
                 _ => Status::Complete,
             };
-            let points = sum.zip(factor).map(|(s, f)| times(s, f));
+            let points = sum
+                .zip(factor)
+                .filter(|_| status == Status::Complete)
+                .map(|(s, f)| times(s, f));
             ObjectiveResult {
                 points,
                 sum,
@@ -767,6 +782,16 @@ mod tests {
         assert_eq!(points(&[Some(d("4")), Some(d("4,5"))]), Some(d("8,5")));
         assert_eq!(points(&[Some(d("4")), None]), None);
         assert_eq!(points(&[]), Some(Dec::ZERO));
+    }
+
+    #[test]
+    fn criteria_admit_their_range_on_its_steps_and_their_levels() {
+        use crate::model::Criterion;
+        let range = Criterion::integer("c", "C", "C", 0, 10);
+        assert!(range.admits(d("0")) && range.admits(d("10")));
+        assert!(!range.admits(d("11")) && !range.admits(d("-1")) && !range.admits(d("4,5")));
+        let levels = Criterion::levels("l", "L", "L", &[("Bassa", d("1")), ("Alta", d("3"))]);
+        assert!(levels.admits(d("3")) && !levels.admits(d("2")));
     }
 
     #[test]

@@ -239,6 +239,21 @@ impl Criterion {
         }
     }
 
+    /// Whether the criterion admits `score`: within its range and on its
+    /// steps, or one of its levels' points. Validation says why not.
+    pub fn admits(&self, score: Dec) -> bool {
+        match &self.scale {
+            Scale::Range { min, max, step } => {
+                *min <= score
+                    && score <= *max
+                    && score
+                        .checked_sub(*min)
+                        .is_some_and(|offset| offset.is_multiple_of(*step))
+            }
+            Scale::Levels(levels) => levels.iter().any(|l| l.points == score),
+        }
+    }
+
     /// The level worth `points`, on a level scale.
     pub fn level_of(&self, points: Dec) -> Option<&Level> {
         match &self.scale {

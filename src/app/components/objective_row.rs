@@ -399,6 +399,10 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         ),
         Status::MissingType => ("—".to_string(), Some(texts.row_missing_type.to_string())),
         Status::MissingScore => ("—".to_string(), Some(texts.row_missing_scores.to_string())),
+        Status::ScoreNotAdmitted => (
+            "—".to_string(),
+            Some(texts.row_score_not_admitted.to_string()),
+        ),
         Status::MissingWeight => ("—".to_string(), Some(texts.row_missing_weight.to_string())),
         Status::Complete => (
             props.result.points.map_or_else(|| "—".to_string(), points),

@@ -171,6 +171,8 @@ texts! {
         row_prerequisite_note,
         row_missing_type,
         row_missing_scores,
+        /// Beside a row whose score the grid does not admit (from a file, or a changed grid).
+        row_score_not_admitted,
         row_missing_weight,
         row_prerequisite,
         /// `{points}`: the points as proposed.

@@ -127,6 +127,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     row_prerequisite_note: "prerequisite, left out of the total",
     row_missing_type: "type missing",
     row_missing_scores: "scores missing",
+    row_score_not_admitted: "a score the grid does not admit: the objective does not count until it is corrected",
     row_missing_weight: "weight missing",
     row_prerequisite: "prerequisite",
     row_proposed_points: "proposed {points}",

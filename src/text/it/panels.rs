@@ -127,6 +127,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     row_prerequisite_note: "prerequisito, escluso dalla somma",
     row_missing_type: "manca la tipologia",
     row_missing_scores: "mancano punteggi",
+    row_score_not_admitted: "un punteggio non è ammesso dalla griglia: l'obiettivo non conta finché non è corretto",
     row_missing_weight: "manca il peso",
     row_prerequisite: "prerequisito",
     row_proposed_points: "proposto {points}",
@@ -176,7 +177,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     findings_show_all: "Mostra tutti: altri {n}",
     findings_title: "Rilievi",
     findings_none: "Nessun rilievo: tutti gli obiettivi hanno titolo e punteggi nei limiti della griglia.",
-    findings_counts: "{errors} errori, {warnings} avvisi, {notes} note.",
+    findings_counts: "Errori: {errors}, avvisi: {warnings}, note: {notes}.",
 
     // charts.rs
     charts_averages_title: "Media delle unità, su una scala da 0 a {max}",
