@@ -95,6 +95,14 @@ fn fewer_or_more_objectives_than_expected() {
     assert!(with(&validate(&relaxed), "la griglia ne prevede").is_empty());
     // Areas are not counted.
     assert!(found.iter().all(|f| f.place.unit.as_deref() != Some("a1")));
+
+    // A third level of the organisation, with no unit in it yet: the settori
+    // still hold the dirigenti's tables, and Settore 3 still has two.
+    let mut deeper = como();
+    deeper.ente.levels.push("Servizio".into());
+    let found = with(&validate(&deeper), "la griglia ne prevede 3");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].place.unit.as_deref(), Some("s3"));
 }
 
 #[test]

@@ -116,7 +116,8 @@ pub struct Grid {
     pub types: Vec<ObjectiveType>,
     pub average: AverageRule,
     pub shared: SharedRule,
-    /// How many objectives each unit of the lowest level should have (Como: 3).
+    /// How many objectives each unit that holds objectives should have (Como: 3
+    /// per settore); an empty unit of the lowest level should have them too.
     pub expected_objectives: Option<usize>,
     /// Bands that turn an achievement into what counts (below → 0, above → 100).
     pub bands: Option<Bands>,

@@ -623,10 +623,14 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
         push(0, Severity::Warning, message);
     }
 
-    // As many objectives as the grid expects.
+    // As many objectives as the grid expects, of each unit that holds
+    // objectives (a dirigente's table, at whatever level a new level of the
+    // organisation leaves it) and of each empty unit of the lowest level.
     if let Some(expected) = plan.grid.expected_objectives {
         let real = own.members.len() - empty;
-        if unit.level == plan.ente.levels.len().saturating_sub(1) && real != expected {
+        let lowest = unit.level + 1 >= plan.ente.levels.len();
+        let holds = !own.members.is_empty() || (lowest && results.units[u].subtree.objectives == 0);
+        if holds && real != expected {
             push(
                 1,
                 Severity::Warning,
