@@ -318,6 +318,25 @@ fn references_to_missing_units() {
 }
 
 #[test]
+fn a_unit_below_itself_is_refused() {
+    let como: serde_json::Value = serde_json::from_str(&como_text()).unwrap();
+    let patched = |patch: &dyn Fn(&mut serde_json::Value)| {
+        let mut value = como.clone();
+        patch(&mut value);
+        serde_json::to_vec(&value).unwrap()
+    };
+    // SETTORE 1 its own parent.
+    let e = refused(&patched(&|v| v["units"][1]["parent"] = "s1".into()));
+    assert_eq!(e.field.as_deref(), Some("units[1].parent"));
+    assert!(e.message.contains("«s1» si torna a «s1»"), "{}", e.message);
+    // Area 1 below its own Settore 1: a loop of two.
+    let e = refused(&patched(&|v| v["units"][0]["parent"] = "s1".into()));
+    assert_eq!(e.field.as_deref(), Some("units[0].parent"));
+    // A proper tree still opens.
+    assert!(json::load(&patched(&|_| {})).is_ok());
+}
+
+#[test]
 fn unknown_criterion_and_bad_grid() {
     let bytes = small_file(|v| v["objectives"][0]["scores"]["bellezza"] = serde_json::json!(3));
     let e = refused(&bytes);

@@ -907,6 +907,26 @@ fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
             }
         }
     }
+    // A chain of parents that comes back to where it started has no top:
+    // the unit and those below it would be in no area and no summary.
+    let parent_of: std::collections::HashMap<&str, &str> = file
+        .units
+        .iter()
+        .filter_map(|u| Some((u.id.as_str(), u.parent.as_deref()?)))
+        .collect();
+    for (i, u) in file.units.iter().enumerate() {
+        let mut at = u.id.as_str();
+        for _ in 0..file.units.len() {
+            let Some(&up) = parent_of.get(at) else { break };
+            if up == u.id {
+                return Err(LoadError::at_field(
+                    format!("units[{i}].parent"),
+                    fill(t().io.json_parent_loop, &[("unit", &u.id)]),
+                ));
+            }
+            at = up;
+        }
+    }
 
     let mut objective_ids = HashSet::new();
     let mut objectives = Vec::with_capacity(file.objectives.len());

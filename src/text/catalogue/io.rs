@@ -61,6 +61,8 @@ texts! {
         json_level_missing,
         /// `{unit}`: its id.
         json_parent_missing,
+        /// `{unit}`: the id of a unit whose chain of parents comes back to it.
+        json_parent_loop,
         json_objective_no_id,
         /// `{id}`.
         json_objective_id_twice,

@@ -40,6 +40,7 @@ pub const IO: IoTexts = IoTexts {
     json_unit_id_twice: "the unit identifier “{id}” appears twice",
     json_level_missing: "level {level} does not exist: the administration has {levels} (from 0 to {last})",
     json_parent_missing: "the parent unit “{unit}” is not in the file",
+    json_parent_loop: "going up from “{unit}” through its parent units leads back to “{unit}”: a unit cannot be below itself",
     json_objective_no_id: "the objective has no identifier",
     json_objective_id_twice: "the objective identifier “{id}” appears twice",
     json_unit_missing: "the unit “{unit}” is not in the file",

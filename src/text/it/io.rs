@@ -40,6 +40,7 @@ pub const IO: IoTexts = IoTexts {
     json_unit_id_twice: "l'identificativo di unità «{id}» compare due volte",
     json_level_missing: "il livello {level} non esiste: l'ente ne ha {levels} (da 0 a {last})",
     json_parent_missing: "l'unità superiore «{unit}» non esiste nel file",
+    json_parent_loop: "risalendo le unità superiori di «{unit}» si torna a «{unit}»: un'unità non può stare sotto sé stessa",
     json_objective_no_id: "l'obiettivo non ha un identificativo",
     json_objective_id_twice: "l'identificativo di obiettivo «{id}» compare due volte",
     json_unit_missing: "l'unità «{unit}» non esiste nel file",
