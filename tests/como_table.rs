@@ -461,3 +461,44 @@ fn the_areas_listed_in_the_prose_are_the_tables_areas_not_more() {
     assert_eq!(names(&plan), names(&from_fixture));
     assert_eq!(averages(&plan), averages(&from_fixture));
 }
+
+#[test]
+fn the_table_ends_where_the_next_section_of_the_document_begins() {
+    // In the whole document, section 3.3 follows the tables: the
+    // Segretario generale's objectives, under a header of their own.
+    let mut document = String::from("3.2 PERFORMANCE INDIVIDUALE\n\n");
+    document.push_str(&String::from_utf8(fixture()).unwrap());
+    document.push_str(
+        "\n3.3 PERFORMANCE DEL SEGRETARIO GENERALE\n\n\
+         Di seguito si elencano gli obiettivi assegnati al Segretario Generale\n\n\
+         Nr. progressivo\tTITOLO\n\
+         1\tRegolamentazione e monitoraggio della attività extraistituzionale\n\
+         2\tRegolamentazione dei corrispettivi da versare al Comune\n",
+    );
+    let whole = como_table::read(document.as_bytes()).expect("the whole document reads");
+    let alone = table();
+    let notes = |t: &ComoTable| {
+        t.notes
+            .iter()
+            .map(|n| n.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        notes(&whole),
+        notes(&alone),
+        "no note on the lines of section 3.3"
+    );
+    assert_eq!(whole.settori(), alone.settori());
+    assert_eq!(averages(&whole.plan(&[])), averages(&alone.plan(&[])));
+
+    // Sub-sections of the table's own section are still read.
+    let mut nested = String::from("3.2 PERFORMANCE INDIVIDUALE\n\n");
+    let text = String::from_utf8(fixture()).unwrap();
+    let (first, rest) = text.split_at(text.find("Obiettivi comuni").unwrap());
+    nested.push_str(first);
+    nested.push_str("\n3.2.1 Obiettivi intersettoriali\n\n");
+    nested.push_str(rest);
+    let nested = como_table::read(nested.as_bytes()).unwrap();
+    assert_eq!(averages(&nested.plan(&[])), averages(&alone.plan(&[])));
+    assert_eq!(notes(&nested), notes(&alone));
+}

@@ -85,6 +85,13 @@ struct Reader<'a> {
     open: Option<usize>,
     /// Title-less rows with only a total, in the open block.
     pending: Vec<(usize, Dec)>,
+    /// The number of the document's section the table is in ("3.2"), from
+    /// the last numbered heading before the first header.
+    section_number: Option<String>,
+    /// A numbered heading of another section came after the tables: what
+    /// follows (section 3.3, the Segretario generale's objectives) is not
+    /// part of them.
+    ended: bool,
 }
 
 pub fn parse(records: &[Record], grid: &Grid) -> Parsed {
@@ -95,6 +102,8 @@ pub fn parse(records: &[Record], grid: &Grid) -> Parsed {
         header: None,
         open: None,
         pending: Vec::new(),
+        section_number: None,
+        ended: false,
     };
     for record in records.iter().filter(|r| !r.is_blank()) {
         reader.record(record);
@@ -145,6 +154,23 @@ pub fn blocks_named(blocks: &[Block], token: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The number and title of a numbered heading of the document ("3.3" and
+/// "PERFORMANCE DEL SEGRETARIO GENERALE", "4" and "RELAZIONE" of "4 -
+/// RELAZIONE"), or `None`.
+fn numbered_heading(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number = text[..end].trim_end_matches('.');
+    let rest = text[end..].trim_start_matches([' ', '-', '–', '\t']);
+    let numbered = !number.is_empty()
+        && number.split('.').all(|n| !n.is_empty() && n.len() <= 2)
+        && rest.chars().next().is_some_and(char::is_alphabetic)
+        && text[end..].starts_with([' ', '\t']);
+    numbered.then_some((number, rest))
+}
+
 fn initials(name: &str) -> String {
     const SMALL: &[&str] = &[
         "settore", "e", "ed", "di", "del", "della", "dei", "degli", "delle", "a", "al", "alla",
@@ -162,7 +188,27 @@ impl Reader<'_> {
         let filled: Vec<usize> = (0..record.cells.len())
             .filter(|&i| !record.cell(i).is_empty())
             .collect();
+        if self.ended {
+            return;
+        }
         if filled == [0] {
+            if let Some((number, title)) = numbered_heading(record.cell(0)) {
+                let within = |current: &String| number.starts_with(&format!("{current}."));
+                if self.header.is_none() {
+                    self.section_number = Some(number.to_string());
+                } else if self.section_number.as_ref().is_some_and(within) {
+                    // A sub-section among the tables: a heading, never a settore.
+                    if let Some(section) = self.heading(title) {
+                        self.close_block();
+                        self.section = Some(section);
+                    }
+                    return;
+                } else {
+                    self.close_block();
+                    self.ended = true;
+                    return;
+                }
+            }
             if let Some(section) = self.heading(record.cell(0)) {
                 self.close_block();
                 self.section = Some(section);
