@@ -130,3 +130,48 @@ pub fn exists(selector: &str) -> bool {
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .is_some()
 }
+
+/// Focuses the element `id` if it is a control (button, field, panel),
+/// else the first control inside it.
+pub fn focus_first_control(id: &str) {
+    const CONTROLS: &str = "summary, button, input, textarea, select, a[href]";
+    let control = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| match e.matches(CONTROLS) {
+            Ok(true) => Some(e),
+            _ => e.query_selector(CONTROLS).ok().flatten(),
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(control) = control {
+        let _ = control.focus();
+    }
+}
+
+/// Keeps the keyboard's place when the element `id`, among the elements
+/// `siblings` selects inside `container`, is about to be deleted: once the
+/// page is drawn again, the focus goes to the one after it, or else the one
+/// before (its first control), or else to `fallback`. Called before the
+/// deletion, so that the focus does not fall back to the page's top.
+pub fn refocus_after_removal(container: &str, siblings: &str, id: &str, fallback: &str) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let neighbour = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id(container))
+        .and_then(|c| c.query_selector_all(siblings).ok())
+        .and_then(|list| {
+            let ids: Vec<String> = (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .map(|e| e.id())
+                .collect();
+            let at = ids.iter().position(|i| i == id)?;
+            ids.get(at + 1)
+                .or_else(|| at.checked_sub(1).and_then(|p| ids.get(p)))
+                .cloned()
+        });
+    let fallback = fallback.to_string();
+    after_render(move || match neighbour {
+        Some(id) => focus_first_control(&id),
+        None => focus_first_control(&fallback),
+    });
+}

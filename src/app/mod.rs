@@ -8,10 +8,12 @@ pub mod files;
 pub mod fingerprint;
 pub mod state;
 pub mod storage;
+pub mod window_event;
 pub mod xlsx;
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::fingerprint::Same;
@@ -88,28 +90,31 @@ pub fn App(props: &AppProps) -> Html {
         {
             let latest = latest.clone();
             use_effect_with((), move |_| {
-                let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                let flush = window_event::WindowListener::new("pagehide", move |_| {
                     if let Some((plan, dirty)) = latest.borrow_mut().take() {
                         storage::save(&crate::io::json::save(&plan), dirty);
                     }
                 });
-                let window = web_sys::window();
-                if let Some(w) = &window {
-                    use wasm_bindgen::JsCast;
-                    let _ = w.add_event_listener_with_callback(
-                        "pagehide",
-                        flush.as_ref().unchecked_ref(),
-                    );
-                }
-                move || {
-                    if let Some(w) = window {
-                        use wasm_bindgen::JsCast;
-                        let _ = w.remove_event_listener_with_callback(
-                            "pagehide",
-                            flush.as_ref().unchecked_ref(),
-                        );
+                move || drop(flush)
+            });
+        }
+        // Autosave keeps one plan per browser: when another tab of Pesatura
+        // saves its own over it, say so, once.
+        {
+            let dispatch = dispatch.clone();
+            let said = use_mut_ref(|| false);
+            use_effect_with((), move |_| {
+                let listener = window_event::WindowListener::new("storage", move |event| {
+                    let key = event
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .and_then(web_sys::StorageEvent::key);
+                    if key.as_deref() == Some(storage::PLAN_KEY)
+                        && !std::mem::replace(&mut *said.borrow_mut(), true)
+                    {
+                        dispatch.dispatch(state::Action::AutosavedElsewhere);
                     }
-                }
+                });
+                move || drop(listener)
             });
         }
         use_effect_with((state.revision, dirty), move |_| {

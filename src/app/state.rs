@@ -427,6 +427,8 @@ pub enum Action {
     },
     CloseComparison,
     ShowResults(bool),
+    /// Another tab of Pesatura in this browser autosaved its plan over this one's.
+    AutosavedElsewhere,
     /// A CSV file to preview for import.
     ImportCsv {
         name: String,
@@ -949,6 +951,15 @@ impl State {
         self.grid_drafts.get(field).and_then(|d| d.error.as_deref())
     }
 
+    /// How many fields hold typed text that was refused (shown in red), whose
+    /// value the plan, and so a saved file, does not have.
+    pub fn refused_fields(&self) -> usize {
+        let refused = |d: &Draft| d.error.is_some();
+        self.drafts.values().filter(|d| refused(d)).count()
+            + self.grid_drafts.values().filter(|d| refused(d)).count()
+            + self.year_draft.iter().filter(|d| refused(d)).count()
+    }
+
     /// Applies a grid edit that may refuse its text, keeping the text and the
     /// reason when it does.
     fn grid_field(
@@ -1284,11 +1295,28 @@ impl Reducible for State {
                 t().app.notice_read_failed,
                 &[("name", &name), ("reason", &reason)],
             ))),
-            Action::Saved { name } => State {
-                dirty: false,
-                notice: Some(Notice::Info(fill(t().app.notice_saved, &[("name", &name)]))),
-                ..(*self).clone()
-            },
+            Action::Saved { name } => {
+                // What was typed and refused is not in the file: say so, and
+                // the plan stays unsaved until it is corrected.
+                let refused = self.refused_fields();
+                let notice = if refused == 0 {
+                    Notice::Info(fill(t().app.notice_saved, &[("name", &name)]))
+                } else {
+                    Notice::Warning(fill(
+                        plural(
+                            refused,
+                            t().app.notice_saved_refused_one,
+                            t().app.notice_saved_refused_many,
+                        ),
+                        &[("name", &name), ("n", &refused)],
+                    ))
+                };
+                State {
+                    dirty: refused > 0,
+                    notice: Some(notice),
+                    ..(*self).clone()
+                }
+            }
             Action::DismissNotice => State {
                 notice: None,
                 ..(*self).clone()
@@ -1485,6 +1513,9 @@ impl Reducible for State {
                 comparison: None,
                 ..(*self).clone()
             },
+            Action::AutosavedElsewhere => self.with_notice(Notice::Warning(
+                t().app.notice_autosaved_elsewhere.to_string(),
+            )),
             Action::ShowResults(show) => State {
                 show_results: show,
                 ..(*self).clone()

@@ -5,7 +5,7 @@
 
 use web_sys::Storage;
 
-const PLAN_KEY: &str = "pesatura.autosave.plan";
+pub const PLAN_KEY: &str = "pesatura.autosave.plan";
 const META_KEY: &str = "pesatura.autosave.meta";
 const LANGUAGE_KEY: &str = "pesatura.language";
 

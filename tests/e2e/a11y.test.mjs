@@ -68,3 +68,24 @@ test('the keyboard alone moves between score cells and adds objectives', async (
   await page.keyboard.press('ArrowUp');
   assert.equal(await focused(), 'cella-o1-3');
 });
+
+test('deleting a row or a unit keeps the keyboard where it was, not at the page top', async () => {
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  await page.getByRole('button', { name: 'Esempio: Comune di Como, PEG 2024' }).click();
+  await page.locator('#titolo-o1').waitFor();
+  // Settore 1's first objective: the focus goes to the row that takes its place.
+  await page.locator('#titolo-o1').focus();
+  await page.locator('#unita-s1').getByRole('button', { name: /^Elimina l'obiettivo 1/ }).click();
+  await page.waitForFunction(() => !document.getElementById('titolo-o1'));
+  await page.waitForFunction(() => document.activeElement?.id === 'titolo-o2');
+  // Its last: the row before it.
+  await page.locator('#unita-s1').getByRole('button', { name: /^Elimina l'obiettivo/ }).last().click();
+  await page.waitForFunction(() => !document.getElementById('titolo-o3'));
+  await page.waitForFunction(() => document.activeElement?.id === 'titolo-o2');
+  // A whole settore: the first control of the unit after it.
+  await page.locator('#unita-s1 summary').filter({ hasText: 'Modifica settore' }).click();
+  await page.locator('#unita-s1').getByRole('button', { name: 'Elimina settore' }).click();
+  await page.waitForFunction(() => !document.getElementById('unita-s1'));
+  await page.waitForFunction(() => document.activeElement?.closest('section.unit')?.id === 'unita-s2');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'its «Modifica settore»');
+});

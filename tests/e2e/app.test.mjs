@@ -110,6 +110,29 @@ test('save downloads the plan, and opening it gives the same numbers', async () 
   assert.equal(await cell('media-s3').innerText(), '26,50');
 });
 
+test('saving while a field holds a refused value says the file has the value from before', async () => {
+  await page.locator('#cella-o1-0').fill('11');
+  await page.locator('#cella-o1-0-errore').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Salva', exact: true }).click(),
+  ]);
+  const saved = join(out, 'con-campo-rifiutato.json');
+  await download.saveAs(saved);
+  assert.equal(JSON.parse(readFileSync(saved, 'utf8')).objectives[0].scores.complessita, 9, 'the plan\'s value, not the refused 11');
+  const message = await notice().innerText();
+  assert.match(message, /ma un campo ha un valore non accettato \(in rosso\): nel file c'è il valore di prima/);
+  await page.getByText('Modifiche non salvate').waitFor();
+  // Corrected, it saves cleanly.
+  await page.locator('#cella-o1-0').fill('9');
+  await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Salva', exact: true }).click(),
+  ]);
+  await notice().filter({ hasText: 'Salvato come «pesatura-comune-di-como-2024.json».' }).waitFor();
+  assert.equal(await page.getByText('Modifiche non salvate').count(), 0);
+});
+
 test('a broken file is refused with line and field, and the plan stays', async () => {
   const broken = join(out, 'rotto.json');
   const good = readFileSync(join(repo, 'examples', 'como-peg-2024.json'), 'utf8');

@@ -42,6 +42,28 @@ test('a thousand rapid edits, a reload, and the last one is back', async () => {
   await page.close();
 });
 
+test('a second tab autosaving over the first is said in the first, once', async () => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto(url);
+  await first.locator('[data-testid="media-s1"]').waitFor();
+  const second = await context.newPage();
+  await second.goto(url);
+  await second.locator('[data-testid="media-s1"]').waitFor();
+  await second.locator('#cella-o2-1').fill('5');
+  const warning = first.getByTestId('notice').filter({ hasText: "Pesatura è aperta anche in un'altra scheda di questo browser" });
+  await warning.waitFor();
+  // Dismissed, it does not come back at the other tab's next autosave.
+  await first.getByTestId('notice').getByRole('button').click();
+  await second.locator('#cella-o2-1').fill('6');
+  await second.waitForFunction(() => localStorage.getItem('pesatura.autosave.plan')?.includes('"rilevanza": 6'));
+  await first.waitForTimeout(300);
+  assert.equal(await warning.count(), 0);
+  // The tab that saved is not warned about its own autosave.
+  assert.equal(await second.getByTestId('notice').filter({ hasText: "un'altra scheda" }).count(), 0);
+  await context.close();
+});
+
 test('a full localStorage turns autosave off, said on screen, and the app goes on', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {

@@ -92,8 +92,12 @@ test('comparing with a modified copy lists the changes', async () => {
   const score = section.getByRole('row', { name: /Punteggio .*attivazione progressione.*Rilevanza strategica/ });
   assert.deepEqual(await score.locator('td').allInnerTexts(), [
     'Punteggio', "SETTORE 2: ORGANIZZAZIONE E RISORSE UMANE › attivazione progressione in deroga tra aree, come da disposizioni contenute nel CCNL sul sistema di classificazione professionale del personale del comparto Funzioni Locali. (c.d. progressioni verticali) › Rilevanza strategica",
-    '9', '6', '-3,00',
+    '9', '6', '-3',
   ]);
+  // Relative weights with their %: Settore 2's first objective, 22 of 71 (30,98 % by largest
+  // remainder: the other two take the two hundredths left) → 19 of 68.
+  const weight = section.getByRole('row', { name: /Peso relativo .*attivazione progressione/ });
+  assert.deepEqual((await weight.locator('td').allInnerTexts()).slice(2), ['30,98 %', '27,94 %', '-3,04 %']);
   await section.getByRole('row', { name: /Aggiunto .*Recupero crediti e immobili/ }).waitFor();
   // Settore 2: (22 + 28 + 21) / 3 = 23,67 in the copy, 22,67 on screen.
   const s2 = section.getByRole('row', { name: /SETTORE 2: ORGANIZZAZIONE/ }).last();

@@ -16,18 +16,31 @@ pub struct ComparisonProps {
     pub dispatch: Dispatch,
 }
 
-fn points(v: Option<Dec>) -> String {
-    v.map_or("—".into(), crate::text::points)
+/// Scores and points as the tables show them (`4`, `4,5`).
+fn points(v: Dec) -> String {
+    crate::text::points(v)
 }
 
-fn two(v: Option<Dec>) -> String {
-    v.map_or("—".into(), |v| number(v, 2))
+/// Averages, to two decimals.
+fn two(v: Dec) -> String {
+    number(v, 2)
 }
 
-fn signed(v: Option<Dec>) -> String {
+/// Relative weights, to two decimals with their `%`.
+fn percent(v: Dec) -> String {
+    fill(t().panels.percent, &[("value", &number(v, 2))])
+}
+
+/// A value shown the way of its column, or a dash where there is none.
+fn shown(v: Option<Dec>, show: fn(Dec) -> String) -> String {
+    v.map_or("—".into(), show)
+}
+
+/// A difference shown the way of its column, with its sign.
+fn signed(v: Option<Dec>, show: fn(Dec) -> String) -> String {
     match v {
-        Some(d) if d.raw() > 0 => format!("+{}", number(d, 2)),
-        Some(d) => number(d, 2),
+        Some(d) if d.raw() > 0 => format!("+{}", show(d)),
+        Some(d) => show(d),
         None => String::new(),
     }
 }
@@ -47,10 +60,10 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
             Change::Retitled { unit, from, to } => (texts.change_retitled, unit.clone(), from.clone(), to.clone(), String::new()),
             Change::Moved { title, from, to } => (texts.change_moved, title.clone(), from.clone(), to.clone(), String::new()),
             Change::Score { unit, title, criterion, from, to } => {
-                (texts.change_score, format!("{unit} › {title} › {criterion}"), points(*from), points(*to), signed(difference(*from, *to)))
+                (texts.change_score, format!("{unit} › {title} › {criterion}"), shown(*from, points), shown(*to, points), signed(difference(*from, *to), points))
             }
-            Change::Points { unit, title, from, to } => (texts.change_points, format!("{unit} › {title}"), points(*from), points(*to), signed(difference(*from, *to))),
-            Change::Weight { unit, title, from, to } => (texts.change_weight, format!("{unit} › {title}"), two(*from), two(*to), signed(difference(*from, *to))),
+            Change::Points { unit, title, from, to } => (texts.change_points, format!("{unit} › {title}"), shown(*from, points), shown(*to, points), signed(difference(*from, *to), points)),
+            Change::Weight { unit, title, from, to } => (texts.change_weight, format!("{unit} › {title}"), shown(*from, percent), shown(*to, percent), signed(difference(*from, *to), percent)),
         };
         html! {
             <tr>
@@ -69,7 +82,7 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
                 <p class="all-good">{ texts.no_differences }</p>
             } else {
                 <p>{ fill(plural(diff.changes.len(), texts.comparison_summary_one, texts.comparison_summary_many),
-                    &[("n", &diff.changes.len()), ("before", &two(diff.ente_before)), ("after", &two(diff.ente_after))]) }</p>
+                    &[("n", &diff.changes.len()), ("before", &shown(diff.ente_before, two)), ("after", &shown(diff.ente_after, two))]) }</p>
                 if !diff.changes.is_empty() {
                     <div class="table-scroll">
                     <table class="table">
@@ -91,8 +104,8 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
                         </tr></thead>
                         <tbody>
                             { for changed_units.iter().map(|u| html! {
-                                <tr><th scope="row">{ u.unit.clone() }</th><td class="num">{ two(u.before) }</td>
-                                    <td class="num">{ two(u.after) }</td><td class="num">{ signed(difference(u.before, u.after)) }</td></tr>
+                                <tr><th scope="row">{ u.unit.clone() }</th><td class="num">{ shown(u.before, two) }</td>
+                                    <td class="num">{ shown(u.after, two) }</td><td class="num">{ signed(difference(u.before, u.after), two) }</td></tr>
                             }) }
                         </tbody>
                     </table>

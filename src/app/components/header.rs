@@ -72,10 +72,15 @@ pub fn Header(props: &HeaderProps) -> Html {
     let year_error = props.year_draft.as_ref().and_then(|d| d.error.clone());
     let ente = &props.results.ente;
     let average = ente.average.map_or("—".to_string(), |a| number(a, 2));
+    let year = props.plan.ente.year;
+    let plan_title = match props.plan.ente.name.trim() {
+        "" => fill(t().panels.plan_title_unnamed, &[("year", &year)]),
+        name => fill(t().panels.plan_title, &[("ente", &name), ("year", &year)]),
+    };
 
     html! {
         <section class="plan-header" aria-labelledby="titolo-piano">
-            <h1 id="titolo-piano">{ fill(t().panels.plan_title, &[("ente", &props.plan.ente.name), ("year", &props.plan.ente.year)]) }</h1>
+            <h1 id="titolo-piano">{ plan_title }</h1>
             <div class="mode-bar">
                 <div role="group" aria-labelledby="modalita-etichetta" class="mode-switch">
                     <span id="modalita-etichetta" class="mode-label">{ t().panels.mode }</span>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::components::achievement::AchievementEditor;
 use crate::app::components::disclosure::use_details_open;
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id};
+use crate::app::files::{confirm, dom_id, refocus_after_removal};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::compute::{ObjectiveResult, Status};
@@ -197,8 +197,16 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             || o.scores.iter().any(Option::is_some)
             || o.direct.is_some();
         let question = fill(texts.row_remove_question, &[("objective", &label)]);
+        let unit = o.unit.clone();
         Callback::from(move |_| {
             if !has_content || confirm(&question) {
+                let section = dom_id("unita", &[&unit]);
+                refocus_after_removal(
+                    &section,
+                    "textarea.title",
+                    &dom_id("titolo", &[&id]),
+                    &section,
+                );
                 s(Action::RemoveObjective { id: id.clone() });
             }
         })

@@ -12,7 +12,9 @@ use crate::app::components::icon::{icon, It};
 use crate::app::components::near_screen::{draw_button, use_draw_all, use_near_screen};
 use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
-use crate::app::files::{after_render, confirm, dom_id, focus};
+use crate::app::files::{
+    after_render, confirm, dom_id, focus, focus_first_control, refocus_after_removal,
+};
 use crate::app::state::{Action, Latest, Mode, State};
 use crate::app::Dispatch;
 use crate::model::compute::Member;
@@ -109,7 +111,7 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
     });
 
     html! {
-        <section class="units" aria-labelledby="obiettivi-titolo">
+        <section id="elenco-unita" class="units" aria-labelledby="obiettivi-titolo">
             <h2 id="obiettivi-titolo" class="section-title">{ t().panels.units_title }</h2>
             if draw_near_screen {
                 <p class="hint">{ fill(t().panels.units_drawn_near_screen, &[("n", &plan.objectives.len())]) }</p>
@@ -295,6 +297,12 @@ fn UnitSection(props: &SectionProps) -> Html {
         );
         Callback::from(move |_| {
             if count == 0 || confirm(&question) {
+                refocus_after_removal(
+                    "elenco-unita",
+                    "section.unit[id^='unita-']",
+                    &dom_id("unita", &[&id]),
+                    "nuova-unita-nome",
+                );
                 dispatch.dispatch(Action::RemoveUnit { id: id.clone() });
             }
         })
@@ -410,23 +418,6 @@ fn rollup_text(stats: &Stats) -> String {
             ),
             &[("n", &stats.objectives)],
         ),
-    }
-}
-
-/// Focuses the first control (button, field, panel) inside the element `id`.
-fn focus_first_control(id: &str) {
-    use wasm_bindgen::JsCast;
-    let control = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| {
-            e.query_selector("summary, button, input, textarea, select, a[href]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(control) = control {
-        let _ = control.focus();
     }
 }
 

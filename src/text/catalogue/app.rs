@@ -227,6 +227,12 @@ texts! {
         notice_read_failed,
         /// `{name}`: the file's name.
         notice_saved,
+        /// Another tab autosaved its plan over this one's.
+        notice_autosaved_elsewhere,
+        /// `{name}`: the file's name; one typed value was refused and not saved.
+        notice_saved_refused_one,
+        /// `{name}`: the file's name; `{n}`: how many typed values were refused.
+        notice_saved_refused_many,
         notice_restored,
         /// `{saved_at}`: date and time of the autosave (dd/mm/yyyy hh:mm).
         notice_restored_at,

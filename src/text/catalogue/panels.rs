@@ -12,6 +12,8 @@ texts! {
         // header.rs
         /// `{ente}`, `{year}`.
         plan_title,
+        /// The plan's title while the ente has no name. `{year}`: its year.
+        plan_title_unnamed,
         mode,
         mode_proposal,
         mode_review,

@@ -5,6 +5,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     percent: "{value}%",
 
     // header.rs
+    plan_title_unnamed: "Plan of objectives {year}",
     plan_title: "{ente} — plan of objectives {year}",
     mode: "Mode:",
     mode_proposal: "Proposal",

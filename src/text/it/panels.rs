@@ -6,6 +6,7 @@ pub const PANELS: PanelTexts = PanelTexts {
 
     // header.rs
     plan_title: "{ente} — piano degli obiettivi {year}",
+    plan_title_unnamed: "Piano degli obiettivi {year}",
     mode: "Modalità:",
     mode_proposal: "Proposta",
     mode_review: "Verifica",
