@@ -32,6 +32,15 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   await page.getByRole('button', { name: 'Verifica', exact: true }).click();
   assert.equal(await cell('da-verificare').innerText(), 'Da verificare: 53 obiettivi');
   await page.getByLabel('Nome di chi verifica').fill('Maria Rossi');
+  // The proposal is verified as the dirigente made it: titles read only,
+  // no rows or units added, moved or deleted.
+  assert.notEqual(await page.locator('#titolo-o1').getAttribute('readonly'), null);
+  const units = page.locator('#elenco-unita');
+  assert.ok(await units.locator('#titolo-o1').count(), 'the units are drawn');
+  for (const name of [/^Elimina l'/, /^Sposta su l'/, /^Aggiungi obiettivo a /, /^Elimina settore/]) {
+    assert.equal(await units.getByRole('button', { name }).count(), 0, `no «${name}» in Verifica`);
+  }
+  assert.equal(await page.locator('#nuova-unita-nome').count(), 0, 'no unit added in Verifica');
 
   // Settore 1, objective 3: complessità proposed 6, revised to 3.
   const row = page.locator('#riga-o3');

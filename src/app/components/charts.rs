@@ -1,6 +1,7 @@
 //! Charts as inline SVG drawn from the model's layout: unit averages with the
 //! ente's average marked, and a unit's objectives stacked by criterion. Each
-//! chart is an image with a title and its numbers as text, and prints.
+//! chart is an image with a title and its numbers as text, in a box that
+//! scrolls sideways on a narrow screen, and prints.
 
 use std::rc::Rc;
 
@@ -232,12 +233,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
             let parts: Vec<String> = s.segments.iter().map(|(c, p, _, _)| format!("{} {}", plan.grid.criteria[*c].short, points(*p))).collect();
             fill(t().panels.charts_stacked_row, &[("objective", &s.label), ("points", &parts.join(", ")), ("total", &points(s.total))])
         }).collect();
+        let title = fill(t().panels.charts_stacked_title, &[("unit", name)]);
         html! {
             <>
                 <UnitPicker choices={choices.clone()} selected={selected.clone().map(AttrValue::from)} onchange={on_unit} />
+                <div class="chart-scroll" tabindex="0" role="region" aria-label={title.clone()}>
                 <svg class="chart" role="img" aria-labelledby="grafico-pila-titolo grafico-pila-desc"
                     viewBox={format!("0 0 {} {h}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-pila">
-                    <title id="grafico-pila-titolo">{ fill(t().panels.charts_stacked_title, &[("unit", name)]) }</title>
+                    <title id="grafico-pila-titolo">{ title }</title>
                     <desc id="grafico-pila-desc">{ desc.join("; ") }</desc>
                     { for rows.iter().enumerate().map(|(i, s)| {
                         let y = (i as u32 + 1) * ROW_H;
@@ -268,6 +271,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                         }
                     }) }
                 </svg>
+                </div>
             </>
         }
     });
@@ -347,6 +351,10 @@ fn BarChart(props: &BarChartProps) -> Html {
                         onclick={turn(current + 1)}>{ t().panels.charts_next }</button>
                 </div>
             }
+            // A narrow screen scrolls the chart rather than shrink its labels
+            // (see `.chart` in the stylesheet): its box takes focus, so that
+            // the keyboard can scroll it too.
+            <div class="chart-scroll" tabindex="0" role="region" aria-label={props.title.clone()}>
             <svg class="chart" role="img" aria-labelledby={format!("{id}-titolo {id}-desc")}
                 viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid={id}>
                 <title id={format!("{id}-titolo")}>{ props.title.clone() }</title>
@@ -360,6 +368,7 @@ fn BarChart(props: &BarChartProps) -> Html {
                     <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ fill(props.marker, &[(props.value_name, &value)]) }</text>
                 }
             </svg>
+            </div>
         </>
     }
 }

@@ -446,7 +446,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             <td class="title-cell">
                 <textarea id={dom_id("titolo", &[&o.id])} class="title form-control" rows="2"
                     aria-label={fill(texts.row_title_of, &[("n", &props.number)])}
-                    placeholder={texts.row_title_placeholder}
+                    placeholder={texts.row_title_placeholder} readonly={props.review_mode}
                     value={o.title.clone()} oninput={on_title} />
                 <div class="row-extras">
                     if props.review_mode {
@@ -458,18 +458,21 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                         if description_open || o.description.is_some() {
                             <textarea id={dom_id("descrizione", &[&o.id])} class="form-control" rows="2"
                                 aria-label={fill(texts.row_description_of, &[("n", &props.number)])}
+                                readonly={props.review_mode}
                                 value={o.description.clone().unwrap_or_default()} onchange={on_description} />
                         }
                     </details>
                     if props.review_mode {
                         { review_panel(props, &label) }
                     }
+                    if !props.review_mode {
                     <details class="shared-units" ontoggle={on_share_toggle}>
                         <summary class={classes!(o.is_shared().then_some("is-shared"))}>{ share_summary }</summary>
                         if share_open {
                             <div class="checks">{ for share_boxes }</div>
                         }
                     </details>
+                    }
                 </div>
             </td>
             { score_cells.unwrap_or_default() }
@@ -497,12 +500,16 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 </td>
             }
             <td class="actions">
+                // The Nucleo verifies the proposal as the dirigente made it:
+                // its rows are not moved or deleted in Verifica.
+                if !props.review_mode {
                 <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_first} onclick={mover(-1)}
                     aria-label={fill(texts.row_move_up_objective, &[("objective", &label)])} title={texts.row_move_up}>{ icon(It::ArrowUp) }</button>
                 <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_last} onclick={mover(1)}
                     aria-label={fill(texts.row_move_down_objective, &[("objective", &label)])} title={texts.row_move_down}>{ icon(It::ArrowDown) }</button>
                 <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
                     aria-label={fill(texts.row_remove_objective, &[("objective", &label)])} title={texts.row_remove}>{ icon(It::Delete) }</button>
+                }
             </td>
         </tr>
     }

@@ -110,8 +110,16 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
         &[("counted", &counted)],
     );
 
+    // Rows hold fields the keyboard reaches, which scroll the box into
+    // view; without rows, the box takes focus itself, so that the keyboard
+    // can still scroll it on a narrow screen.
+    let (tabindex, role, label) = if n == 0 {
+        (Some("0"), Some("region"), Some(props.caption.clone()))
+    } else {
+        (None, None, None)
+    };
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" {tabindex} {role} aria-label={label}>
             <table class="table objectives">
                 <caption class="visually-hidden">{ props.caption.clone() }</caption>
                 <thead>

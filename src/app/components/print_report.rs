@@ -1,6 +1,7 @@
 //! What only paper shows: the annex's heading, the review's outcome with its
 //! comments, and the lines for signatures. The rest of the page prints as it
-//! is, without buttons and inputs (see the print stylesheet).
+//! is, without buttons and inputs (see the print stylesheet); the plan's
+//! title is its `h1`, printed under the heading, not repeated here.
 
 use yew::prelude::*;
 
@@ -30,7 +31,6 @@ pub fn PrintHeading(props: &PrintProps) -> Html {
     html! {
         <div class="print-only print-heading">
             <p class="print-kicker">{ texts.print_kicker }</p>
-            <p class="print-title">{ fill(texts.print_title, &[("ente", &plan.ente.name), ("year", &plan.ente.year)]) }</p>
             <p>{ fill(texts.print_method, &[("grid", &plan.grid.name), ("formula", &describe::formula(&plan.grid)), ("date", &date)]) }</p>
         </div>
     }

@@ -107,7 +107,9 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
                     { if moved == 0 { t().panels.sensitivity_none_moved.to_string() }
                       else { fill(plural(moved, t().panels.sensitivity_moved_one, t().panels.sensitivity_moved_many), &[("n", &moved)]) } }
                 </p>
-                <div class="table-scroll">
+                // No control inside: the box takes focus itself, so that the
+                // keyboard can scroll it on a narrow screen.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t().panels.sensitivity_caption}>
                 <table class="table">
                     <caption>{ t().panels.sensitivity_caption }</caption>
                     <thead><tr>

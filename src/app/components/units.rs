@@ -105,7 +105,9 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
                         caption={t().panels.units_shared_title} key_name="comuni" units={units.clone()}
                         proposed_average={state.proposed.shared.stats.average} />
                 }
-                <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ t().panels.units_add_shared }</button>
+                if state.mode != Mode::Review {
+                    <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ t().panels.units_add_shared }</button>
+                }
             </section>
         }
     });
@@ -118,7 +120,9 @@ pub fn UnitsView(props: &UnitsProps) -> Html {
             }
             { for sections }
             { shared_section.unwrap_or_default() }
-            <AddUnit plan={Same(state.plan.clone())} dispatch={props.dispatch.clone()} />
+            if state.mode != Mode::Review {
+                <AddUnit plan={Same(state.plan.clone())} dispatch={props.dispatch.clone()} />
+            }
         </section>
     }
 }
@@ -357,7 +361,7 @@ fn UnitSection(props: &SectionProps) -> Html {
                 if !show_table || result.subtree.objectives > own.stats.objectives {
                     <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
                 }
-                if drawn || !show_table {
+                if (drawn || !show_table) && state.mode != Mode::Review {
                 <details class="unit-edit">
                     <summary>{ fill(t().panels.units_edit, &[("level", &level.to_lowercase())]) }</summary>
                     <div class="field">
@@ -371,7 +375,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             { table }
             // Until its table is drawn, a unit of a long plan offers only the
             // button that draws it.
-            if drawn || !show_table {
+            if (drawn || !show_table) && state.mode != Mode::Review {
                 <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add} aria-label={fill(t().panels.units_add_objective_to, &[("unit", &plan.unit_label(unit))])}>{ icon(It::Plus) }
                     { t().panels.units_add_objective }
                 </button>

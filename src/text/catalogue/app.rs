@@ -162,8 +162,6 @@ texts! {
 
         // print_report.rs
         print_kicker,
-        /// `{ente}`, `{year}`.
-        print_title,
         /// `{grid}`: the grid's name; `{formula}`: how a weight is computed; `{date}`: today, dd/mm/yyyy.
         print_method,
         /// `{proposed}`, `{revised}`: the scores.

@@ -122,7 +122,6 @@ pub const APP: AppTexts = AppTexts {
 
     // print_report.rs
     print_kicker: "Annex — weighting of the objectives",
-    print_title: "{ente} — plan of objectives {year}",
     print_method: "{grid}: {formula}. Printed on {date}.",
     print_revised: "from {proposed} to {revised}",
     print_quoted: "“{comment}”",

@@ -124,7 +124,6 @@ pub const APP: AppTexts = AppTexts {
 
     // print_report.rs
     print_kicker: "Allegato — pesatura degli obiettivi",
-    print_title: "{ente} — piano degli obiettivi {year}",
     print_method: "{grid}: {formula}. Stampato il {date}.",
     print_revised: "da {proposed} a {revised}",
     print_quoted: "«{comment}»",

@@ -1,0 +1,157 @@
+// Layout on paper and on a phone: the printed annex fits an A4 page, results
+// columns too, with the plan's title once and no control's leftovers; on a
+// 390 px screen only the tables and charts scroll sideways, their boxes are
+// reachable by keyboard and named, and the charts' labels stay readable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, scanAxe } from './harness.mjs';
+
+let app, page;
+
+before(async () => {
+  app = await openApp({ acceptDialogs: true });
+  ({ page } = app);
+});
+
+after(async () => {
+  await app?.close();
+});
+
+const TITLE = 'Comune di Como — piano degli obiettivi 2024';
+// A4 is 210 mm wide; the stylesheet's @page leaves 12 mm each side:
+// 186 mm, 703 CSS pixels, is the width the annex is laid out in.
+const A4_CONTENT = Math.floor((186 / 25.4) * 96);
+const PHONE = { width: 390, height: 844 };
+
+// Scrolls to the bottom and back, so that every part of the page is drawn
+// (a long plan draws its parts as they come near the screen).
+async function drawEverything() {
+  let last = -1;
+  for (let i = 0; i < 60; i++) {
+    const height = await page.evaluate(() => { window.scrollTo(0, document.documentElement.scrollHeight); return document.documentElement.scrollHeight; });
+    await page.waitForTimeout(80);
+    if (height === last) break;
+    last = height;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+// The scroll boxes that can scroll sideways, with what makes them reachable.
+const scrollBoxes = (selector) => page.evaluate((selector) => [...document.querySelectorAll(selector)]
+  .filter((box) => box.scrollWidth > box.clientWidth + 1)
+  .map((box) => ({
+    where: box.closest('section')?.className ?? '',
+    tabindex: box.getAttribute('tabindex'),
+    role: box.getAttribute('role'),
+    label: box.getAttribute('aria-label') ?? '',
+    caption: box.querySelector('caption')?.textContent ?? box.querySelector('svg > title')?.textContent ?? '',
+    controls: box.querySelectorAll('button, input, select, textarea, a[href], [tabindex]').length,
+  })).map((b) => ({ ...b, reachable: b.tabindex === '0' || b.controls > 0 })), selector);
+
+test('printed on A4 with results, every column of the annex is on the page', async () => {
+  await page.getByLabel('Raggiungimento e risultati').check();
+  await page.locator('#riga-o1 input[aria-label^="Raggiungimento"]').fill('80');
+  await page.keyboard.press('Tab');
+  await page.getByTestId('ponderato-o1').filter({ hasText: '23,22' }).waitFor();
+  await page.setViewportSize({ width: A4_CONTENT, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const layout = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('main th, main td')].filter((c) => c.getClientRects().length);
+      const out = cells.map((c) => ({ right: c.getBoundingClientRect().right, text: c.innerText.trim().slice(0, 40) }))
+        .filter((c) => c.right > document.documentElement.clientWidth + 0.5);
+      return { scrollWidth: document.documentElement.scrollWidth, out: out.slice(0, 5), cells: cells.length };
+    });
+    assert.ok(layout.cells > 100, `cells laid out: ${layout.cells}`);
+    assert.deepEqual(layout.out, [], 'cells beyond the printed width');
+    assert.ok(layout.scrollWidth <= A4_CONTENT, `printed width ${layout.scrollWidth} > ${A4_CONTENT}`);
+    // The results columns print, in full.
+    const weighted = page.getByRole('columnheader', { name: 'Punteggio ponderato' }).first();
+    assert.ok(await weighted.isVisible());
+    const box = await weighted.boundingBox();
+    assert.ok(box.x + box.width <= A4_CONTENT, `«Punteggio ponderato» ends at ${box.x + box.width}`);
+    // No control's leftovers: the achievement's «%» choice does not print.
+    assert.equal(await page.locator('#riga-o1 .achievement select').isVisible(), false);
+    assert.equal((await page.locator('#riga-o2 .achievement-cell').innerText()).trim(), '');
+    assert.doesNotMatch(await page.locator('#riga-o1 .achievement-cell').innerText(), /^%/);
+    // The plan's title, once.
+    const titles = await page.evaluate((title) => [...document.querySelectorAll('main *')]
+      .filter((e) => e.children.length === 0 && e.textContent.trim() === title && e.getClientRects().length).length, TITLE);
+    assert.equal(titles, 1);
+    assert.equal(await page.getByRole('heading', { level: 1, name: TITLE }).isVisible(), true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    assert.ok(pdf.length > 10_000);
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+});
+
+test('on a phone only the tables and charts scroll sideways, never the page', async () => {
+  await page.setViewportSize(PHONE);
+  await page.getByRole('heading', { name: 'Sensibilità della graduatoria' }).click();
+  await drawEverything();
+  // With the results columns (left on by the test above) and without.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width);
+  await page.getByLabel('Raggiungimento e risultati').uncheck();
+  await drawEverything();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width);
+  // The tables do scroll: they did not just get squeezed.
+  assert.ok((await scrollBoxes('.table-scroll')).length > 5);
+});
+
+test('on a phone the sensitivity table and the charts scroll from the keyboard, and are named', async () => {
+  const boxes = await scrollBoxes('.sensitivity .table-scroll, .charts .chart-scroll');
+  assert.deepEqual(boxes.map((b) => b.where), ['sensitivity', 'charts', 'charts']);
+  for (const b of boxes) {
+    assert.equal(b.tabindex, '0', `${b.where}: tabindex`);
+    assert.equal(b.role, 'region', `${b.where}: role`);
+    assert.ok(b.label.length > 0 && b.label === b.caption, `${b.where}: named «${b.label}» after «${b.caption}»`);
+  }
+  // Every box that scrolls has something to tab to, or takes focus itself.
+  const unreachable = (await scrollBoxes('.table-scroll, .chart-scroll')).filter((b) => !b.reachable);
+  assert.deepEqual(unreachable, []);
+  // Reached with Tab after the sliders' reset, scrolled with the arrow keys.
+  const sensitivity = page.getByRole('region', { name: /^Posizione di ogni obiettivo nella sua unità/ });
+  await page.getByRole('button', { name: 'Ripristina la griglia adottata' }).focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await sensitivity.evaluate((e) => e === document.activeElement), true);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.activeElement.scrollLeft > 0);
+  await scanAxe(page, 'phone, sensitivity open');
+});
+
+test('on a phone the charts keep labels of at least 10 px', async () => {
+  const sizes = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].map((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const fonts = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    return { id: svg.dataset.testid, smallest: Math.min(...fonts), texts: fonts.length };
+  }));
+  assert.equal(sizes.length, 2);
+  for (const s of sizes) {
+    assert.ok(s.texts > 3, `${s.id}: texts`);
+    assert.ok(s.smallest >= 10, `${s.id}: text drawn at ${s.smallest.toFixed(1)} px`);
+  }
+  await page.locator('[data-testid="grafico-medie"]').scrollIntoViewIfNeeded();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width);
+});
+
+test('on a phone a unit without objectives: its table\'s box takes focus, and is named', async () => {
+  await page.getByRole('button', { name: 'Nuovo piano' }).click();
+  await page.getByLabel('Punteggi per criterio (Comune di Como, PEG 2024)').check();
+  await page.getByRole('button', { name: 'Crea il piano' }).click();
+  const box = page.locator('.table-scroll:has(table.objectives)').first();
+  await box.waitFor();
+  const [b] = await scrollBoxes('.table-scroll:has(table.objectives)');
+  assert.ok(b, 'the empty table scrolls sideways at 390 px');
+  assert.equal(b.controls, 0);
+  assert.equal(b.tabindex, '0');
+  assert.equal(b.role, 'region');
+  assert.equal(b.label, b.caption);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width);
+  await scanAxe(page, 'phone, new plan');
+  // With an objective, its fields are what the keyboard reaches.
+  await page.getByRole('button', { name: /^Aggiungi obiettivo a / }).first().click();
+  assert.equal(await box.getAttribute('tabindex'), null);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+});
