@@ -161,9 +161,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
         t().panels.charts_averages_title,
         &[("max", &points(chart.scale_max))],
     );
-    let bars_svg = html! {
-        <BarChart {chart} id="grafico-medie" title={title.clone()} desc={t().panels.charts_averages_desc}
-            marker={t().panels.charts_ente_average} value_name="average" fill={PALETTE[0]} />
+    // Until some unit has an average, there is no scale to draw on.
+    let bars_svg = if chart.bars.is_empty() {
+        html! { <p class="hint" data-testid="grafico-medie-vuoto">{ t().panels.charts_no_averages }</p> }
+    } else {
+        html! {
+            <BarChart {chart} id="grafico-medie" title={title.clone()} desc={t().panels.charts_averages_desc}
+                marker={t().panels.charts_ente_average} value_name="average" fill={PALETTE[0]} />
+        }
     };
 
     let on_unit = use_callback(unit_choice.clone(), |id: String, unit_choice| {

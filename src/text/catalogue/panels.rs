@@ -245,6 +245,8 @@ texts! {
         findings_counts,
 
         // charts.rs
+        /// In place of the averages chart while no unit has an average.
+        charts_no_averages,
         /// `{max}`: the highest weight an objective can have.
         charts_averages_title,
         /// `{bars}`: each unit with its average, separated by semicolons; `{average}`: the ente's.

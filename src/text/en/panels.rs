@@ -181,6 +181,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     findings_counts: "Errors: {errors}, warnings: {warnings}, notes: {notes}.",
 
     // charts.rs
+    charts_no_averages: "No unit has an average yet: the chart appears once an objective has all its scores.",
     charts_averages_title: "Unit averages, on a scale from 0 to {max}",
     charts_averages_desc: "{bars}. Administration average {average}.",
     charts_ente_average: "administration average {average}",
