@@ -365,7 +365,14 @@ fn formulas_in_text_are_neutralised() {
 
 #[test]
 fn the_file_is_named_after_the_ente_and_year() {
-    assert_eq!(csv::file_name(&como()), "pesatura-comune-di-como-2024.csv");
+    assert_eq!(
+        csv::file_name(&como(), Dialect::ExcelItalian),
+        "pesatura-comune-di-como-2024.csv"
+    );
+    assert_eq!(
+        csv::file_name(&como(), Dialect::Plain),
+        "pesatura-comune-di-como-2024-semplice.csv"
+    );
 }
 
 // ---- reading files from elsewhere ------------------------------------------

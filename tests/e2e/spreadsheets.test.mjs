@@ -39,6 +39,12 @@ test('export for Italian Excel', async () => {
   const text = bytes.toString('utf8');
   assert.match(text.split('\r\n')[0], /^\uFEFF"Area";"Settore";"Titolo"/);
   assert.match(text, /"COMMITTENZA AUSILIARIA";"";"";"4";"7";"2";"5";"18";"29,03";"20,67"/);
+  // The plain dialect's file has a name of its own.
+  const [plain] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Esporta CSV semplice (, e .)' }).click(),
+  ]);
+  assert.equal(plain.suggestedFilename(), 'pesatura-comune-di-como-2024-semplice.csv');
 });
 
 test('the Como table as published, with what it hides', async () => {

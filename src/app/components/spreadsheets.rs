@@ -102,7 +102,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
         let plan = props.plan.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| {
-            let name = csv::file_name(&plan);
+            let name = csv::file_name(&plan, dialect);
             let bytes = csv::export(&plan, dialect);
             // The bytes are UTF-8 (with a BOM for Excel): hand them over as text.
             let text = String::from_utf8_lossy(&bytes).into_owned();

@@ -86,10 +86,16 @@ pub fn export(plan: &Plan, dialect: Dialect) -> Vec<u8> {
     write(&rows, dialect)
 }
 
-/// The name of the downloaded file: `pesatura-comune-di-como-2024.csv`.
-pub fn file_name(plan: &Plan) -> String {
+/// The name of the downloaded file: `pesatura-comune-di-como-2024.csv` for
+/// Excel, `…-2024-semplice.csv` in the plain dialect, so that the two files
+/// are told apart in a folder of downloads.
+pub fn file_name(plan: &Plan, dialect: Dialect) -> String {
     let name = json::file_name(plan);
-    format!("{}.csv", name.strip_suffix(".json").unwrap_or(&name))
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    match dialect {
+        Dialect::ExcelItalian => format!("{stem}.csv"),
+        Dialect::Plain => format!("{stem}-semplice.csv"),
+    }
 }
 
 fn header(plan: &Plan) -> Vec<String> {
