@@ -826,10 +826,17 @@ impl State {
     }
 
     /// The Como 2024 example as a fresh state.
+    /// The Como example as the app starts with it: like a plan just opened,
+    /// its numbers first, its findings once its first screen is painted.
     pub fn como_example() -> State {
         let plan =
             json::load(COMO_EXAMPLE.as_bytes()).expect("the bundled Como example is a valid plan");
-        State::new(plan)
+        let plan = Rc::new(plan);
+        let (results, proposed, shown_plan) = derive_numbers(&plan, Mode::Proposal);
+        State {
+            findings_pending: true,
+            ..State::from_parts(plan, results, proposed, Rc::default(), shown_plan)
+        }
     }
 
     /// This state with an edited plan, numbers and findings recomputed.
@@ -1275,6 +1282,8 @@ impl Reducible for State {
             ),
             Action::OpenExample => State {
                 notice: Some(Notice::Info(t().app.notice_example.into())),
+                // Drawn as a plan opened: its findings at the last frame.
+                opening: self.opening + 1,
                 ..State::como_example()
             },
             Action::Open { name, bytes } => match json::load_checked(&bytes) {
