@@ -3,7 +3,6 @@
 
 use super::*;
 
-/// Reads a plan from the bytes of a file.
 /// Whether a file is as Pesatura saved it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Integrity {
