@@ -124,3 +124,26 @@ fn no_differentiation_and_maximum_everywhere() {
     assert_eq!(found[0].place.objective.as_deref(), Some(top.as_str()));
     let _ = parse_number("1");
 }
+
+#[test]
+fn two_criteria_with_the_same_label() {
+    let mut plan = como();
+    assert!(with(&validate(&plan), "stesso nome")
+        .iter()
+        .all(|f| f.place.criterion.is_none()));
+    // Rilevanza renamed as Significatività finanziaria, with its label.
+    let (name, short) = (
+        plan.grid.criteria[2].name.clone(),
+        plan.grid.criteria[2].short.clone(),
+    );
+    plan.rename_criterion(1, &name, &short);
+    let found = with(&validate(&plan), "non si distinguono");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].place.criterion, Some(2), "the later of the two");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0].message.contains("«Signif. finanziaria»"),
+        "{}",
+        found[0].message
+    );
+}

@@ -134,17 +134,11 @@ pub fn exists(selector: &str) -> bool {
 /// Focuses the element `id` if it is a control (button, field, panel),
 /// else the first control inside it.
 pub fn focus_first_control(id: &str) {
-    const CONTROLS: &str = "summary, button, input, textarea, select, a[href]";
-    let control = web_sys::window()
+    let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| match e.matches(CONTROLS) {
-            Ok(true) => Some(e),
-            _ => e.query_selector(CONTROLS).ok().flatten(),
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(control) = control {
-        let _ = control.focus();
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        focus_first_in(&element);
     }
 }
 
@@ -174,4 +168,61 @@ pub fn refocus_after_removal(container: &str, siblings: &str, id: &str, fallback
         Some(id) => focus_first_control(&id),
         None => focus_first_control(&fallback),
     });
+}
+
+/// Keeps the keyboard's place in a list whose item holding `from` (its
+/// delete button) is about to leave: once the page is drawn again, the focus
+/// goes to the first control of the item now in its place, or else of the
+/// list's last item, or else of the list itself. `item` selects the list's
+/// items (`li.indicator`, `fieldset`).
+pub fn refocus_in_list(from: &web_sys::Element, item: &'static str) {
+    let Some(own) = from.closest(item).ok().flatten() else {
+        return;
+    };
+    let Some(list) = own.parent_element() else {
+        return;
+    };
+    let items =
+        move |list: &web_sys::Element| list.query_selector_all(&format!(":scope > {item}")).ok();
+    let at = items(&list).and_then(|all| {
+        (0..all.length()).position(|i| all.item(i).is_some_and(|n| n.is_same_node(Some(&own))))
+    });
+    after_render(move || {
+        let target = items(&list)
+            .and_then(|all| {
+                let index = at.unwrap_or(0).min(all.length().saturating_sub(1) as usize);
+                all.item(index as u32)
+            })
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .unwrap_or(list);
+        focus_first_in(&target);
+    });
+}
+
+/// Keeps the focus on a moved item's control: the first of `ids` that is on
+/// the page and enabled once it is drawn again (the button pressed, or its
+/// twin when the item reached the end of its list).
+pub fn refocus_first_enabled(ids: Vec<String>) {
+    after_render(move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        let control = ids.iter().find_map(|id| {
+            let element = document.as_ref()?.get_element_by_id(id)?;
+            (!element.has_attribute("disabled")).then_some(element)
+        });
+        if let Some(control) = control.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = control.focus();
+        }
+    });
+}
+
+/// Focuses `element` if it is a control, else the first control inside it.
+fn focus_first_in(element: &web_sys::Element) {
+    const CONTROLS: &str = "summary, button, input, textarea, select, a[href]";
+    let control = match element.matches(CONTROLS) {
+        Ok(true) => Some(element.clone()),
+        _ => element.query_selector(CONTROLS).ok().flatten(),
+    };
+    if let Some(control) = control.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = control.focus();
+    }
 }

@@ -940,10 +940,25 @@ impl State {
     }
 
     /// An edit of the grid's structure: score cells are re-read from the plan.
+    /// An edit that takes their weight from objectives that had one (a range
+    /// narrowed, a step that skips their scores, a criterion turned to levels,
+    /// types switched on) says how many, and that undo brings them back.
     fn grid_edited(&self, edit: impl FnOnce(&mut Plan)) -> State {
-        State {
+        let next = State {
             drafts: Rc::default(),
             ..self.edited(edit)
+        };
+        let weighed = |r: &Results| r.objectives.iter().filter(|o| o.points.is_some()).count();
+        match weighed(&self.proposed).saturating_sub(weighed(&next.proposed)) {
+            0 => next,
+            lost => next.with_notice(Notice::Warning(fill(
+                plural(
+                    lost,
+                    t().app.notice_grid_lost_weights_one,
+                    t().app.notice_grid_lost_weights_many,
+                ),
+                &[("n", &lost)],
+            ))),
         }
     }
 

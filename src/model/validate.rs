@@ -72,6 +72,7 @@ struct Order {
 }
 
 /// The sections, in the order the checks run.
+const GRID: u8 = 0;
 const UNITS: u8 = 1;
 const OBJECTIVES: u8 = 2;
 const DIRECT_SUMS: u8 = 3;
@@ -106,6 +107,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     let mut out = Vec::new();
     let units = IdTable::units(plan);
 
+    check_grid(plan, &mut out);
     check_units(plan, &units, &mut out);
 
     let ids = IdTable::new(plan.objectives.len(), |k| plan.objectives[k].id.as_str());
@@ -927,6 +929,36 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
         }
         if !has_objectives[id(u)] {
             push(5, Severity::Warning, t().model.unit_no_objectives.into());
+        }
+    }
+}
+
+/// The grid's own findings (section [`GRID`]): a criterion named, or
+/// labelled, as one before it, which the tables and the exported files could
+/// not tell apart.
+fn check_grid(plan: &Plan, out: &mut Vec<Finding>) {
+    let folded = |s: &str| s.trim().to_lowercase();
+    let criteria = &plan.grid.criteria;
+    for (c, criterion) in criteria.iter().enumerate() {
+        let repeats = criteria[..c].iter().any(|before| {
+            folded(&before.name) == folded(&criterion.name)
+                || folded(&before.short) == folded(&criterion.short)
+        });
+        if repeats {
+            out.push(Finding {
+                severity: Severity::Warning,
+                place: Place {
+                    unit: None,
+                    objective: None,
+                    criterion: Some(c),
+                },
+                where_: fill(
+                    t().model.grid_criterion_where,
+                    &[("criterion", &criterion.name)],
+                ),
+                message: fill(t().model.criterion_repeated, &[("short", &criterion.short)]),
+                order: at(GRID, c, 0),
+            });
         }
     }
 }

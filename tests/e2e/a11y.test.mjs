@@ -89,3 +89,34 @@ test('deleting a row or a unit keeps the keyboard where it was, not at the page 
   await page.waitForFunction(() => document.activeElement?.closest('section.unit')?.id === 'unita-s2');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'its «Modifica settore»');
 });
+
+test('moving a row or a criterion keeps the focus on its button', async () => {
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  await page.getByRole('button', { name: 'Esempio: Comune di Como, PEG 2024' }).click();
+  await page.locator('#sposta-giu-o1').click();
+  await page.waitForFunction(() => document.querySelector('#unita-s1 textarea.title')?.id === 'titolo-o2');
+  assert.equal(await focused(), 'sposta-giu-o1');
+  await page.keyboard.press('Enter'); // o1 now last: its «down» is disabled, the focus on its «up»
+  await page.waitForFunction(() => document.activeElement?.id === 'sposta-su-o1');
+  // Opened afresh, whatever an earlier test left.
+  if ((await page.locator('details.grid-edit').getAttribute('open')) !== null) await page.getByText('Modifica la griglia').click();
+  await page.getByText('Modifica la griglia').click();
+  await page.locator('#griglia-giu-complessita').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'griglia-giu-complessita');
+});
+
+test('Nuovo piano: Escape gives the focus back to its button; a plan created, to its title', async () => {
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  await page.locator('#nuovo-piano').click();
+  await page.locator('#metodo-como-2024').focus();
+  // The focused choice is below the sticky band, not under it.
+  const band = await page.locator('.app-header').boundingBox();
+  const choice = await page.locator('#metodo-como-2024').boundingBox();
+  assert.ok(choice.y >= band.y + band.height, `choice at ${choice.y}, band to ${band.y + band.height}`);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('form.new-plan'));
+  assert.equal(await focused(), 'nuovo-piano');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Crea il piano' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'titolo-piano');
+});

@@ -220,6 +220,26 @@ test('a plan on levels and objective types, entered through the interface', asyn
   assert.equal(await cell('punti-o1').innerText(), '18\n9 × 2');
 });
 
+test('a grid edit that takes their weight from objectives says how many, and undo gives it back', async () => {
+  page.once('dialog', (d) => d.accept()); // the plan on screen has unsaved changes
+  await page.getByRole('button', { name: 'Esempio: Comune di Como, PEG 2024' }).click();
+  await notice().filter({ hasText: "Aperto l'esempio" }).waitFor();
+  // Opened afresh, whatever an earlier test left.
+  if ((await page.locator('details.grid-edit').getAttribute('open')) !== null) await page.getByText('Modifica la griglia').click();
+  await page.getByText('Modifica la griglia').click();
+  // Complessità from 0–10 to 0–5: the 28 objectives scored 6 or more stop counting.
+  const max = page.locator('#griglia-max-0');
+  await max.fill('5');
+  await max.press('Tab');
+  const warning = await notice().filter({ hasText: 'Con la griglia così modificata' }).innerText();
+  const lost = Number(warning.match(/modificata (\d+) obiettivi/)?.[1]);
+  assert.ok(lost > 0, warning);
+  assert.equal(Number(await cell('ente-valutati').innerText()), 53 - lost);
+  await page.getByRole('button', { name: 'Annulla', exact: true }).click();
+  assert.equal(await cell('ente-valutati').innerText(), '53');
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+});
+
 test('a plan with direct percentages says by how much a unit is off 100', async () => {
   page.once('dialog', (d) => d.accept());
   await newPlan('Pesi percentuali assegnati direttamente');

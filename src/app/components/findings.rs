@@ -33,6 +33,7 @@ fn target(place: &Place) -> String {
         (Some(o), Some(c), _) => dom_id("cella", &[o, &c.to_string()]),
         (Some(o), None, _) => dom_id("titolo", &[o]),
         (None, _, Some(u)) => dom_id("unita", &[u]),
+        (None, Some(_), None) => "griglia-titolo".into(),
         _ => "contenuto".into(),
     }
 }

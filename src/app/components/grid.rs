@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::app::components::disclosure::use_details_open;
 
 use crate::app::components::icon::{icon, It};
-use crate::app::files::confirm;
+use crate::app::files::{confirm, dom_id, refocus_first_enabled, refocus_in_list};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
 use crate::model::describe;
@@ -75,15 +75,25 @@ pub fn GridView(props: &GridProps) -> Html {
         let has_scores = state.plan.criterion_has_scores(c);
         let question = fill(t().panels.grid_remove_criterion_question, &[("criterion", &criterion.name)]);
         let s = send.clone();
-        let on_remove = Callback::from(move |_| {
+        let on_remove = Callback::from(move |e: MouseEvent| {
             if !has_scores || confirm(&question) {
+                if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+                    refocus_in_list(&button, "fieldset.criterion-editor");
+                }
                 s(Action::RemoveCriterion { criterion: c });
             }
         });
-        let s = send.clone();
-        let up = Callback::from(move |_| s(Action::MoveCriterion { criterion: c, delta: -1 }));
-        let s = send.clone();
-        let down = Callback::from(move |_| s(Action::MoveCriterion { criterion: c, delta: 1 }));
+        // A moved criterion keeps the focus on its button (or its twin at the list's end).
+        let move_ids = [dom_id("griglia-su", &[&criterion.id]), dom_id("griglia-giu", &[&criterion.id])];
+        let mover = |delta: isize| {
+            let (s, ids) = (send.clone(), move_ids.clone());
+            let ids = if delta < 0 { ids.to_vec() } else { ids.into_iter().rev().collect() };
+            Callback::from(move |_| {
+                s(Action::MoveCriterion { criterion: c, delta });
+                refocus_first_enabled(ids.clone());
+            })
+        };
+        let (up, down) = (mover(-1), mover(1));
         let id = |f: &str| format!("griglia-{f}-{c}");
 
         let scale_editor = match &criterion.scale {
@@ -162,8 +172,8 @@ pub fn GridView(props: &GridProps) -> Html {
                     </div>
                     { scale_editor }
                     <div class="criterion-actions">
-                        <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={c == 0} onclick={up} aria-label={fill(t().panels.grid_move_criterion_up, &[("criterion", &criterion.short)])}>{ icon(It::ArrowUp) }</button>
-                        <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={c + 1 == grid.criteria.len()} onclick={down} aria-label={fill(t().panels.grid_move_criterion_down, &[("criterion", &criterion.short)])}>{ icon(It::ArrowDown) }</button>
+                        <button id={move_ids[0].clone()} type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={c == 0} onclick={up} aria-label={fill(t().panels.grid_move_criterion_up, &[("criterion", &criterion.short)])}>{ icon(It::ArrowUp) }</button>
+                        <button id={move_ids[1].clone()} type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={c + 1 == grid.criteria.len()} onclick={down} aria-label={fill(t().panels.grid_move_criterion_down, &[("criterion", &criterion.short)])}>{ icon(It::ArrowDown) }</button>
                         <button type="button" class="btn btn-danger btn-small btn-outline-danger btn-xs btn-icon" onclick={on_remove}>{ icon(It::Delete) }{ t().panels.grid_remove_criterion }<span class="visually-hidden">{ format!(" {}", criterion.short) }</span></button>
                     </div>
                 </div>

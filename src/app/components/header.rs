@@ -80,7 +80,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 
     html! {
         <section class="plan-header" aria-labelledby="titolo-piano">
-            <h1 id="titolo-piano">{ plan_title }</h1>
+            <h1 id="titolo-piano" tabindex="-1">{ plan_title }</h1>
             <div class="mode-bar">
                 <div role="group" aria-labelledby="modalita-etichetta" class="mode-switch">
                     <span id="modalita-etichetta" class="mode-label">{ t().panels.mode }</span>
@@ -132,7 +132,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </div>
                 <dl class="headline">
                     <div><dt>{ t().panels.header_objectives }</dt><dd data-testid="ente-obiettivi">{ ente.objectives }</dd></div>
-                    <div><dt>{ t().panels.header_scored }</dt><dd>{ ente.complete }</dd></div>
+                    <div><dt>{ t().panels.header_scored }</dt><dd data-testid="ente-valutati">{ ente.complete }</dd></div>
                     <div><dt>{ t().panels.header_ente_average }</dt><dd data-testid="ente-media">{ average }</dd></div>
                 </dl>
             </div>

@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::files::{after_render, focus};
 use crate::app::state::Action;
 use crate::app::Dispatch;
 use crate::model::describe;
@@ -48,15 +49,31 @@ pub fn NewPlanPanel(props: &NewPlanProps) -> Html {
                 preset: *chosen,
             });
             close.emit(());
+            // The keyboard goes on from the new plan's title.
+            after_render(|| focus("titolo-piano"));
         })
     };
-    let on_cancel = {
+    // Closed without a plan, by its button or Escape: back to «Nuovo piano».
+    let cancel = {
         let close = props.on_close.clone();
-        Callback::from(move |_| close.emit(()))
+        move || {
+            close.emit(());
+            after_render(|| focus("nuovo-piano"));
+        }
     };
+    let on_cancel = {
+        let cancel = cancel.clone();
+        Callback::from(move |_| cancel())
+    };
+    let on_keydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            cancel();
+        }
+    });
     let texts = &t().app;
     html! {
-        <form class="new-plan" onsubmit={on_create} aria-labelledby="nuovo-piano-titolo">
+        <form class="new-plan" onsubmit={on_create} onkeydown={on_keydown} aria-labelledby="nuovo-piano-titolo">
             <h2 id="nuovo-piano-titolo">{ texts.new_plan_heading }</h2>
             <fieldset>
                 <legend>{ texts.method }</legend>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::components::achievement::AchievementEditor;
 use crate::app::components::disclosure::use_details_open;
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id, refocus_after_removal};
+use crate::app::files::{confirm, dom_id, refocus_after_removal, refocus_first_enabled};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::compute::{ObjectiveResult, Status};
@@ -182,13 +182,24 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             })
         })
     };
+    // A moved objective keeps the focus on its button (or its twin at the table's end).
+    let move_ids = [
+        dom_id("sposta-su", &[&o.id]),
+        dom_id("sposta-giu", &[&o.id]),
+    ];
     let mover = |delta: isize| {
         let (s, id) = (send.clone(), o.id.clone());
+        let ids = if delta < 0 {
+            move_ids.to_vec()
+        } else {
+            move_ids.iter().rev().cloned().collect()
+        };
         Callback::from(move |_| {
             s(Action::MoveObjective {
                 id: id.clone(),
                 delta,
-            })
+            });
+            refocus_first_enabled(ids.clone());
         })
     };
     let on_remove = {
@@ -503,9 +514,9 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 // The Nucleo verifies the proposal as the dirigente made it:
                 // its rows are not moved or deleted in Verifica.
                 if !props.review_mode {
-                <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_first} onclick={mover(-1)}
+                <button id={move_ids[0].clone()} type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_first} onclick={mover(-1)}
                     aria-label={fill(texts.row_move_up_objective, &[("objective", &label)])} title={texts.row_move_up}>{ icon(It::ArrowUp) }</button>
-                <button type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_last} onclick={mover(1)}
+                <button id={move_ids[1].clone()} type="button" class="btn btn-icon btn-outline-primary btn-xs" disabled={props.is_last} onclick={mover(1)}
                     aria-label={fill(texts.row_move_down_objective, &[("objective", &label)])} title={texts.row_move_down}>{ icon(It::ArrowDown) }</button>
                 <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
                     aria-label={fill(texts.row_remove_objective, &[("objective", &label)])} title={texts.row_remove}>{ icon(It::Delete) }</button>

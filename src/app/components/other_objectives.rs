@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id};
+use crate::app::files::{confirm, dom_id, refocus_in_list};
 use std::collections::HashMap;
 
 use crate::app::components::achievement::AchievementEditor;
@@ -47,8 +47,11 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
         let on_add_indicator = Callback::from(move |_| s(Action::AddIndicator { id: id.clone() }));
         let (s, id) = (send.clone(), o.id.clone());
         let question = fill(t().panels.org_remove_question, &[("n", &(n + 1))]);
-        let on_remove = Callback::from(move |_| {
+        let on_remove = Callback::from(move |e: MouseEvent| {
             if confirm(&question) {
+                if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+                    refocus_in_list(&button, "tr");
+                }
                 s(Action::RemoveOrgObjective { id: id.clone() });
             }
         });
@@ -58,7 +61,12 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             let (s, id) = (send.clone(), o.id.clone());
             let on_target = Callback::from(move |e: Event| s(Action::SetIndicator { id: id.clone(), index: i, name: None, target: Some(e.target_unchecked_into::<HtmlInputElement>().value()) }));
             let (s, id) = (send.clone(), o.id.clone());
-            let on_drop = Callback::from(move |_| s(Action::RemoveIndicator { id: id.clone(), index: i }));
+            let on_drop = Callback::from(move |e: MouseEvent| {
+                if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+                    refocus_in_list(&button, "li.indicator");
+                }
+                s(Action::RemoveIndicator { id: id.clone(), index: i })
+            });
             html! {
                 <li class="indicator">
                     <input type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name}
@@ -135,8 +143,11 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         let on_title = Callback::from(move |e: Event| s(Action::SetSecretaryTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }));
         let (s, id) = (send.clone(), o.id.clone());
         let question = fill(t().panels.secretary_remove_question, &[("n", &(n + 1))]);
-        let on_remove = Callback::from(move |_| {
+        let on_remove = Callback::from(move |e: MouseEvent| {
             if confirm(&question) {
+                if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+                    refocus_in_list(&button, "li.secretary-item");
+                }
                 s(Action::RemoveSecretaryObjective { id: id.clone() });
             }
         });

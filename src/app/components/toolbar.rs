@@ -123,7 +123,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 title={texts.undo_hint} aria-keyshortcuts="Control+Z">{ icon(It::Restore) }{ texts.undo }</button>
             <button type="button" class="btn btn-outline btn-xs btn-icon" onclick={on_redo} disabled={!props.state.can_redo()}
                 title={texts.redo_hint} aria-keyshortcuts="Control+Y">{ icon_with(It::Restore, "icon-flip") }{ texts.redo }</button>
-            <button type="button" class="btn btn-xs btn-icon" onclick={on_new}>{ icon(It::File) }{ texts.new_plan }</button>
+            <button id="nuovo-piano" type="button" class="btn btn-xs btn-icon" onclick={on_new}>{ icon(It::File) }{ texts.new_plan }</button>
             <label class="btn btn-xs btn-icon file-button">{ icon(It::Folder) }
                 { texts.open_file }
                 <input type="file" id="apri-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />

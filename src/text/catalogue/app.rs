@@ -225,6 +225,10 @@ texts! {
         notice_read_failed,
         /// `{name}`: the file's name.
         notice_saved,
+        /// A grid edit left one objective that had a weight without one.
+        notice_grid_lost_weights_one,
+        /// `{n}`: how many objectives a grid edit left without the weight they had.
+        notice_grid_lost_weights_many,
         /// Another tab autosaved its plan over this one's.
         notice_autosaved_elsewhere,
         /// `{name}`: the file's name; one typed value was refused and not saved.

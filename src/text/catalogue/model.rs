@@ -21,6 +21,10 @@ texts! {
         /// `{unit}`: the id of the missing unit.
         objective_unit_missing,
         objective_no_title,
+        /// Where a finding about criterion `{criterion}` (its name) of the grid is.
+        grid_criterion_where,
+        /// `{short}`: the label the criterion shares with another.
+        criterion_repeated,
         /// `{unit}`: the id of the missing unit.
         objective_shared_unit_missing,
         /// `{criterion}`: the criterion's short name.

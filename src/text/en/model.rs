@@ -11,6 +11,8 @@ pub const MODEL: ModelTexts = ModelTexts {
     objective_quoted_cut: "“{title}…”",
     objective_id_repeated: "The identifier “{id}” is used by more than one objective.",
     objective_unit_missing: "The objective belongs to the unit “{unit}”, which does not exist in the plan.",
+    grid_criterion_where: "Grid › {criterion}",
+    criterion_repeated: "Another criterion has the same name or the same label (“{short}”): the tables and the exported files cannot tell the two apart.",
     objective_no_title: "The objective has no title.",
     objective_shared_unit_missing: "The objective is shared with the unit “{unit}”, which does not exist in the plan.",
     score_missing: "The score for “{criterion}” is missing: the objective counts in neither the weights nor the averages until it is complete.",

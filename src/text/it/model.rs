@@ -12,6 +12,8 @@ pub const MODEL: ModelTexts = ModelTexts {
     objective_id_repeated: "L'identificativo «{id}» è usato da più di un obiettivo.",
     objective_unit_missing: "L'obiettivo appartiene all'unità «{unit}», che non esiste nel piano.",
     objective_no_title: "L'obiettivo non ha un titolo.",
+    grid_criterion_where: "Griglia › {criterion}",
+    criterion_repeated: "Un altro criterio ha lo stesso nome o la stessa etichetta («{short}»): nelle tabelle e nei file esportati i due non si distinguono.",
     objective_shared_unit_missing: "L'obiettivo è condiviso con l'unità «{unit}», che non esiste nel piano.",
     score_missing: "Manca il punteggio di «{criterion}»: l'obiettivo non entra nei pesi né nelle medie finché non è completo.",
     type_missing: "Manca la tipologia: senza il suo fattore l'obiettivo non ha peso e non entra nelle medie.",
