@@ -165,3 +165,27 @@ fn the_csv_export_carries_the_results() {
         back.ignored_columns
     );
 }
+
+#[test]
+fn bands_are_set_in_order_within_0_and_100_or_removed() {
+    let mut plan = como();
+    assert_eq!(plan.set_bands(Some((d("50"), d("80")))), Ok(()));
+    assert_eq!(
+        plan.grid.bands,
+        Some(Bands {
+            zero_below: d("50"),
+            full_from: d("80")
+        })
+    );
+    for (zero_below, full_from) in [("80", "50"), ("-1", "80"), ("50", "101")] {
+        let refused = plan.set_bands(Some((d(zero_below), d(full_from))));
+        assert!(refused.unwrap_err().contains("da 0 a 100"));
+        assert_eq!(
+            plan.grid.bands.unwrap().zero_below,
+            d("50"),
+            "a refusal changes nothing"
+        );
+    }
+    assert_eq!(plan.set_bands(None), Ok(()));
+    assert_eq!(plan.grid.bands, None);
+}

@@ -380,6 +380,11 @@ pub enum Action {
         max: String,
         step: String,
     },
+    /// The achievement bands from their two typed thresholds; both empty removes them.
+    SetBands {
+        zero_below: String,
+        full_from: String,
+    },
     /// Level criterion from text: `Bassa = 1; Media = 2; Alta = 3`.
     SetLevels {
         criterion: usize,
@@ -1104,6 +1109,37 @@ impl State {
         })
     }
 
+    fn set_bands(&self, zero_below: String, full_from: String) -> State {
+        let text = format!("{zero_below};{full_from}");
+        let parsed = if zero_below.trim().is_empty() && full_from.trim().is_empty() {
+            Ok(None)
+        } else {
+            let texts = &t().app;
+            read_number(
+                texts.field_zero_below,
+                zero_below.trim().trim_end_matches('%'),
+            )
+            .and_then(|z| {
+                read_number(
+                    texts.field_full_from,
+                    full_from.trim().trim_end_matches('%'),
+                )
+                .map(|f| Some((z, f)))
+            })
+        };
+        self.grid_field("bands".into(), text, move |p| p.set_bands(parsed?))
+    }
+
+    /// The two threshold fields of the achievement bands, as typed or as the grid has them.
+    pub fn bands_text(&self) -> (String, String) {
+        let text = self.grid_text("bands", || match self.plan.grid.bands {
+            Some(b) => format!("{};{}", plain(b.zero_below), plain(b.full_from)),
+            None => ";".into(),
+        });
+        let (zero_below, full_from) = text.split_once(';').unwrap_or((&text, ""));
+        (zero_below.to_string(), full_from.to_string())
+    }
+
     fn replaced(plan: Plan, notice: Notice) -> State {
         State {
             notice: Some(notice),
@@ -1442,6 +1478,10 @@ impl Reducible for State {
                 max,
                 step,
             } => self.set_range(criterion, min, max, step),
+            Action::SetBands {
+                zero_below,
+                full_from,
+            } => self.set_bands(zero_below, full_from),
             Action::SetLevels { criterion, text } => {
                 let parsed = parse_named_values(&text);
                 self.grid_field(format!("levels-{criterion}"), text, move |p| {

@@ -408,6 +408,21 @@ impl Plan {
         Ok(())
     }
 
+    /// Sets the grid's achievement bands (below `zero_below` % an achievement
+    /// counts 0, from `full_from` % it counts 100), or removes them (`None`).
+    pub fn set_bands(&mut self, bands: Option<(Dec, Dec)>) -> Result<(), String> {
+        if let Some((zero_below, full_from)) = bands {
+            if zero_below < Dec::ZERO || full_from > Dec::HUNDRED || zero_below > full_from {
+                return Err(t().model.bands_out_of_order.into());
+            }
+        }
+        self.grid.bands = bands.map(|(zero_below, full_from)| crate::model::achievement::Bands {
+            zero_below,
+            full_from,
+        });
+        Ok(())
+    }
+
     /// Makes criterion `c` a level scale. Levels keep their points distinct,
     /// so a score always names one level.
     pub fn set_levels(&mut self, c: usize, levels: Vec<(String, Dec)>) -> Result<(), String> {

@@ -44,6 +44,32 @@ test('achievements of Settore 1 give its weighted result', async () => {
   assert.match(await page.locator('#raggiungimento-o4-errore').innerText(), /tra 0 e 100/);
 });
 
+test('bands set in the grid editor count achievements by band, and say so', async () => {
+  await page.getByText('Modifica la griglia').click();
+  await page.locator('#griglia-fascia-zero').fill('85');
+  await page.locator('#griglia-fascia-zero').press('Tab');
+  await page.locator('#griglia-fascia-piena').fill('75');
+  await page.locator('#griglia-fascia-piena').press('Tab');
+  // 85 then 75: out of order, refused where typed; nothing changes.
+  assert.match(await page.locator('#griglia-fasce-errore').innerText(), /non supera quella da cui conta 100/);
+  assert.equal(await cell('risultato-s1').innerText(), '83,71');
+  await page.locator('#griglia-fascia-piena').fill('90');
+  await page.locator('#griglia-fascia-piena').press('Tab');
+  assert.equal(await page.locator('#griglia-fasce-errore').count(), 0);
+  assert.match(await cell('fasce').innerText(), /sotto il 85 % conta 0, dal 90 % conta 100/);
+  // 100 stays 100; 80 and 75 fall below 85 and count 0: 29,03.
+  assert.equal(await cell('ponderato-o2').innerText(), '0,00');
+  assert.equal(await cell('risultato-s1').innerText(), '29,03');
+  // Both emptied: no bands, the result as before.
+  await page.locator('#griglia-fascia-zero').fill('');
+  await page.locator('#griglia-fascia-zero').press('Tab');
+  await page.locator('#griglia-fascia-piena').fill('');
+  await page.locator('#griglia-fascia-piena').press('Tab');
+  assert.equal(await cell('fasce').count(), 0);
+  assert.equal(await cell('risultato-s1').innerText(), '83,71');
+  await page.getByText('Modifica la griglia').click();
+});
+
 test('the Nucleo contests an achievement and the validated result follows', async () => {
   await page.getByRole('button', { name: 'Verifica', exact: true }).click();
   await page.locator('#riga-o3 .review-panel > summary').click();

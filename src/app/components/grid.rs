@@ -217,6 +217,34 @@ pub fn GridView(props: &GridProps) -> Html {
     });
     let types_error = state.grid_error("types").map(str::to_string);
 
+    // The achievement bands: two thresholds, both empty for none.
+    let (zero_below, full_from) = state.bands_text();
+    let bands_error = state.grid_error("bands").map(str::to_string);
+    let on_band = |first: bool| {
+        let (s, zero_below, full_from) = (send.clone(), zero_below.clone(), full_from.clone());
+        Callback::from(move |e: Event| {
+            let typed = input_value(&e);
+            let (zero_below, full_from) = if first {
+                (typed, full_from.clone())
+            } else {
+                (zero_below.clone(), typed)
+            };
+            s(Action::SetBands {
+                zero_below,
+                full_from,
+            })
+        })
+    };
+    let bands_line = grid.bands.map(|b| {
+        fill(
+            t().panels.grid_bands_line,
+            &[
+                ("zero", &points(b.zero_below)),
+                ("full", &points(b.full_from)),
+            ],
+        )
+    });
+
     // The editor's fields are built once it is opened: most readers only look.
     let (editing, on_toggle) = use_details_open(false);
     html! {
@@ -225,6 +253,9 @@ pub fn GridView(props: &GridProps) -> Html {
             <div class="formula" data-testid="formula">
                 <p><strong>{ grid.name.clone() }</strong>{ " — " }{ describe::formula(grid) }{ "." }</p>
                 <p>{ fill(t().panels.grid_average_line, &[("average", &describe::average_rule(grid.average)), ("shared", &describe::shared_rule(grid.shared))]) }</p>
+                if let Some(line) = bands_line {
+                    <p data-testid="fasce">{ line }</p>
+                }
             </div>
             <div class="grid-tables">
                 { criteria_table.unwrap_or_default() }
@@ -274,6 +305,25 @@ pub fn GridView(props: &GridProps) -> Html {
                         }
                     </div>
                 }
+                <fieldset class="bands-editor">
+                    <legend>{ t().panels.grid_bands }</legend>
+                    <p class="hint">{ t().panels.grid_bands_hint }</p>
+                    <div class="field-row">
+                        <div class="field field-narrow">
+                            <label for="griglia-fascia-zero">{ t().app.field_zero_below }</label>
+                            <input id="griglia-fascia-zero" class="form-control" type="text" inputmode="decimal" value={zero_below.clone()} onchange={on_band(true)}
+                                aria-invalid={bands_error.is_some().to_string()} aria-describedby={bands_error.as_ref().map(|_| "griglia-fasce-errore")} />
+                        </div>
+                        <div class="field field-narrow">
+                            <label for="griglia-fascia-piena">{ t().app.field_full_from }</label>
+                            <input id="griglia-fascia-piena" class="form-control" type="text" inputmode="decimal" value={full_from.clone()} onchange={on_band(false)}
+                                aria-invalid={bands_error.is_some().to_string()} aria-describedby={bands_error.as_ref().map(|_| "griglia-fasce-errore")} />
+                        </div>
+                    </div>
+                    if let Some(error) = bands_error {
+                        <p class="field-error" id="griglia-fasce-errore">{ icon(It::Error) }{ error }</p>
+                    }
+                </fieldset>
                 }
             </details>
         </section>

@@ -203,6 +203,10 @@ texts! {
         field_minimum,
         field_maximum,
         field_step,
+        /// The threshold below which an achievement counts 0 (a field's label).
+        field_zero_below,
+        /// The threshold from which an achievement counts 100 (a field's label).
+        field_full_from,
         /// `{value}`: the percentage typed.
         achievement_out_of_range,
         achievement_needs_both,

@@ -106,6 +106,8 @@ texts! {
         /// `{n}`: the levels the units use (at least 2).
         levels_fewer_than_used,
         range_min_above_max,
+        /// The achievement bands refused: out of 0–100, or in the wrong order.
+        bands_out_of_order,
         range_step_not_positive,
         /// `{first}`, `{second}`: the levels' names; `{points}`: what both are worth.
         levels_same_points,

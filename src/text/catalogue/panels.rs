@@ -63,6 +63,10 @@ texts! {
         grid_remove_criterion,
         /// `{average}`, `{shared}`: the grid's rules in words.
         grid_average_line,
+        /// `{zero}`, `{full}`: the bands' thresholds, in percent.
+        grid_bands_line,
+        grid_bands,
+        grid_bands_hint,
         grid_edit,
         grid_grid_name,
         grid_method,

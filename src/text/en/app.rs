@@ -152,6 +152,8 @@ pub const APP: AppTexts = AppTexts {
     field_actual: "Actual value",
     field_minimum: "Minimum",
     field_maximum: "Maximum",
+    field_zero_below: "Below this percentage it counts 0",
+    field_full_from: "From this percentage it counts 100",
     field_step: "Step",
     achievement_out_of_range: "The achievement {value}% must be between 0 and 100.",
     achievement_needs_both: "Enter both the target and the actual value.",

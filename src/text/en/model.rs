@@ -62,6 +62,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     levels_how_many: "Enter 1 to 4 levels, from the top, for example “Area; Department”.",
     levels_fewer_than_used: "The units use {n} levels: you cannot enter fewer.",
     range_min_above_max: "The minimum score is above the maximum.",
+    bands_out_of_order: "Bands go from 0 to 100, and the threshold below which an achievement counts 0 is not above the one from which it counts 100.",
     range_step_not_positive: "The step must be greater than zero.",
     levels_same_points: "“{first}” and “{second}” are both worth {points}: each level must be worth different points.",
     type_factor_not_positive: "The factor of “{name}” must be greater than zero.",

@@ -155,6 +155,8 @@ pub const APP: AppTexts = AppTexts {
     field_minimum: "Minimo",
     field_maximum: "Massimo",
     field_step: "Passo",
+    field_zero_below: "Sotto questa percentuale conta 0",
+    field_full_from: "Da questa percentuale conta 100",
     achievement_out_of_range: "Il raggiungimento {value} % deve stare tra 0 e 100.",
     achievement_needs_both: "Scrivere sia il target sia il valore rilevato.",
     year_invalid: "«{text}» non è un anno valido: scrivere ad esempio 2025.",

@@ -62,6 +62,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     levels_how_many: "Indicare da 1 a 4 livelli, dall'alto, ad esempio «Area; Settore».",
     levels_fewer_than_used: "Le unità usano {n} livelli: non se ne possono indicare meno.",
     range_min_above_max: "Il punteggio minimo supera il massimo.",
+    bands_out_of_order: "Le fasce vanno da 0 a 100, e la soglia sotto cui conta 0 non supera quella da cui conta 100.",
     range_step_not_positive: "Il passo deve essere maggiore di zero.",
     levels_same_points: "«{first}» e «{second}» valgono entrambi {points}: ogni livello deve valere punti diversi.",
     type_factor_not_positive: "Il fattore di «{name}» deve essere maggiore di zero.",
