@@ -309,12 +309,12 @@ pub fn GridView(props: &GridProps) -> Html {
                     <legend>{ t().panels.grid_bands }</legend>
                     <p class="hint">{ t().panels.grid_bands_hint }</p>
                     <div class="field-row">
-                        <div class="field field-narrow">
+                        <div class="field field-band">
                             <label for="griglia-fascia-zero">{ t().app.field_zero_below }</label>
                             <input id="griglia-fascia-zero" class="form-control" type="text" inputmode="decimal" value={zero_below.clone()} onchange={on_band(true)}
                                 aria-invalid={bands_error.is_some().to_string()} aria-describedby={bands_error.as_ref().map(|_| "griglia-fasce-errore")} />
                         </div>
-                        <div class="field field-narrow">
+                        <div class="field field-band">
                             <label for="griglia-fascia-piena">{ t().app.field_full_from }</label>
                             <input id="griglia-fascia-piena" class="form-control" type="text" inputmode="decimal" value={full_from.clone()} onchange={on_band(false)}
                                 aria-invalid={bands_error.is_some().to_string()} aria-describedby={bands_error.as_ref().map(|_| "griglia-fasce-errore")} />
