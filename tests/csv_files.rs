@@ -557,7 +557,9 @@ fn unknown_units_are_reported_and_followed_by_their_rows() {
     assert_eq!(preview.rejected.len(), 2);
     assert_eq!(
         preview.rejected[0].to_string(),
-        "Riga 2 («Uno»): colonna «Settore»: l'unità «Settore Inesistente» non è nel piano"
+        "Riga 2 («Uno»): colonna «Settore»: l'unità «Settore Inesistente» non è nel piano: \
+         aggiungerla prima con «Aggiungi unità organizzativa», o importare nel piano da cui \
+         il file è stato esportato"
     );
     assert_eq!(preview.rejected[1].line, 3);
     assert!(
@@ -711,4 +713,17 @@ fn apply_follows_criteria_by_id_when_the_grid_moved() {
     assert_eq!(scores[1], Some(d("4")));
     assert_eq!(scores[3], Some(d("9")));
     assert_eq!(scores[0], None);
+}
+
+#[test]
+fn a_quote_never_closed_is_said_with_the_lines_it_swallows() {
+    let text = "Settore;Titolo;Complessità\nsettore tributi;\"Virgolette non chiuse;4\nsettore tributi;Due;4\nsettore tributi;Tre;4\n";
+    let preview = preview_text(text);
+    assert_eq!(preview.rows.len(), 0);
+    assert_eq!(preview.rejected.len(), 1);
+    let said = preview.rejected[0].to_string();
+    assert!(
+        said.contains("apre le virgolette e non le chiude: fino alla riga 4"),
+        "{said}"
+    );
 }

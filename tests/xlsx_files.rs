@@ -537,10 +537,11 @@ fn points_weighted_average_and_hierarchy() {
     plan.grid.average = pesatura::model::plan::AverageRule::PointsWeighted;
     let area = plan.add_unit("Area Servizi", 0, None);
     let settore = plan.add_unit("Settore Qualità", 1, Some(&area));
-    for (title, score) in [("Alto", 10), ("Basso", 2)] {
+    // Alto at every criterion's maximum (10 + 15 + 5 + 10 = 40), Basso 2 on each (8).
+    for (title, scores) in [("Alto", [10, 15, 5, 10]), ("Basso", [2, 2, 2, 2])] {
         let id = plan.add_objective(&settore);
         plan.set_title(&id, title);
-        for c in 0..4 {
+        for (c, score) in scores.into_iter().enumerate() {
             plan.set_score(&id, c, Some(Dec::from_int(score)));
         }
     }

@@ -345,6 +345,15 @@ impl RowReader<'_> {
         if record.cells.len() < width || extra_filled {
             let cells = record.cells.len();
             let texts = &t().io;
+            // A quote opened and never closed runs its field over the lines
+            // after it: say that, rather than count its columns.
+            let lines_after: usize = record.cells.iter().map(|c| c.matches('\n').count()).sum();
+            if lines_after > 0 {
+                return Err(reject(vec![plain(fill(
+                    texts.csv_quote_not_closed,
+                    &[("end", &(record.line + lines_after))],
+                ))]));
+            }
             return Err(reject(vec![plain(fill(
                 plural(cells, texts.csv_row_width_one, texts.csv_row_width_many),
                 &[

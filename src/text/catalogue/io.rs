@@ -160,6 +160,8 @@ texts! {
         csv_no_header,
         /// `{cells}`: the row's; `{header_line}`; `{width}`: the header's.
         csv_row_width_one,
+        /// `{end}`: the last line a field with an unclosed quote runs to.
+        csv_quote_not_closed,
         /// `{cells}`: the row's; `{header_line}`; `{width}`: the header's.
         csv_row_width_many,
         csv_title_empty,
