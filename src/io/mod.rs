@@ -169,6 +169,7 @@ mod tests {
     #[cfg(feature = "xlsx")]
     #[test]
     fn the_workbook_is_written_in_italian_whatever_the_language() {
+        use crate::text::set_lang;
         use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
