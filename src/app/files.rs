@@ -226,3 +226,18 @@ fn focus_first_in(element: &web_sys::Element) {
         let _ = control.focus();
     }
 }
+
+/// Once the page is drawn again, focuses the last element `selector` finds:
+/// the field of what was just added to the end of a list.
+pub fn focus_last(selector: String) {
+    after_render(move || {
+        let last = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(&selector).ok())
+            .and_then(|all| all.item(all.length().checked_sub(1)?))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(last) = last {
+            let _ = last.focus();
+        }
+    });
+}

@@ -120,3 +120,16 @@ test('Nuovo piano: Escape gives the focus back to its button; a plan created, to
   await page.getByRole('button', { name: 'Crea il piano' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'titolo-piano');
 });
+
+test('what is added at the end of a list takes the focus in its first field', async () => {
+  await page.getByRole('button', { name: 'Aggiungi obiettivo organizzativo' }).click();
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('obiettivo-org-'));
+  await page.getByRole('button', { name: 'Aggiungi indicatore' }).last().click();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('indicator-name'));
+  await page.getByRole('button', { name: 'Aggiungi obiettivo del Segretario generale' }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('ol.secretary') !== null);
+  if ((await page.locator('details.grid-edit').getAttribute('open')) === null) await page.getByText('Modifica la griglia').click();
+  const before = await page.locator('fieldset.criterion-editor').count();
+  await page.getByRole('button', { name: 'Aggiungi criterio' }).click();
+  await page.waitForFunction((n) => document.activeElement?.id === `griglia-nome-${n}`, before);
+});

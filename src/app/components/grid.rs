@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::app::components::disclosure::use_details_open;
 
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id, refocus_first_enabled, refocus_in_list};
+use crate::app::files::{confirm, dom_id, focus_last, refocus_first_enabled, refocus_in_list};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
 use crate::model::describe;
@@ -208,7 +208,10 @@ pub fn GridView(props: &GridProps) -> Html {
         }))
     });
     let s = send.clone();
-    let on_add_criterion = Callback::from(move |_| s(Action::AddCriterion));
+    let on_add_criterion = Callback::from(move |_| {
+        s(Action::AddCriterion);
+        focus_last("fieldset.criterion-editor input[id^='griglia-nome-']".into());
+    });
     let s = send.clone();
     let on_types = Callback::from(move |e: Event| {
         s(Action::SetTypes {

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id, refocus_in_list};
+use crate::app::files::{confirm, dom_id, focus_last, refocus_in_list};
 use std::collections::HashMap;
 
 use crate::app::components::achievement::AchievementEditor;
@@ -44,7 +44,10 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
         let (s, id) = (send.clone(), o.id.clone());
         let on_title = Callback::from(move |e: Event| s(Action::SetOrgTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }));
         let (s, id) = (send.clone(), o.id.clone());
-        let on_add_indicator = Callback::from(move |_| s(Action::AddIndicator { id: id.clone() }));
+        let on_add_indicator = Callback::from(move |_| {
+            s(Action::AddIndicator { id: id.clone() });
+            focus_last(format!("tr:has(#{}) input.indicator-name", dom_id("obiettivo-org", &[&id]).replace('.', "\\.")));
+        });
         let (s, id) = (send.clone(), o.id.clone());
         let question = fill(t().panels.org_remove_question, &[("n", &(n + 1))]);
         let on_remove = Callback::from(move |e: MouseEvent| {
@@ -105,7 +108,10 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
         }
     });
     let s = send.clone();
-    let on_add = Callback::from(move |_| s(Action::AddOrgObjective));
+    let on_add = Callback::from(move |_| {
+        s(Action::AddOrgObjective);
+        focus_last("textarea[id^='obiettivo-org-']".into());
+    });
     html! {
         <section class="other-objectives" aria-labelledby="org-titolo">
             <h2 id="org-titolo">{ t().panels.org_title }</h2>
@@ -161,7 +167,10 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         }
     });
     let s = send.clone();
-    let on_add = Callback::from(move |_| s(Action::AddSecretaryObjective));
+    let on_add = Callback::from(move |_| {
+        s(Action::AddSecretaryObjective);
+        focus_last("ol.secretary textarea".into());
+    });
     html! {
         <section class="other-objectives" aria-labelledby="segretario-titolo">
             <h2 id="segretario-titolo">{ t().panels.secretary_title }</h2>
