@@ -197,18 +197,30 @@ fn levels_types_and_objectives_counted_in_each_unit_round_trip() {
     );
 
     let (back, preview) = round_trip(&plan, Dialect::ExcelItalian);
-    // …and is imported once, the other rows reported.
+    // …and is imported once, its two repeats read as such, not refused.
     assert_eq!(preview.rows.len(), 2);
     let first = preview.rows[1].line;
-    let rejected: Vec<String> = preview.rejected.iter().map(ToString::to_string).collect();
-    assert_eq!(rejected.len(), 2);
-    assert!(
-        rejected
-            .iter()
-            .all(|r| r.ends_with(&format!("obiettivo comune già letto alla riga {first}"))),
-        "{rejected:?}"
-    );
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+    assert_eq!(preview.repeats.len(), 2);
+    assert!(preview
+        .repeats
+        .iter()
+        .all(|&(line, of)| of == first && line > first));
     assert_eq!(essentials(&back), essentials(&plan));
+
+    // A repeat that differs in a cell is refused, saying where the first is.
+    let mut text = String::from_utf8(csv::export(&plan, Dialect::ExcelItalian)).unwrap();
+    let last = text.rfind("Recupero evasione").unwrap();
+    let row_end = last + text[last..].find('\n').unwrap();
+    let row = text[last..row_end].replacen("\"Alta\"", "\"Media\"", 1);
+    assert_ne!(row, text[last..row_end], "the repeat's Complessità changed");
+    text.replace_range(last..row_end, &row);
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert_eq!(preview.repeats.len(), 1);
+    assert_eq!(preview.rejected.len(), 1);
+    assert!(preview.rejected[0]
+        .to_string()
+        .ends_with(&format!("obiettivo comune già letto alla riga {first}")));
 }
 
 #[test]

@@ -298,6 +298,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     if !preview.missing_criteria.is_empty() {
                         <p class="notice notice-warning">{ fill(texts.missing_columns, &[("columns", &preview.missing_criteria.join(", "))]) }</p>
                     }
+                    if !preview.repeats.is_empty() {
+                        <p class="hint" data-testid="importa-ripetute">{ fill(
+                            plural(preview.repeats.len(), texts.import_repeats_one, texts.import_repeats_many),
+                            &[("lines", &preview.repeats.iter().map(|(line, _)| line.to_string()).collect::<Vec<_>>().join(", "))],
+                        ) }</p>
+                    }
                     if !preview.ignored_columns.is_empty() {
                         <p class="hint">{ fill(texts.ignored_columns, &[("columns", &preview.ignored_columns.join(", "))]) }</p>
                     }

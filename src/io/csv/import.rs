@@ -122,6 +122,10 @@ pub struct Preview {
     pub rows: Vec<ImportRow>,
     /// The rows that would not, in file order.
     pub rejected: Vec<Rejected>,
+    /// Rows that repeat a shared objective read before, the same in every
+    /// cell, as Pesatura's export writes one under each of its units: read
+    /// once. (line, line of the first.)
+    pub repeats: Vec<(usize, usize)>,
 }
 
 /// Reads `bytes` against `plan`: each row needs a unit column.
@@ -246,6 +250,7 @@ pub(crate) fn preview_records(
     };
     let mut rows = Vec::new();
     let mut rejected = Vec::new();
+    let mut repeats = Vec::new();
     let header_again = |r: &Record| {
         r.cells
             .iter()
@@ -258,7 +263,8 @@ pub(crate) fn preview_records(
     {
         match reader.row(record) {
             Ok(row) => rows.push(row),
-            Err(r) => rejected.push(r),
+            Err(Skipped::Rejected(r)) => rejected.push(r),
+            Err(Skipped::Repeat { first }) => repeats.push((record.line, first)),
         }
     }
     Ok(Preview {
@@ -283,7 +289,17 @@ pub(crate) fn preview_records(
             .collect(),
         rows,
         rejected,
+        repeats,
     })
+}
+
+/// Why a data row adds no objective.
+enum Skipped {
+    Rejected(Rejected),
+    /// The same shared objective, cell for cell, as the row at line `first`.
+    Repeat {
+        first: usize,
+    },
 }
 
 /// The first row with a title column, among the first few. A column named
@@ -325,19 +341,30 @@ struct RowReader<'a> {
     /// The unit of the previous row (or why it had none), for rows that
     /// leave it blank; at first, the unit given to the preview, if any.
     last_unit: Option<Result<String, Reason>>,
-    /// Shared objectives already read: (title, units) → line.
-    shared_seen: HashMap<(String, Vec<String>), usize>,
+    /// Shared objectives already read: (title, units) → their line and the
+    /// cells that make them (scores, type, direct weight, description).
+    shared_seen: HashMap<(String, Vec<String>), (usize, SharedCells)>,
 }
 
+/// What a shared objective's row holds besides its title and units.
+type SharedCells = (
+    Vec<Option<Dec>>,
+    Option<String>,
+    Option<DirectWeight>,
+    Option<String>,
+);
+
 impl RowReader<'_> {
-    fn row(&mut self, record: &Record) -> Result<ImportRow, Rejected> {
+    fn row(&mut self, record: &Record) -> Result<ImportRow, Skipped> {
         let layout = self.layout;
         let cell = |i: usize| restore(record.cell(i));
         let title = layout.find(Column::Title).map_or("", cell).to_string();
-        let reject = |reasons: Vec<Reason>| Rejected {
-            line: record.line,
-            title: title.clone(),
-            reasons,
+        let reject = |reasons: Vec<Reason>| {
+            Skipped::Rejected(Rejected {
+                line: record.line,
+                title: title.clone(),
+                reasons,
+            })
         };
 
         let width = layout.columns.len();
@@ -425,14 +452,18 @@ impl RowReader<'_> {
             let mut units = also.clone();
             units.push(lead.clone());
             crate::model::sort::sort(&mut units);
-            let first = *self
+            let cells = (scores.clone(), kind.clone(), direct, description.clone());
+            let (first, first_cells) = self
                 .shared_seen
                 .entry((fold(&title), units))
-                .or_insert(record.line);
-            if first != record.line {
+                .or_insert((record.line, cells.clone()));
+            if *first != record.line {
+                if *first_cells == cells {
+                    return Err(Skipped::Repeat { first: *first });
+                }
                 return Err(reject(vec![plain(fill(
                     t().io.csv_shared_read_before,
-                    &[("line", &first)],
+                    &[("line", first)],
                 ))]));
             }
         }

@@ -98,6 +98,9 @@ texts! {
         missing_columns,
         /// `{columns}`: the columns, separated by commas.
         ignored_columns,
+        /// `{lines}`: the line numbers of rows repeating a shared objective read before.
+        import_repeats_one,
+        import_repeats_many,
         rejected_rows_heading,
         rows_caption,
         column_row,

@@ -75,6 +75,8 @@ pub const APP: AppTexts = AppTexts {
     import_from_text: "encoding {encoding}, separator {separator}",
     missing_columns: "Missing columns (their scores remain to be given): {columns}.",
     ignored_columns: "Columns not read: {columns}.",
+    import_repeats_one: "Line {lines} repeats a shared objective already read, the same in every cell (Pesatura writes one under each of its units): it is read once.",
+    import_repeats_many: "Lines {lines} repeat shared objectives already read, the same in every cell (Pesatura writes one under each of their units): they are read once.",
     rejected_rows_heading: "Rows that will not be imported",
     rows_caption: "Objectives that will be added",
     column_row: "Row",

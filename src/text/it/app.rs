@@ -77,6 +77,8 @@ pub const APP: AppTexts = AppTexts {
     import_from_text: "codifica {encoding}, separatore {separator}",
     missing_columns: "Colonne mancanti, i punteggi restano da assegnare: {columns}.",
     ignored_columns: "Colonne non lette: {columns}.",
+    import_repeats_one: "La riga {lines} ripete un obiettivo comune già letto, uguale in ogni cella (Pesatura lo scrive sotto ciascuna delle sue unità): è letto una volta sola.",
+    import_repeats_many: "Le righe {lines} ripetono obiettivi comuni già letti, uguali in ogni cella (Pesatura li scrive sotto ciascuna delle loro unità): sono letti una volta sola.",
     rejected_rows_heading: "Righe che non saranno importate",
     rows_caption: "Obiettivi che saranno aggiunti",
     column_row: "Riga",
