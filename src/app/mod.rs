@@ -99,18 +99,23 @@ pub fn App(props: &AppProps) -> Html {
             });
         }
         // Autosave keeps one plan per browser: when another tab of Pesatura
-        // saves its own over it, say so, once.
+        // saves a plan other than this one's over it, say so, once.
         {
             let dispatch = dispatch.clone();
             let said = use_mut_ref(|| false);
+            let shown = use_mut_ref(|| plan.clone());
+            *shown.borrow_mut() = plan.clone();
             use_effect_with((), move |_| {
                 let listener = window_event::WindowListener::new("storage", move |event| {
-                    let key = event
-                        .dyn_ref::<web_sys::StorageEvent>()
-                        .and_then(web_sys::StorageEvent::key);
-                    if key.as_deref() == Some(storage::PLAN_KEY)
-                        && !std::mem::replace(&mut *said.borrow_mut(), true)
-                    {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(storage::PLAN_KEY) || *said.borrow() {
+                        return;
+                    }
+                    let saved = event.new_value();
+                    if saved.is_some_and(|s| s != crate::io::json::save(&shown.borrow())) {
+                        *said.borrow_mut() = true;
                         dispatch.dispatch(state::Action::AutosavedElsewhere);
                     }
                 });

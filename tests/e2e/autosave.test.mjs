@@ -47,6 +47,8 @@ test('a second tab autosaving over the first is said in the first, once', async 
   const first = await context.newPage();
   await first.goto(url);
   await first.locator('[data-testid="media-s1"]').waitFor();
+  // The first tab's own autosave of the example, before the second opens.
+  await first.waitForFunction(() => localStorage.getItem('pesatura.autosave.plan'));
   const second = await context.newPage();
   await second.goto(url);
   await second.locator('[data-testid="media-s1"]').waitFor();
@@ -59,7 +61,8 @@ test('a second tab autosaving over the first is said in the first, once', async 
   await second.waitForFunction(() => localStorage.getItem('pesatura.autosave.plan')?.includes('"rilevanza": 6'));
   await first.waitForTimeout(300);
   assert.equal(await warning.count(), 0);
-  // The tab that saved is not warned about its own autosave.
+  // The second tab, which opened the same plan, is not warned when the
+  // first saves it, nor about its own autosave.
   assert.equal(await second.getByTestId('notice').filter({ hasText: "un'altra scheda" }).count(), 0);
   await context.close();
 });
