@@ -269,23 +269,7 @@ pub(super) fn point_to_drop(line: &str) -> Option<usize> {
 
 /// The name a saved file gets: `pesatura-comune-di-como-2024.json`.
 pub fn file_name(plan: &Plan) -> String {
-    let mut slug = String::new();
-    for ch in plan.ente.name.to_lowercase().chars() {
-        let ch = match ch {
-            'à' | 'á' => 'a',
-            'è' | 'é' => 'e',
-            'ì' | 'í' => 'i',
-            'ò' | 'ó' => 'o',
-            'ù' | 'ú' => 'u',
-            c => c,
-        };
-        if ch.is_ascii_alphanumeric() {
-            slug.push(ch);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
+    let slug = crate::model::edit::slug(&plan.ente.name);
     if slug.is_empty() {
         format!("pesatura-{}.json", plan.ente.year)
     } else {
