@@ -143,15 +143,15 @@ pub fn focus_first_control(id: &str) {
 }
 
 /// Keeps the keyboard's place when the element `id`, among the elements
-/// `siblings` selects inside `container`, is about to be deleted: once the
+/// `siblings` selects inside the element `list`, is about to be deleted: once the
 /// page is drawn again, the focus goes to the one after it, or else the one
 /// before (its first control), or else to `fallback`. Called before the
 /// deletion, so that the focus does not fall back to the page's top.
-pub fn refocus_after_removal(container: &str, siblings: &str, id: &str, fallback: &str) {
+pub fn refocus_after_removal(list: &str, siblings: &str, id: &str, fallback: &str) {
     let document = web_sys::window().and_then(|w| w.document());
     let neighbour = document
         .as_ref()
-        .and_then(|d| d.get_element_by_id(container))
+        .and_then(|d| d.get_element_by_id(list))
         .and_then(|c| c.query_selector_all(siblings).ok())
         .and_then(|list| {
             let ids: Vec<String> = (0..list.length())

@@ -192,6 +192,43 @@ test('units and tables not drawn yet are reached by keyboard: their buttons draw
   await page.waitForFunction((id) => document.activeElement?.id === id, `titolo-${first.id}`, { timeout: 5000 });
 });
 
+test('a run of units scrolled far away keeps its height from the moment it turns back into its placeholder', async () => {
+  // On a slow machine yew hands the page back to the browser between
+  // drawing a part and running its effects: the placeholder must not wait
+  // for them to be as tall as the units were, or what follows jumps up.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  try {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const unit = plan.objectives[Math.floor(plan.objectives.length / 2)].unit;
+    await page.locator(`[data-sezioni~="unita-${unit}"]`).scrollIntoViewIfNeeded();
+    await page.locator(`#unita-${unit}`).waitFor();
+    await page.waitForTimeout(500);
+    const seen = await page.evaluate(async (id) => {
+      const chunk = document.getElementById(id).closest('.units-chunk');
+      const drawn = chunk.getBoundingClientRect().height;
+      const found = [];
+      // Called when the page's elements change, before the browser shows it.
+      const watch = new MutationObserver(() => {
+        if (chunk.className === 'units-placeholder' && !found.length) {
+          found.push({ drawn, minHeight: chunk.style.minHeight, height: chunk.getBoundingClientRect().height });
+        }
+      });
+      watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+      window.scrollTo(0, 0);
+      const start = performance.now();
+      while (!found.length && performance.now() - start < 5000) await new Promise((ok) => setTimeout(ok, 50));
+      watch.disconnect();
+      return found[0];
+    }, `unita-${unit}`);
+    assert.ok(seen, 'the run of units turned back into its placeholder');
+    assert.notEqual(seen.minHeight, '', 'the placeholder has its height when it appears');
+    assert.ok(Math.abs(seen.height - seen.drawn) < 1, `placeholder ${seen.height} px, units ${seen.drawn} px`);
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+});
+
 test('printing a long plan draws every table first', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   assert.ok(await page.locator('.table-placeholder').count() > 0, 'some tables wait');

@@ -69,6 +69,14 @@ pub struct NearScreen {
 /// click) stays where it is; the browser's own scroll anchoring is off
 /// (`overflow-anchor`), as it missed changes in tables' row groups and would
 /// add its own.
+///
+/// Both happen before the browser shows the change: yew may hand the page
+/// back to the browser between drawing a part and running its effects, and a
+/// placeholder without its height for that moment pulled what followed it
+/// thousands of pixels up, under the user and out of reach. So the
+/// placeholder gets its height before it is drawn, and the scroll is made
+/// when the page's elements change (a mutation observer), whichever of that
+/// and the effects comes first.
 #[hook]
 pub fn use_near_screen(
     lazy: bool,
@@ -79,9 +87,11 @@ pub fn use_near_screen(
     let drawn_here = use_state(|| !lazy);
     let drawn = *drawn_here || !lazy;
     let measured = use_mut_ref(|| None::<f64>);
-    // The part's height when it was asked to change, if it started above the
-    // screen and ended above its bottom: what follows it keeps its place.
-    let above = use_mut_ref(|| None::<f64>);
+    // What to measure, and its height when the part was asked to change, if
+    // the part started above the screen and ended above its bottom: what
+    // follows it keeps its place.
+    let above: Above = use_mut_ref(|| None);
+    let watcher = use_mut_ref(|| None::<Watcher>);
     {
         // When the plan shrinks below the threshold (or before printing)
         // every part is drawn, so that one added back does not turn into a
@@ -96,69 +106,55 @@ pub fn use_near_screen(
     {
         let (element, measured, above) = (element.clone(), measured.clone(), above.clone());
         use_effect_with((drawn, height_rem), move |&(drawn, rem)| {
-            let Some(element) = element.cast::<web_sys::HtmlElement>() else {
-                return;
-            };
-            let keep_in_place = move |element: &web_sys::HtmlElement| {
-                if let Some(before) = above.borrow_mut().take() {
-                    let change = element.get_bounding_client_rect().height() - before;
-                    if change.abs() >= 0.5 {
-                        if let Some(window) = web_sys::window() {
-                            window.scroll_by_with_x_and_y(0.0, change);
-                        }
-                    }
-                }
-            };
-            if drawn {
-                // The drawn part may be the placeholder's element, patched:
-                // it takes its own height again.
-                let _ = element.style().remove_property("height");
-                let _ = element.style().remove_property("min-height");
-                keep_in_place(&element);
-                return;
+            if let Some(element) = element.cast::<web_sys::HtmlElement>() {
+                let height = match *measured.borrow() {
+                    Some(px) => format!("{px}px"),
+                    None => format!("{rem}rem"),
+                };
+                show_as(&element, drawn, &height);
             }
-            // A table's row group or row takes `height` as its least height;
-            // a block, `min-height`.
-            let tag = element.tag_name().to_ascii_lowercase();
-            let property = if tag == "tr" || tag == "tbody" {
-                "height"
-            } else {
-                "min-height"
-            };
-            let height = match *measured.borrow() {
-                Some(px) => format!("{px}px"),
-                None => format!("{rem}rem"),
-            };
-            let _ = element.style().set_property(property, &height);
-            keep_in_place(&element);
+            keep_in_place(&above);
         });
     }
     {
         let (drawn_here, element, above) = (drawn_here.clone(), element.clone(), above.clone());
+        let watcher = watcher.clone();
         let watching = lazy && (!drawn || undraw);
         use_effect_with((watching, drawn), move |&(watching, drawn)| {
             let observer = watching
                 .then(|| {
                     let target = element.clone();
                     observe(&element, move |near| {
-                        let rect = target
-                            .cast::<web_sys::Element>()
-                            .map(|el| el.get_bounding_client_rect());
+                        let Some(part) = target.cast::<web_sys::HtmlElement>() else {
+                            return;
+                        };
+                        let rect = part.get_bounding_client_rect();
                         // Above the screen, or across its top with what
                         // follows it on screen. A part that spans the whole
                         // screen keeps its top where it is: the reader is in it.
                         let (_, screen) = screen_size();
-                        let starts_above =
-                            |rect: &web_sys::DomRect| rect.top() < 0.0 && rect.bottom() < screen;
+                        let starts_above = rect.top() < 0.0 && rect.bottom() < screen;
+                        // A drawn part that stays is measured itself; one
+                        // that replaces its placeholder, through what holds it.
+                        let measure = if undraw {
+                            Some(web_sys::Element::from(part.clone()))
+                        } else {
+                            part.parent_element()
+                        };
+                        let before = measure
+                            .filter(|_| starts_above)
+                            .map(|m| (m.get_bounding_client_rect().height(), m));
                         if near && !drawn {
-                            *above.borrow_mut() =
-                                rect.filter(starts_above).map(|rect| rect.height());
+                            *above.borrow_mut() = before.map(|(h, m)| (m, h));
+                            watch_render(&target, &watcher, &above, None);
                             drawn_here.set(true);
                         } else if !near && drawn && !holds_focus(&target) {
-                            if let Some(rect) = rect {
-                                *measured.borrow_mut() = Some(rect.height());
-                                *above.borrow_mut() = starts_above(&rect).then(|| rect.height());
-                            }
+                            let height = format!("{}px", rect.height());
+                            *measured.borrow_mut() = Some(rect.height());
+                            *above.borrow_mut() = before.map(|(h, m)| (m, h));
+                            // The placeholder that takes its place is as tall.
+                            show_as(&part, false, &height);
+                            watch_render(&target, &watcher, &above, Some(height));
                             drawn_here.set(false);
                         }
                     })
@@ -171,11 +167,123 @@ pub fn use_near_screen(
             }
         });
     }
+    {
+        // A part taken off the page stops watching it.
+        use_effect_with((), move |_| {
+            move || {
+                if let Some((observer, _callback)) = watcher.borrow_mut().take() {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     let draw = {
         let drawn_here = drawn_here.clone();
         Callback::from(move |()| drawn_here.set(true))
     };
     NearScreen { drawn, draw }
+}
+
+/// The element whose height to keep, and its height before a change.
+type Above = std::rc::Rc<std::cell::RefCell<Option<(web_sys::Element, f64)>>>;
+
+type Watcher = (
+    web_sys::MutationObserver,
+    Closure<dyn Fn(js_sys::Array, web_sys::MutationObserver)>,
+);
+
+/// Shows `element` drawn (its own height) or as a placeholder `height` tall.
+/// A table's row group or row takes `height` as its least height; a block,
+/// `min-height`.
+fn show_as(element: &web_sys::HtmlElement, drawn: bool, height: &str) {
+    let style = element.style();
+    if drawn {
+        let _ = style.remove_property("height");
+        let _ = style.remove_property("min-height");
+        return;
+    }
+    let tag = element.tag_name().to_ascii_lowercase();
+    let property = if tag == "tr" || tag == "tbody" {
+        "height"
+    } else {
+        "min-height"
+    };
+    let _ = style.set_property(property, height);
+}
+
+/// Scrolls the page by the change in height of what was measured before a
+/// part above the screen changed, once (the first caller takes it).
+fn keep_in_place(above: &Above) {
+    let Some((measure, before)) = above.borrow_mut().take() else {
+        return;
+    };
+    let change = measure.get_bounding_client_rect().height() - before;
+    if change.abs() >= 0.5 {
+        if let Some(window) = web_sys::window() {
+            window.scroll_by_with_x_and_y(0.0, change);
+        }
+    }
+}
+
+/// Once the part in `target` has been drawn (`placeholder` is `None`) or
+/// turned into its placeholder of that height, as seen by the page's
+/// elements changing: gives it its height and keeps what follows in place.
+/// A mutation observer's callback comes before the browser lays out or
+/// paints the change, and before any other task; the effects may come after.
+fn watch_render(
+    target: &NodeRef,
+    watcher: &std::rc::Rc<std::cell::RefCell<Option<Watcher>>>,
+    above: &Above,
+    placeholder: Option<String>,
+) {
+    if let Some((observer, _callback)) = watcher.borrow_mut().take() {
+        observer.disconnect();
+    }
+    let Some(node) = target.get() else {
+        return;
+    };
+    let Some(parent) = node.parent_node() else {
+        return;
+    };
+    // The part is drawn or undrawn when its element is another one, or the
+    // same one with another class (placeholders have their own).
+    let class = |node: &web_sys::Node| {
+        node.dyn_ref::<web_sys::Element>()
+            .map(|e| e.class_name())
+            .unwrap_or_default()
+    };
+    let before_class = class(&node);
+    let (target, above) = (target.clone(), above.clone());
+    let callback = Closure::<dyn Fn(js_sys::Array, web_sys::MutationObserver)>::new(
+        move |_records: js_sys::Array, observer: web_sys::MutationObserver| {
+            let now = target.get();
+            let changed = match &now {
+                Some(now) => !now.is_same_node(Some(&node)) || class(now) != before_class,
+                None => true,
+            };
+            if !changed {
+                return;
+            }
+            observer.disconnect();
+            if let Some(element) = now.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                match &placeholder {
+                    Some(height) => show_as(&element, false, height),
+                    None => show_as(&element, true, ""),
+                }
+            }
+            keep_in_place(&above);
+        },
+    );
+    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_attributes(true);
+    if observer.observe_with_options(&parent, &options).is_ok() {
+        *watcher.borrow_mut() = Some((observer, callback));
+    }
 }
 
 /// The button of a placeholder, labelled `text` (and `label` for screen
