@@ -116,3 +116,89 @@ fn a_parent_at_the_same_level_is_an_error() {
         .any(|f| f.place.unit.as_deref() == Some(other.as_str())
             && f.message.contains("non sta a un livello più alto")));
 }
+
+#[test]
+fn organisational_and_secretary_objectives_need_a_title_and_an_indicator_with_its_target() {
+    use pesatura::model::validate::Other;
+    let mut plan = new_plan(2025);
+    let empty = plan.add_org_objective(); // as the button adds it: no title, one empty indicator
+    let measured = plan.add_org_objective();
+    plan.edit_org_objective(&measured, |o| {
+        o.title = "Rispetto dei tempi di pagamento".into();
+        o.indicators[0].name = "Fatture pagate entro i termini".into();
+        o.indicators[0].target = "100%".into();
+    });
+    let half = plan.add_org_objective();
+    plan.edit_org_objective(&half, |o| {
+        o.title = "Formazione".into();
+        o.indicators[0].name = "Ore pro capite".into();
+        o.indicators.push(pesatura::model::plan::Indicator {
+            name: " ".into(),
+            target: "24 ore".into(),
+        });
+    });
+    let untitled = plan.add_secretary_objective();
+    let titled = plan.add_secretary_objective();
+    plan.set_secretary_title(&titled, "Regolamento dei controlli interni");
+
+    let findings = validate(&plan);
+    let about = |other: Other| -> Vec<(Severity, String, String)> {
+        findings
+            .iter()
+            .filter(|f| f.place.other.as_ref() == Some(&other))
+            .map(|f| (f.severity, f.where_.clone(), f.message.clone()))
+            .collect()
+    };
+    let first = "Obiettivi di performance organizzativa › n. 1".to_string();
+    assert_eq!(
+        about(Other::Organisational(empty)),
+        vec![
+            (
+                Severity::Warning,
+                first.clone(),
+                "Il titolo è vuoto: un obiettivo senza titolo non si può assegnare né valutare."
+                    .into()
+            ),
+            (
+                Severity::Warning,
+                first,
+                "Non ha indicatori: senza un indicatore e il suo target il raggiungimento non si può misurare."
+                    .into()
+            ),
+        ]
+    );
+    assert_eq!(about(Other::Organisational(measured)), vec![]);
+    let third = "Obiettivi di performance organizzativa › n. 3".to_string();
+    assert_eq!(
+        about(Other::Organisational(half)),
+        vec![
+            (
+                Severity::Note,
+                third.clone(),
+                "L'indicatore 1 non ha un target.".into()
+            ),
+            (
+                Severity::Note,
+                third,
+                "L'indicatore 2 ha un target ma non un nome.".into()
+            ),
+        ]
+    );
+    assert_eq!(
+        about(Other::Secretary(untitled)),
+        vec![(
+            Severity::Warning,
+            "Obiettivi del Segretario generale › n. 1".into(),
+            "Il titolo è vuoto: un obiettivo senza titolo non si può assegnare né valutare.".into()
+        )]
+    );
+    assert_eq!(about(Other::Secretary(titled)), vec![]);
+}
+
+#[test]
+fn the_como_example_s_other_objectives_raise_nothing() {
+    let plan = pesatura::io::json::load(include_bytes!("../examples/como-peg-2024.json")).unwrap();
+    assert_eq!(plan.organisational.len(), 7);
+    assert_eq!(plan.secretary.len(), 3);
+    assert!(validate(&plan).iter().all(|f| f.place.other.is_none()));
+}

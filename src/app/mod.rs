@@ -65,7 +65,13 @@ pub fn App(props: &AppProps) -> Html {
             if autosave_wanted {
                 if !storage::available() {
                     autosave_on.set(false);
-                } else if let Some(saved) = storage::load() {
+                    return;
+                }
+                // The results columns, as the user left them.
+                if storage::load_show_results() {
+                    dispatch.dispatch(state::Action::ShowResults(true));
+                }
+                if let Some(saved) = storage::load() {
                     match crate::io::json::load(saved.plan_json.as_bytes()) {
                         Ok(plan) => dispatch.dispatch(state::Action::Restore {
                             plan,
@@ -78,6 +84,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Showing the results columns or not is remembered, as the language is.
+    use_effect_with(state.show_results, move |&show| {
+        if autosave_wanted {
+            storage::save_show_results(show);
+        }
+    });
     // Every change is autosaved, half a second after typing stops, so that
     // writing a large plan out does not slow each keystroke.
     {

@@ -1140,9 +1140,12 @@ impl State {
         (zero_below.to_string(), full_from.to_string())
     }
 
-    fn replaced(plan: Plan, notice: Notice) -> State {
+    /// Another plan in place of this one, the view's choices (the results
+    /// columns) kept.
+    fn replaced(&self, plan: Plan, notice: Notice) -> State {
         State {
             notice: Some(notice),
+            show_results: self.show_results,
             ..State::new(plan)
         }
     }
@@ -1156,6 +1159,7 @@ impl State {
             notice: Some(notice),
             opening: self.opening + 1,
             mode: self.mode,
+            show_results: self.show_results,
             findings_pending: true,
             ..State::from_parts(plan, results, proposed, Rc::default(), shown_plan)
         }
@@ -1324,7 +1328,7 @@ impl Reducible for State {
         }
         let field = action.typed_field();
         let mut next = match action {
-            Action::New { year, preset } => State::replaced(
+            Action::New { year, preset } => self.replaced(
                 new_plan_with(year, preset),
                 Notice::Info(fill(
                     t().app.notice_new_plan,
@@ -1550,7 +1554,7 @@ impl Reducible for State {
                 dirty,
             } => State {
                 dirty,
-                ..State::replaced(
+                ..self.replaced(
                     plan,
                     Notice::Info(if saved_at.is_empty() {
                         t().app.notice_restored.to_string()

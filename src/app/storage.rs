@@ -8,6 +8,7 @@ use web_sys::Storage;
 pub const PLAN_KEY: &str = "pesatura.autosave.plan";
 const META_KEY: &str = "pesatura.autosave.meta";
 const LANGUAGE_KEY: &str = "pesatura.language";
+const SHOW_RESULTS_KEY: &str = "pesatura.show-results";
 
 /// What was autosaved, and when.
 pub struct Autosaved {
@@ -77,5 +78,20 @@ pub fn load_language() -> Option<crate::text::Lang> {
 pub fn save_language(lang: crate::text::Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANGUAGE_KEY, lang.code());
+    }
+}
+
+/// Whether the results columns were shown last time (false where storage
+/// holds nothing or is blocked).
+pub fn load_show_results() -> bool {
+    storage()
+        .and_then(|s| s.get_item(SHOW_RESULTS_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+/// Remembers whether the results columns are shown; nothing where storage is blocked.
+pub fn save_show_results(show: bool) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(SHOW_RESULTS_KEY, if show { "1" } else { "0" });
     }
 }

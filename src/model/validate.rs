@@ -45,6 +45,16 @@ pub struct Place {
     pub objective: Option<String>,
     /// Index into the grid's criteria.
     pub criterion: Option<usize>,
+    /// An objective outside the units' tables.
+    pub other: Option<Other>,
+}
+
+/// An objective that has no scores: an organisational one or the
+/// Segretario generale's, by id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Other {
+    Organisational(String),
+    Secretary(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +89,7 @@ const DIRECT_SUMS: u8 = 3;
 const TITLES: u8 = 4;
 const TABLES: u8 = 5;
 const MAXIMUM: u8 = 6;
+const OTHER: u8 = 7;
 
 /// Among an objective's findings: the repeated id is always first.
 const REPEATED_ID: u32 = 0;
@@ -159,6 +170,8 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     for i in 0..plan.objectives.len() {
         check_maximum(plan, &units, i, &mut out);
     }
+
+    check_other_objectives(plan, &mut out);
 
     super::sort::sort_by_key(&mut out, |f| f.severity);
     debug_assert!(
@@ -397,6 +410,7 @@ fn check_objective(
         unit: Some(o.unit.clone()),
         objective: Some(o.id.clone()),
         criterion,
+        other: None,
     };
     // Each finding's place among the objective's: fixed for the first three,
     // then in the order they are found.
@@ -538,6 +552,7 @@ fn check_direct_sum(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Find
                 unit: Some(unit.id.clone()),
                 objective: None,
                 criterion: None,
+                other: None,
             },
             where_: plan.unit_label(unit),
             message: fill(
@@ -569,6 +584,7 @@ fn repeated_title(plan: &Plan, units: &IdTable, i: usize, first: usize) -> Findi
             unit: Some(o.unit.clone()),
             objective: Some(o.id.clone()),
             criterion: None,
+            other: None,
         },
         where_: format!(
             "{} › {}",
@@ -600,6 +616,7 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
                 unit: Some(unit.id.clone()),
                 objective: None,
                 criterion: None,
+                other: None,
             },
             where_: plan.unit_label(unit),
             message,
@@ -692,6 +709,7 @@ fn check_maximum(plan: &Plan, units: &IdTable, i: usize, out: &mut Vec<Finding>)
                 unit: Some(o.unit.clone()),
                 objective: Some(o.id.clone()),
                 criterion: None,
+                other: None,
             },
             where_: format!(
                 "{} › {}",
@@ -872,6 +890,7 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
                     unit: Some(u.id.clone()),
                     objective: None,
                     criterion: None,
+                    other: None,
                 },
                 where_: plan.unit_label(u),
                 message,
@@ -951,6 +970,7 @@ fn check_grid(plan: &Plan, out: &mut Vec<Finding>) {
                     unit: None,
                     objective: None,
                     criterion: Some(c),
+                    other: None,
                 },
                 where_: fill(
                     t().model.grid_criterion_where,
@@ -959,6 +979,64 @@ fn check_grid(plan: &Plan, out: &mut Vec<Finding>) {
                 message: fill(t().model.criterion_repeated, &[("short", &criterion.short)]),
                 order: at(GRID, c, 0),
             });
+        }
+    }
+}
+
+/// The organisational objectives and the Segretario generale's (section
+/// [`OTHER`]): each needs a title; an organisational one needs an indicator
+/// to be measured by, and each indicator its target.
+fn check_other_objectives(plan: &Plan, out: &mut Vec<Finding>) {
+    let texts = &t().model;
+    let mut push = |severity, other, where_: String, message: String, index: usize, sub| {
+        out.push(Finding {
+            severity,
+            place: Place {
+                other: Some(other),
+                ..Place::default()
+            },
+            where_,
+            message,
+            order: at(OTHER, index, sub),
+        })
+    };
+    let filled = |s: &str| !s.trim().is_empty();
+    for (n, o) in plan.organisational.iter().enumerate() {
+        let where_ = fill(texts.org_objective_where, &[("n", &(n + 1))]);
+        let other = || Other::Organisational(o.id.clone());
+        if !filled(&o.title) {
+            let message = texts.other_no_title.to_string();
+            push(Severity::Warning, other(), where_.clone(), message, n, 0);
+        }
+        if !o.indicators.iter().any(|i| filled(&i.name)) {
+            let message = texts.org_no_indicator.to_string();
+            push(Severity::Warning, other(), where_.clone(), message, n, 1);
+            continue;
+        }
+        for (k, indicator) in o.indicators.iter().enumerate() {
+            let text = match (filled(&indicator.name), filled(&indicator.target)) {
+                (true, false) => texts.org_indicator_no_target,
+                (false, true) => texts.org_indicator_no_name,
+                _ => continue,
+            };
+            let message = fill(text, &[("i", &(k + 1))]);
+            push(
+                Severity::Note,
+                other(),
+                where_.clone(),
+                message,
+                n,
+                2 + k as u32,
+            );
+        }
+    }
+    let first = plan.organisational.len();
+    for (n, o) in plan.secretary.iter().enumerate() {
+        if !filled(&o.title) {
+            let where_ = fill(texts.secretary_objective_where, &[("n", &(n + 1))]);
+            let message = texts.other_no_title.to_string();
+            let other = Other::Secretary(o.id.clone());
+            push(Severity::Warning, other, where_, message, first + n, 0);
         }
     }
 }

@@ -174,6 +174,35 @@ test('findings link to the field they are about', async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'cella-o1-0');
 });
 
+test('an organisational or Segretario objective left empty is a finding that leads to its field', async () => {
+  const findings = page.getByTestId('rilievi');
+  await page.getByRole('button', { name: 'Aggiungi obiettivo organizzativo' }).click();
+  const org = await page.evaluate(() => document.activeElement?.id);
+  assert.match(org, /^obiettivo-org-/);
+  await findings.getByText('Non ha indicatori').waitFor();
+  await page.getByRole('button', { name: 'Aggiungi obiettivo del Segretario generale' }).click();
+  const where = findings.getByRole('link', { name: 'Obiettivi del Segretario generale › n. 4' });
+  await where.waitFor();
+  await findings.getByRole('link', { name: 'Obiettivi di performance organizzativa › n. 8' }).first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), org);
+  await where.click();
+  assert.match(await page.evaluate(() => document.activeElement?.id), /^obiettivo-segretario-/);
+  // Given a title and a measured indicator, the organisational one raises nothing.
+  await page.locator(`#${org}`).fill('Rispetto dei tempi di pagamento');
+  await page.locator(`#${org}`).press('Tab');
+  await page.getByRole('textbox', { name: 'Indicatore 1 dell\'obiettivo organizzativo 8', exact: true }).fill('Fatture pagate nei termini');
+  await page.getByRole('textbox', { name: 'Target dell\'indicatore 1 dell\'obiettivo organizzativo 8' }).fill('100%');
+  await page.getByRole('textbox', { name: 'Target dell\'indicatore 1 dell\'obiettivo organizzativo 8' }).press('Tab');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="rilievi"]').textContent.includes('organizzativa › n. 8'));
+  // Both removed, the plan is as it was.
+  const accept = (d) => d.accept();
+  page.on('dialog', accept);
+  await page.getByRole('button', { name: 'Elimina l\'obiettivo organizzativo 8' }).click();
+  await page.getByRole('button', { name: 'Elimina l\'obiettivo 4 del Segretario generale' }).click();
+  page.off('dialog', accept);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="rilievi"]').textContent.includes('Segretario generale › n. 4'));
+});
+
 test('a plan on levels and objective types, entered through the interface', async () => {
   page.once('dialog', (d) => d.accept()); // the Como plan has unsaved edits
   await newPlan('Livelli Bassa/Media/Alta × fattore di tipologia');

@@ -42,6 +42,27 @@ test('a thousand rapid edits, a reload, and the last one is back', async () => {
   await page.close();
 });
 
+test('the results columns stay shown after a reload and when another plan is opened', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  const toggle = page.locator('#mostra-risultati');
+  await toggle.waitFor();
+  assert.equal(await toggle.isChecked(), false);
+  await toggle.check();
+  await page.reload();
+  await page.locator('[data-testid="media-s1"]').waitFor();
+  assert.equal(await page.locator('#mostra-risultati').isChecked(), true);
+  // Another plan, from the file input: the columns are still there.
+  await page.locator('#apri-file').setInputFiles(join(here, '..', '..', 'examples', 'como-peg-2024.json'));
+  await page.getByTestId('notice').filter({ hasText: 'Aperto il file' }).waitFor();
+  assert.equal(await page.locator('#mostra-risultati').isChecked(), true);
+  await page.locator('#mostra-risultati').uncheck();
+  await page.reload();
+  await page.locator('[data-testid="media-s1"]').waitFor();
+  assert.equal(await page.locator('#mostra-risultati').isChecked(), false);
+  await page.context().close();
+});
+
 test('a second tab autosaving over the first is said in the first, once', async () => {
   const context = await browser.newContext();
   const first = await context.newPage();

@@ -8,7 +8,7 @@ use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
 use crate::app::files::{dom_id, focus, when_ready};
-use crate::model::validate::Place;
+use crate::model::validate::{Other, Place};
 use crate::model::{Finding, Plan, Severity};
 use crate::text::{fill, t};
 
@@ -29,6 +29,11 @@ fn severity_icon(severity: Severity) -> Html {
 
 /// The id of the element a finding is about.
 fn target(place: &Place) -> String {
+    match &place.other {
+        Some(Other::Organisational(id)) => return dom_id("obiettivo-org", &[id]),
+        Some(Other::Secretary(id)) => return dom_id("obiettivo-segretario", &[id]),
+        None => {}
+    }
     match (&place.objective, place.criterion, &place.unit) {
         (Some(o), Some(c), _) => dom_id("cella", &[o, &c.to_string()]),
         (Some(o), None, _) => dom_id("titolo", &[o]),

@@ -159,7 +159,7 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         });
         html! {
             <li key={o.id.clone()} class="secretary-item">
-                <textarea class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
+                <textarea id={dom_id("obiettivo-segretario", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
                     aria-label={fill(t().panels.secretary_objective, &[("n", &(n + 1))])} />
                 <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
                     aria-label={fill(t().panels.secretary_remove, &[("n", &(n + 1))])}>{ icon(It::Delete) }</button>

@@ -25,6 +25,17 @@ texts! {
         grid_criterion_where,
         /// `{short}`: the label the criterion shares with another.
         criterion_repeated,
+        /// Where a finding about organisational objective number `{n}` is.
+        org_objective_where,
+        /// Where a finding about the Segretario generale's objective number `{n}` is.
+        secretary_objective_where,
+        /// An organisational or Segretario objective without a title.
+        other_no_title,
+        org_no_indicator,
+        /// `{i}`: the indicator's number.
+        org_indicator_no_target,
+        /// `{i}`: the indicator's number.
+        org_indicator_no_name,
         /// `{unit}`: the id of the missing unit.
         objective_shared_unit_missing,
         /// `{criterion}`: the criterion's short name.
