@@ -473,3 +473,13 @@ fn the_readers_refusals_name_the_field() {
         }
     }
 }
+
+#[test]
+fn the_bundled_como_example_is_as_pesatura_writes_it() {
+    // Byte for byte, so that opening it at every start finds it intact from
+    // its text, without writing the plan out again to hash it.
+    let text = include_str!("../examples/como-peg-2024.json");
+    let (plan, integrity) = pesatura::io::json::load_checked(text.as_bytes()).unwrap();
+    assert_eq!(integrity, pesatura::io::json::Integrity::Intact);
+    assert_eq!(pesatura::io::json::save(&plan), text);
+}
