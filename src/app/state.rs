@@ -385,6 +385,12 @@ pub enum Action {
         zero_below: String,
         full_from: String,
     },
+    /// A criterion scored on levels (`true`) or on a range: the scale it had
+    /// of that kind before in this session comes back, else a default.
+    SwitchScale {
+        criterion: usize,
+        levels: bool,
+    },
     /// Level criterion from text: `Bassa = 1; Media = 2; Alta = 3`.
     SetLevels {
         criterion: usize,
@@ -1109,6 +1115,62 @@ impl State {
         })
     }
 
+    /// Scores criterion `c` on levels or on a range. The scale it leaves is
+    /// kept as its field's text (among the grid's drafts, with no error, so
+    /// not a refused field), so that switching back gives it again rather
+    /// than a default: the default levels, or a range over the levels' points.
+    fn switch_scale(&self, c: usize, to_levels: bool) -> State {
+        let Some(criterion) = self.plan.grid.criteria.get(c) else {
+            return self.clone();
+        };
+        let key = |levels: bool| {
+            let kind = if levels { "levels" } else { "range" };
+            format!("left-{kind}-{}", criterion.id)
+        };
+        let (left, left_text) = match &criterion.scale {
+            Scale::Levels(_) if to_levels => return self.clone(),
+            Scale::Range { .. } if !to_levels => return self.clone(),
+            Scale::Levels(levels) => (
+                key(true),
+                format_named_values(levels.iter().map(|l| (l.name.as_str(), l.points))),
+            ),
+            Scale::Range { min, max, step } => (
+                key(false),
+                format!("{};{};{}", plain(*min), plain(*max), plain(*step)),
+            ),
+        };
+        let back = self
+            .grid_drafts
+            .get(&key(to_levels))
+            .map(|d| d.text.clone());
+        let next = if to_levels {
+            let text = back.unwrap_or_else(|| t().panels.grid_default_levels.to_string());
+            let parsed = parse_named_values(&text);
+            self.grid_field(format!("levels-{c}"), text, move |p| {
+                p.set_levels(c, parsed?)
+            })
+        } else {
+            let (lo, hi) = (plain(criterion.min()), plain(criterion.max()));
+            let text = back.unwrap_or_else(|| format!("{lo};{hi};1"));
+            let mut parts = text.split(';').map(str::to_string);
+            let mut part = || parts.next().unwrap_or_default();
+            let (min, max, step) = (part(), part(), part());
+            self.set_range(c, min, max, step)
+        };
+        let mut grid_drafts = (*next.grid_drafts).clone();
+        grid_drafts.insert(
+            left,
+            Draft {
+                text: left_text,
+                error: None,
+            },
+        );
+        State {
+            grid_drafts: Rc::new(grid_drafts),
+            ..next
+        }
+    }
+
     fn set_bands(&self, zero_below: String, full_from: String) -> State {
         let text = format!("{zero_below};{full_from}");
         let parsed = if zero_below.trim().is_empty() && full_from.trim().is_empty() {
@@ -1486,6 +1548,7 @@ impl Reducible for State {
                 zero_below,
                 full_from,
             } => self.set_bands(zero_below, full_from),
+            Action::SwitchScale { criterion, levels } => self.switch_scale(criterion, levels),
             Action::SetLevels { criterion, text } => {
                 let parsed = parse_named_values(&text);
                 self.grid_field(format!("levels-{criterion}"), text, move |p| {

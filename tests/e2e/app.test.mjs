@@ -269,6 +269,33 @@ test('a grid edit that takes their weight from objectives says how many, and und
   assert.equal(await cell('media-s3').innerText(), '26,50');
 });
 
+test('a criterion switched to levels and back gets its own range again, and its levels the same way', async () => {
+  // The grid editor is open, on the Como example, from the test before.
+  const kind = page.locator('#griglia-tipo-1');
+  const range = async () => {
+    await page.locator('#griglia-max-1').waitFor();
+    return Promise.all(['min', 'max', 'passo'].map((f) => page.locator(`#griglia-${f}-1`).inputValue()));
+  };
+  await kind.selectOption('levels');
+  assert.equal(await page.locator('#griglia-livelli-1').inputValue(), 'Bassa = 1; Media = 2; Alta = 3');
+  // Back to a range: rilevanza's own 0–15, not the levels' 1–3.
+  await kind.selectOption('range');
+  assert.deepEqual(await range(), ['0', '15', '1']);
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+  // Levels typed, a range, levels again: the typed ones come back.
+  await kind.selectOption('levels');
+  const levels = page.locator('#griglia-livelli-1');
+  await levels.fill('Bassa = 0; Media = 7; Alta = 15');
+  await levels.press('Tab');
+  await kind.selectOption('range');
+  assert.deepEqual(await range(), ['0', '15', '1']);
+  await kind.selectOption('levels');
+  assert.equal(await page.locator('#griglia-livelli-1').inputValue(), 'Bassa = 0; Media = 7; Alta = 15');
+  await kind.selectOption('range');
+  assert.deepEqual(await range(), ['0', '15', '1']);
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+});
+
 test('a plan with direct percentages says by how much a unit is off 100', async () => {
   page.once('dialog', (d) => d.accept());
   await newPlan('Pesi percentuali assegnati direttamente');

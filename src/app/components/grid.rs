@@ -67,11 +67,7 @@ pub fn GridView(props: &GridProps) -> Html {
         let name = criterion.name.clone();
         let on_short = Callback::from(move |e: Event| s(Action::RenameCriterion { criterion: c, name: name.clone(), short: input_value(&e) }));
         let s = send.clone();
-        let (lo, hi) = (criterion.min(), criterion.max());
-        let on_kind = Callback::from(move |e: Event| match select_value(&e).as_str() {
-            "levels" => s(Action::SetLevels { criterion: c, text: t().panels.grid_default_levels.into() }),
-            _ => s(Action::SetRange { criterion: c, min: plain(lo), max: plain(hi), step: "1".into() }),
-        });
+        let on_kind = Callback::from(move |e: Event| s(Action::SwitchScale { criterion: c, levels: select_value(&e) == "levels" }));
         let has_scores = state.plan.criterion_has_scores(c);
         let question = fill(t().panels.grid_remove_criterion_question, &[("criterion", &criterion.name)]);
         let s = send.clone();
