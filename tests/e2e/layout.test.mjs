@@ -79,6 +79,11 @@ test('printed on A4 with results, every column of the annex is on the page', asy
       .filter((e) => e.children.length === 0 && e.textContent.trim() === title && e.getClientRects().length).length, TITLE);
     assert.equal(titles, 1);
     assert.equal(await page.getByRole('heading', { level: 1, name: TITLE }).isVisible(), true);
+    // A unit's average row keeps to its last objective across a page break.
+    assert.deepEqual(await page.evaluate(() => {
+      const style = (selector) => getComputedStyle(document.querySelector(selector));
+      return [style('.objectives > tbody > tr:last-child').breakAfter, style('.objectives > tfoot > tr').breakBefore];
+    }), ['avoid', 'avoid']);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     assert.ok(pdf.length > 10_000);
   } finally {
