@@ -51,7 +51,11 @@ pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || match initial {
         Some(plan) => State::new((*plan).clone()),
-        None => State::como_example(),
+        // The results columns as the user left them.
+        None => State {
+            show_results: storage::load_show_results(),
+            ..State::como_example()
+        },
     });
     let dispatch = state.dispatcher();
     let autosave_on = use_state(|| true);
@@ -66,10 +70,6 @@ pub fn App(props: &AppProps) -> Html {
                 if !storage::available() {
                     autosave_on.set(false);
                     return;
-                }
-                // The results columns, as the user left them.
-                if storage::load_show_results() {
-                    dispatch.dispatch(state::Action::ShowResults(true));
                 }
                 if let Some(saved) = storage::load() {
                     match crate::io::json::load(saved.plan_json.as_bytes()) {

@@ -201,6 +201,9 @@ pub struct State {
     /// Grid fields holding text that was refused, keyed by field
     /// (`types`, `levels-2`, `range-0`).
     pub grid_drafts: Rc<HashMap<String, Draft>>,
+    /// The scale each criterion left when switched between a range and
+    /// levels (by criterion id), given back when it is switched back.
+    pub left_scales: Rc<HashMap<String, Scale>>,
     pub notice: Option<Notice>,
     /// Changes since the last save or open.
     pub dirty: bool,
@@ -252,6 +255,7 @@ impl PartialEq for State {
             drafts,
             year_draft,
             grid_drafts,
+            left_scales,
             notice,
             dirty,
             history,
@@ -270,6 +274,7 @@ impl PartialEq for State {
             && same(findings, &other.findings)
             && same(drafts, &other.drafts)
             && same(grid_drafts, &other.grid_drafts)
+            && same(left_scales, &other.left_scales)
             && same(history, &other.history)
             && same_opt(import, &other.import)
             && same_opt(comparison, &other.comparison)
@@ -602,6 +607,7 @@ impl State {
             drafts: Rc::default(),
             year_draft: None,
             grid_drafts: Rc::default(),
+            left_scales: Rc::default(),
             notice: None,
             dirty: false,
             history: Rc::default(),
@@ -1115,58 +1121,59 @@ impl State {
         })
     }
 
-    /// Scores criterion `c` on levels or on a range. The scale it leaves is
-    /// kept as its field's text (among the grid's drafts, with no error, so
-    /// not a refused field), so that switching back gives it again rather
-    /// than a default: the default levels, or a range over the levels' points.
+    /// Scores criterion `c` on levels or on a range: the scale of that kind
+    /// it left before comes back, else a default (the default levels, or a
+    /// range over the levels' points). The scale it leaves is kept, and any
+    /// refused text in its editor, no longer shown, is dropped.
     fn switch_scale(&self, c: usize, to_levels: bool) -> State {
         let Some(criterion) = self.plan.grid.criteria.get(c) else {
             return self.clone();
         };
-        let key = |levels: bool| {
-            let kind = if levels { "levels" } else { "range" };
-            format!("left-{kind}-{}", criterion.id)
-        };
-        let (left, left_text) = match &criterion.scale {
-            Scale::Levels(_) if to_levels => return self.clone(),
-            Scale::Range { .. } if !to_levels => return self.clone(),
-            Scale::Levels(levels) => (
-                key(true),
-                format_named_values(levels.iter().map(|l| (l.name.as_str(), l.points))),
-            ),
-            Scale::Range { min, max, step } => (
-                key(false),
-                format!("{};{};{}", plain(*min), plain(*max), plain(*step)),
-            ),
-        };
+        if matches!(criterion.scale, Scale::Levels(_)) == to_levels {
+            return self.clone();
+        }
         let back = self
-            .grid_drafts
-            .get(&key(to_levels))
-            .map(|d| d.text.clone());
-        let next = if to_levels {
-            let text = back.unwrap_or_else(|| t().panels.grid_default_levels.to_string());
-            let parsed = parse_named_values(&text);
-            self.grid_field(format!("levels-{c}"), text, move |p| {
-                p.set_levels(c, parsed?)
-            })
-        } else {
-            let (lo, hi) = (plain(criterion.min()), plain(criterion.max()));
-            let text = back.unwrap_or_else(|| format!("{lo};{hi};1"));
-            let mut parts = text.split(';').map(str::to_string);
-            let mut part = || parts.next().unwrap_or_default();
-            let (min, max, step) = (part(), part(), part());
-            self.set_range(c, min, max, step)
-        };
-        let mut grid_drafts = (*next.grid_drafts).clone();
-        grid_drafts.insert(
-            left,
-            Draft {
-                text: left_text,
-                error: None,
-            },
-        );
-        State {
+            .left_scales
+            .get(&criterion.id)
+            .filter(|s| matches!(s, Scale::Levels(_)) == to_levels)
+            .cloned();
+        let mut left_scales = (*self.left_scales).clone();
+        left_scales.insert(criterion.id.clone(), criterion.scale.clone());
+        let mut grid_drafts = (*self.grid_drafts).clone();
+        grid_drafts.remove(&format!("range-{c}"));
+        grid_drafts.remove(&format!("levels-{c}"));
+        let this = State {
             grid_drafts: Rc::new(grid_drafts),
+            ..self.clone()
+        };
+        let next = match back {
+            Some(Scale::Levels(levels)) => {
+                let levels = levels.into_iter().map(|l| (l.name, l.points)).collect();
+                this.grid_field(format!("levels-{c}"), String::new(), move |p| {
+                    p.set_levels(c, levels)
+                })
+            }
+            Some(Scale::Range { min, max, step }) => {
+                this.grid_field(format!("range-{c}"), String::new(), move |p| {
+                    p.set_range(c, min, max, step)
+                })
+            }
+            None if to_levels => {
+                let text = t().panels.grid_default_levels.to_string();
+                let parsed = parse_named_values(&text);
+                this.grid_field(format!("levels-{c}"), text, move |p| {
+                    p.set_levels(c, parsed?)
+                })
+            }
+            None => {
+                let (min, max) = (criterion.min(), criterion.max());
+                this.grid_field(format!("range-{c}"), String::new(), move |p| {
+                    p.set_range(c, min, max, Dec::from_int(1))
+                })
+            }
+        };
+        State {
+            left_scales: Rc::new(left_scales),
             ..next
         }
     }
@@ -1401,6 +1408,7 @@ impl Reducible for State {
                 notice: Some(Notice::Info(t().app.notice_example.into())),
                 // Drawn as a plan opened: its findings at the last frame.
                 opening: self.opening + 1,
+                show_results: self.show_results,
                 ..State::como_example()
             },
             Action::Open { name, bytes } => match json::load_checked(&bytes) {
@@ -1534,10 +1542,17 @@ impl Reducible for State {
                 grid_drafts: Rc::default(),
                 ..self.grid_edited(|p| p.move_criterion(criterion, delta))
             },
-            Action::RemoveCriterion { criterion } => State {
-                grid_drafts: Rc::default(),
-                ..self.grid_edited(|p| p.remove_criterion(criterion))
-            },
+            Action::RemoveCriterion { criterion } => {
+                let mut left_scales = (*self.left_scales).clone();
+                if let Some(gone) = self.plan.grid.criteria.get(criterion) {
+                    left_scales.remove(&gone.id);
+                }
+                State {
+                    grid_drafts: Rc::default(),
+                    left_scales: Rc::new(left_scales),
+                    ..self.grid_edited(|p| p.remove_criterion(criterion))
+                }
+            }
             Action::SetRange {
                 criterion,
                 min,

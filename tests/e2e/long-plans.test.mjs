@@ -229,6 +229,42 @@ test('a run of units scrolled far away keeps its height from the moment it turns
   }
 });
 
+test('a run of units drawn above the screen on a slow machine leaves what is on screen where it is', async () => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  try {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    // A run of units two thirds down, reached in one jump: it is drawn on
+    // screen, and the run above it, within reach, is drawn above the screen.
+    const unit = plan.objectives[Math.floor(plan.objectives.length * 0.66)].unit;
+    const result = await page.evaluate(async (unit) => {
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+      const chunk = document.querySelector(`[data-sezioni~="unita-${unit}"]`);
+      const above = chunk.previousElementSibling;
+      const first = chunk.dataset.sezioni.split(' ')[0];
+      chunk.scrollIntoView();
+      const start = performance.now();
+      while (!document.getElementById(first) && performance.now() - start < 5000) await frame();
+      const section = document.getElementById(first);
+      if (!section) return { error: 'not drawn' };
+      const top = section.getBoundingClientRect().top;
+      const moves = [];
+      const sampling = performance.now();
+      while (performance.now() - sampling < 2000) {
+        await frame();
+        moves.push(section.isConnected ? Math.round(section.getBoundingClientRect().top - top) : 'gone');
+      }
+      return { moves, aboveDrawn: above?.className === 'units-chunk' };
+    }, unit);
+    assert.equal(result.error, undefined);
+    assert.ok(result.aboveDrawn, 'the run of units above was drawn');
+    assert.ok(result.moves.every((m) => m !== 'gone' && Math.abs(m) <= 1), `moves: ${result.moves.join(' ')}`);
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+});
+
 test('printing a long plan draws every table first', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   assert.ok(await page.locator('.table-placeholder').count() > 0, 'some tables wait');

@@ -75,8 +75,9 @@ pub struct NearScreen {
 /// placeholder without its height for that moment pulled what followed it
 /// thousands of pixels up, under the user and out of reach. So the
 /// placeholder gets its height before it is drawn, and the scroll is made
-/// when the page's elements change (a mutation observer), whichever of that
-/// and the effects comes first.
+/// when the page's elements change (a mutation observer); the effects,
+/// after those of the parts inside (a table placeholder's height), scroll by
+/// whatever changed since.
 #[hook]
 pub fn use_near_screen(
     lazy: bool,
@@ -92,6 +93,10 @@ pub fn use_near_screen(
     // follows it keeps its place.
     let above: Above = use_mut_ref(|| None);
     let watcher = use_mut_ref(|| None::<Watcher>);
+    // Drawn or not as last asked: the observer's callback can come again
+    // before the page is drawn as asked.
+    let requested = use_mut_ref(|| drawn);
+    *requested.borrow_mut() = drawn;
     {
         // When the plan shrinks below the threshold (or before printing)
         // every part is drawn, so that one added back does not turn into a
@@ -105,6 +110,7 @@ pub fn use_near_screen(
     }
     {
         let (element, measured, above) = (element.clone(), measured.clone(), above.clone());
+        let watcher = watcher.clone();
         use_effect_with((drawn, height_rem), move |&(drawn, rem)| {
             if let Some(element) = element.cast::<web_sys::HtmlElement>() {
                 let height = match *measured.borrow() {
@@ -113,14 +119,23 @@ pub fn use_near_screen(
                 };
                 show_as(&element, drawn, &height);
             }
-            keep_in_place(&above);
+            // The change asked is on the page: no need to watch for it.
+            let done = matches!(&*watcher.borrow(), Some((_, _, expected)) if *expected == drawn);
+            if done {
+                if let Some((observer, _, _)) = watcher.borrow_mut().take() {
+                    observer.disconnect();
+                }
+            }
+            keep_in_place(&above, drawn, false);
         });
     }
     {
         let (drawn_here, element, above) = (drawn_here.clone(), element.clone(), above.clone());
-        let watcher = watcher.clone();
+        let (watcher, requested) = (watcher.clone(), requested.clone());
         let watching = lazy && (!drawn || undraw);
-        use_effect_with((watching, drawn), move |&(watching, drawn)| {
+        // Observed afresh at every change: the observer's first callback says
+        // where the part is now.
+        use_effect_with((watching, drawn), move |&(watching, _)| {
             let observer = watching
                 .then(|| {
                     let target = element.clone();
@@ -144,14 +159,17 @@ pub fn use_near_screen(
                         let before = measure
                             .filter(|_| starts_above)
                             .map(|m| (m.get_bounding_client_rect().height(), m));
+                        let drawn = *requested.borrow();
                         if near && !drawn {
-                            *above.borrow_mut() = before.map(|(h, m)| (m, h));
+                            *requested.borrow_mut() = true;
+                            *above.borrow_mut() = before.map(|(h, m)| (m, h, true));
                             watch_render(&target, &watcher, &above, None);
                             drawn_here.set(true);
                         } else if !near && drawn && !holds_focus(&target) {
+                            *requested.borrow_mut() = false;
                             let height = format!("{}px", rect.height());
                             *measured.borrow_mut() = Some(rect.height());
-                            *above.borrow_mut() = before.map(|(h, m)| (m, h));
+                            *above.borrow_mut() = before.map(|(h, m)| (m, h, false));
                             // The placeholder that takes its place is as tall.
                             show_as(&part, false, &height);
                             watch_render(&target, &watcher, &above, Some(height));
@@ -171,7 +189,7 @@ pub fn use_near_screen(
         // A part taken off the page stops watching it.
         use_effect_with((), move |_| {
             move || {
-                if let Some((observer, _callback)) = watcher.borrow_mut().take() {
+                if let Some((observer, _, _)) = watcher.borrow_mut().take() {
                     observer.disconnect();
                 }
             }
@@ -184,12 +202,15 @@ pub fn use_near_screen(
     NearScreen { drawn, draw }
 }
 
-/// The element whose height to keep, and its height before a change.
-type Above = std::rc::Rc<std::cell::RefCell<Option<(web_sys::Element, f64)>>>;
+/// The element whose height to keep, its height before a change, and
+/// whether the change draws the part (or undraws it).
+type Above = std::rc::Rc<std::cell::RefCell<Option<(web_sys::Element, f64, bool)>>>;
 
+/// A mutation observer waiting for a part to be drawn (`true`) or undrawn.
 type Watcher = (
     web_sys::MutationObserver,
     Closure<dyn Fn(js_sys::Array, web_sys::MutationObserver)>,
+    bool,
 );
 
 /// Shows `element` drawn (its own height) or as a placeholder `height` tall.
@@ -212,16 +233,28 @@ fn show_as(element: &web_sys::HtmlElement, drawn: bool, height: &str) {
 }
 
 /// Scrolls the page by the change in height of what was measured before a
-/// part above the screen changed, once (the first caller takes it).
-fn keep_in_place(above: &Above) {
-    let Some((measure, before)) = above.borrow_mut().take() else {
+/// part above the screen was drawn (`drawn`) or undrawn, if that is the
+/// change waiting; with `again`, what is measured now is kept, for the
+/// effects to scroll by what changes after (the heights of the parts
+/// inside), else the first caller takes it.
+fn keep_in_place(above: &Above, drawn: bool, again: bool) {
+    let waiting = above.borrow_mut().take();
+    let Some((measure, before, expected)) = waiting else {
         return;
     };
-    let change = measure.get_bounding_client_rect().height() - before;
+    if expected != drawn {
+        *above.borrow_mut() = Some((measure, before, expected));
+        return;
+    }
+    let now = measure.get_bounding_client_rect().height();
+    let change = now - before;
     if change.abs() >= 0.5 {
         if let Some(window) = web_sys::window() {
             window.scroll_by_with_x_and_y(0.0, change);
         }
+    }
+    if again {
+        *above.borrow_mut() = Some((measure, now, expected));
     }
 }
 
@@ -236,7 +269,7 @@ fn watch_render(
     above: &Above,
     placeholder: Option<String>,
 ) {
-    if let Some((observer, _callback)) = watcher.borrow_mut().take() {
+    if let Some((observer, _, _)) = watcher.borrow_mut().take() {
         observer.disconnect();
     }
     let Some(node) = target.get() else {
@@ -253,7 +286,8 @@ fn watch_render(
             .unwrap_or_default()
     };
     let before_class = class(&node);
-    let (target, above) = (target.clone(), above.clone());
+    let (target, above, observed) = (target.clone(), above.clone(), node.clone());
+    let drawn = placeholder.is_none();
     let callback = Closure::<dyn Fn(js_sys::Array, web_sys::MutationObserver)>::new(
         move |_records: js_sys::Array, observer: web_sys::MutationObserver| {
             let now = target.get();
@@ -271,18 +305,23 @@ fn watch_render(
                     None => show_as(&element, true, ""),
                 }
             }
-            keep_in_place(&above);
+            keep_in_place(&above, drawn, true);
         },
     );
     let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
     };
-    let options = web_sys::MutationObserverInit::new();
-    options.set_child_list(true);
-    options.set_subtree(true);
-    options.set_attributes(true);
-    if observer.observe_with_options(&parent, &options).is_ok() {
-        *watcher.borrow_mut() = Some((observer, callback));
+    // The part's element replaced (its parent's children), or its class changed.
+    let children = web_sys::MutationObserverInit::new();
+    children.set_child_list(true);
+    let class_change = web_sys::MutationObserverInit::new();
+    class_change.set_attribute_filter(&js_sys::Array::of1(&"class".into()));
+    if observer.observe_with_options(&parent, &children).is_ok()
+        && observer
+            .observe_with_options(&observed, &class_change)
+            .is_ok()
+    {
+        *watcher.borrow_mut() = Some((observer, callback, drawn));
     }
 }
 
