@@ -169,8 +169,13 @@ fn organisational_and_secretary_objectives_need_a_title_and_an_indicator_with_it
     );
     assert_eq!(about(Other::Organisational(measured)), vec![]);
     let third = "Obiettivi di performance organizzativa › n. 3".to_string();
+    assert_eq!(about(Other::Organisational(half.clone())), vec![]);
     assert_eq!(
-        about(Other::Organisational(half)),
+        [
+            about(Other::IndicatorTarget(half.clone(), 0)),
+            about(Other::IndicatorName(half, 1)),
+        ]
+        .concat(),
         vec![
             (
                 Severity::Note,

@@ -54,6 +54,10 @@ pub struct Place {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Other {
     Organisational(String),
+    /// An organisational objective's indicator (by index): its name.
+    IndicatorName(String, usize),
+    /// An organisational objective's indicator (by index): its target.
+    IndicatorTarget(String, usize),
     Secretary(String),
 }
 
@@ -1014,15 +1018,21 @@ fn check_other_objectives(plan: &Plan, out: &mut Vec<Finding>) {
             continue;
         }
         for (k, indicator) in o.indicators.iter().enumerate() {
-            let text = match (filled(&indicator.name), filled(&indicator.target)) {
-                (true, false) => texts.org_indicator_no_target,
-                (false, true) => texts.org_indicator_no_name,
+            let (text, field) = match (filled(&indicator.name), filled(&indicator.target)) {
+                (true, false) => (
+                    texts.org_indicator_no_target,
+                    Other::IndicatorTarget(o.id.clone(), k),
+                ),
+                (false, true) => (
+                    texts.org_indicator_no_name,
+                    Other::IndicatorName(o.id.clone(), k),
+                ),
                 _ => continue,
             };
             let message = fill(text, &[("i", &(k + 1))]);
             push(
                 Severity::Note,
-                other(),
+                field,
                 where_.clone(),
                 message,
                 n,

@@ -191,6 +191,11 @@ test('an organisational or Segretario objective left empty is a finding that lea
   await page.locator(`#${org}`).fill('Rispetto dei tempi di pagamento');
   await page.locator(`#${org}`).press('Tab');
   await page.getByRole('textbox', { name: 'Indicatore 1 dell\'obiettivo organizzativo 8', exact: true }).fill('Fatture pagate nei termini');
+  await page.getByRole('textbox', { name: 'Indicatore 1 dell\'obiettivo organizzativo 8', exact: true }).press('Tab');
+  // An indicator without its target: a note that leads to the target's field.
+  const note = findings.locator('li', { hasText: 'L\'indicatore 1 non ha un target.' });
+  await note.getByRole('link', { name: 'Obiettivi di performance organizzativa › n. 8' }).click();
+  assert.match(await page.evaluate(() => document.activeElement?.id), /^indicatore-target-/);
   await page.getByRole('textbox', { name: 'Target dell\'indicatore 1 dell\'obiettivo organizzativo 8' }).fill('100%');
   await page.getByRole('textbox', { name: 'Target dell\'indicatore 1 dell\'obiettivo organizzativo 8' }).press('Tab');
   await page.waitForFunction(() => !document.querySelector('[data-testid="rilievi"]').textContent.includes('organizzativa › n. 8'));

@@ -31,6 +31,10 @@ fn severity_icon(severity: Severity) -> Html {
 fn target(place: &Place) -> String {
     match &place.other {
         Some(Other::Organisational(id)) => return dom_id("obiettivo-org", &[id]),
+        Some(Other::IndicatorName(id, i)) => return dom_id("indicatore", &[id, &i.to_string()]),
+        Some(Other::IndicatorTarget(id, i)) => {
+            return dom_id("indicatore-target", &[id, &i.to_string()])
+        }
         Some(Other::Secretary(id)) => return dom_id("obiettivo-segretario", &[id]),
         None => {}
     }

@@ -72,9 +72,9 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             });
             html! {
                 <li class="indicator">
-                    <input type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name}
+                    <input id={dom_id("indicatore", &[&o.id, &i.to_string()])} type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name}
                         aria-label={fill(t().panels.org_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_indicator_placeholder} />
-                    <input type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target}
+                    <input id={dom_id("indicatore-target", &[&o.id, &i.to_string()])} type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target}
                         aria-label={fill(t().panels.org_target, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_target_placeholder} />
                     <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_drop}
                         aria-label={fill(t().panels.org_remove_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])}>{ icon(It::Delete) }</button>
