@@ -45,12 +45,13 @@ pub struct Place {
     pub objective: Option<String>,
     /// Index into the grid's criteria.
     pub criterion: Option<usize>,
-    /// An objective outside the units' tables.
+    /// A place outside the units' tables.
     pub other: Option<Other>,
 }
 
-/// An objective that has no scores: an organisational one or the
-/// Segretario generale's, by id.
+/// A place outside the units' tables, by id: an organisational objective,
+/// the name or target of one of its indicators, or one of the Segretario
+/// generale's objectives.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Other {
     Organisational(String),
