@@ -111,12 +111,16 @@ pub fn App(props: &AppProps) -> Html {
             });
         }
         // Autosave keeps one plan per browser: when another tab of Pesatura
-        // saves a plan other than this one's over it, say so, once.
+        // saves a plan other than this one's over it, say so, once. This
+        // tab's plan is written out to compare at most once per change of
+        // it, not at each of the other tab's autosaves.
         {
             let dispatch = dispatch.clone();
             let said = use_mut_ref(|| false);
-            let shown = use_mut_ref(|| plan.clone());
-            *shown.borrow_mut() = plan.clone();
+            let shown = use_mut_ref(|| (plan.clone(), None::<String>));
+            if !Rc::ptr_eq(&shown.borrow().0, &plan) {
+                *shown.borrow_mut() = (plan.clone(), None);
+            }
             use_effect_with((), move |_| {
                 let listener = window_event::WindowListener::new("storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
@@ -126,7 +130,11 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                     let saved = event.new_value();
-                    if saved.is_some_and(|s| s != crate::io::json::save(&shown.borrow())) {
+                    let differs = saved.is_some_and(|saved| {
+                        let (plan, json) = &mut *shown.borrow_mut();
+                        saved != *json.get_or_insert_with(|| crate::io::json::save(plan))
+                    });
+                    if differs {
                         *said.borrow_mut() = true;
                         dispatch.dispatch(state::Action::AutosavedElsewhere);
                     }
