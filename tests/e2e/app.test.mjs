@@ -345,6 +345,14 @@ test('after a reload the last state comes back, with a notice', async () => {
   await page.getByText('Modifiche non salvate').waitFor();
 });
 
+test('what index.html asks for ahead is there, and is fetched once', async () => {
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) => l.href));
+  assert.equal(preloaded.length, 3, 'the loader, the wasm and the title\'s font');
+  const statuses = await page.evaluate((urls) => urls.map((u) => performance.getEntriesByName(u)[0]?.responseStatus), preloaded);
+  assert.deepEqual(statuses, preloaded.map(() => 200), `found: ${preloaded.join(', ')}`);
+  for (const u of preloaded) assert.equal(requests.filter((r) => r === u).length, 1, `${u} is asked for once, its preload used`);
+});
+
 test('no network request leaves localhost and nothing is logged as an error', async () => {
   const outside = requests.filter((r) => !r.startsWith(url) && !r.startsWith('blob:') && !r.startsWith('data:'));
   assert.deepEqual(outside, []);
