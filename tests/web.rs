@@ -221,3 +221,72 @@ fn a_plan_opened_shows_its_numbers_first_and_its_findings_right_after() {
         validate_with(&edited.plan, &edited.proposed)
     );
 }
+
+#[wasm_bindgen_test]
+fn in_verifica_the_proposal_is_not_changed_and_decisions_are_logged() {
+    use pesatura::app::state::{Action, Mode, Notice, State};
+    use pesatura::model::review::Verdict;
+    use yew::functional::Reducible;
+
+    let review = Rc::new(State::como_example()).reduce(Action::SetMode(Mode::Review));
+    let review = review.reduce(Action::SetReviewer("Luca Bianchi".into()));
+    let before = review.plan.clone();
+    // Whatever the way in — a score, the grid, the ente, an import, the
+    // other objectives, an achievement — the proposal stays as it was.
+    let refused = [
+        Action::SetScore {
+            id: "o1".into(),
+            criterion: 0,
+            text: "9".into(),
+        },
+        Action::SetGridName("altra".into()),
+        Action::RemoveCriterion { criterion: 2 },
+        Action::SetEnteName("Altro ente".into()),
+        Action::SetYear("2030".into()),
+        Action::AddOrgObjective,
+        Action::AddSecretaryObjective,
+        Action::PasteCells {
+            text: "Nuovo\t5\t5\t5\t5".into(),
+            unit: "s1".into(),
+        },
+        Action::AddUnit {
+            name: "Nuovo settore".into(),
+            level: 1,
+            parent: None,
+        },
+    ];
+    for action in refused {
+        let after = review.clone().reduce(action);
+        assert_eq!(*after.plan, *before);
+        assert!(after.import.is_none());
+        assert!(
+            matches!(&after.notice, Some(Notice::Warning(text)) if text.contains("Proposta")),
+            "the refusal is said: {:?}",
+            after.notice
+        );
+    }
+    // The Nucleo's own decisions are taken, with the reviewer's name.
+    let decided = review.reduce(Action::ReviewVerdict {
+        id: "o1".into(),
+        criterion: None,
+        verdict: Verdict::Confirmed,
+    });
+    assert_ne!(*decided.plan, *before);
+    let json = json::save(&decided.plan);
+    assert!(
+        json.contains("Luca Bianchi"),
+        "the decision is logged with the name"
+    );
+    // Back in Proposta, the same edit is taken.
+    let proposal = decided
+        .reduce(Action::SetMode(Mode::Proposal))
+        .reduce(Action::SetScore {
+            id: "o1".into(),
+            criterion: 0,
+            text: "9".into(),
+        });
+    assert_eq!(
+        proposal.plan.objectives[0].scores[0],
+        Some(pesatura::model::decimal::Dec::from_int(9))
+    );
+}

@@ -52,8 +52,10 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || match initial {
         Some(plan) => State::new((*plan).clone()),
         // The results columns as the user left them.
+        // The results columns as the user left them, and who reviews here.
         None => State {
             show_results: storage::load_show_results(),
+            reviewer: storage::load_reviewer(),
             ..State::como_example()
         },
     });
@@ -84,10 +86,17 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Showing the results columns or not is remembered, as the language is.
+    // Showing the results columns or not is remembered, as the language is,
+    // and so is the reviewer's name, so that a reload or another file does
+    // not leave decisions logged without it.
     use_effect_with(state.show_results, move |&show| {
         if autosave_wanted {
             storage::save_show_results(show);
+        }
+    });
+    use_effect_with(state.reviewer.clone(), move |name| {
+        if autosave_wanted {
+            storage::save_reviewer(name);
         }
     });
     // Every change is autosaved, half a second after typing stops, so that
@@ -330,7 +339,7 @@ pub fn App(props: &AppProps) -> Html {
                     levels={(state.grid_text("ente-levels", || state.plan.ente.levels.join("; ")), state.grid_error("ente-levels").map(str::to_string))}
                     mode={state.mode} reviewer={state.reviewer.clone()} show_results={state.show_results} pending={crate::model::review::pending_count(&state.plan)}
                     dispatch={dispatch.clone()} />
-                <Spreadsheets plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
+                <Spreadsheets plan={Same(state.plan.clone())} dispatch={dispatch.clone()} locked={state.mode == state::Mode::Review} />
                 <GridView state={state.clone()} dispatch={dispatch.clone()} />
                 if units {
                 <UnitsView state={state.clone()} dispatch={dispatch.clone()} />
@@ -343,8 +352,8 @@ pub fn App(props: &AppProps) -> Html {
                 <Charts plan={Same(state.shown_plan.clone())} results={Same(state.results.clone())}
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
                 <OrganisationalObjectives plan={Same(state.plan.clone())} dispatch={dispatch.clone()}
-                    results={state.show_results.then(|| state.grid_drafts.clone())} />
-                <SecretaryObjectives plan={Same(state.plan.clone())} dispatch={dispatch.clone()} />
+                    results={state.show_results.then(|| state.grid_drafts.clone())} locked={state.mode == state::Mode::Review} />
+                <SecretaryObjectives plan={Same(state.plan.clone())} dispatch={dispatch.clone()} locked={state.mode == state::Mode::Review} />
                 <PrintClosing plan={Same(state.plan.clone())} />
                 }
             </main>

@@ -1210,11 +1210,12 @@ impl State {
     }
 
     /// Another plan in place of this one, the view's choices (the results
-    /// columns) kept.
+    /// columns) and the reviewer's name kept.
     fn replaced(&self, plan: Plan, notice: Notice) -> State {
         State {
             notice: Some(notice),
             show_results: self.show_results,
+            reviewer: self.reviewer.clone(),
             ..State::new(plan)
         }
     }
@@ -1375,6 +1376,40 @@ impl State {
 impl Action {
     /// The field a typing action edits: successive keystrokes in one field
     /// are undone together.
+    /// Whether the action changes the proposal: the ente, the grid, the
+    /// units, the objectives, their scores and achievements. The Nucleo
+    /// verifies the proposal as the dirigente made it, so in Verifica these
+    /// are refused; listed the other way round, so that a new action counts
+    /// as a change until it is said otherwise.
+    fn edits_proposal(&self) -> bool {
+        !matches!(
+            self,
+            Action::CheckPlan
+                | Action::SetLanguage(_)
+                | Action::New { .. }
+                | Action::OpenExample
+                | Action::Open { .. }
+                | Action::OpenFailed { .. }
+                | Action::Saved { .. }
+                | Action::DismissNotice
+                | Action::Undo
+                | Action::Redo
+                | Action::Compare { .. }
+                | Action::CloseComparison
+                | Action::ShowResults(_)
+                | Action::AutosavedElsewhere
+                | Action::ChooseDuplicate { .. }
+                | Action::CancelImport
+                | Action::SetMode(_)
+                | Action::SetReviewer(_)
+                | Action::ReviewVerdict { .. }
+                | Action::ReviewComment { .. }
+                | Action::ReviewRevise { .. }
+                | Action::ReviewAchievement { .. }
+                | Action::Restore { .. }
+        )
+    }
+
     fn typed_field(&self) -> Option<String> {
         match self {
             Action::SetEnteName(_) => Some("ente-name".into()),
@@ -1395,6 +1430,9 @@ impl Reducible for State {
         if self.findings_pending && !matches!(action, Action::CheckPlan) {
             return Rc::new(self.checked()).reduce(action);
         }
+        if self.mode == Mode::Review && action.edits_proposal() {
+            return Rc::new(self.with_notice(Notice::Warning(t().app.notice_review_locked.into())));
+        }
         let field = action.typed_field();
         let mut next = match action {
             Action::New { year, preset } => self.replaced(
@@ -1409,6 +1447,7 @@ impl Reducible for State {
                 // Drawn as a plan opened: its findings at the last frame.
                 opening: self.opening + 1,
                 show_results: self.show_results,
+                reviewer: self.reviewer.clone(),
                 ..State::como_example()
             },
             Action::Open { name, bytes } => match json::load_checked(&bytes) {

@@ -9,6 +9,7 @@ pub const PLAN_KEY: &str = "pesatura.autosave.plan";
 const META_KEY: &str = "pesatura.autosave.meta";
 const LANGUAGE_KEY: &str = "pesatura.language";
 const SHOW_RESULTS_KEY: &str = "pesatura.show-results";
+const REVIEWER_KEY: &str = "pesatura.reviewer";
 
 /// What was autosaved, and when.
 pub struct Autosaved {
@@ -93,5 +94,20 @@ pub fn load_show_results() -> bool {
 pub fn save_show_results(show: bool) {
     if let Some(s) = storage() {
         let _ = s.set_item(SHOW_RESULTS_KEY, if show { "1" } else { "0" });
+    }
+}
+
+/// The name of who reviews in this browser, as typed last (empty where
+/// storage holds nothing or is blocked): each decision is logged with it.
+pub fn load_reviewer() -> String {
+    storage()
+        .and_then(|s| s.get_item(REVIEWER_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Remembers the reviewer's name; nothing where storage is blocked.
+pub fn save_reviewer(name: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(REVIEWER_KEY, name);
     }
 }

@@ -88,6 +88,48 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   assert.equal(await cell('stato-o1').innerText(), 'CONFERMATO');
 });
 
+test('in Verifica nothing of the proposal can be changed, and the reviewer\'s name stays after a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const p = await context.newPage();
+  await p.goto(url);
+  await p.locator('[data-testid="media-s3"]').waitFor();
+  await p.getByRole('button', { name: 'Verifica', exact: true }).click();
+  // Until a name is typed, the field says why it is needed.
+  const missing = p.locator('#nome-verificatore-manca');
+  assert.match(await missing.innerText(), /nome di chi verifica/);
+  await p.getByLabel('Nome di chi verifica').fill('Luca Bianchi');
+  assert.equal(await missing.count(), 0);
+  // The ente, the grid, imports, and the other objectives are read only.
+  for (const id of ['#ente-nome', '#ente-anno', '#ente-livelli']) {
+    assert.notEqual(await p.locator(id).getAttribute('readonly'), null, `${id} is read only`);
+  }
+  assert.equal(await p.locator('details.grid-edit').count(), 0, 'no grid editor');
+  await p.locator('.spreadsheets > details > summary').click();
+  assert.equal(await p.locator('#importa-csv').count(), 0, 'no import');
+  assert.equal(await p.locator('#importa-como').count(), 0, 'no import of the Como table');
+  assert.equal(await p.locator('#incolla-celle').count(), 0, 'no pasted cells');
+  assert.ok(await p.getByRole('button', { name: /CSV/ }).count() > 0, 'the exports stay');
+  const org = p.locator('section.other-objectives').first();
+  assert.notEqual(await org.locator('textarea').first().getAttribute('readonly'), null, 'organisational titles read only');
+  assert.equal(await p.locator('section.other-objectives').getByRole('button', { name: /Aggiungi|Elimina/ }).count(), 0);
+  // With the results shown, the reported achievement is read only too.
+  await p.locator('#mostra-risultati').check();
+  const achievement = p.locator('[id^="raggiungimento-o"]').first();
+  await achievement.waitFor({ state: 'attached' });
+  assert.notEqual(await achievement.getAttribute('readonly') ?? await achievement.getAttribute('disabled'), null);
+  // Back in Proposta, all of it can be changed again.
+  await p.getByRole('button', { name: 'Proposta', exact: true }).click();
+  assert.equal(await p.locator('#ente-nome').getAttribute('readonly'), null);
+  assert.equal(await p.locator('details.grid-edit').count(), 1);
+  // The name is remembered in this browser: after a reload, decisions are not anonymous.
+  await p.waitForFunction(() => localStorage.getItem('pesatura.reviewer') === 'Luca Bianchi');
+  await p.reload();
+  await p.locator('[data-testid="media-s3"]').waitFor();
+  await p.getByRole('button', { name: 'Verifica', exact: true }).click();
+  assert.equal(await p.getByLabel('Nome di chi verifica').inputValue(), 'Luca Bianchi');
+  await context.close();
+});
+
 test('comparing with a modified copy lists the changes', async () => {
   const copy = JSON.parse(readFileSync(join(repo, 'examples', 'como-peg-2024.json'), 'utf8'));
   copy.objectives.find((o) => o.id === 'o4').scores.rilevanza = 9; // Settore 2, first objective: 6 → 9

@@ -21,6 +21,10 @@ pub struct AchievementProps {
     pub counted: Option<Dec>,
     /// Words for the accessible names: "obiettivo 2: Titolo".
     pub label: AttrValue,
+    /// In Verifica the achievement reported is shown, not changed: the
+    /// Nucleo's decision on it is in the review panel.
+    #[prop_or_default]
+    pub locked: bool,
     pub dispatch: Dispatch,
 }
 
@@ -82,21 +86,21 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
     let texts = &t().app;
     html! {
         <div class="achievement">
-            <select id={format!("{base}-modo")} class="form-select" aria-label={fill(texts.achievement_mode_label, &[("label", label)])} onchange={send(0)}>
+            <select id={format!("{base}-modo")} class="form-select" aria-label={fill(texts.achievement_mode_label, &[("label", label)])} onchange={send(0)} disabled={props.locked}>
                 <option value="percent" selected={mode == "percent"}>{ "%" }</option>
                 <option value="higher" selected={mode == "higher"}>{ texts.indicator_higher }</option>
                 <option value="lower" selected={mode == "lower"}>{ texts.indicator_lower }</option>
             </select>
             if mode == "percent" {
                 <input id={base.clone()} class="score form-control" type="text" inputmode="decimal" value={first.clone()}
-                    aria-label={fill(texts.achievement_percent_label, &[("label", label)])} onchange={send(1)}
+                    aria-label={fill(texts.achievement_percent_label, &[("label", label)])} onchange={send(1)} readonly={props.locked}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             } else {
                 <input id={format!("{base}-target")} class="score form-control" type="text" inputmode="decimal" value={first.clone()} placeholder={texts.target_placeholder}
-                    aria-label={fill(texts.target_label, &[("label", label)])} onchange={send(1)}
+                    aria-label={fill(texts.target_label, &[("label", label)])} onchange={send(1)} readonly={props.locked}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
                 <input id={format!("{base}-rilevato")} class="score form-control" type="text" inputmode="decimal" value={second.clone()} placeholder={texts.actual_placeholder}
-                    aria-label={fill(texts.actual_label, &[("label", label)])} onchange={send(2)}
+                    aria-label={fill(texts.actual_label, &[("label", label)])} onchange={send(2)} readonly={props.locked}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             }
             if let (Some(c), true) = (props.counted, mode != "percent" || props.counted.is_some()) {

@@ -9,7 +9,7 @@ use crate::app::components::disclosure::use_details_open;
 
 use crate::app::components::icon::{icon, It};
 use crate::app::files::{confirm, dom_id, focus_last, refocus_first_enabled, refocus_in_list};
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, Mode, State};
 use crate::app::Dispatch;
 use crate::model::describe;
 use crate::model::plan::{AverageRule, Method, Scale, SharedRule};
@@ -108,19 +108,21 @@ pub fn GridView(props: &GridProps) -> Html {
                     })
                 };
                 let described = error.as_ref().map(|_| format!("{}-errore", id("intervallo")));
+                // The range is refused as a whole: its three fields are marked.
+                let invalid = error.is_some().to_string();
                 html! {
                     <>
                         <div class="field field-narrow">
                             <label for={id("min")}>{ t().panels.grid_min_score }</label>
-                            <input id={id("min")} class="form-control" type="text" inputmode="decimal" value={parts[0].clone()} onchange={make(0)} aria-describedby={described.clone()} />
+                            <input id={id("min")} class="form-control" type="text" inputmode="decimal" value={parts[0].clone()} onchange={make(0)} aria-describedby={described.clone()} aria-invalid={invalid.clone()} />
                         </div>
                         <div class="field field-narrow">
                             <label for={id("max")}>{ t().panels.grid_max_score }</label>
-                            <input id={id("max")} class="form-control" type="text" inputmode="decimal" value={parts[1].clone()} onchange={make(1)} aria-describedby={described.clone()} />
+                            <input id={id("max")} class="form-control" type="text" inputmode="decimal" value={parts[1].clone()} onchange={make(1)} aria-describedby={described.clone()} aria-invalid={invalid.clone()} />
                         </div>
                         <div class="field field-narrow">
                             <label for={id("passo")}>{ t().panels.grid_step }</label>
-                            <input id={id("passo")} class="form-control" type="text" inputmode="decimal" value={parts[2].clone()} onchange={make(2)} aria-describedby={described.clone()} />
+                            <input id={id("passo")} class="form-control" type="text" inputmode="decimal" value={parts[2].clone()} onchange={make(2)} aria-describedby={described.clone()} aria-invalid={invalid.clone()} />
                         </div>
                         if let Some(error) = error {
                             <p class="field-error" id={format!("{}-errore", id("intervallo"))}>{ icon(It::Error) }{ error }</p>
@@ -260,6 +262,8 @@ pub fn GridView(props: &GridProps) -> Html {
                 { criteria_table.unwrap_or_default() }
                 { types_table.unwrap_or_default() }
             </div>
+            // The Nucleo verifies the proposal under the grid it was made with.
+            if state.mode != Mode::Review {
             <details class="grid-edit" ontoggle={on_toggle}>
                 <summary>{ t().panels.grid_edit }</summary>
                 if editing {
@@ -325,6 +329,7 @@ pub fn GridView(props: &GridProps) -> Html {
                 </fieldset>
                 }
             </details>
+            }
         </section>
     }
 }

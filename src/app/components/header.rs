@@ -73,6 +73,8 @@ pub fn Header(props: &HeaderProps) -> Html {
     let ente = &props.results.ente;
     let average = ente.average.map_or("—".to_string(), |a| number(a, 2));
     let year = props.plan.ente.year;
+    // The Nucleo verifies the proposal as the dirigente made it.
+    let locked = props.mode == Mode::Review;
     let plan_title = match props.plan.ente.name.trim() {
         "" => fill(t().panels.plan_title_unnamed, &[("year", &year)]),
         name => fill(t().panels.plan_title, &[("ente", &name), ("year", &year)]),
@@ -98,7 +100,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <div class="field">
                         <label for="nome-verificatore">{ t().panels.header_reviewer }</label>
                         <input id="nome-verificatore" class="form-control" type="text" value={props.reviewer.clone()} oninput={on_reviewer}
-                            placeholder={t().panels.header_reviewer_placeholder} autocomplete="name" />
+                            placeholder={t().panels.header_reviewer_placeholder} autocomplete="name"
+                            aria-describedby={props.reviewer.trim().is_empty().then_some("nome-verificatore-manca")} />
+                        if props.reviewer.trim().is_empty() {
+                            <p class="hint" id="nome-verificatore-manca">{ icon(It::Warning) }{ t().panels.header_reviewer_missing }</p>
+                        }
                     </div>
                     <p class="pending" data-testid="da-verificare" role="status">
                         { if props.pending == 0 { t().panels.header_all_reviewed.to_string() }
@@ -109,21 +115,21 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="field-row">
                 <div class="field">
                     <label for="ente-nome">{ t().panels.header_ente }</label>
-                    <input id="ente-nome" class="form-control" type="text" value={props.plan.ente.name.clone()} oninput={on_name} />
+                    <input id="ente-nome" class="form-control" type="text" value={props.plan.ente.name.clone()} oninput={on_name} readonly={locked} />
                 </div>
                 <div class="field field-narrow">
                     <label for="ente-anno">{ t().panels.header_year }</label>
                     <input id="ente-anno" class="form-control" type="text" inputmode="numeric" value={year_text}
                         aria-invalid={year_error.is_some().to_string()}
                         aria-describedby={year_error.as_ref().map(|_| "ente-anno-errore")}
-                        oninput={on_year} />
+                        oninput={on_year} readonly={locked} />
                     if let Some(error) = year_error {
                         <p class="field-error" id="ente-anno-errore">{ icon(It::Error) }{ error }</p>
                     }
                 </div>
                 <div class="field field-wide">
                     <label for="ente-livelli">{ t().panels.header_levels }</label>
-                    <input id="ente-livelli" class="form-control" type="text" value={levels_text} onchange={on_levels}
+                    <input id="ente-livelli" class="form-control" type="text" value={levels_text} onchange={on_levels} readonly={locked}
                         aria-invalid={levels_error.is_some().to_string()}
                         aria-describedby={levels_error.as_ref().map(|_| "ente-livelli-errore")} />
                     if let Some(error) = levels_error {

@@ -346,7 +346,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let known = o.kind.as_deref().is_some_and(|k| grid.objective_type(k).is_some());
         html! {
             <td class="type-cell">
-                <select id={dom_id("tipologia", &[&o.id])} class="form-select" aria-label={fill(texts.row_type_of, &[("objective", &label)])} onchange={on_change}
+                <select id={dom_id("tipologia", &[&o.id])} class="form-select" aria-label={fill(texts.row_type_of, &[("objective", &label)])} onchange={on_change} disabled={props.review_mode}
                     aria-invalid={(o.kind.is_some() && !known).to_string()}>
                     <option value="" selected={!known}>{ if o.kind.is_some() && !known { texts.row_unknown_type } else { "—" } }</option>
                     { for grid.types.iter().map(|t| html! {
@@ -366,7 +366,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         html! {
             <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
                 <input id={cell_id} class="score form-control" type="text" inputmode="decimal" autocomplete="off" value={text}
-                    aria-label={fill(texts.row_direct_weight, &[("objective", &label)])}
+                    aria-label={fill(texts.row_direct_weight, &[("objective", &label)])} readonly={props.review_mode}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
                     oninput={on_input} />
@@ -504,7 +504,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             if let Some(r) = &props.results {
                 <td class="achievement-cell">
                     <AchievementEditor of={AchievementOf::Objective(o.id.clone())} current={o.achievement} draft={r.draft.clone()}
-                        counted={r.counted} label={label.clone()} dispatch={props.dispatch.clone()} />
+                        counted={r.counted} label={label.clone()} locked={props.review_mode} dispatch={props.dispatch.clone()} />
                 </td>
                 <td class="num" data-testid={dom_id("ponderato", &[&o.id])}>
                     { r.weighted.map_or_else(|| "—".to_string(), |w| number(w, 2)) }

@@ -24,6 +24,9 @@ use crate::text::{fill, t};
 pub struct OtherProps {
     pub plan: Same<Plan>,
     pub dispatch: Dispatch,
+    /// In Verifica: shown as the dirigente proposed them, not changed.
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -32,6 +35,9 @@ pub struct OrgProps {
     pub dispatch: Dispatch,
     /// Refused achievement texts, when results are shown.
     pub results: Option<Rc<HashMap<String, Draft>>>,
+    /// In Verifica: shown as the dirigente proposed them, not changed.
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 #[component]
@@ -40,6 +46,7 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
         let d = props.dispatch.clone();
         move |a: Action| d.dispatch(a)
     };
+    let locked = props.locked;
     let rows = props.plan.organisational.iter().enumerate().map(|(n, o)| {
         let (s, id) = (send.clone(), o.id.clone());
         let on_title = Callback::from(move |e: Event| s(Action::SetOrgTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }));
@@ -72,12 +79,14 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             });
             html! {
                 <li class="indicator">
-                    <input id={dom_id("indicatore", &[&o.id, &i.to_string()])} type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name}
+                    <input id={dom_id("indicatore", &[&o.id, &i.to_string()])} type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name} readonly={locked}
                         aria-label={fill(t().panels.org_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_indicator_placeholder} />
-                    <input id={dom_id("indicatore-target", &[&o.id, &i.to_string()])} type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target}
+                    <input id={dom_id("indicatore-target", &[&o.id, &i.to_string()])} type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target} readonly={locked}
                         aria-label={fill(t().panels.org_target, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_target_placeholder} />
+                    if !locked {
                     <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_drop}
                         aria-label={fill(t().panels.org_remove_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])}>{ icon(It::Delete) }</button>
+                    }
                 </li>
             }
         });
@@ -85,24 +94,28 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             <tr key={o.id.clone()}>
                 <td class="num">{ format!("{})", n + 1) }</td>
                 <td class="title-cell">
-                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
+                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title} readonly={locked}
                         aria-label={fill(t().panels.org_title_of, &[("n", &(n + 1))])} />
                 </td>
                 <td>
                     <ul class="indicators">{ for indicators }</ul>
+                    if !locked {
                     <button type="button" class="btn btn-small btn-outline-primary btn-xs btn-icon" onclick={on_add_indicator}>{ icon(It::Plus) }{ t().panels.org_add_indicator }</button>
+                    }
                 </td>
                 if let Some(drafts) = &props.results {
                     <td class="achievement-cell">
                         <AchievementEditor of={AchievementOf::Organisational(o.id.clone())} current={o.achievement}
                             draft={drafts.get(&AchievementOf::Organisational(o.id.clone()).field()).map(|d| (d.text.clone(), d.error.clone()))}
                             counted={o.achievement.and_then(|a| counted_percent(a, props.plan.grid.bands))}
-                            label={fill(t().panels.org_objective, &[("n", &(n + 1))])} dispatch={props.dispatch.clone()} />
+                            label={fill(t().panels.org_objective, &[("n", &(n + 1))])} {locked} dispatch={props.dispatch.clone()} />
                     </td>
                 }
                 <td class="actions">
+                    if !locked {
                     <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
                         aria-label={fill(t().panels.org_remove, &[("n", &(n + 1))])}>{ icon(It::Delete) }</button>
+                    }
                 </td>
             </tr>
         }
@@ -133,7 +146,9 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
                 </table>
                 </div>
             }
+            if !locked {
             <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ t().panels.org_add }</button>
+            }
         </section>
     }
 }
@@ -144,6 +159,7 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         let d = props.dispatch.clone();
         move |a: Action| d.dispatch(a)
     };
+    let locked = props.locked;
     let items = props.plan.secretary.iter().enumerate().map(|(n, o)| {
         let (s, id) = (send.clone(), o.id.clone());
         let on_title = Callback::from(move |e: Event| s(Action::SetSecretaryTitle { id: id.clone(), title: e.target_unchecked_into::<HtmlTextAreaElement>().value() }));
@@ -159,10 +175,12 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         });
         html! {
             <li key={o.id.clone()} class="secretary-item">
-                <textarea id={dom_id("obiettivo-segretario", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title}
+                <textarea id={dom_id("obiettivo-segretario", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title} readonly={locked}
                     aria-label={fill(t().panels.secretary_objective, &[("n", &(n + 1))])} />
+                if !locked {
                 <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
                     aria-label={fill(t().panels.secretary_remove, &[("n", &(n + 1))])}>{ icon(It::Delete) }</button>
+                }
             </li>
         }
     });
@@ -177,7 +195,9 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
             if !props.plan.secretary.is_empty() {
                 <ol class="secretary">{ for items }</ol>
             }
+            if !locked {
             <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add}>{ icon(It::Plus) }{ t().panels.secretary_add }</button>
+            }
         </section>
     }
 }

@@ -30,6 +30,10 @@ use crate::text::{fill, plural, t};
 pub struct SpreadsheetProps {
     pub plan: Same<Plan>,
     pub dispatch: Dispatch,
+    /// In Verifica: the plan goes out, nothing comes in (the Nucleo verifies
+    /// the proposal as the dirigente made it).
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 /// A file input that reads the chosen file and hands its name and bytes to `take`.
@@ -192,6 +196,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                     <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export(Dialect::ExcelItalian)}>{ icon(It::Download) }{ texts.export_csv_excel }</button>
                     <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export(Dialect::Plain)}>{ icon(It::Download) }{ texts.export_csv_plain }</button>
                     <button type="button" class="btn btn-outline-primary btn-xs btn-icon" onclick={export_xlsx} disabled={busy} aria-describedby="excel-stato">{ icon(It::Download) }{ texts.export_xlsx }</button>
+                    if !props.locked {
                     <label class="btn btn-outline-primary btn-xs btn-icon file-button">{ icon(It::Upload) }
                         { texts.import_objectives }
                         <input type="file" id="importa-csv" class="visually-hidden" onchange={on_table}
@@ -201,6 +206,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                         { texts.import_como_table }
                         <input type="file" id="importa-como" class="visually-hidden" accept=".txt,.csv,.tsv,text/plain" onchange={on_como} />
                     </label>
+                    }
                 </div>
                 <p class="hint" id="excel-stato" role="status" data-testid="excel-stato">
                     { match &*excel { Excel::Busy(text) | Excel::Done(text) => text.clone(), _ => String::new() } }
@@ -210,7 +216,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                 }
                 <p class="hint">{ texts.csv_hint }</p>
                 <p class="hint">{ texts.excel_hint }</p>
-                if open {
+                if open && !props.locked {
                 <div class="field-row paste">
                     <div class="field field-wide">
                         <label for="incolla-celle">{ texts.paste_label }</label>

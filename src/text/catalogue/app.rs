@@ -238,6 +238,8 @@ texts! {
         notice_grid_lost_weights_many,
         /// Another tab autosaved its plan over this one's.
         notice_autosaved_elsewhere,
+        /// A change of the proposal asked for in Verifica, refused.
+        notice_review_locked,
         /// `{name}`: the file's name; one typed value was refused and not saved.
         notice_saved_refused_one,
         /// `{name}`: the file's name; `{n}`: how many typed values were refused.

@@ -20,6 +20,8 @@ texts! {
         header_show_results,
         header_reviewer,
         header_reviewer_placeholder,
+        /// Under the reviewer's name field, while it is empty.
+        header_reviewer_missing,
         header_all_reviewed,
         /// `{n}`: objectives still to review.
         header_pending_one,

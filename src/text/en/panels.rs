@@ -13,6 +13,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     header_show_results: "Achievement and results",
     header_reviewer: "Reviewer's name",
     header_reviewer_placeholder: "First name and surname",
+    header_reviewer_missing: "Each decision is logged with the reviewer's name: type it here before deciding.",
     header_all_reviewed: "Every objective has been reviewed.",
     header_pending_one: "To review: {n} objective",
     header_pending_many: "To review: {n} objectives",

@@ -13,6 +13,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     header_show_results: "Raggiungimento e risultati",
     header_reviewer: "Nome di chi verifica",
     header_reviewer_placeholder: "Nome e cognome",
+    header_reviewer_missing: "Ogni decisione è registrata con il nome di chi verifica: indicarlo qui prima di decidere.",
     header_all_reviewed: "Tutti gli obiettivi sono stati verificati.",
     header_pending_one: "Da verificare: {n} obiettivo",
     header_pending_many: "Da verificare: {n} obiettivi",
