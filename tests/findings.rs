@@ -50,13 +50,18 @@ fn each_problem_is_found_where_it_is() {
         .all(|f| f.severity == Severity::Warning && f.message.starts_with("Manca il punteggio")));
     assert!(missing[0].where_.contains("obiettivo n. 2"));
 
-    let unit = findings
+    // One finding about the empty unit: the grid's count, which says how many it expects.
+    let unit: Vec<_> = findings
         .iter()
-        .find(|f| {
+        .filter(|f| {
             f.place.unit.as_deref() == Some(empty_unit.as_str()) && f.place.objective.is_none()
         })
-        .unwrap();
-    assert_eq!(unit.message, "L'unità non ha obiettivi.");
+        .collect();
+    assert_eq!(unit.len(), 1, "{unit:?}");
+    assert_eq!(
+        unit[0].message,
+        "L'unità ha 0 obiettivi, la griglia ne prevede 3."
+    );
 
     // Errors come first.
     let first_warning = findings
@@ -104,6 +109,38 @@ fn an_area_with_settori_below_is_not_reported_empty() {
         .iter()
         .any(|f| f.place.unit.as_deref() == Some(area.as_str())
             && f.message.contains("non ha obiettivi")));
+}
+
+#[test]
+fn an_empty_unit_gets_one_finding() {
+    let about = |plan: &pesatura::model::Plan, unit: &str| -> Vec<String> {
+        validate(plan)
+            .into_iter()
+            .filter(|f| f.place.unit.as_deref() == Some(unit) && f.place.objective.is_none())
+            .map(|f| f.message)
+            .collect()
+    };
+    // The grid expects 3 objectives per settore: the count says it, once.
+    let mut plan = new_plan(2025);
+    let settore = plan.add_unit("Settore Cultura", 1, None);
+    assert_eq!(
+        about(&plan, &settore),
+        ["L'unità ha 0 obiettivi, la griglia ne prevede 3."]
+    );
+    // An area is not counted: it is empty, and says so.
+    let area = plan.add_unit("Area Servizi", 0, None);
+    assert_eq!(about(&plan, &area), ["L'unità non ha obiettivi."]);
+    // No number expected: the settore is empty, and says so.
+    plan.grid.expected_objectives = None;
+    assert_eq!(about(&plan, &settore), ["L'unità non ha obiettivi."]);
+    // A settore with objectives but fewer than expected: only the count.
+    plan.grid.expected_objectives = Some(3);
+    let objective = plan.add_objective(&settore);
+    plan.set_title(&objective, "Stagione teatrale");
+    assert_eq!(
+        about(&plan, &settore),
+        ["L'unità ha 1 obiettivo, la griglia ne prevede 3."]
+    );
 }
 
 #[test]

@@ -243,3 +243,26 @@ fn editing_the_grid_recomputes() {
         .unwrap_err();
     assert!(err.contains("valgono entrambi 1"));
 }
+
+#[test]
+fn a_new_plan_names_its_ente_in_the_interface_language() {
+    use pesatura::text::{with_lang, Lang};
+    for preset in [
+        Preset::Como2024,
+        Preset::LevelsAndTypes,
+        Preset::DirectPercent,
+    ] {
+        assert_eq!(
+            with_lang(Lang::It, || new_plan_with(2026, preset))
+                .ente
+                .name,
+            "Nuovo ente"
+        );
+        assert_eq!(
+            with_lang(Lang::En, || new_plan_with(2026, preset))
+                .ente
+                .name,
+            "New administration"
+        );
+    }
+}

@@ -1362,20 +1362,26 @@ impl State {
                 next.year_draft = None;
                 next
             }
-            _ => State {
-                year_draft: Some(Draft {
-                    error: Some(fill(t().app.year_invalid, &[("text", &text.trim())])),
-                    text,
-                }),
-                ..self.clone()
-            },
+            _ => {
+                let typed = text.trim();
+                let error = if typed.is_empty() {
+                    t().app.year_missing.to_string()
+                } else {
+                    fill(t().app.year_invalid, &[("text", &typed)])
+                };
+                State {
+                    year_draft: Some(Draft {
+                        error: Some(error),
+                        text,
+                    }),
+                    ..self.clone()
+                }
+            }
         }
     }
 }
 
 impl Action {
-    /// The field a typing action edits: successive keystrokes in one field
-    /// are undone together.
     /// Whether the action changes the proposal: the ente, the grid, the
     /// units, the objectives, their scores and achievements. The Nucleo
     /// verifies the proposal as the dirigente made it, so in Verifica these
@@ -1410,6 +1416,8 @@ impl Action {
         )
     }
 
+    /// The field a typing action edits: successive keystrokes in one field
+    /// are undone together.
     fn typed_field(&self) -> Option<String> {
         match self {
             Action::SetEnteName(_) => Some("ente-name".into()),

@@ -174,7 +174,7 @@ pub fn direct_percent_grid() -> Grid {
 /// The plan "Nuovo piano" starts from: the preset's grid, Area → Settore, one settore.
 pub fn new_plan_with(year: i32, preset: Preset) -> Plan {
     Plan::empty(
-        "Nuovo ente",
+        crate::text::t().model.new_ente_name,
         year,
         vec!["Area".into(), "Settore".into()],
         preset.grid(),

@@ -124,7 +124,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     let units = IdTable::units(plan);
 
     check_grid(plan, &mut out);
-    check_units(plan, &units, &mut out);
+    check_units(plan, results, &units, &mut out);
 
     let ids = IdTable::new(plan.objectives.len(), |k| plan.objectives[k].id.as_str());
     for (i, o) in plan.objectives.iter().enumerate() {
@@ -860,8 +860,23 @@ pub fn is_empty_row(o: &Objective) -> bool {
         && o.kind.is_none()
 }
 
+/// Whether [`check_table`] finds unit `u`'s table empty while the grid
+/// expects objectives in it (a unit of the lowest level with no objective in
+/// it or below it): that finding, which says how many the grid expects, is
+/// then the one about the empty unit. It depends only on where the objectives
+/// are, which [`refresh_findings`]' edits do not change.
+fn empty_table_counted(plan: &Plan, results: &Results, u: usize) -> bool {
+    let (unit, result) = (&plan.units[u], &results.units[u]);
+    plan.grid
+        .expected_objectives
+        .is_some_and(|expected| expected > 0)
+        && unit.level + 1 >= plan.ente.levels.len()
+        && result.own.members.is_empty()
+        && result.subtree.objectives + result.subtree.prerequisites == 0
+}
+
 /// The findings about the units (section [`UNITS`]).
-fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
+fn check_units(plan: &Plan, results: &Results, units: &IdTable, out: &mut Vec<Finding>) {
     // A unit "has objectives" if it or a unit below it has some. One flag
     // per id, kept at the position of the last unit with it.
     let id = |u: &Unit| units.unit(plan, &u.id).unwrap_or_default();
@@ -951,7 +966,8 @@ fn check_units(plan: &Plan, units: &IdTable, out: &mut Vec<Finding>) {
                 _ => {}
             }
         }
-        if !has_objectives[id(u)] {
+        // One finding per fact: an empty table the grid counts says it already.
+        if !has_objectives[id(u)] && !empty_table_counted(plan, results, index) {
             push(5, Severity::Warning, t().model.unit_no_objectives.into());
         }
     }

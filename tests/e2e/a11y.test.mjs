@@ -84,6 +84,11 @@ test('deleting a row or a unit keeps the keyboard where it was, not at the page 
   await page.waitForFunction(() => document.activeElement?.id === 'titolo-o2');
   // A whole settore: the first control of the unit after it.
   await page.locator('#unita-s1 summary').filter({ hasText: 'Modifica settore' }).click();
+  // Each unit's delete button says which unit it deletes.
+  const names = await page.locator('details.unit-edit button.btn-danger').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.ok(names.length > 1);
+  assert.equal(new Set(names).size, names.length, `distinct names: ${names.join(' | ')}`);
+  assert.equal(await page.locator('#unita-s1 details.unit-edit button.btn-danger').getAttribute('aria-label'), 'Elimina SETTORE 1: AFFARI GENERALI - CENTRALE AFFIDAMENTI E CONTRATTI');
   await page.locator('#unita-s1').getByRole('button', { name: 'Elimina settore' }).click();
   await page.waitForFunction(() => !document.getElementById('unita-s1'));
   await page.waitForFunction(() => document.activeElement?.closest('section.unit')?.id === 'unita-s2');

@@ -345,12 +345,31 @@ test('after a reload the last state comes back, with a notice', async () => {
   await page.getByText('Modifiche non salvate').waitFor();
 });
 
+test('a year left empty or mistyped says which, and the plan keeps its year', async () => {
+  const year = page.locator('#ente-anno');
+  const before = await year.inputValue();
+  await year.fill('');
+  assert.equal(await page.locator('#ente-anno-errore').innerText(), "Manca l'anno: scrivere ad esempio 2025.");
+  await year.fill('20x5');
+  assert.equal(await page.locator('#ente-anno-errore').innerText(), '«20x5» non è un anno valido: scrivere ad esempio 2025.');
+  assert.match(await page.locator('#titolo-piano').innerText(), new RegExp(before));
+  await year.fill(before);
+  assert.equal(await page.locator('#ente-anno-errore').count(), 0);
+});
+
 test('what index.html asks for ahead is there, and is fetched once', async () => {
-  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) => l.href));
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const asked = [];
+  fresh.on('request', (r) => asked.push(r.url()));
+  await fresh.goto(url);
+  await fresh.locator('[data-testid="media-s3"]').waitFor();
+  const preloaded = await fresh.evaluate(() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) => l.href));
   assert.equal(preloaded.length, 3, 'the loader, the wasm and the title\'s font');
-  const statuses = await page.evaluate((urls) => urls.map((u) => performance.getEntriesByName(u)[0]?.responseStatus), preloaded);
+  const statuses = await fresh.evaluate((urls) => urls.map((u) => performance.getEntriesByName(u)[0]?.responseStatus), preloaded);
   assert.deepEqual(statuses, preloaded.map(() => 200), `found: ${preloaded.join(', ')}`);
-  for (const u of preloaded) assert.equal(requests.filter((r) => r === u).length, 1, `${u} is asked for once, its preload used`);
+  for (const u of preloaded) assert.equal(asked.filter((r) => r === u).length, 1, `${u} is asked for once, its preload used`);
+  await context.close();
 });
 
 test('no network request leaves localhost and nothing is logged as an error', async () => {

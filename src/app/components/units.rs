@@ -368,7 +368,8 @@ fn UnitSection(props: &SectionProps) -> Html {
                         <label for={dom_id("nome-unita", &[&unit.id])}>{ t().panels.units_name }</label>
                         <input id={dom_id("nome-unita", &[&unit.id])} class="form-control" type="text" value={unit.name.clone()} oninput={on_rename} />
                     </div>
-                    <button type="button" class="btn btn-danger btn-outline-danger btn-xs" onclick={on_remove}>{ fill(t().panels.units_remove, &[("level", &level.to_lowercase())]) }</button>
+                    <button type="button" class="btn btn-danger btn-outline-danger btn-xs" onclick={on_remove}
+                        aria-label={fill(t().panels.units_remove_unit, &[("unit", &plan.unit_label(unit))])}>{ fill(t().panels.units_remove, &[("level", &level.to_lowercase())]) }</button>
                 </details>
                 }
             </div>

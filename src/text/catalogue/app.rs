@@ -215,6 +215,8 @@ texts! {
         achievement_needs_both,
         /// `{text}`: what was typed.
         year_invalid,
+        /// The year field left empty.
+        year_missing,
         /// The name of a criterion just added to the grid.
         new_criterion,
         /// The name, in notices, of cells pasted from a spreadsheet.

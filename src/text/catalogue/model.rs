@@ -143,6 +143,8 @@ texts! {
         /// `{min}`, `{max}`, `{step}`.
         scale_range_step,
         // presets.rs
+        /// The ente's name in a new plan.
+        new_ente_name,
         preset_como_2024,
         preset_levels_and_types,
         preset_direct_percent,

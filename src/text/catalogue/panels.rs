@@ -113,6 +113,8 @@ texts! {
         units_name,
         /// `{level}`: the unit's level, in lower case.
         units_remove,
+        /// The accessible name of a unit's delete button; `{unit}`: the unit's level and name.
+        units_remove_unit,
         /// `{unit}`: the unit's level and name.
         units_add_objective_to,
         units_add_objective,

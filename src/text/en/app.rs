@@ -160,6 +160,7 @@ pub const APP: AppTexts = AppTexts {
     achievement_out_of_range: "The achievement {value}% must be between 0 and 100.",
     achievement_needs_both: "Enter both the target and the actual value.",
     year_invalid: "“{text}” is not a valid year: write, for example, 2025.",
+    year_missing: "The year is missing: write, for example, 2025.",
     new_criterion: "New criterion",
     pasted_cells: "pasted cells",
     notice_new_plan: "New plan created with the method “{method}”.",

@@ -87,6 +87,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     scale_range: "from {min} to {max}",
     scale_range_step: "from {min} to {max}, step {step}",
     // presets.rs
+    new_ente_name: "New administration",
     preset_como_2024: "Scores by criterion (Comune di Como, PEG 2024)",
     preset_levels_and_types: "Levels Bassa/Media/Alta (low/medium/high) × objective type factor",
     preset_direct_percent: "Percentage weights assigned directly",

@@ -162,6 +162,7 @@ pub const APP: AppTexts = AppTexts {
     achievement_out_of_range: "Il raggiungimento {value} % deve stare tra 0 e 100.",
     achievement_needs_both: "Scrivere sia il target sia il valore rilevato.",
     year_invalid: "«{text}» non è un anno valido: scrivere ad esempio 2025.",
+    year_missing: "Manca l'anno: scrivere ad esempio 2025.",
     new_criterion: "Nuovo criterio",
     pasted_cells: "celle incollate",
     notice_new_plan: "Nuovo piano creato con il metodo «{method}».",

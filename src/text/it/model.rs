@@ -87,6 +87,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     scale_range: "da {min} a {max}",
     scale_range_step: "da {min} a {max}, passo {step}",
     // presets.rs
+    new_ente_name: "Nuovo ente",
     preset_como_2024: "Punteggi per criterio (Comune di Como, PEG 2024)",
     preset_levels_and_types: "Livelli Bassa/Media/Alta × fattore di tipologia",
     preset_direct_percent: "Pesi percentuali assegnati direttamente",
