@@ -1552,7 +1552,35 @@ impl Reducible for State {
             }
             Action::SetDirect { id, text } => self.set_direct(id, text),
             Action::ToggleSharedUnit { id, unit } => {
-                self.edited(|p| p.toggle_shared_unit(&id, &unit))
+                let shared = |s: &State| {
+                    s.plan
+                        .objective_index(&id)
+                        .map(|i| s.plan.objectives[i].is_shared())
+                };
+                let was = shared(&self);
+                let mut next = self.edited(|p| p.toggle_shared_unit(&id, &unit));
+                // Shared or no longer shared, the objective moves to another
+                // table: say where.
+                if let Some(now) = shared(&next).filter(|now| Some(*now) != was) {
+                    let text = if now {
+                        t().app.notice_now_shared.to_string()
+                    } else {
+                        let i = next.plan.objective_index(&id).unwrap_or_default();
+                        let lead = next.plan.unit_index(&next.plan.objectives[i].unit);
+                        fill(
+                            t().app.notice_no_longer_shared,
+                            &[(
+                                "unit",
+                                &lead
+                                    .map(|u| next.plan.unit_label(&next.plan.units[u]))
+                                    .unwrap_or_default(),
+                            )],
+                        )
+                    };
+                    next.announcement = text.clone();
+                    next.notice = Some(Notice::Info(text));
+                }
+                next
             }
             Action::AddSharedObjective => self.edited(|p| {
                 let bottom = p.ente.levels.len().saturating_sub(1);

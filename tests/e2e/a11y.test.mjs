@@ -95,6 +95,29 @@ test('deleting a row or a unit keeps the keyboard where it was, not at the page 
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'its «Modifica settore»');
 });
 
+test('sharing an objective, or no longer, says where it went and the keyboard follows it', async () => {
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  await page.getByRole('button', { name: 'Esempio: Comune di Como, PEG 2024' }).click();
+  await page.locator('#condivisione-o1').waitFor();
+  assert.equal(await page.locator('#unita-s1 #condivisione-o1').count(), 1, 'in Settore 1 first');
+  await page.locator('#condivisione-o1').focus();
+  await page.keyboard.press('Enter');
+  const settore2 = page.locator('#riga-o1 .shared-units label').filter({ hasText: 'SETTORE 2' }).locator('input');
+  await settore2.focus();
+  await page.keyboard.press('Space');
+  await page.getByTestId('notice').filter({ hasText: "L'obiettivo è ora comune a più unità" }).waitFor();
+  assert.equal(await page.locator('#obiettivi-comuni #condivisione-o1').count(), 1, 'now in the shared table');
+  await page.waitForFunction(() => document.activeElement?.id === 'condivisione-o1');
+  assert.equal(await page.getByTestId('annuncio').innerText(), "L'obiettivo è ora comune a più unità: è nella tabella «Obiettivi comuni a più unità».");
+  // Back to Settore 1 alone, from its new place.
+  await page.keyboard.press('Enter');
+  await page.locator('#riga-o1 .shared-units label').filter({ hasText: 'SETTORE 2' }).locator('input').press('Space');
+  await page.getByTestId('notice').filter({ hasText: "L'obiettivo è ora soltanto di «SETTORE 1" }).waitFor();
+  assert.equal(await page.locator('#unita-s1 #condivisione-o1').count(), 1, 'back in Settore 1');
+  await page.waitForFunction(() => document.activeElement?.id === 'condivisione-o1');
+  assert.equal(await focused(), 'condivisione-o1');
+});
+
 test('moving a row or a criterion keeps the focus on its button', async () => {
   const focused = () => page.evaluate(() => document.activeElement?.id);
   await page.getByRole('button', { name: 'Esempio: Comune di Como, PEG 2024' }).click();

@@ -405,7 +405,21 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let checked = o.unit == *unit_id || o.also.contains(unit_id);
         let alone = checked && !o.is_shared();
         let (s, id, u) = (send.clone(), o.id.clone(), unit_id.clone());
-        let onchange = Callback::from(move |_| s(Action::ToggleSharedUnit { id: id.clone(), unit: u.clone() }));
+        let summary = dom_id("condivisione", &[&o.id]);
+        let onchange = Callback::from(move |e: Event| {
+            s(Action::ToggleSharedUnit { id: id.clone(), unit: u.clone() });
+            // Shared or no longer shared, the row moves to another table:
+            // the keyboard follows it there, to its «Condividi» panel.
+            let Some(from) = e.target_dyn_into::<web_sys::Element>() else { return };
+            let summary = summary.clone();
+            let selector = format!("#{}", summary.replace('.', "\\."));
+            crate::app::files::when_ready(
+                move || !from.is_connected() && crate::app::files::exists(&selector),
+                move |moved| if moved { crate::app::files::focus(&summary) },
+                20,
+                25,
+            );
+        });
         html! {
             <label class="check"><input type="checkbox" {checked} disabled={alone} {onchange} />{ " " }{ name.clone() }</label>
         }
@@ -478,7 +492,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     }
                     if !props.review_mode {
                     <details class="shared-units" ontoggle={on_share_toggle}>
-                        <summary class={classes!(o.is_shared().then_some("is-shared"))}>{ share_summary }</summary>
+                        <summary id={dom_id("condivisione", &[&o.id])} class={classes!(o.is_shared().then_some("is-shared"))}>{ share_summary }</summary>
                         if share_open {
                             <div class="checks">{ for share_boxes }</div>
                         }

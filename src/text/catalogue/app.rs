@@ -242,6 +242,10 @@ texts! {
         notice_autosaved_elsewhere,
         /// A change of the proposal asked for in Verifica, refused.
         notice_review_locked,
+        /// An objective just shared with another unit, moved to the shared table.
+        notice_now_shared,
+        /// `{unit}`: the one unit an objective is left with, whose table it goes back to.
+        notice_no_longer_shared,
         /// `{name}`: the file's name; one typed value was refused and not saved.
         notice_saved_refused_one,
         /// `{name}`: the file's name; `{n}`: how many typed values were refused.
