@@ -7,12 +7,12 @@ fn main() {
         pesatura::text::set_lang(lang);
     }
     let document = web_sys::window().and_then(|w| w.document());
-    // The band index.html shows while the app loads gives it its place.
-    if let Some(band) = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("pesatura-avvio"))
-    {
-        band.remove();
+    // The band index.html shows while the app loads gives it its place, and
+    // the message it keeps for an app that does not start goes.
+    for id in ["pesatura-avvio", "pesatura-avvio-fallito"] {
+        if let Some(element) = document.as_ref().and_then(|d| d.get_element_by_id(id)) {
+            element.remove();
+        }
     }
     // A host page can give Pesatura its place: an element with id "pesatura".
     let host = document.and_then(|d| d.get_element_by_id("pesatura"));

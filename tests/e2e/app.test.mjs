@@ -37,15 +37,31 @@ test('the band shown while loading gives way to the app, or says why the app cou
   // Started: one header band, the app's.
   assert.equal(await page.locator('#pesatura-avvio').count(), 0);
   assert.equal(await page.locator('.app-header').count(), 1);
-  assert.ok(await page.locator('#pesatura-avvio-fallito').isHidden());
-  // A browser where the wasm cannot load: the band stays, with a message.
+  assert.equal(await page.locator('#pesatura-avvio-fallito').count(), 0, 'the message kept for a failed start is gone');
+  const message = /^Pesatura non si è avviata\. Serve un browser aggiornato, con JavaScript e WebAssembly attivi; se lo è, la pagina non riesce a caricarla: avvisare l'ufficio informatico\./;
   const context = await browser.newContext();
+  // A browser where the wasm cannot load: the band stays, with the message at once.
   const failing = await context.newPage();
   await failing.route('**/*.wasm', (route) => route.abort());
   await failing.goto(url);
   await failing.locator('#pesatura-avvio-fallito').waitFor();
-  assert.match(await failing.locator('#pesatura-avvio-fallito').innerText(), /^Pesatura non si è avviata: serve un browser aggiornato, con WebAssembly attivo\./);
+  assert.match(await failing.locator('#pesatura-avvio-fallito').innerText(), message);
   assert.equal(await failing.locator('#pesatura-avvio .brand-name').innerText(), 'Pesatura');
+  // Where not even the script loads, nothing runs to say so: the CSS shows
+  // the message after 15 seconds (its animation, moved on here).
+  const noScript = await context.newPage();
+  await noScript.route('**/init.js', (route) => route.abort());
+  await noScript.goto(url);
+  const late = noScript.locator('#pesatura-avvio-fallito');
+  assert.ok(await late.isHidden(), 'not while the app may still be loading');
+  await noScript.evaluate(() => document.getAnimations().forEach((a) => { a.currentTime = 15_000; }));
+  await late.waitFor();
+  assert.match(await late.innerText(), message);
+  // And where the CSS cannot load either, at once.
+  const bare = await context.newPage();
+  await bare.route(/\.(css|js)$/, (route) => route.abort());
+  await bare.goto(url);
+  assert.match(await bare.locator('#pesatura-avvio-fallito').innerText(), message);
   await context.close();
 });
 

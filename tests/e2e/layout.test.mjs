@@ -160,3 +160,119 @@ test('on a phone a unit without objectives: its table\'s box takes focus, and is
   assert.equal(await box.getAttribute('tabindex'), null);
   await page.setViewportSize({ width: 1400, height: 1000 });
 });
+
+// The example plan again, in place of the new one the tests above made.
+async function openExample() {
+  await page.getByRole('button', { name: 'Esempio: Comune di Como, PEG 2024' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+}
+
+test('on a phone an objective\'s review panel fits the screen, and its verdicts show what is chosen', async () => {
+  await openExample();
+  await page.setViewportSize(PHONE);
+  try {
+    await page.getByRole('button', { name: 'Verifica', exact: true }).click();
+    await page.locator('#riga-o3 .review-panel > summary').click();
+    await page.locator('#verdetto-o3-0').selectOption('confirmed');
+    await page.locator('#verdetto-o3-1').selectOption('contested');
+    await page.locator('#rivisto-o3-1').fill('99');
+    await page.locator('#rivisto-o3-1').press('Tab');
+    await page.locator('#rivisto-o3-1-errore').waitFor();
+    await page.locator('#riga-o3 .review-panel').scrollIntoViewIfNeeded();
+    const layout = await page.evaluate(() => {
+      document.querySelectorAll('.table-scroll').forEach((box) => { box.scrollLeft = 0; });
+      const panel = document.querySelector('#riga-o3 .review-panel');
+      const width = document.documentElement.clientWidth;
+      // Each select: the room inside its padding against its chosen text, drawn in its font.
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+      const selects = [...panel.querySelectorAll('select')].map((s) => {
+        const style = getComputedStyle(s);
+        probe.style.font = style.font;
+        probe.textContent = s.selectedOptions[0].text;
+        return { id: s.id, text: probe.textContent, room: s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), needs: probe.getBoundingClientRect().width };
+      });
+      probe.remove();
+      const out = [...panel.querySelectorAll('*')].filter((e) => e.getClientRects().length)
+        .map((e) => ({ what: e.id || e.tagName, left: e.getBoundingClientRect().left, right: e.getBoundingClientRect().right }))
+        .filter((e) => e.left < -0.5 || e.right > width + 0.5);
+      return { selects, out, width, scrollWidth: document.documentElement.scrollWidth };
+    });
+    assert.equal(layout.width, PHONE.width);
+    assert.equal(layout.selects.length, 5);
+    for (const s of layout.selects) {
+      assert.ok(s.room >= s.needs, `${s.id}: ${s.room.toFixed(0)} px inside its padding for «${s.text}», ${s.needs.toFixed(0)} px wide`);
+    }
+    assert.deepEqual(layout.out, [], 'parts of the panel beyond the screen');
+    assert.equal(layout.scrollWidth, PHONE.width);
+    await scanAxe(page, 'phone, review panel open');
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+  // On a wide screen the panel's table stays a table, its columns side by side.
+  const wide = await page.evaluate(() => {
+    const table = document.querySelector('#riga-o3 .review-table');
+    const cells = [...table.querySelectorAll('tbody > tr:first-child > *')].map((c) => c.getBoundingClientRect().top);
+    return { display: getComputedStyle(table).display, row: getComputedStyle(table.querySelector('tr')).display, tops: new Set(cells).size };
+  });
+  assert.deepEqual(wide, { display: 'table', row: 'table-row', tops: 1 });
+  await page.locator('#riga-o3 .review-panel > summary').click();
+  await page.getByRole('button', { name: 'Proposta', exact: true }).click();
+});
+
+test('«Nuovo piano» scrolls to its panel with the heading in sight, below the sticky band', async () => {
+  for (const viewport of [{ width: 1400, height: 1000 }, { width: 1000, height: 800 }, PHONE]) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.getByRole('button', { name: 'Nuovo piano' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'metodo-como-2024');
+    const at = await page.evaluate(() => {
+      const header = document.querySelector('.app-header');
+      const sticky = getComputedStyle(header).position === 'sticky';
+      return {
+        // Under a static header (a phone's), the screen's top is the limit.
+        limit: sticky ? header.getBoundingClientRect().bottom : 0,
+        panel: document.querySelector('form.new-plan').getBoundingClientRect().top,
+        heading: document.querySelector('#nuovo-piano-titolo').getBoundingClientRect().top,
+      };
+    });
+    assert.ok(at.panel >= at.limit - 0.5, `${viewport.width} px: the panel's top at ${at.panel.toFixed(0)}, the band's bottom at ${at.limit.toFixed(0)}`);
+    assert.ok(at.heading >= at.limit, `${viewport.width} px: the heading at ${at.heading.toFixed(0)}, the band's bottom at ${at.limit.toFixed(0)}`);
+    await page.locator('form.new-plan').getByRole('button', { name: 'Annulla', exact: true }).click();
+    await page.locator('form.new-plan').waitFor({ state: 'detached' });
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 });
+});
+
+test('printed, the general secretary\'s objectives are numbered and in the type of the organisational ones', async () => {
+  await page.setViewportSize({ width: A4_CONTENT, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const printed = await page.evaluate(() => {
+      const style = (e) => { const s = getComputedStyle(e); return { size: s.fontSize, lineHeight: s.lineHeight, family: s.fontFamily }; };
+      const org = document.querySelector('section[aria-labelledby="org-titolo"]');
+      const secretary = document.querySelector('section[aria-labelledby="segretario-titolo"] ol.secretary');
+      const items = [...secretary.querySelectorAll(':scope > li')];
+      return {
+        orgNumbers: [...org.querySelectorAll('tbody td.num')].map((c) => c.innerText.trim()).slice(0, 2),
+        org: style(org.querySelector('tbody textarea')),
+        secretary: items.map((li) => style(li.querySelector('textarea'))),
+        markers: items.map((li) => getComputedStyle(li, '::before').content),
+        room: items.map((li) => li.querySelector('textarea').getBoundingClientRect().left - li.getBoundingClientRect().left),
+        counted: items.map((li) => getComputedStyle(li).counterIncrement),
+      };
+    });
+    assert.deepEqual(printed.orgNumbers, ['1)', '2)']);
+    assert.ok(printed.secretary.length >= 2, `${printed.secretary.length} objectives of the secretary`);
+    for (const s of printed.secretary) assert.deepEqual(s, printed.org);
+    // Numbered as the organisational ones: «1)», «2)»… beside the text.
+    for (const [i, marker] of printed.markers.entries()) {
+      assert.match(marker, /^counter\([\w-]+\) "\)"$/, `objective ${i + 1}: marker ${marker}`);
+      assert.ok(printed.room[i] >= 10, `objective ${i + 1}: ${printed.room[i]} px before its text`);
+      assert.match(printed.counted[i], /^[\w-]+ 1$/);
+    }
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+});
