@@ -33,9 +33,98 @@ pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(
     Ok(())
 }
 
-/// Asks the user to confirm; `true` when there is no window to ask in.
-pub fn confirm(message: &str) -> bool {
-    web_sys::window().is_none_or(|w| w.confirm_with_message(message).unwrap_or(false))
+/// Runs `yes` at once when `ask` is false, else once the user confirms
+/// `message`. The browser's own question is used; where it answers at once
+/// without showing it (a frame without `allow-modals`, or a user who told the
+/// browser to stop this page's dialogs), the question is asked in the page,
+/// so that what needs a confirmation is never silently refused.
+pub fn confirm_then(ask: bool, message: &str, yes: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window().filter(|_| ask) else {
+        return yes();
+    };
+    let asked_at = js_sys::Date::now();
+    if window.confirm_with_message(message).unwrap_or(false) {
+        return yes();
+    }
+    // Nobody answers a question in under two milliseconds.
+    if js_sys::Date::now() - asked_at < 2.0 {
+        ask_in_page(message, yes);
+    }
+}
+
+/// A modal `<dialog>` with the question and two buttons, «No» focused.
+fn ask_in_page(message: &str, yes: impl FnOnce() + 'static) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some((document, body)) = document.and_then(|d| Some((d.clone(), d.body()?))) else {
+        return;
+    };
+    let build = || -> Result<web_sys::HtmlDialogElement, JsValue> {
+        let dialog: web_sys::HtmlDialogElement = document.create_element("dialog")?.dyn_into()?;
+        dialog.set_class_name("confirm-dialog");
+        dialog.set_attribute("aria-labelledby", "conferma-domanda")?;
+        let question = document.create_element("p")?;
+        question.set_id("conferma-domanda");
+        question.set_text_content(Some(message));
+        let buttons = document.create_element("p")?;
+        for (label, class, answer) in [
+            (
+                crate::text::t().app.confirm_no,
+                "btn btn-outline-primary btn-xs",
+                "no",
+            ),
+            (
+                crate::text::t().app.confirm_yes,
+                "btn btn-primary btn-xs",
+                "yes",
+            ),
+        ] {
+            let button = document.create_element("button")?;
+            button.set_attribute("type", "button")?;
+            button.set_class_name(class);
+            button.set_attribute("value", answer)?;
+            if answer == "no" {
+                button.set_attribute("autofocus", "")?;
+            }
+            button.set_text_content(Some(label));
+            buttons.append_child(&button)?;
+        }
+        dialog.append_child(&question)?;
+        dialog.append_child(&buttons)?;
+        body.append_child(&dialog)?;
+        Ok(dialog)
+    };
+    let Ok(dialog) = build() else { return };
+    // One listener for both buttons; Escape closes it as «No».
+    let yes = std::cell::Cell::new(Some(yes));
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let dialog = dialog.clone();
+        move |e: web_sys::Event| {
+            let answer = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.get_attribute("value"));
+            match answer.as_deref() {
+                Some("yes") => {
+                    dialog.close();
+                    if let Some(yes) = yes.take() {
+                        yes();
+                    }
+                }
+                Some("no") => dialog.close(),
+                _ => {}
+            }
+        }
+    });
+    let on_close = Closure::<dyn FnMut()>::new({
+        let dialog = dialog.clone();
+        move || dialog.remove()
+    });
+    let _ = dialog.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    let _ = dialog.add_event_listener_with_callback("close", on_close.as_ref().unchecked_ref());
+    // Kept for the dialog's life: a few bytes per question asked this way.
+    on_click.forget();
+    on_close.forget();
+    let _ = dialog.show_modal();
 }
 
 /// Moves keyboard focus to the element with `id`, scrolling it into view.

@@ -11,7 +11,7 @@ import { launch } from './harness.mjs';
 import { generate } from '../../bench/generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', '..', 'dist');
+const dist = process.env.PESATURA_DIST ?? join(here, '..', '..', 'dist');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 const SANDBOX = 'allow-scripts allow-same-origin allow-downloads allow-forms allow-modals';
@@ -25,6 +25,11 @@ before(async () => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path === '/intranet/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOST);
+      return;
+    }
+    // A host that forgot `allow-modals`: the browser shows no confirmation.
+    if (path === '/intranet/senza-finestre/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOST.replace(' allow-modals', ''));
       return;
     }
     const prefix = '/intranet/pesatura/';
@@ -112,5 +117,28 @@ test('inside a sandboxed iframe of the intranet page', async () => {
   assert.equal(download.suggestedFilename(), 'pesatura-comune-di-como-2024.json');
   assert.deepEqual(problems, []);
   assert.deepEqual(requests.filter((r) => !r.startsWith(`${origin}/intranet/`) && !r.startsWith('blob:') && !r.startsWith('data:')), []);
+  await page.close();
+});
+
+test('in a frame without allow-modals, a question the browser will not show is asked in the page', async () => {
+  const page = await browser.newPage();
+  const { problems } = await watch(page);
+  await page.goto(`${origin}/intranet/senza-finestre/`);
+  const app = page.frameLocator('#pesatura');
+  await app.locator('[data-testid="media-s3"]').waitFor();
+  await app.locator('#cella-o1-0').fill('9');
+  await app.getByRole('button', { name: 'Nuovo piano' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Le modifiche non salvate andranno perse. Continuare?' });
+  await dialog.waitFor();
+  // «No» is the answer under the keyboard, and keeps the work.
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await app.locator('#cella-o1-0').inputValue(), '9', 'nothing lost');
+  assert.equal(await app.getByRole('radio').count(), 0, 'no new plan begun');
+  await app.getByRole('button', { name: 'Nuovo piano' }).click();
+  await dialog.getByRole('button', { name: 'Sì, continua' }).click();
+  await app.getByRole('radio', { name: 'Punteggi per criterio (Comune di Como, PEG 2024)' }).waitFor();
+  // Chromium says in the console that it ignored confirm(): expected here.
+  assert.deepEqual(problems.filter((p) => !/Ignored call to 'confirm\(\)'/.test(p)), []);
   await page.close();
 });

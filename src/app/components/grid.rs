@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::app::components::disclosure::use_details_open;
 
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id, focus_last, refocus_first_enabled, refocus_in_list};
+use crate::app::files::{confirm_then, dom_id, focus_last, refocus_first_enabled, refocus_in_list};
 use crate::app::state::{Action, Mode, State};
 use crate::app::Dispatch;
 use crate::model::describe;
@@ -72,12 +72,13 @@ pub fn GridView(props: &GridProps) -> Html {
         let question = fill(t().panels.grid_remove_criterion_question, &[("criterion", &criterion.name)]);
         let s = send.clone();
         let on_remove = Callback::from(move |e: MouseEvent| {
-            if !has_scores || confirm(&question) {
-                if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+            let (s, button) = (s.clone(), e.target_dyn_into::<web_sys::Element>());
+            confirm_then(has_scores, &question, move || {
+                if let Some(button) = button {
                     refocus_in_list(&button, "fieldset.criterion-editor");
                 }
                 s(Action::RemoveCriterion { criterion: c });
-            }
+            });
         });
         // A moved criterion keeps the focus on its button (or its twin at the list's end).
         let move_ids = [dom_id("griglia-su", &[&criterion.id]), dom_id("griglia-giu", &[&criterion.id])];

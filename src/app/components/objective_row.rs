@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::components::achievement::AchievementEditor;
 use crate::app::components::disclosure::use_details_open;
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id, refocus_after_removal, refocus_first_enabled};
+use crate::app::files::{confirm_then, dom_id, refocus_after_removal, refocus_first_enabled};
 use crate::app::state::{AchievementOf, Action};
 use crate::app::Dispatch;
 use crate::model::compute::{ObjectiveResult, Status};
@@ -210,7 +210,8 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let question = fill(texts.row_remove_question, &[("objective", &label)]);
         let unit = o.unit.clone();
         Callback::from(move |_| {
-            if !has_content || confirm(&question) {
+            let (s, id, unit) = (s.clone(), id.clone(), unit.clone());
+            confirm_then(has_content, &question, move || {
                 let section = dom_id("unita", &[&unit]);
                 refocus_after_removal(
                     &section,
@@ -218,8 +219,8 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     &dom_id("titolo", &[&id]),
                     &section,
                 );
-                s(Action::RemoveObjective { id: id.clone() });
-            }
+                s(Action::RemoveObjective { id });
+            });
         })
     };
 

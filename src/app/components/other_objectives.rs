@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{confirm, dom_id, focus_last, refocus_in_list};
+use crate::app::files::{confirm_then, dom_id, focus_last, refocus_in_list};
 use std::collections::HashMap;
 
 use crate::app::components::achievement::AchievementEditor;
@@ -58,12 +58,13 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
         let (s, id) = (send.clone(), o.id.clone());
         let question = fill(t().panels.org_remove_question, &[("n", &(n + 1))]);
         let on_remove = Callback::from(move |e: MouseEvent| {
-            if confirm(&question) {
-                if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+            let (s, id, button) = (s.clone(), id.clone(), e.target_dyn_into::<web_sys::Element>());
+            confirm_then(true, &question, move || {
+                if let Some(button) = button {
                     refocus_in_list(&button, "tr");
                 }
-                s(Action::RemoveOrgObjective { id: id.clone() });
-            }
+                s(Action::RemoveOrgObjective { id });
+            });
         });
         let indicators = o.indicators.iter().enumerate().map(|(i, ind)| {
             let (s, id) = (send.clone(), o.id.clone());
@@ -166,12 +167,13 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         let (s, id) = (send.clone(), o.id.clone());
         let question = fill(t().panels.secretary_remove_question, &[("n", &(n + 1))]);
         let on_remove = Callback::from(move |e: MouseEvent| {
-            if confirm(&question) {
-                if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+            let (s, id, button) = (s.clone(), id.clone(), e.target_dyn_into::<web_sys::Element>());
+            confirm_then(true, &question, move || {
+                if let Some(button) = button {
                     refocus_in_list(&button, "li.secretary-item");
                 }
-                s(Action::RemoveSecretaryObjective { id: id.clone() });
-            }
+                s(Action::RemoveSecretaryObjective { id });
+            });
         });
         html! {
             <li key={o.id.clone()} class="secretary-item">

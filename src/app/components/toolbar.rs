@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::components::icon::{icon, icon_with, It};
-use crate::app::files::{confirm, download};
+use crate::app::files::{confirm_then, download};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
 use crate::io::json;
@@ -31,17 +31,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_new = {
         let open = props.on_new.clone();
         Callback::from(move |_| {
-            if !dirty || confirm(t().app.discard_confirm) {
-                open.emit(());
-            }
+            let open = open.clone();
+            confirm_then(dirty, t().app.discard_confirm, move || open.emit(()));
         })
     };
     let on_example = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| {
-            if !dirty || confirm(t().app.discard_confirm) {
-                dispatch.dispatch(Action::OpenExample);
-            }
+            let dispatch = dispatch.clone();
+            confirm_then(dirty, t().app.discard_confirm, move || {
+                dispatch.dispatch(Action::OpenExample)
+            });
         })
     };
     let on_save = {
@@ -67,20 +67,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 return;
             };
             input.set_value(""); // the same file can be opened again
-            if dirty && !confirm(t().app.discard_confirm) {
-                return;
-            }
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            let dispatch = dispatch.clone();
-            let task = read_as_bytes(&file, move |result| match result {
-                Ok(bytes) => dispatch.dispatch(Action::Open { name, bytes }),
-                Err(e) => dispatch.dispatch(Action::OpenFailed {
-                    name,
-                    reason: e.to_string(),
-                }),
+            let (dispatch, reader) = (dispatch.clone(), reader.clone());
+            confirm_then(dirty, t().app.discard_confirm, move || {
+                let file = gloo::file::File::from(file);
+                let name = file.name();
+                let task = read_as_bytes(&file, move |result| match result {
+                    Ok(bytes) => dispatch.dispatch(Action::Open { name, bytes }),
+                    Err(e) => dispatch.dispatch(Action::OpenFailed {
+                        name,
+                        reason: e.to_string(),
+                    }),
+                });
+                *reader.borrow_mut() = Some(task);
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
 

@@ -13,7 +13,7 @@ use crate::app::components::near_screen::{draw_button, use_draw_all, use_near_sc
 use crate::app::components::objective_row::UnitChoice;
 use crate::app::components::objectives_table::ObjectivesTable;
 use crate::app::files::{
-    after_render, confirm, dom_id, focus, focus_first_control, refocus_after_removal,
+    after_render, confirm_then, dom_id, focus, focus_first_control, refocus_after_removal,
 };
 use crate::app::state::{Action, Latest, Mode, State};
 use crate::app::Dispatch;
@@ -300,15 +300,16 @@ fn UnitSection(props: &SectionProps) -> Html {
             ],
         );
         Callback::from(move |_| {
-            if count == 0 || confirm(&question) {
+            let (dispatch, id) = (dispatch.clone(), id.clone());
+            confirm_then(count > 0, &question, move || {
                 refocus_after_removal(
                     "elenco-unita",
                     "section.unit[id^='unita-']",
                     &dom_id("unita", &[&id]),
                     "nuova-unita-nome",
                 );
-                dispatch.dispatch(Action::RemoveUnit { id: id.clone() });
-            }
+                dispatch.dispatch(Action::RemoveUnit { id });
+            });
         })
     };
 

@@ -22,6 +22,9 @@ texts! {
         // toolbar.rs
         /// Asked before a new plan, the example or another file replaces unsaved changes.
         discard_confirm,
+        /// The buttons of a question asked in the page, where the browser does not show its own.
+        confirm_yes,
+        confirm_no,
         /// Why a save or an export failed, placed in `read_failed` or `excel_failed`.
         download_refused,
         toolbar_label,

@@ -14,6 +14,8 @@ pub const APP: AppTexts = AppTexts {
 
     // toolbar.rs
     discard_confirm: "Unsaved changes will be lost. Continue?",
+    confirm_yes: "Yes, continue",
+    confirm_no: "No",
     download_refused: "the browser did not allow the file to be downloaded",
     toolbar_label: "File commands",
     undo_hint: "Undo the last change (Ctrl+Z)",

@@ -16,6 +16,8 @@ pub const APP: AppTexts = AppTexts {
 
     // toolbar.rs
     discard_confirm: "Le modifiche non salvate andranno perse. Continuare?",
+    confirm_yes: "Sì, continua",
+    confirm_no: "No",
     download_refused: "il browser non ha permesso di scaricare il file",
     toolbar_label: "Comandi del file",
     undo_hint: "Annulla l'ultima modifica (Ctrl+Z)",
