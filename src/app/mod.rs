@@ -336,6 +336,7 @@ pub fn App(props: &AppProps) -> Html {
                     <NewPlanPanel dispatch={dispatch.clone()} on_close={close_new} />
                 }
                 <Header plan={Same(state.plan.clone())} year_draft={state.year_draft.clone()} results={Same(state.results.clone())} dirty={state.dirty}
+                    proposed_average={state.proposed.ente.average}
                     levels={(state.grid_text("ente-levels", || state.plan.ente.levels.join("; ")), state.grid_error("ente-levels").map(str::to_string))}
                     mode={state.mode} reviewer={state.reviewer.clone()} show_results={state.show_results} pending={crate::model::review::pending_count(&state.plan)}
                     dispatch={dispatch.clone()} />

@@ -631,6 +631,21 @@ impl State {
 
     /// Moves one step back (`back`) or forward in the history.
     fn travel(&self, back: bool) -> State {
+        // What was typed and refused never reached the plan: undoing it is
+        // taking it away, the fields showing their values again, and nothing
+        // more.
+        if back
+            && (!self.drafts.is_empty()
+                || !self.grid_drafts.is_empty()
+                || self.year_draft.is_some())
+        {
+            return State {
+                drafts: Rc::default(),
+                grid_drafts: Rc::default(),
+                year_draft: None,
+                ..self.clone()
+            };
+        }
         let mut history = (*self.history).clone();
         let target = if back {
             history.undo.pop()

@@ -350,6 +350,13 @@ test('every edit can be undone and redone, by button and keyboard', async () => 
   assert.equal(await page.locator('#titolo-o1').inputValue(), 'Obiettivo 1');
   await page.locator('body').press('Control+y');
   assert.equal(await page.locator('#titolo-o1').inputValue(), 'Obiettivo con titolo');
+  // A refused entry is taken away by one undo, and nothing else is.
+  await page.locator('#peso-assegnato-o2').fill('abc');
+  await page.locator('#peso-assegnato-o2-errore').waitFor();
+  await page.locator('body').press('Control+z');
+  await page.locator('#peso-assegnato-o2-errore').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#peso-assegnato-o2').inputValue(), '30');
+  assert.equal(await page.locator('#titolo-o1').inputValue(), 'Obiettivo con titolo');
 });
 
 test('after a reload the last state comes back, with a notice', async () => {

@@ -61,6 +61,9 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   await page.locator('#verdetto-o1').selectOption('confirmed');
   assert.equal(await cell('stato-o1').innerText(), 'CONFERMATO');
   assert.equal(await cell('da-verificare').innerText(), 'Da verificare: 51 obiettivi');
+  // The ente's average, validated, with the proposed one beside it, as the units'.
+  assert.equal(await cell('ente-media').innerText(), '21,49'); // (1142 − 3) / 53
+  assert.equal(await cell('ente-media-proposta').innerText(), 'proposta 21,55');
   await page.screenshot({ path: join(out, 'review.png') });
 
   // Back in Proposta the dirigente's numbers are on screen.

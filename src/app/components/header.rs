@@ -14,6 +14,9 @@ use crate::text::{fill, number, plural, t};
 pub struct HeaderProps {
     pub plan: Same<Plan>,
     pub results: Same<Results>,
+    /// In Verifica, the ente's average as proposed, shown beside the validated one.
+    #[prop_or_default]
+    pub proposed_average: Option<crate::model::Dec>,
     pub year_draft: Option<Draft>,
     pub dirty: bool,
     /// The levels field: its text and the reason it was refused, if it was.
@@ -139,7 +142,13 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <dl class="headline">
                     <div><dt>{ t().panels.header_objectives }</dt><dd data-testid="ente-obiettivi">{ ente.objectives }</dd></div>
                     <div><dt>{ t().panels.header_scored }</dt><dd data-testid="ente-valutati">{ ente.complete }</dd></div>
-                    <div><dt>{ t().panels.header_ente_average }</dt><dd data-testid="ente-media">{ average }</dd></div>
+                    <div><dt>{ t().panels.header_ente_average }</dt><dd data-testid="ente-media">{ average }</dd>
+                        if props.mode == Mode::Review && props.proposed_average != ente.average {
+                            <dd class="points-note proposed-note" data-testid="ente-media-proposta">
+                                { fill(t().panels.table_proposed_average, &[("average", &props.proposed_average.map_or("—".to_string(), |a| number(a, 2)))]) }
+                            </dd>
+                        }
+                    </div>
                 </dl>
             </div>
         </section>
