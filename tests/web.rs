@@ -290,3 +290,40 @@ fn in_verifica_the_proposal_is_not_changed_and_decisions_are_logged() {
         Some(pesatura::model::decimal::Dec::from_int(9))
     );
 }
+
+#[wasm_bindgen_test]
+fn undoing_back_to_the_plan_as_saved_leaves_nothing_unsaved() {
+    use pesatura::app::state::{Action, State};
+    use yew::functional::Reducible;
+
+    let score = |text: &str| Action::SetScore {
+        id: "o1".into(),
+        criterion: 0,
+        text: text.into(),
+    };
+    let opened = Rc::new(State::como_example());
+    assert!(!opened.dirty);
+    let edited = opened.reduce(score("9"));
+    assert!(edited.dirty);
+    let undone = edited.reduce(Action::Undo);
+    assert!(!undone.dirty, "back to the example as opened");
+    let redone = undone.reduce(Action::Redo);
+    assert!(redone.dirty);
+    // Saved: that plan is the one without unsaved changes now.
+    let saved = redone.reduce(Action::Saved {
+        name: "como.json".into(),
+    });
+    assert!(!saved.dirty);
+    let undone = saved.reduce(Action::Undo);
+    assert!(
+        undone.dirty,
+        "the example as opened is no longer what was saved"
+    );
+    let redone = undone.reduce(Action::Redo);
+    assert!(!redone.dirty, "back to what was saved");
+    // A refused entry is not in the file: saving with one leaves it unsaved.
+    let refused = redone.reduce(score("99")).reduce(Action::Saved {
+        name: "como.json".into(),
+    });
+    assert!(refused.dirty);
+}

@@ -207,6 +207,9 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Changes since the last save or open.
     pub dirty: bool,
+    /// The plan as last saved to a file or opened, when known: undoing or
+    /// redoing back to it leaves nothing unsaved.
+    pub saved_plan: Option<Rc<Plan>>,
     pub history: Rc<History>,
     /// The import waiting for confirmation.
     pub import: Option<Rc<Import>>,
@@ -258,6 +261,7 @@ impl PartialEq for State {
             left_scales,
             notice,
             dirty,
+            saved_plan,
             history,
             import,
             announcement,
@@ -283,6 +287,7 @@ impl PartialEq for State {
             && *year_draft == other.year_draft
             && *notice == other.notice
             && *dirty == other.dirty
+            && same_opt(saved_plan, &other.saved_plan)
             && *announcement == other.announcement
             && *show_results == other.show_results
             && *revision == other.revision
@@ -597,6 +602,7 @@ impl State {
         shown_plan: Rc<Plan>,
     ) -> State {
         State {
+            saved_plan: Some(plan.clone()),
             plan,
             results,
             proposed,
@@ -661,6 +667,10 @@ impl State {
             history.undo.push(self.plan.clone());
         }
         history.last_field = None;
+        let dirty = !self
+            .saved_plan
+            .as_ref()
+            .is_some_and(|saved| Rc::ptr_eq(saved, &plan));
         let (results, proposed, findings, shown_plan) = derive(&plan, self.mode);
         State {
             results,
@@ -672,7 +682,7 @@ impl State {
             grid_drafts: Rc::default(),
             year_draft: None,
             notice: None,
-            dirty: true,
+            dirty,
             history: Rc::new(history),
             revision: self.revision + 1,
             ..self.clone()
@@ -1509,6 +1519,11 @@ impl Reducible for State {
                 };
                 State {
                     dirty: refused > 0,
+                    saved_plan: if refused > 0 {
+                        self.saved_plan.clone()
+                    } else {
+                        Some(self.plan.clone())
+                    },
                     notice: Some(notice),
                     ..(*self).clone()
                 }
@@ -1720,17 +1735,26 @@ impl Reducible for State {
                 plan,
                 saved_at,
                 dirty,
-            } => State {
-                dirty,
-                ..self.replaced(
+            } => {
+                let restored = self.replaced(
                     plan,
                     Notice::Info(if saved_at.is_empty() {
                         t().app.notice_restored.to_string()
                     } else {
                         fill(t().app.notice_restored_at, &[("saved_at", &saved_at)])
                     }),
-                )
-            },
+                );
+                State {
+                    dirty,
+                    // Unsaved changes came back: the file they differ from is not here.
+                    saved_plan: if dirty {
+                        None
+                    } else {
+                        restored.saved_plan.clone()
+                    },
+                    ..restored
+                }
+            }
             Action::Compare { name, bytes } => match json::load(&bytes) {
                 Ok(other) => State {
                     comparison: Some(Rc::new((name.clone(), diff(&other, &self.plan)))),
