@@ -1293,6 +1293,22 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// What is wrong with a score cell: the entry refused, or a score kept
+    /// from before that the grid, changed since, no longer admits (a step of
+    /// 1 after 4,5 was typed at a step of 0,5).
+    pub fn score_error(&self, objective: usize, criterion: usize) -> Option<String> {
+        let o = &self.plan.objectives[objective];
+        if let Some(error) = self.cell_error(&o.id, criterion) {
+            return Some(error.to_string());
+        }
+        let score = o.scores.get(criterion).copied().flatten()?;
+        let c = self.plan.grid.criteria.get(criterion)?;
+        if c.admits(score) {
+            return None;
+        }
+        crate::model::validate::score_problem(score, c)
+    }
+
     pub fn cell_error(&self, objective_id: &str, criterion: usize) -> Option<&str> {
         self.drafts
             .get(&(objective_id.to_string(), criterion))

@@ -368,6 +368,27 @@ test('after a reload the last state comes back, with a notice', async () => {
   await page.getByText('Modifiche non salvate').waitFor();
 });
 
+test('a score the grid no longer admits, after the grid changed, is marked in its cell', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const p = await context.newPage();
+  await p.goto(url);
+  await p.locator('[data-testid="media-s3"]').waitFor();
+  await p.locator('details.grid-edit > summary').click();
+  await p.locator('#griglia-passo-0').fill('0,5');
+  await p.locator('#griglia-passo-0').press('Tab');
+  await p.locator('#cella-o1-0').fill('4,5');
+  await p.locator('#cella-o1-0').press('Tab');
+  assert.equal(await p.locator('#cella-o1-0-errore').count(), 0, 'admitted at a step of 0,5');
+  await p.locator('#griglia-passo-0').fill('1');
+  await p.locator('#griglia-passo-0').press('Tab');
+  assert.equal(await p.locator('#cella-o1-0-errore').innerText(), 'Il punteggio 4,5 deve essere un numero intero.');
+  assert.equal(await p.locator('#cella-o1-0').getAttribute('aria-invalid'), 'true');
+  assert.equal(await p.locator('#cella-o1-0').inputValue(), '4,5', 'the score is kept, to be corrected');
+  await p.locator('#cella-o1-0').fill('4');
+  assert.equal(await p.locator('#cella-o1-0-errore').count(), 0);
+  await context.close();
+});
+
 test('a year left empty or mistyped says which, and the plan keeps its year', async () => {
   const year = page.locator('#ente-anno');
   const before = await year.inputValue();

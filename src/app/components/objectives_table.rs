@@ -46,7 +46,7 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
         let i = member.objective;
         let o = &plan.objectives[i];
         let cells: Vec<String> = (0..grid.criteria.len()).map(|c| state.cell_text(i, c)).collect();
-        let errors: Vec<Option<String>> = (0..grid.criteria.len()).map(|c| state.cell_error(&o.id, c).map(str::to_string)).collect();
+        let errors: Vec<Option<String>> = (0..grid.criteria.len()).map(|c| state.score_error(i, c)).collect();
         let direct_cell = (state.direct_text(i), state.cell_error(&o.id, DIRECT_CELL).map(str::to_string));
         let revised: Vec<(String, Option<String>)> = (0..grid.criteria.len())
             .map(|c| (state.revised_text(i, c), state.cell_error(&o.id, REVISED_CELL + c).map(str::to_string)))
