@@ -1,10 +1,15 @@
 // Starts Pesatura. A file of its own rather than an inline script, so that
 // the page runs under a strict Content-Security-Policy (script-src 'self').
-// Where the wasm cannot load or start, the page says so in place of the app
-// at once (where this script cannot load, main.css says it after a while).
+// Where the wasm cannot load or start, the page says so in place of the app:
+// at once where it fails, after a minute where its download has not ended
+// (where this script cannot load, main.css says it after 15 seconds).
 import init from './pesatura.js';
 
-init().catch((error) => {
-  document.getElementById('pesatura-avvio-fallito')?.classList.add('now');
+const failed = document.getElementById('pesatura-avvio-fallito');
+failed?.classList.add('script');
+const late = setTimeout(() => failed?.classList.add('now'), 60_000);
+
+init().then(() => clearTimeout(late), (error) => {
+  failed?.classList.add('now');
   throw error;
 });

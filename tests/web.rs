@@ -327,3 +327,53 @@ fn undoing_back_to_the_plan_as_saved_leaves_nothing_unsaved() {
     });
     assert!(refused.dirty);
 }
+
+#[wasm_bindgen_test]
+fn undo_stays_within_the_mode_and_takes_a_refused_entry_away_only_when_last() {
+    use pesatura::app::state::{Action, Mode, State};
+    use pesatura::model::decimal::Dec;
+    use pesatura::model::review::Verdict;
+    use yew::functional::Reducible;
+
+    let score = |id: &str, text: &str| Action::SetScore {
+        id: id.into(),
+        criterion: 0,
+        text: text.into(),
+    };
+    let first = |s: &State| s.plan.objectives[0].scores[0];
+    // The dirigente's edit, then Verifica: the Nucleo's undo does not reach it.
+    let edited = Rc::new(State::como_example()).reduce(score("o1", "9"));
+    let review = edited.reduce(Action::SetMode(Mode::Review));
+    assert!(!review.can_undo());
+    let undone = review.clone().reduce(Action::Undo);
+    assert_eq!(first(&undone), Some(Dec::from_int(9)));
+    // The Nucleo's own decision is undone, and no further.
+    let decided = review.reduce(Action::ReviewVerdict {
+        id: "o1".into(),
+        criterion: None,
+        verdict: Verdict::Confirmed,
+    });
+    assert!(decided.can_undo());
+    let undone = decided.reduce(Action::Undo).reduce(Action::Undo);
+    assert_eq!(undone.plan.objectives[0].review.verdict, Verdict::Pending);
+    assert_eq!(first(&undone), Some(Dec::from_int(9)));
+    // Back in Proposta, the decisions of Verifica are out of reach too.
+    let proposal = undone.reduce(Action::SetMode(Mode::Proposal));
+    assert!(!proposal.can_undo());
+
+    // A refused entry, the last thing done: undo takes it away, and only it.
+    let refused = proposal.reduce(score("o1", "99"));
+    assert_eq!(refused.refused_fields(), 1);
+    assert!(refused.can_undo());
+    let taken = refused.clone().reduce(Action::Undo);
+    assert_eq!(taken.refused_fields(), 0);
+    assert_eq!(first(&taken), Some(Dec::from_int(9)));
+    // An edit after it: undo undoes that edit first.
+    let later = refused.reduce(score("o2", "5"));
+    let undone = later.reduce(Action::Undo);
+    assert_eq!(
+        undone.plan.objectives[1].scores[0],
+        Some(Dec::from_int(4)),
+        "the edit after the refusal is what is undone"
+    );
+}

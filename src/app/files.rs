@@ -1,6 +1,9 @@
 //! Browser glue for files: a save becomes a download; nothing leaves the
 //! browser.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
@@ -42,12 +45,17 @@ pub fn confirm_then(ask: bool, message: &str, yes: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window().filter(|_| ask) else {
         return yes();
     };
-    let asked_at = js_sys::Date::now();
+    let now = || {
+        window
+            .performance()
+            .map_or_else(js_sys::Date::now, |p| p.now())
+    };
+    let asked_at = now();
     if window.confirm_with_message(message).unwrap_or(false) {
         return yes();
     }
-    // Nobody answers a question in under two milliseconds.
-    if js_sys::Date::now() - asked_at < 2.0 {
+    // Nobody reads and answers a question in a twentieth of a second.
+    if now() - asked_at < 50.0 {
         ask_in_page(message, yes);
     }
 }
@@ -61,6 +69,7 @@ fn ask_in_page(message: &str, yes: impl FnOnce() + 'static) {
     let build = || -> Result<web_sys::HtmlDialogElement, JsValue> {
         let dialog: web_sys::HtmlDialogElement = document.create_element("dialog")?.dyn_into()?;
         dialog.set_class_name("confirm-dialog");
+        dialog.set_attribute("role", "alertdialog")?;
         dialog.set_attribute("aria-labelledby", "conferma-domanda")?;
         let question = document.create_element("p")?;
         question.set_id("conferma-domanda");
@@ -94,10 +103,11 @@ fn ask_in_page(message: &str, yes: impl FnOnce() + 'static) {
         Ok(dialog)
     };
     let Ok(dialog) = build() else { return };
-    // One listener for both buttons; Escape closes it as «No».
-    let yes = std::cell::Cell::new(Some(yes));
+    // One listener for both buttons; Escape closes the dialog as «No». On
+    // closing, the dialog goes, and with it `yes` and the listener.
+    let yes = Rc::new(RefCell::new(Some(yes)));
     let on_click = Closure::<dyn FnMut(web_sys::Event)>::new({
-        let dialog = dialog.clone();
+        let (dialog, yes) = (dialog.clone(), yes.clone());
         move |e: web_sys::Event| {
             let answer = e
                 .target()
@@ -106,7 +116,8 @@ fn ask_in_page(message: &str, yes: impl FnOnce() + 'static) {
             match answer.as_deref() {
                 Some("yes") => {
                     dialog.close();
-                    if let Some(yes) = yes.take() {
+                    let yes = yes.borrow_mut().take();
+                    if let Some(yes) = yes {
                         yes();
                     }
                 }
@@ -115,15 +126,17 @@ fn ask_in_page(message: &str, yes: impl FnOnce() + 'static) {
             }
         }
     });
-    let on_close = Closure::<dyn FnMut()>::new({
-        let dialog = dialog.clone();
-        move || dialog.remove()
-    });
     let _ = dialog.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    let _ = dialog.add_event_listener_with_callback("close", on_close.as_ref().unchecked_ref());
-    // Kept for the dialog's life: a few bytes per question asked this way.
-    on_click.forget();
-    on_close.forget();
+    let listener = Rc::new(RefCell::new(Some(on_click)));
+    let on_close = Closure::once_into_js({
+        let dialog = dialog.clone();
+        move || {
+            dialog.remove();
+            yes.borrow_mut().take();
+            listener.borrow_mut().take();
+        }
+    });
+    let _ = dialog.add_event_listener_with_callback("close", on_close.unchecked_ref());
     let _ = dialog.show_modal();
 }
 

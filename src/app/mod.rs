@@ -51,7 +51,6 @@ pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || match initial {
         Some(plan) => State::new((*plan).clone()),
-        // The results columns as the user left them.
         // The results columns as the user left them, and who reviews here.
         None => State {
             show_results: storage::load_show_results(),

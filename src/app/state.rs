@@ -121,6 +121,12 @@ pub struct History {
     pub redo: Vec<Rc<Plan>>,
     /// The field the last edit typed into: keystrokes in one field are one step.
     last_field: Option<String>,
+    /// How many steps of `undo` are out of reach: those before the last
+    /// switch between Proposta and Verifica. The Nucleo's undo never changes
+    /// the dirigente's proposal, nor the dirigente's the Nucleo's decisions.
+    floor: usize,
+    /// The last action was a typed entry refused: undo takes it away first.
+    refused_last: bool,
 }
 
 /// How many steps are kept.
@@ -133,11 +139,23 @@ impl History {
             next.undo.push(previous);
             if next.undo.len() > HISTORY_LIMIT {
                 next.undo.remove(0);
+                next.floor = next.floor.saturating_sub(1);
             }
         }
         next.redo.clear();
         next.last_field = field;
+        next.refused_last = false;
         next
+    }
+
+    /// The same steps, none of them within reach of undo or redo: the
+    /// history as a switch of mode leaves it.
+    fn sealed(&self) -> History {
+        History {
+            undo: self.undo.clone(),
+            floor: self.undo.len(),
+            ..History::default()
+        }
     }
 }
 
@@ -628,7 +646,7 @@ impl State {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.history.undo.is_empty()
+        self.history.undo.len() > self.history.floor || self.history.refused_last
     }
 
     pub fn can_redo(&self) -> bool {
@@ -637,20 +655,40 @@ impl State {
 
     /// Moves one step back (`back`) or forward in the history.
     fn travel(&self, back: bool) -> State {
-        // What was typed and refused never reached the plan: undoing it is
-        // taking it away, the fields showing their values again, and nothing
-        // more.
-        if back
-            && (!self.drafts.is_empty()
-                || !self.grid_drafts.is_empty()
-                || self.year_draft.is_some())
-        {
+        // What was typed and refused last never reached the plan: undoing it
+        // is taking it away, the fields showing their values again, and
+        // nothing more.
+        if back && self.history.refused_last {
+            let keep = |d: &&Draft| d.error.is_none();
             return State {
-                drafts: Rc::default(),
-                grid_drafts: Rc::default(),
-                year_draft: None,
+                drafts: Rc::new(
+                    self.drafts
+                        .iter()
+                        .filter(|(_, d)| keep(d))
+                        .map(|(k, d)| (k.clone(), d.clone()))
+                        .collect(),
+                ),
+                grid_drafts: Rc::new(
+                    self.grid_drafts
+                        .iter()
+                        .filter(|(_, d)| keep(d))
+                        .map(|(k, d)| (k.clone(), d.clone()))
+                        .collect(),
+                ),
+                year_draft: self.year_draft.clone().filter(|d| d.error.is_none()),
+                history: Rc::new(History {
+                    refused_last: false,
+                    ..(*self.history).clone()
+                }),
+                dirty: !self
+                    .saved_plan
+                    .as_ref()
+                    .is_some_and(|saved| Rc::ptr_eq(saved, &self.plan)),
                 ..self.clone()
             };
+        }
+        if back && self.history.undo.len() <= self.history.floor {
+            return self.clone();
         }
         let mut history = (*self.history).clone();
         let target = if back {
@@ -700,6 +738,14 @@ impl State {
             proposed,
             findings,
             shown_plan,
+            history: Rc::new(self.history.sealed()),
+            // An import waiting for confirmation would change the proposal:
+            // Verifica drops it.
+            import: if mode == Mode::Review {
+                None
+            } else {
+                self.import.clone()
+            },
             ..self.clone()
         }
     }
@@ -1535,11 +1581,8 @@ impl Reducible for State {
                 };
                 State {
                     dirty: refused > 0,
-                    saved_plan: if refused > 0 {
-                        self.saved_plan.clone()
-                    } else {
-                        Some(self.plan.clone())
-                    },
+                    // The file holds the plan; the refused entries make it unsaved.
+                    saved_plan: Some(self.plan.clone()),
                     notice: Some(notice),
                     ..(*self).clone()
                 }
@@ -1609,7 +1652,13 @@ impl Reducible for State {
                 // table: say where.
                 if let Some(now) = shared(&next).filter(|now| Some(*now) != was) {
                     let text = if now {
-                        t().app.notice_now_shared.to_string()
+                        match next.plan.grid.shared {
+                            SharedRule::Separate => fill(
+                                t().app.notice_now_shared,
+                                &[("table", &t().panels.units_shared_title)],
+                            ),
+                            SharedRule::EachUnit => t().app.notice_now_shared_each.to_string(),
+                        }
                     } else {
                         let i = next.plan.objective_index(&id).unwrap_or_default();
                         let lead = next.plan.unit_index(&next.plan.objectives[i].unit);
@@ -1878,6 +1927,8 @@ impl Reducible for State {
                     State {
                         import: None,
                         dirty: true,
+                        // Read from a table, not from a Pesatura file: nothing saved yet.
+                        saved_plan: None,
                         ..self.opened(table.plan(choices), notice)
                     }
                 }
@@ -1968,7 +2019,17 @@ impl Reducible for State {
             Action::Redo => return Rc::new(self.travel(false)),
         };
         if Rc::ptr_eq(&self.plan, &next.plan) {
-            next.history = self.history.clone();
+            // The plan's history goes on unchanged, but for a switch of mode,
+            // which seals it.
+            if next.mode == self.mode {
+                next.history = self.history.clone();
+            }
+            if next.refused_fields() > self.refused_fields() {
+                next.history = Rc::new(History {
+                    refused_last: true,
+                    ..(*next.history).clone()
+                });
+            }
             next.revision = self.revision;
         } else {
             next.history = Rc::new(self.history.after_edit(self.plan.clone(), field));

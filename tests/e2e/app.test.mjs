@@ -38,7 +38,7 @@ test('the band shown while loading gives way to the app, or says why the app cou
   assert.equal(await page.locator('#pesatura-avvio').count(), 0);
   assert.equal(await page.locator('.app-header').count(), 1);
   assert.equal(await page.locator('#pesatura-avvio-fallito').count(), 0, 'the message kept for a failed start is gone');
-  const message = /^Pesatura non si è avviata\. Serve un browser aggiornato, con JavaScript e WebAssembly attivi; se lo è, la pagina non riesce a caricarla: avvisare l'ufficio informatico\./;
+  const message = /^Pesatura non si è avviata\. Serve un browser aggiornato, con JavaScript e WebAssembly attivi; se lo è già, la pagina non è riuscita a caricare l'applicazione: avvisare l'ufficio informatico\./;
   const context = await browser.newContext();
   // A browser where the wasm cannot load: the band stays, with the message at once.
   const failing = await context.newPage();
@@ -57,6 +57,18 @@ test('the band shown while loading gives way to the app, or says why the app cou
   await noScript.evaluate(() => document.getAnimations().forEach((a) => { a.currentTime = 15_000; }));
   await late.waitFor();
   assert.match(await late.innerText(), message);
+  // A slow download is not a failure: the script runs, so the CSS does not
+  // time out; after a minute without the app, the script says so.
+  const slow = await context.newPage();
+  await slow.clock.install();
+  await slow.route('**/*.wasm', () => {}); // never answered
+  await slow.goto(url);
+  await slow.waitForFunction(() => document.getElementById('pesatura-avvio-fallito')?.classList.contains('script'));
+  assert.equal(await slow.evaluate(() => document.getAnimations().length), 0, 'no CSS timer');
+  assert.ok(await slow.locator('#pesatura-avvio-fallito').isHidden());
+  await slow.clock.fastForward(60_000);
+  await slow.locator('#pesatura-avvio-fallito').waitFor();
+  assert.match(await slow.locator('#pesatura-avvio-fallito').innerText(), message);
   // And where the CSS cannot load either, at once.
   const bare = await context.newPage();
   await bare.route(/\.(css|js)$/, (route) => route.abort());

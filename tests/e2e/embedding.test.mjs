@@ -128,7 +128,7 @@ test('in a frame without allow-modals, a question the browser will not show is a
   await app.locator('[data-testid="media-s3"]').waitFor();
   await app.locator('#cella-o1-0').fill('9');
   await app.getByRole('button', { name: 'Nuovo piano' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Le modifiche non salvate andranno perse. Continuare?' });
+  const dialog = app.getByRole('alertdialog', { name: 'Le modifiche non salvate andranno perse. Continuare?' });
   await dialog.waitFor();
   // «No» is the answer under the keyboard, and keeps the work.
   await page.keyboard.press('Enter');
@@ -136,7 +136,7 @@ test('in a frame without allow-modals, a question the browser will not show is a
   assert.equal(await app.locator('#cella-o1-0').inputValue(), '9', 'nothing lost');
   assert.equal(await app.getByRole('radio').count(), 0, 'no new plan begun');
   await app.getByRole('button', { name: 'Nuovo piano' }).click();
-  await dialog.getByRole('button', { name: 'Sì, continua' }).click();
+  await dialog.getByRole('button', { name: 'Sì', exact: true }).click();
   await app.getByRole('radio', { name: 'Punteggi per criterio (Comune di Como, PEG 2024)' }).waitFor();
   // Chromium says in the console that it ignored confirm(): expected here.
   assert.deepEqual(problems.filter((p) => !/Ignored call to 'confirm\(\)'/.test(p)), []);

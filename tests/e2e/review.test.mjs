@@ -117,9 +117,10 @@ test('in Verifica nothing of the proposal can be changed, and the reviewer\'s na
   assert.equal(await p.locator('section.other-objectives').getByRole('button', { name: /Aggiungi|Elimina/ }).count(), 0);
   // With the results shown, the reported achievement is read only too.
   await p.locator('#mostra-risultati').check();
-  const achievement = p.locator('[id^="raggiungimento-o"]').first();
+  const achievement = p.locator('input[id^="raggiungimento-o"]').first();
   await achievement.waitFor({ state: 'attached' });
-  assert.notEqual(await achievement.getAttribute('readonly') ?? await achievement.getAttribute('disabled'), null);
+  assert.notEqual(await achievement.getAttribute('readonly'), null, 'the percentage is read only');
+  assert.ok(await p.locator('select[id^="raggiungimento-o"]').first().isDisabled(), 'its kind is fixed');
   // Back in Proposta, all of it can be changed again.
   await p.getByRole('button', { name: 'Proposta', exact: true }).click();
   assert.equal(await p.locator('#ente-nome').getAttribute('readonly'), null);

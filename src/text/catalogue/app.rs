@@ -245,8 +245,11 @@ texts! {
         notice_autosaved_elsewhere,
         /// A change of the proposal asked for in Verifica, refused.
         notice_review_locked,
-        /// An objective just shared with another unit, moved to the shared table.
+        /// An objective just shared with another unit, moved to the shared
+        /// table; `{table}`: its title.
         notice_now_shared,
+        /// The same where shared objectives count in each of their units.
+        notice_now_shared_each,
         /// `{unit}`: the one unit an objective is left with, whose table it goes back to.
         notice_no_longer_shared,
         /// `{name}`: the file's name; one typed value was refused and not saved.

@@ -14,7 +14,7 @@ pub const APP: AppTexts = AppTexts {
 
     // toolbar.rs
     discard_confirm: "Unsaved changes will be lost. Continue?",
-    confirm_yes: "Yes, continue",
+    confirm_yes: "Yes",
     confirm_no: "No",
     download_refused: "the browser did not allow the file to be downloaded",
     toolbar_label: "File commands",
@@ -175,8 +175,9 @@ pub const APP: AppTexts = AppTexts {
     notice_grid_lost_weights_one: "With the grid changed this way, one objective that had a weight has none (a score not admitted or missing, or its type): it does not count until completed. “Undo” (Ctrl+Z) puts the grid back as it was.",
     notice_grid_lost_weights_many: "With the grid changed this way, {n} objectives that had a weight have none (scores not admitted or missing, or their type): they do not count until completed. “Undo” (Ctrl+Z) puts the grid back as it was.",
     notice_autosaved_elsewhere: "Pesatura is open in another tab of this browser too, which has just autosaved its plan: autosave keeps only one, the last changed. So as not to lose work, use one tab only or save to a file with “Save”.",
-    notice_review_locked: "In Review the proposal stays as the dirigente made it: to change it, go back to “Proposal”.",
-    notice_now_shared: "The objective is now shared by several units: it is in the table “Objectives shared by several units”.",
+    notice_review_locked: "In Review the proposal stays as the unit head made it: to change it, go back to “Proposal”.",
+    notice_now_shared: "The objective is now shared by several units: it is in the table “{table}”.",
+    notice_now_shared_each: "The objective is now shared by several units: it is in the table of each, and counts in each.",
     notice_no_longer_shared: "The objective now belongs to “{unit}” only: it is back in its table.",
     notice_saved_refused_one: "Saved as “{name}”, but one field holds a value that was not accepted (in red): the file has the value from before. Correct it and save again.",
     notice_saved_refused_many: "Saved as “{name}”, but {n} fields hold values that were not accepted (in red): the file has the values from before. Correct them and save again.",

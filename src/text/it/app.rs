@@ -16,7 +16,7 @@ pub const APP: AppTexts = AppTexts {
 
     // toolbar.rs
     discard_confirm: "Le modifiche non salvate andranno perse. Continuare?",
-    confirm_yes: "Sì, continua",
+    confirm_yes: "Sì",
     confirm_no: "No",
     download_refused: "il browser non ha permesso di scaricare il file",
     toolbar_label: "Comandi del file",
@@ -178,7 +178,8 @@ pub const APP: AppTexts = AppTexts {
     notice_grid_lost_weights_many: "Con la griglia così modificata {n} obiettivi che avevano un peso non ne hanno più (punteggi non ammessi o mancanti, o la tipologia): non contano finché non sono completati. «Annulla» (Ctrl+Z) riporta la griglia com'era.",
     notice_autosaved_elsewhere: "Pesatura è aperta anche in un'altra scheda di questo browser, che ha appena salvato automaticamente il suo piano: il salvataggio automatico ne conserva uno solo, l'ultimo modificato. Per non perdere lavoro, usare una scheda sola o salvare su file con «Salva».",
     notice_review_locked: "In Verifica la proposta resta com'è stata fatta dal dirigente: per modificarla, tornare a «Proposta».",
-    notice_now_shared: "L'obiettivo è ora comune a più unità: è nella tabella «Obiettivi comuni a più unità».",
+    notice_now_shared: "L'obiettivo è ora comune a più unità: è nella tabella «{table}».",
+    notice_now_shared_each: "L'obiettivo è ora comune a più unità: è nella tabella di ciascuna e conta in ognuna.",
     notice_no_longer_shared: "L'obiettivo è ora soltanto di «{unit}»: è tornato nella sua tabella.",
     notice_saved_refused_one: "Salvato come «{name}», ma un campo ha un valore non accettato (in rosso): nel file c'è il valore di prima. Correggilo e salva di nuovo.",
     notice_saved_refused_many: "Salvato come «{name}», ma {n} campi hanno un valore non accettato (in rosso): nel file ci sono i valori di prima. Correggili e salva di nuovo.",
