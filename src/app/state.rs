@@ -114,6 +114,17 @@ pub enum Notice {
     Info(String),
 }
 
+/// The texts kept as typed and accepted, without the refused ones.
+fn accepted<K: Clone + Eq + std::hash::Hash>(drafts: &HashMap<K, Draft>) -> Rc<HashMap<K, Draft>> {
+    Rc::new(
+        drafts
+            .iter()
+            .filter(|(_, d)| d.error.is_none())
+            .map(|(k, d)| (k.clone(), d.clone()))
+            .collect(),
+    )
+}
+
 /// Plans to go back and forth to: every edit is undoable, at least 100 steps.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
@@ -653,37 +664,28 @@ impl State {
         !self.history.redo.is_empty()
     }
 
+    /// Whether `plan` is the plan as last saved or opened.
+    fn is_saved(&self, plan: &Rc<Plan>) -> bool {
+        self.saved_plan
+            .as_ref()
+            .is_some_and(|saved| Rc::ptr_eq(saved, plan))
+    }
+
     /// Moves one step back (`back`) or forward in the history.
     fn travel(&self, back: bool) -> State {
         // What was typed and refused last never reached the plan: undoing it
         // is taking it away, the fields showing their values again, and
         // nothing more.
         if back && self.history.refused_last {
-            let keep = |d: &&Draft| d.error.is_none();
             return State {
-                drafts: Rc::new(
-                    self.drafts
-                        .iter()
-                        .filter(|(_, d)| keep(d))
-                        .map(|(k, d)| (k.clone(), d.clone()))
-                        .collect(),
-                ),
-                grid_drafts: Rc::new(
-                    self.grid_drafts
-                        .iter()
-                        .filter(|(_, d)| keep(d))
-                        .map(|(k, d)| (k.clone(), d.clone()))
-                        .collect(),
-                ),
+                drafts: accepted(&self.drafts),
+                grid_drafts: accepted(&self.grid_drafts),
                 year_draft: self.year_draft.clone().filter(|d| d.error.is_none()),
                 history: Rc::new(History {
                     refused_last: false,
                     ..(*self.history).clone()
                 }),
-                dirty: !self
-                    .saved_plan
-                    .as_ref()
-                    .is_some_and(|saved| Rc::ptr_eq(saved, &self.plan)),
+                dirty: !self.is_saved(&self.plan),
                 ..self.clone()
             };
         }
@@ -705,10 +707,7 @@ impl State {
             history.undo.push(self.plan.clone());
         }
         history.last_field = None;
-        let dirty = !self
-            .saved_plan
-            .as_ref()
-            .is_some_and(|saved| Rc::ptr_eq(saved, &plan));
+        let dirty = !self.is_saved(&plan);
         let (results, proposed, findings, shown_plan) = derive(&plan, self.mode);
         State {
             results,
