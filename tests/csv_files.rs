@@ -239,7 +239,7 @@ fn direct_weights_export_the_percentage_or_x() {
     let exported = lines(&csv::export(&plan, Dialect::ExcelItalian));
     assert!(
         exported[0]
-            .contains("\"Titolo\";\"Descrizione\";\"Comune a\";\"Peso assegnato (%)\";\"Totale\""),
+            .contains("\"Titolo\";\"Descrizione\";\"Comune a\";\"Tabella\";\"Peso assegnato (%)\";\"Totale\""),
         "{}",
         exported[0]
     );
@@ -266,12 +266,12 @@ fn italian_excel_gets_bom_semicolons_commas_and_quotes() {
     let header = text.lines().next().unwrap();
     assert_eq!(
         header,
-        "\"Area\";\"Settore\";\"Titolo\";\"Descrizione\";\"Comune a\";\"Complessità\";\"Rilevanza strategica\";\"Signif. finanziaria\";\"Impatto utenza\";\"Totale\";\"Peso relativo (%)\";\"Media dell'unità\""
+        "\"Area\";\"Settore\";\"Titolo\";\"Descrizione\";\"Comune a\";\"Tabella\";\"Complessità\";\"Rilevanza strategica\";\"Signif. finanziaria\";\"Impatto utenza\";\"Totale\";\"Peso relativo (%)\";\"Media della tabella\""
     );
     let first = text.lines().nth(1).unwrap();
     assert_eq!(
         first,
-        "\"Area Amministrativa\";\"SETTORE 1: AFFARI GENERALI - CENTRALE AFFIDAMENTI E CONTRATTI\";\"BANCA DATI UNICA TRACCIABILITA' CONTRATTI\";\"\";\"\";\"4\";\"4\";\"3\";\"7\";\"18\";\"29,03\";\"20,67\""
+        "\"Area Amministrativa\";\"SETTORE 1: AFFARI GENERALI - CENTRALE AFFIDAMENTI E CONTRATTI\";\"BANCA DATI UNICA TRACCIABILITA' CONTRATTI\";\"\";\"\";\"SETTORE 1: AFFARI GENERALI - CENTRALE AFFIDAMENTI E CONTRATTI\";\"4\";\"4\";\"3\";\"7\";\"18\";\"29,03\";\"20,67\""
     );
     let settore_3: Vec<&str> = text
         .lines()
@@ -287,6 +287,13 @@ fn italian_excel_gets_bom_semicolons_commas_and_quotes() {
         .unwrap();
     assert!(
         eventi.contains("\"SETTORE 3: COMMERCIO - SUAP - SUEVCO - PATRIMONIO | SETTORE 6:"),
+        "{eventi}"
+    );
+    // Listed under its lead unit, Settore 3, but weighed in the table of the
+    // objectives common to several units: its average is that table's
+    // (25,33), not Settore 3's (26,50), and the row says so.
+    assert!(
+        eventi.contains("\";\"Obiettivi comuni a più unità\";\""),
         "{eventi}"
     );
     assert!(
@@ -306,7 +313,7 @@ fn plain_csv_gets_commas_points_and_no_bom() {
         .lines()
         .next()
         .unwrap()
-        .starts_with("Area,Settore,Titolo,Descrizione,Comune a,Complessità,"));
+        .starts_with("Area,Settore,Titolo,Descrizione,Comune a,Tabella,Complessità,"));
     assert!(text
         .lines()
         .nth(1)

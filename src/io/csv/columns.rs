@@ -26,7 +26,8 @@ pub enum Column {
     Direct,
     /// The score on this criterion (index into the grid's criteria).
     Criterion(usize),
-    /// A figure Pesatura computes itself (total, relative weight, average).
+    /// A figure Pesatura computes itself (total, relative weight, average), or
+    /// the table it is worked out in.
     Computed,
     /// Not understood.
     Unknown,
@@ -67,6 +68,7 @@ const COMPUTED_PREFIXES: &[&str] = &[
     "points",
     "relative weight",
     "average",
+    "tabella",
 ];
 
 /// The meaning of a header in files for `plan`.

@@ -4,10 +4,12 @@
 //!
 //! Columns: one per level of the hierarchy (the unit and those above it),
 //! title, description, "Comune a" (every unit of a shared objective, lead
-//! first), the type when the grid has types, one per criterion (the level's
-//! name on level scales) or the assigned percentage with the direct method,
-//! then total, relative weight and the unit's average as Pesatura computes
-//! them. [`preview`](super::preview) reads this file back.
+//! first), "Tabella" (the table the objective's numbers are worked out in:
+//! its unit's, or that of the objectives common to several units), the type
+//! when the grid has types, one per criterion (the level's name on level
+//! scales) or the assigned percentage with the direct method, then total,
+//! relative weight and the table's average as Pesatura computes them.
+//! [`preview`](super::preview) reads this file back.
 
 use crate::io::json;
 use crate::model::achievement::{counted_percent, group_result, weighted_score};
@@ -63,7 +65,7 @@ pub fn export(plan: &Plan, dialect: Dialect) -> Vec<u8> {
         rows.extend(table_rows(
             plan,
             &results,
-            own,
+            (own, &unit.name),
             result,
             unit_chain(plan, Some(unit)),
             dialect,
@@ -76,7 +78,7 @@ pub fn export(plan: &Plan, dialect: Dialect) -> Vec<u8> {
             rows.extend(table_rows(
                 plan,
                 &results,
-                &single(&results.shared, member.objective),
+                (&single(&results.shared, member.objective), SHARED_TABLE),
                 result,
                 unit_chain(plan, lead),
                 dialect,
@@ -98,9 +100,14 @@ pub fn file_name(plan: &Plan, dialect: Dialect) -> String {
     }
 }
 
+/// The "Tabella" of the objectives common to several units, where the grid
+/// keeps them apart: their relative weights and average are that table's,
+/// not their lead unit's.
+const SHARED_TABLE: &str = "Obiettivi comuni a più unità";
+
 fn header(plan: &Plan) -> Vec<String> {
     let mut row: Vec<String> = plan.ente.levels.clone();
-    row.extend(["Titolo", "Descrizione", "Comune a"].map(String::from));
+    row.extend(["Titolo", "Descrizione", "Comune a", "Tabella"].map(String::from));
     if !plan.grid.types.is_empty() {
         row.push("Tipologia".into());
     }
@@ -108,13 +115,13 @@ fn header(plan: &Plan) -> Vec<String> {
         Method::Criteria => row.extend(plan.grid.criteria.iter().map(|c| c.short.clone())),
         Method::Direct => row.push("Peso assegnato (%)".into()),
     }
-    row.extend(["Totale", "Peso relativo (%)", "Media dell'unità"].map(String::from));
+    row.extend(["Totale", "Peso relativo (%)", "Media della tabella"].map(String::from));
     if has_achievements(plan) {
         row.extend(
             [
                 "Raggiungimento (%)",
                 "Punteggio ponderato",
-                "Risultato dell'unità",
+                "Risultato della tabella",
             ]
             .map(String::from),
         );
@@ -141,11 +148,11 @@ fn single(shared: &Group, objective: usize) -> Group {
     }
 }
 
-/// The rows of one table, each starting with the unit's `chain`.
+/// The rows of one table, with its name, each starting with the unit's `chain`.
 fn table_rows(
     plan: &Plan,
     results: &Results,
-    table: &Group,
+    (table, table_name): (&Group, &str),
     unit_result: Option<Option<Dec>>,
     chain: Vec<String>,
     dialect: Dialect,
@@ -164,6 +171,7 @@ fn table_rows(
             row.push(neutralise(&objective.title));
             row.push(neutralise(objective.description.as_deref().unwrap_or("")));
             row.push(shared_with(plan, objective));
+            row.push(neutralise(table_name));
             if !plan.grid.types.is_empty() {
                 let kind = objective
                     .kind
