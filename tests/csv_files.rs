@@ -238,8 +238,9 @@ fn direct_weights_export_the_percentage_or_x() {
 
     let exported = lines(&csv::export(&plan, Dialect::ExcelItalian));
     assert!(
-        exported[0]
-            .contains("\"Titolo\";\"Descrizione\";\"Comune a\";\"Tabella\";\"Peso assegnato (%)\";\"Totale\""),
+        exported[0].contains(
+            "\"Titolo\";\"Descrizione\";\"Comune a\";\"Tabella\";\"Peso assegnato (%)\";\"Totale\""
+        ),
         "{}",
         exported[0]
     );

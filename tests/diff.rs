@@ -81,3 +81,64 @@ fn objectives_of_another_year_match_by_title() {
     let d = diff(&before, &after);
     assert!(d.changes.is_empty(), "{:?}", d.changes.first());
 }
+
+#[test]
+fn the_review_is_compared_too() {
+    use pesatura::model::diff::Reviewed;
+    use pesatura::model::review::Verdict;
+    let before = como();
+    let mut after = como();
+    let at = "2026-12-02 10:00";
+    // Contested as a whole with a note, complessità revised 6 → 4, and the
+    // achievement's percentage revised: none of it changes the proposal.
+    after.review_verdict("o3", None, Verdict::Contested, at, "Nucleo");
+    after.review_comment("o3", None, "Complessità sovrastimata", at, "Nucleo");
+    after.review_revise("o3", 0, Some(Dec::from_int(4)), at, "Nucleo");
+    after.review_verdict("o4", Some(1), Verdict::Confirmed, at, "Nucleo");
+
+    let d = diff(&before, &after);
+    assert!(!d.is_empty());
+    assert!(
+        !d.changes.iter().any(|c| matches!(
+            c,
+            Change::Score { .. } | Change::Points { .. } | Change::Weight { .. }
+        )),
+        "the proposal is the same: {:?}",
+        d.changes
+    );
+    let has = |pred: &dyn Fn(&Change) -> bool| d.changes.iter().any(pred);
+    assert!(has(
+        &|c| matches!(c, Change::Verdict { on: Reviewed::Objective, from: Verdict::Pending, to: Verdict::Contested, title, .. }
+        if title.starts_with("Monitoraggio"))
+    ));
+    assert!(has(
+        &|c| matches!(c, Change::Note { on: Reviewed::Objective, from, to, .. }
+        if from.is_empty() && to == "Complessità sovrastimata")
+    ));
+    assert!(has(
+        &|c| matches!(c, Change::Revised { on: Reviewed::Criterion(criterion), from: None, to, .. }
+        if criterion == "Complessità" && *to == Some(Dec::from_int(4)))
+    ));
+    assert!(has(
+        &|c| matches!(c, Change::Verdict { on: Reviewed::Criterion(criterion), to: Verdict::Confirmed, .. }
+        if criterion == "Rilevanza strategica")
+    ));
+    // Revising a score contests it.
+    assert!(has(
+        &|c| matches!(c, Change::Verdict { on: Reviewed::Criterion(criterion), to: Verdict::Contested, .. }
+        if criterion == "Complessità")
+    ));
+    assert_eq!(d.changes.len(), 5, "{:?}", d.changes);
+    // Compared the other way, each change runs backwards.
+    let back = diff(&after, &before);
+    assert!(back.changes.iter().any(|c| matches!(
+        c,
+        Change::Verdict {
+            on: Reviewed::Objective,
+            from: Verdict::Contested,
+            to: Verdict::Pending,
+            ..
+        }
+    )));
+    assert_eq!(back.changes.len(), 5);
+}

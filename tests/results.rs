@@ -138,7 +138,9 @@ fn the_csv_export_carries_the_results() {
     let text = String::from_utf8(export(&plan, Dialect::ExcelItalian)).unwrap();
     let header = text.lines().next().unwrap();
     assert!(
-        header.ends_with("\"Raggiungimento (%)\";\"Punteggio ponderato\";\"Risultato della tabella\""),
+        header.ends_with(
+            "\"Raggiungimento (%)\";\"Punteggio ponderato\";\"Risultato della tabella\""
+        ),
         "{header}"
     );
     let committenza = text

@@ -2,12 +2,26 @@
 //! year's plan and last year's. Objectives are matched by title first (ids
 //! of two different years mean nothing to each other), then by id, so a
 //! renamed objective is seen as retitled rather than removed and added.
+//! The Nucleo's review is compared too: a verdict, a revised score or a note
+//! that differs, so that two copies of a review can be told apart.
 
 use std::collections::{HashMap, HashSet};
 
 use super::compute::{compute, Results};
 use super::decimal::Dec;
-use super::plan::Plan;
+use super::plan::{Objective, Plan};
+use super::review::{ScoreReview, Verdict};
+
+/// What part of an objective a review change is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reviewed {
+    /// The objective as a whole.
+    Objective,
+    /// One criterion's score, by its short name.
+    Criterion(String),
+    /// Its degree of achievement.
+    Achievement,
+}
 
 /// One change, described by what a reader needs to find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +62,31 @@ pub enum Change {
         title: String,
         from: Option<Dec>,
         to: Option<Dec>,
+    },
+    /// The Nucleo's verdict.
+    Verdict {
+        unit: String,
+        title: String,
+        on: Reviewed,
+        from: Verdict,
+        to: Verdict,
+    },
+    /// The value the Nucleo puts in place of the proposed score (or
+    /// percentage of achievement).
+    Revised {
+        unit: String,
+        title: String,
+        on: Reviewed,
+        from: Option<Dec>,
+        to: Option<Dec>,
+    },
+    /// The Nucleo's note.
+    Note {
+        unit: String,
+        title: String,
+        on: Reviewed,
+        from: String,
+        to: String,
     },
 }
 
@@ -103,6 +142,80 @@ fn weight_of(plan: &Plan, results: &Results, objective: usize) -> Option<Dec> {
             .find(|m| m.objective == objective)
             .and_then(|m| m.weight)
     })
+}
+
+/// One reviewed part's verdict, note and revised value.
+type ReviewPart<'a> = (Verdict, &'a str, Option<Dec>);
+
+/// The review's differences on one matched pair of objectives: the
+/// objective's own verdict and note, then each criterion's (matched by id),
+/// then the achievement's.
+fn review_changes(
+    before: &Plan,
+    after: &Plan,
+    (ob, oa): (&Objective, &Objective),
+    unit: &str,
+    changes: &mut Vec<Change>,
+) {
+    fn score(r: Option<&ScoreReview>) -> ReviewPart<'_> {
+        r.map_or((Verdict::Pending, "", None), |r| {
+            (r.verdict, r.comment.as_str(), r.revised)
+        })
+    }
+    fn own(o: &Objective) -> ReviewPart<'_> {
+        (o.review.verdict, o.review.comment.as_str(), None)
+    }
+    let mut parts: Vec<(Reviewed, ReviewPart, ReviewPart)> =
+        vec![(Reviewed::Objective, own(ob), own(oa))];
+    for (c, criterion) in after.grid.criteria.iter().enumerate() {
+        let b = before
+            .grid
+            .criterion_index(&criterion.id)
+            .and_then(|cb| ob.review.score(cb));
+        parts.push((
+            Reviewed::Criterion(criterion.short.clone()),
+            score(b),
+            score(oa.review.score(c)),
+        ));
+    }
+    parts.push((
+        Reviewed::Achievement,
+        score(Some(&ob.review.achievement)),
+        score(Some(&oa.review.achievement)),
+    ));
+    let place = || (unit.to_string(), oa.title.clone());
+    for (on, (verdict_b, note_b, revised_b), (verdict_a, note_a, revised_a)) in parts {
+        if verdict_b != verdict_a {
+            let (unit, title) = place();
+            changes.push(Change::Verdict {
+                unit,
+                title,
+                on: on.clone(),
+                from: verdict_b,
+                to: verdict_a,
+            });
+        }
+        if revised_b != revised_a {
+            let (unit, title) = place();
+            changes.push(Change::Revised {
+                unit,
+                title,
+                on: on.clone(),
+                from: revised_b,
+                to: revised_a,
+            });
+        }
+        if note_b != note_a {
+            let (unit, title) = place();
+            changes.push(Change::Note {
+                unit,
+                title,
+                on,
+                from: note_b.to_string(),
+                to: note_a.to_string(),
+            });
+        }
+    }
 }
 
 /// Compares `before` with `after`.
@@ -200,12 +313,13 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
         let (wb, wa) = (weight_of(before, &rb, i), weight_of(after, &ra, j));
         if wb != wa {
             changes.push(Change::Weight {
-                unit,
+                unit: unit.clone(),
                 title: oa.title.clone(),
                 from: wb,
                 to: wa,
             });
         }
+        review_changes(before, after, (ob, oa), &unit, &mut changes);
     }
     for (i, o) in before.objectives.iter().enumerate() {
         if !used_before.contains(&i) {

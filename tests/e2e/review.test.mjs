@@ -154,6 +154,14 @@ test('comparing with a modified copy lists the changes', async () => {
   const weight = section.getByRole('row', { name: /Peso relativo .*attivazione progressione/ });
   assert.deepEqual((await weight.locator('td').allInnerTexts()).slice(2), ['30,98 %', '27,94 %', '-3,04 %']);
   await section.getByRole('row', { name: /Aggiunto .*Recupero crediti e immobili/ }).waitFor();
+  // The review on screen is compared too: the copy has none, the plan on
+  // screen has Settore 1's objective 3 contested, its complessità revised to 3.
+  const revised = section.getByRole('row', { name: /Valore rivisto .*Monitoraggio del costante.*Complessità/ });
+  assert.deepEqual((await revised.locator('td').allInnerTexts()).slice(2), ['—', '3', '']);
+  const verdict = section.getByRole('row', { name: /Esito della verifica .*Monitoraggio del costante.*Complessità/ });
+  assert.deepEqual((await verdict.locator('td').allInnerTexts()).slice(2), ['da verificare', 'contestato', '']);
+  const note = section.getByRole('row', { name: /Nota della verifica .*Monitoraggio del costante.*Complessità/ });
+  assert.deepEqual((await note.locator('td').allInnerTexts()).slice(2), ['—', 'Complessità sovrastimata rispetto alla scheda.', '']);
   // Settore 2: (22 + 28 + 21) / 3 = 23,67 in the copy, 22,67 on screen.
   const s2 = section.getByRole('row', { name: /SETTORE 2: ORGANIZZAZIONE/ }).last();
   assert.deepEqual(await s2.locator('td').allInnerTexts(), ['23,67', '22,67', '-1,00']);

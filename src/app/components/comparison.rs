@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::app::state::Action;
 use crate::app::Dispatch;
 use crate::model::decimal::Dec;
-use crate::model::diff::{difference, Change, Diff};
+use crate::model::diff::{difference, Change, Diff, Reviewed};
 use crate::text::{fill, number, plural, t};
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +34,28 @@ fn percent(v: Dec) -> String {
 /// A value shown the way of its column, or a dash where there is none.
 fn shown(v: Option<Dec>, show: fn(Dec) -> String) -> String {
     v.map_or("—".into(), show)
+}
+
+/// Where a review change is: the objective, and the criterion or the
+/// achievement it is about; with how that part's revised values are shown.
+fn reviewed_place(unit: &str, title: &str, on: &Reviewed) -> (String, fn(Dec) -> String) {
+    match on {
+        Reviewed::Objective => (format!("{unit} › {title}"), points),
+        Reviewed::Criterion(criterion) => (format!("{unit} › {title} › {criterion}"), points),
+        Reviewed::Achievement => (
+            format!("{unit} › {title} › {}", t().app.field_achievement),
+            percent,
+        ),
+    }
+}
+
+/// A note, or a dash where there is none.
+fn note(text: &str) -> String {
+    if text.is_empty() {
+        "—".into()
+    } else {
+        text.to_string()
+    }
 }
 
 /// A difference shown the way of its column, with its sign.
@@ -64,10 +86,19 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
             }
             Change::Points { unit, title, from, to } => (texts.change_points, format!("{unit} › {title}"), shown(*from, points), shown(*to, points), signed(difference(*from, *to), points)),
             Change::Weight { unit, title, from, to } => (texts.change_weight, format!("{unit} › {title}"), shown(*from, percent), shown(*to, percent), signed(difference(*from, *to), percent)),
+            Change::Verdict { unit, title, on, from, to } => (texts.change_verdict, reviewed_place(unit, title, on).0, from.label().into(), to.label().into(), String::new()),
+            Change::Revised { unit, title, on, from, to } => {
+                let (place, show) = reviewed_place(unit, title, on);
+                (texts.change_revised, place, shown(*from, show), shown(*to, show), signed(difference(*from, *to), show))
+            }
+            Change::Note { unit, title, on, from, to } => (texts.change_note, reviewed_place(unit, title, on).0, note(from), note(to), String::new()),
         };
+        // Numbers align right; words (titles, units, verdicts, notes) read from the left.
+        let numeric = matches!(change, Change::Score { .. } | Change::Points { .. } | Change::Weight { .. } | Change::Revised { .. })
+            .then_some("num");
         html! {
             <tr>
-                <td>{ kind }</td><td>{ place }</td><td class="num">{ before }</td><td class="num">{ after }</td><td class="num">{ delta }</td>
+                <td>{ kind }</td><td>{ place }</td><td class={numeric}>{ before }</td><td class={numeric}>{ after }</td><td class="num">{ delta }</td>
             </tr>
         }
     });

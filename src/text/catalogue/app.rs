@@ -148,6 +148,10 @@ texts! {
         change_score,
         change_points,
         change_weight,
+        /// The Nucleo's review compared: its verdict, a revised value, its note.
+        change_verdict,
+        change_revised,
+        change_note,
         /// In the Before or After column of an objective added or removed.
         change_present,
         /// `{name}`: the other file's name.
