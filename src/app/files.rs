@@ -1,11 +1,53 @@
-//! Browser glue for files: a save becomes a download; nothing leaves the
-//! browser.
+//! Browser glue for files: a save becomes a download, a chosen file is read
+//! into bytes; nothing leaves the browser.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::file::callbacks::{read_as_bytes, FileReader};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use yew::{Callback, Event, TargetCast};
+
+use crate::app::state::Action;
+use crate::app::Dispatch;
+
+/// Where a file input keeps its read: the reader cancels the read when
+/// dropped, so it is kept until the next file.
+pub type Reader = Rc<RefCell<Option<FileReader>>>;
+
+/// A file input's change handler: reads the chosen file and hands its name
+/// and bytes to `take`; a read that fails becomes a notice. With `ask`, the
+/// question is asked first (see [`confirm_then`]), and a «No» reads nothing.
+/// The input is emptied, so that the same file can be chosen again.
+pub fn read_chosen_file(
+    dispatch: &Dispatch,
+    reader: &Reader,
+    ask: Option<&'static str>,
+    take: Rc<dyn Fn(String, Vec<u8>)>,
+) -> Callback<Event> {
+    let (dispatch, reader) = (dispatch.clone(), reader.clone());
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let (dispatch, reader, take) = (dispatch.clone(), reader.clone(), take.clone());
+        confirm_then(ask.is_some(), ask.unwrap_or_default(), move || {
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let task = read_as_bytes(&file, move |result| match result {
+                Ok(bytes) => take(name, bytes),
+                Err(e) => dispatch.dispatch(Action::OpenFailed {
+                    name,
+                    reason: e.to_string(),
+                }),
+            });
+            *reader.borrow_mut() = Some(task);
+        });
+    })
+}
 
 /// Offers `text` as a download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {

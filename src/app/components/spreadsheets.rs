@@ -5,11 +5,9 @@
 //! nothing changes until the user confirms. Workbooks are written and read
 //! by the Excel worker ([`crate::app::xlsx`]), loaded on first use.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::{read_as_bytes, FileReader};
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::components::disclosure::use_details_open;
@@ -17,7 +15,7 @@ use crate::app::components::disclosure::use_details_open;
 use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
-use crate::app::files::{download, download_parts};
+use crate::app::files::{download, download_parts, read_chosen_file, Reader};
 use crate::app::state::{Action, Import};
 use crate::app::{xlsx as excel_worker, Dispatch};
 use crate::io::como_table::DuplicateChoice;
@@ -34,32 +32,6 @@ pub struct SpreadsheetProps {
     /// the proposal as the dirigente made it).
     #[prop_or_default]
     pub locked: bool,
-}
-
-/// A file input that reads the chosen file and hands its name and bytes to `take`.
-fn file_reader(
-    dispatch: &Dispatch,
-    reader: &Rc<RefCell<Option<FileReader>>>,
-    take: Rc<dyn Fn(String, Vec<u8>)>,
-) -> Callback<Event> {
-    let (dispatch, reader) = (dispatch.clone(), reader.clone());
-    Callback::from(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let file = gloo::file::File::from(file);
-        let name = file.name();
-        let (dispatch, take) = (dispatch.clone(), take.clone());
-        *reader.borrow_mut() = Some(read_as_bytes(&file, move |result| match result {
-            Ok(bytes) => take(name, bytes),
-            Err(e) => dispatch.dispatch(Action::OpenFailed {
-                name,
-                reason: e.to_string(),
-            }),
-        }));
-    })
 }
 
 /// What the Excel worker is doing, as the panel says it.
@@ -90,7 +62,7 @@ fn import_workbook(dispatch: Dispatch, excel: UseStateHandle<Excel>, name: Strin
 
 #[component]
 pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let reader: Reader = use_mut_ref(|| None);
     let pasted = use_state(String::new);
     let bottom = props.plan.ente.levels.len().saturating_sub(1);
     let leaf_units: Vec<_> = props
@@ -141,9 +113,10 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
     };
     let on_table = {
         let (dispatch, excel) = (props.dispatch.clone(), excel.clone());
-        file_reader(
+        read_chosen_file(
             &props.dispatch,
             &reader,
+            None,
             Rc::new(move |name, bytes| {
                 if xlsx::is_workbook(&name, &bytes) {
                     import_workbook(dispatch.clone(), excel.clone(), name, bytes);
@@ -155,9 +128,10 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
     };
     let on_como = {
         let dispatch = props.dispatch.clone();
-        file_reader(
+        read_chosen_file(
             &props.dispatch,
             &reader,
+            None,
             Rc::new(move |name, bytes| dispatch.dispatch(Action::ImportComoTable { name, bytes })),
         )
     };

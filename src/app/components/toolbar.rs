@@ -1,14 +1,11 @@
 //! Nuovo piano · Apri file… · Salva · the Como example.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::{read_as_bytes, FileReader};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::components::icon::{icon, icon_with, It};
-use crate::app::files::{confirm_then, download};
+use crate::app::files::{confirm_then, download, read_chosen_file, Reader};
 use crate::app::state::{Action, State};
 use crate::app::Dispatch;
 use crate::io::json;
@@ -25,7 +22,7 @@ pub struct ToolbarProps {
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     // The reader cancels the read when dropped: keep it until the next file.
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let reader: Reader = use_mut_ref(|| None);
     let dirty = props.state.dirty;
 
     let on_new = {
@@ -60,50 +57,21 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let on_open = {
         let dispatch = props.dispatch.clone();
-        let reader = reader.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value(""); // the same file can be opened again
-            let (dispatch, reader) = (dispatch.clone(), reader.clone());
-            confirm_then(dirty, t().app.discard_confirm, move || {
-                let file = gloo::file::File::from(file);
-                let name = file.name();
-                let task = read_as_bytes(&file, move |result| match result {
-                    Ok(bytes) => dispatch.dispatch(Action::Open { name, bytes }),
-                    Err(e) => dispatch.dispatch(Action::OpenFailed {
-                        name,
-                        reason: e.to_string(),
-                    }),
-                });
-                *reader.borrow_mut() = Some(task);
-            });
-        })
+        read_chosen_file(
+            &props.dispatch,
+            &reader,
+            dirty.then_some(t().app.discard_confirm),
+            Rc::new(move |name, bytes| dispatch.dispatch(Action::Open { name, bytes })),
+        )
     };
-
     let on_compare = {
         let dispatch = props.dispatch.clone();
-        let reader = reader.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            let dispatch = dispatch.clone();
-            let task = read_as_bytes(&file, move |result| match result {
-                Ok(bytes) => dispatch.dispatch(Action::Compare { name, bytes }),
-                Err(e) => dispatch.dispatch(Action::OpenFailed {
-                    name,
-                    reason: e.to_string(),
-                }),
-            });
-            *reader.borrow_mut() = Some(task);
-        })
+        read_chosen_file(
+            &props.dispatch,
+            &reader,
+            None,
+            Rc::new(move |name, bytes| dispatch.dispatch(Action::Compare { name, bytes })),
+        )
     };
     let on_print = Callback::from(|_| print_when_drawn());
     let on_undo = {
