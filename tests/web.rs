@@ -377,3 +377,45 @@ fn undo_stays_within_the_mode_and_takes_a_refused_entry_away_only_when_last() {
         "the edit after the refusal is what is undone"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_score_typed_key_by_key_and_refused_goes_back_to_the_value_from_before() {
+    use pesatura::app::state::{Action, State};
+    use pesatura::model::decimal::Dec;
+    use yew::functional::Reducible;
+
+    let score = |text: &str| Action::SetScore {
+        id: "o2".into(),
+        criterion: 0,
+        text: text.into(),
+    };
+    let complessita = |s: &State| s.plan.objectives[1].scores[0];
+    let points = |s: &State| s.results.objectives[1].points;
+    let como = Rc::new(State::como_example());
+    assert_eq!(como.plan.objectives[1].id, "o2");
+    assert_eq!(complessita(&como), Some(Dec::from_int(4)));
+    // `11` typed over the 4, key by key: `1` counts, then `11` is refused and
+    // the 4 counts again, as the save's notice says ("the value from before").
+    let one = como.clone().reduce(score("1"));
+    assert_eq!(points(&one), Some(Dec::from_int(15)));
+    let eleven = one.reduce(score("11"));
+    assert_eq!(eleven.refused_fields(), 1);
+    assert_eq!(complessita(&eleven), Some(Dec::from_int(4)));
+    assert_eq!(points(&eleven), points(&como));
+    // One undo: the field as it was, nothing refused, nothing left to undo.
+    let undone = eleven.reduce(Action::Undo);
+    assert_eq!(undone.refused_fields(), 0);
+    assert_eq!(complessita(&undone), Some(Dec::from_int(4)));
+    assert!(!undone.can_undo());
+    // A 9 typed and left; back in the field, `1` then `11`: the 9 counts.
+    let nine = como
+        .reduce(score("9"))
+        .reduce(Action::FieldLeft)
+        .reduce(score("1"))
+        .reduce(score("11"));
+    assert_eq!(complessita(&nine), Some(Dec::from_int(9)));
+    // An entry refused at its first key changes nothing.
+    let refused_at_once = Rc::new(State::como_example()).reduce(score("x"));
+    assert_eq!(complessita(&refused_at_once), Some(Dec::from_int(4)));
+    assert!(!refused_at_once.dirty);
+}

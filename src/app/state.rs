@@ -125,6 +125,16 @@ fn accepted<K: Clone + Eq + std::hash::Hash>(drafts: &HashMap<K, Draft>) -> Rc<H
     )
 }
 
+/// The field a score is typed into, as the history names it.
+fn score_field(id: &str, criterion: usize) -> String {
+    format!("score:{id}:{criterion}")
+}
+
+/// The field a direct weight is typed into, as the history names it.
+fn direct_field(id: &str) -> String {
+    format!("direct:{id}")
+}
+
 /// Plans to go back and forth to: every edit is undoable, at least 100 steps.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
@@ -388,6 +398,10 @@ pub enum Action {
         id: String,
         text: String,
     },
+    /// The user left a score or weight field they typed into: what they type
+    /// there next is a new step for undo, and a new entry, whose refusal
+    /// goes back to the value the field has now.
+    FieldLeft,
     ToggleSharedUnit {
         id: String,
         unit: String,
@@ -1167,12 +1181,50 @@ impl State {
                         error: Some(error),
                     },
                 );
-                State {
-                    drafts: Rc::new(drafts),
-                    ..self.clone()
-                }
+                let field = direct_field(&id);
+                self.refused_entry(&id, &field, drafts, |o| o.direct, Plan::set_direct_at)
             }
         }
+    }
+
+    /// A typed entry refused: its text and reason kept in `drafts`, and the
+    /// field's value (`value`) as it was before `field` was typed into `set`
+    /// back in the plan, so that "the value from before" is what counts and
+    /// what a save writes. Typed key by key,
+    /// `11` in a field of 0 to 10 is first `1`, accepted: without this, the
+    /// refused `11` would leave that `1` counted, a number the field does
+    /// not show.
+    fn refused_entry<T: PartialEq>(
+        &self,
+        id: &str,
+        field: &str,
+        drafts: HashMap<(String, usize), Draft>,
+        value: impl Fn(&Objective) -> T,
+        set: impl FnOnce(&mut Plan, usize, T),
+    ) -> State {
+        let before = self.before_typing(field).and_then(|plan| {
+            let then = value(&plan.objectives[plan.objective_index(id)?]);
+            let now = self.proposed.objective_index(&self.plan, id)?;
+            (then != value(&self.plan.objectives[now])).then_some(then)
+        });
+        let next = match before {
+            Some(then) => self.edited_objective(id, |p, i| set(p, i, then)),
+            None => self.clone(),
+        };
+        State {
+            drafts: Rc::new(drafts),
+            ..next
+        }
+    }
+
+    /// The plan before the run of keystrokes in `field` that is going on,
+    /// if the last edit was typed into it.
+    fn before_typing(&self, field: &str) -> Option<&Rc<Plan>> {
+        let history = &self.history;
+        if history.last_field.as_deref() != Some(field) || history.undo.len() <= history.floor {
+            return None;
+        }
+        history.undo.last()
     }
 
     fn set_range(&self, c: usize, min: String, max: String, step: String) -> State {
@@ -1387,10 +1439,14 @@ impl State {
                         error: Some(error),
                     },
                 );
-                State {
-                    drafts: Rc::new(drafts),
-                    ..self.clone()
-                }
+                let field = score_field(&id, criterion);
+                self.refused_entry(
+                    &id,
+                    &field,
+                    drafts,
+                    |o| o.scores.get(criterion).copied().flatten(),
+                    |p, i, score| p.set_score_at(i, criterion, score),
+                )
             }
         }
     }
@@ -1499,6 +1555,7 @@ impl Action {
                 | Action::ReviewRevise { .. }
                 | Action::ReviewAchievement { .. }
                 | Action::Restore { .. }
+                | Action::FieldLeft
         )
     }
 
@@ -1509,8 +1566,8 @@ impl Action {
             Action::SetEnteName(_) => Some("ente-name".into()),
             Action::SetYear(_) => Some("ente-year".into()),
             Action::SetTitle { id, .. } => Some(format!("title:{id}")),
-            Action::SetScore { id, criterion, .. } => Some(format!("score:{id}:{criterion}")),
-            Action::SetDirect { id, .. } => Some(format!("direct:{id}")),
+            Action::SetScore { id, criterion, .. } => Some(score_field(id, *criterion)),
+            Action::SetDirect { id, .. } => Some(direct_field(id)),
             Action::RenameUnit { id, .. } => Some(format!("unit-name:{id}")),
             _ => None,
         }
@@ -2015,6 +2072,16 @@ impl Reducible for State {
                 }
             }
             Action::Undo => return Rc::new(self.travel(true)),
+            Action::FieldLeft if self.history.last_field.is_none() => return self,
+            Action::FieldLeft => {
+                return Rc::new(State {
+                    history: Rc::new(History {
+                        last_field: None,
+                        ..(*self.history).clone()
+                    }),
+                    ..(*self).clone()
+                })
+            }
             Action::Redo => return Rc::new(self.travel(false)),
         };
         if Rc::ptr_eq(&self.plan, &next.plan) {

@@ -141,6 +141,19 @@ test('save downloads the plan, and opening it gives the same numbers', async () 
   assert.equal(await cell('media-s3').innerText(), '26,50');
 });
 
+test('a score typed key by key and refused leaves the value from before, not its first digit', async () => {
+  // COMMITTENZA AUSILIARIA: 4 + 7 + 2 + 5 = 18. Typed over, `11` is first `1`
+  // (accepted, 15 points), then `11`, refused: the 4 counts again.
+  await page.locator('#cella-o2-0').selectText();
+  await page.locator('#cella-o2-0').pressSequentially('11');
+  await page.locator('#cella-o2-0-errore').waitFor();
+  assert.equal(await page.locator('#cella-o2-0').inputValue(), '11');
+  assert.equal(await cell('punti-o2').innerText(), '18');
+  await page.locator('#cella-o2-0').fill('4');
+  await page.locator('#cella-o2-0-errore').waitFor({ state: 'detached' });
+  assert.equal(await cell('punti-o2').innerText(), '18');
+});
+
 test('saving while a field holds a refused value says the file has the value from before', async () => {
   await page.locator('#cella-o1-0').fill('11');
   await page.locator('#cella-o1-0-errore').waitFor();
@@ -343,6 +356,15 @@ test('a plan with direct percentages says by how much a unit is off 100', async 
   await page.locator('#peso-assegnato-o4').fill('20');
   assert.equal(await page.getByTestId('rilievi').getByText('I pesi degli obiettivi sommano').count(), 0);
   assert.equal(await cell('peso-o1').innerText(), '50,00 %');
+  // 150 typed key by key over the 20 is first 1 and 15: refused at 150, the 20 counts again.
+  await page.locator('#peso-assegnato-o4').press('Tab'); // left: typing there again is a new entry
+  await page.locator('#peso-assegnato-o4').selectText();
+  await page.locator('#peso-assegnato-o4').pressSequentially('150');
+  await page.locator('#peso-assegnato-o4-errore').waitFor();
+  assert.equal(await cell('peso-o1').innerText(), '50,00 %');
+  assert.equal(await cell('peso-o4').innerText(), '20,00 %');
+  await page.locator('#peso-assegnato-o4').fill('20');
+  await page.locator('#peso-assegnato-o4-errore').waitFor({ state: 'detached' });
   await page.screenshot({ path: join(out, 'direct.png'), fullPage: true });
 });
 

@@ -287,8 +287,10 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     });
                     let add = add_after.clone();
                     let onkeydown = Callback::from(move |e: KeyboardEvent| cell_keys(&e, c, is_last, &add));
+                    let s = send.clone();
+                    let onchange = Callback::from(move |_: Event| s(Action::FieldLeft));
                     html! {
-                        <input id={cell_id.clone()} class="score form-control" type="text" inputmode="decimal" autocomplete="off" {onkeydown}
+                        <input id={cell_id.clone()} class="score form-control" type="text" inputmode="decimal" autocomplete="off" {onkeydown} {onchange}
                             value={props.cells.get(c).cloned().unwrap_or_default()}
                             aria-label={accessible}
                             aria-invalid={error.is_some().to_string()}
@@ -364,13 +366,15 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         let (text, error) = props.direct.clone();
         let (s, id) = (send.clone(), o.id.clone());
         let on_input = Callback::from(move |e: InputEvent| s(Action::SetDirect { id: id.clone(), text: e.target_unchecked_into::<HtmlInputElement>().value() }));
+        let s = send.clone();
+        let onchange = Callback::from(move |_: Event| s(Action::FieldLeft));
         html! {
             <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
                 <input id={cell_id} class="score form-control" type="text" inputmode="decimal" autocomplete="off" value={text}
                     aria-label={fill(texts.row_direct_weight, &[("objective", &label)])} readonly={props.review_mode}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
-                    oninput={on_input} />
+                    oninput={on_input} {onchange} />
                 if let Some(error) = error {
                     <span class="field-error" id={error_id}>{ icon(It::Error) }{ error }</span>
                 }
