@@ -82,6 +82,22 @@ test('cells pasted from Excel, with a row that cannot be taken', async () => {
   assert.equal(await cell('media-s1').innerText(), '20,50'); // (18 + 18 + 26 + 20) / 4
 });
 
+test('cells pasted into a new plan go to the unit the list shows', async () => {
+  // The list showed the example's units before; the new plan has one, u1.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Nuovo piano' }).click();
+  await page.getByLabel('Punteggi per criterio (Comune di Como, PEG 2024)').check();
+  await page.getByRole('button', { name: 'Crea il piano' }).click();
+  const heading = page.getByRole('heading', { name: 'Fogli di calcolo: importa ed esporta' });
+  if (!(await page.locator('#incolla-celle').isVisible())) await heading.click();
+  assert.equal(await page.locator('#incolla-unita').inputValue(), 'u1');
+  await page.locator('#incolla-celle').fill('Titolo\tComplessità\tRilevanza strategica\tSignificatività finanziaria\tImpatto sulla utenza esterna\nSportello digitale unico\t5\t7\t2\t6');
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  assert.match(await page.getByTestId('importa-esito').innerText(), /^1 obiettivo da importare/);
+  await page.getByRole('button', { name: 'Importa 1 obiettivo' }).click();
+  assert.equal(await cell('media-u1').innerText(), '20,00');
+});
+
 test('nothing is logged as an error', async () => {
   assert.deepEqual(consoleErrors, []);
 });

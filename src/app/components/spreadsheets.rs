@@ -71,7 +71,15 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
         .iter()
         .filter(|u| u.level == bottom)
         .collect();
-    let paste_unit = use_state(|| leaf_units.first().map(|u| u.id.clone()).unwrap_or_default());
+    let paste_unit = use_state(String::new);
+    // The unit chosen, or the first of the list where none is, or where the
+    // one chosen is no longer in the plan (a new plan, another file).
+    let paste_into = leaf_units
+        .iter()
+        .find(|u| u.id == *paste_unit)
+        .or(leaf_units.first())
+        .map(|u| u.id.clone())
+        .unwrap_or_default();
     let excel = use_state(|| Excel::Idle);
 
     let export = |dialect: Dialect| {
@@ -149,11 +157,11 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
         })
     };
     let on_preview_paste = {
-        let (dispatch, pasted, unit) = (props.dispatch.clone(), pasted.clone(), paste_unit.clone());
+        let (dispatch, pasted, unit) = (props.dispatch.clone(), pasted.clone(), paste_into.clone());
         Callback::from(move |_| {
             dispatch.dispatch(Action::PasteCells {
                 text: (*pasted).clone(),
-                unit: (*unit).clone(),
+                unit: unit.clone(),
             })
         })
     };
@@ -200,7 +208,7 @@ pub fn Spreadsheets(props: &SpreadsheetProps) -> Html {
                         <label for="incolla-unita">{ texts.paste_unit_label }</label>
                         <select id="incolla-unita" class="form-select" onchange={on_paste_unit}>
                             { for leaf_units.iter().map(|u| html! {
-                                <option value={u.id.clone()} selected={*paste_unit == u.id}>{ props.plan.unit_label(u) }</option>
+                                <option value={u.id.clone()} selected={paste_into == u.id}>{ props.plan.unit_label(u) }</option>
                             }) }
                         </select>
                     </div>
