@@ -213,6 +213,13 @@ test('findings link to the field they are about', async () => {
   const link = page.getByTestId('rilievi').getByRole('link', { name: /BANCA DATI UNICA.*Complessità/ });
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'cella-o1-0');
+  // Scrolled to below the header and the notice that stays under it, not under them.
+  const { field, bar } = await page.evaluate(() => ({
+    field: document.activeElement.getBoundingClientRect().top,
+    bar: document.querySelector('.notice-slot').getBoundingClientRect().bottom,
+  }));
+  assert.ok(await page.locator('.notice-slot [data-testid="notice"]').count(), 'a notice is on screen');
+  assert.ok(field >= bar, `the field (top ${field}) is below the notice (bottom ${bar})`);
 });
 
 test('an organisational or Segretario objective left empty is a finding that leads to its field', async () => {
