@@ -73,6 +73,10 @@ test('cells pasted from Excel, with a row that cannot be taken', async () => {
   await page.locator('#incolla-unita').selectOption('s1');
   await page.getByRole('button', { name: 'Anteprima' }).click();
   assert.match(await page.getByTestId('importa-esito').innerText(), /^1 obiettivo da importare, 1 riga scartata/);
+  // The preview is drawn at the top of the page: the focus, and the screen, go to it.
+  await page.waitForFunction(() => document.activeElement?.id === 'importa');
+  const top = await page.getByTestId('importa').evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 900, `the preview is on screen (top ${top})`);
   assert.match(await page.getByTestId('importa-scartate').innerText(), /Riga 3 .*fuori dall'intervallo/);
   await page.getByRole('button', { name: 'Importa 1 obiettivo' }).click();
   const rows = page.locator('#unita-s1 tbody tr');

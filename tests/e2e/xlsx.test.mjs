@@ -261,7 +261,7 @@ test('under a strict CSP: from a sub-path, in a sandboxed iframe, mounted in a h
     if (!path.startsWith(prefix) || path.includes('..')) return res.writeHead(404).end();
     const name = path.slice(prefix.length) || 'index.html';
     try {
-      const body = readFileSync(join(repo, 'dist', name));
+      const body = readFileSync(join(process.env.PESATURA_DIST ?? join(repo, 'dist'), name));
       res.writeHead(200, { ...headers, 'content-type': types[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end();

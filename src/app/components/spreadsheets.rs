@@ -227,9 +227,17 @@ pub struct ImportPanelProps {
     pub dispatch: Dispatch,
 }
 
-/// What an import would do, with the buttons to do it or not.
+/// What an import would do, with the buttons to do it or not. It is drawn
+/// at the top of the page, wherever the file was chosen: the focus goes to
+/// it (and so the screen, and a screen reader's reading) once per file.
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
+    let file = match &*props.import {
+        Import::Csv { name, .. } | Import::Como { name, .. } => name.clone(),
+    };
+    use_effect_with(file, |_| {
+        crate::app::files::after_render(|| crate::app::files::focus("importa"));
+    });
     let confirm = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ConfirmImport))
@@ -404,7 +412,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     };
     html! {
-        <section class="import-panel" aria-labelledby="importa-titolo" data-testid="importa">
+        <section id="importa" class="import-panel" tabindex="-1" aria-labelledby="importa-titolo" data-testid="importa">
             { body }
             { " " }
             <button type="button" class="btn btn-outline-primary btn-xs" onclick={cancel}>{ texts.cancel_import }</button>
