@@ -142,3 +142,46 @@ fn the_review_is_compared_too() {
     )));
     assert_eq!(back.changes.len(), 5);
 }
+
+#[test]
+fn in_verifica_the_numbers_compared_are_the_validated_ones() {
+    use pesatura::model::diff::diff_validated;
+    let before = como();
+    let mut after = como();
+    // Settore 1, objective 3: complessità proposed 6, revised to 3 (26 → 23 points).
+    after.review_revise(
+        "o3",
+        0,
+        Some(Dec::from_int(3)),
+        "2026-12-02 10:00",
+        "Nucleo",
+    );
+
+    let proposed = diff(&before, &after);
+    assert!(!proposed.validated);
+    assert_eq!(
+        proposed.ente_before, proposed.ente_after,
+        "the proposal is the same"
+    );
+
+    let d = diff_validated(&before, &after);
+    assert!(d.validated);
+    let has = |pred: &dyn Fn(&Change) -> bool| d.changes.iter().any(pred);
+    assert!(
+        !has(&|c| matches!(c, Change::Score { .. })),
+        "scores are the proposed ones"
+    );
+    assert!(has(&|c| matches!(c, Change::Points { from, to, .. }
+        if *from == Some(Dec::from_int(26)) && *to == Some(Dec::from_int(23)))));
+    let s1 = d
+        .units
+        .iter()
+        .find(|u| u.unit.starts_with("SETTORE 1:"))
+        .unwrap();
+    // (18 + 18 + 23) / 3 = 19,67
+    assert_eq!(format_it(s1.before.unwrap(), 2), "20,67");
+    assert_eq!(format_it(s1.after.unwrap(), 2), "19,67");
+    // Ente: 1142 proposed points over 53 objectives = 21,55; 1139 validated = 21,49.
+    assert_eq!(format_it(d.ente_before.unwrap(), 2), "21,55");
+    assert_eq!(format_it(d.ente_after.unwrap(), 2), "21,49");
+}

@@ -12,7 +12,7 @@ use crate::io::{como_table, csv, json};
 use crate::model::achievement::{Achievement, Direction};
 use crate::model::compute::refresh_objective;
 use crate::model::decimal::{parse_number, Dec};
-use crate::model::diff::{diff, Diff};
+use crate::model::diff::{diff, diff_validated, Diff};
 use crate::model::edit::{format_named_values, parse_direct, parse_named_values, parse_score};
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
@@ -1878,7 +1878,13 @@ impl Reducible for State {
             }
             Action::Compare { name, bytes } => match json::load(&bytes) {
                 Ok(other) => State {
-                    comparison: Some(Rc::new((name.clone(), diff(&other, &self.plan)))),
+                    comparison: Some(Rc::new((
+                        name.clone(),
+                        match self.mode {
+                            Mode::Proposal => diff(&other, &self.plan),
+                            Mode::Review => diff_validated(&other, &self.plan),
+                        },
+                    ))),
                     notice: Some(Notice::Info(fill(
                         t().app.notice_comparing,
                         &[("name", &name)],

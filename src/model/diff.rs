@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use super::compute::{compute, Results};
 use super::decimal::Dec;
 use super::plan::{Objective, Plan};
-use super::review::{ScoreReview, Verdict};
+use super::review::{validated, ScoreReview, Verdict};
 
 /// What part of an objective a review change is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +105,8 @@ pub struct Diff {
     pub units: Vec<UnitAverages>,
     pub ente_before: Option<Dec>,
     pub ente_after: Option<Dec>,
+    /// Whether totals, weights and averages are the validated ones.
+    pub validated: bool,
 }
 
 impl Diff {
@@ -218,10 +220,23 @@ fn review_changes(
     }
 }
 
-/// Compares `before` with `after`.
+/// Compares `before` with `after`, their numbers as proposed.
 pub fn diff(before: &Plan, after: &Plan) -> Diff {
-    let (rb, ra) = (compute(before), compute(after));
+    compare(before, after, compute(before), compute(after))
+}
 
+/// Compares `before` with `after` as the Nucleo reads them: scores as
+/// proposed, but totals, relative weights and averages of each plan
+/// validated (with the values the Nucleo revised).
+pub fn diff_validated(before: &Plan, after: &Plan) -> Diff {
+    let numbers = |plan: &Plan| compute(&validated(plan));
+    Diff {
+        validated: true,
+        ..compare(before, after, numbers(before), numbers(after))
+    }
+}
+
+fn compare(before: &Plan, after: &Plan, rb: Results, ra: Results) -> Diff {
     // Match objectives: same title first, then same id.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut used_before = HashSet::new();
@@ -391,5 +406,6 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
         units,
         ente_before: rb.ente.average,
         ente_after: ra.ente.average,
+        validated: false,
     }
 }

@@ -93,12 +93,9 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
             }
             Change::Note { unit, title, on, from, to } => (texts.change_note, reviewed_place(unit, title, on).0, note(from), note(to), String::new()),
         };
-        // Numbers align right; words (titles, units, verdicts, notes) read from the left.
-        let numeric = matches!(change, Change::Score { .. } | Change::Points { .. } | Change::Weight { .. } | Change::Revised { .. })
-            .then_some("num");
         html! {
             <tr>
-                <td>{ kind }</td><td>{ place }</td><td class={numeric}>{ before }</td><td class={numeric}>{ after }</td><td class="num">{ delta }</td>
+                <td>{ kind }</td><td>{ place }</td><td class="num">{ before }</td><td class="num">{ after }</td><td class="num">{ delta }</td>
             </tr>
         }
     });
@@ -114,6 +111,9 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
             } else {
                 <p>{ fill(plural(diff.changes.len(), texts.comparison_summary_one, texts.comparison_summary_many),
                     &[("n", &diff.changes.len()), ("before", &shown(diff.ente_before, two)), ("after", &shown(diff.ente_after, two))]) }</p>
+                if diff.validated {
+                    <p class="hint">{ texts.comparison_validated }</p>
+                }
                 if !diff.changes.is_empty() {
                     <div class="table-scroll">
                     <table class="table">

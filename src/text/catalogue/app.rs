@@ -162,6 +162,8 @@ texts! {
         comparison_summary_one,
         /// `{n}`, `{before}`, `{after}`: the administration's averages.
         comparison_summary_many,
+        /// Said in Verifica, after the summary.
+        comparison_validated,
         changes_caption,
         column_what,
         column_where,

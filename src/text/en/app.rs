@@ -119,6 +119,7 @@ pub const APP: AppTexts = AppTexts {
     no_differences: "No differences.",
     comparison_summary_one: "{n} difference in the objectives; the administration's average {before} → {after}.",
     comparison_summary_many: "{n} differences in the objectives; the administration's average {before} → {after}.",
+    comparison_validated: "Totals, relative weights and averages are the validated ones, with the values the Nucleo revised; scores, the proposed ones.",
     changes_caption: "Differences objective by objective",
     column_what: "What",
     column_where: "Where",

@@ -121,6 +121,7 @@ pub const APP: AppTexts = AppTexts {
     no_differences: "Nessuna differenza.",
     comparison_summary_one: "{n} differenza sugli obiettivi; media dell'ente {before} → {after}.",
     comparison_summary_many: "{n} differenze sugli obiettivi; media dell'ente {before} → {after}.",
+    comparison_validated: "Totali, pesi relativi e medie sono quelli validati, con i valori rivisti dal Nucleo; i punteggi, quelli proposti.",
     changes_caption: "Differenze obiettivo per obiettivo",
     column_what: "Che cosa",
     column_where: "Dove",
