@@ -96,12 +96,19 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                     aria-label={fill(texts.achievement_percent_label, &[("label", label)])} onchange={send(1)} readonly={props.locked}
                     aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
             } else {
-                <input id={format!("{base}-target")} class="score form-control" type="text" inputmode="decimal" value={first.clone()} placeholder={texts.target_placeholder}
-                    aria-label={fill(texts.target_label, &[("label", label)])} onchange={send(1)} readonly={props.locked}
-                    aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
-                <input id={format!("{base}-rilevato")} class="score form-control" type="text" inputmode="decimal" value={second.clone()} placeholder={texts.actual_placeholder}
-                    aria-label={fill(texts.actual_label, &[("label", label)])} onchange={send(2)} readonly={props.locked}
-                    aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+                // Each named above its field, so that the two can be told apart once filled.
+                <span class="mini-field">
+                    <span class="mini-label" aria-hidden="true">{ texts.target_placeholder }</span>
+                    <input id={format!("{base}-target")} class="score form-control" type="text" inputmode="decimal" value={first.clone()}
+                        aria-label={fill(texts.target_label, &[("label", label)])} onchange={send(1)} readonly={props.locked}
+                        aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+                </span>
+                <span class="mini-field">
+                    <span class="mini-label" aria-hidden="true">{ texts.actual_placeholder }</span>
+                    <input id={format!("{base}-rilevato")} class="score form-control" type="text" inputmode="decimal" value={second.clone()}
+                        aria-label={fill(texts.actual_label, &[("label", label)])} onchange={send(2)} readonly={props.locked}
+                        aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+                </span>
             }
             if let (Some(c), true) = (props.counted, mode != "percent" || props.counted.is_some()) {
                 <span class="points-note">{ fill(texts.achievement_counts, &[("percent", &number(c, 2))]) }</span>
