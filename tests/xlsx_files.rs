@@ -124,7 +124,7 @@ fn como_table_has_live_formulas_with_pesatura_values_cached() {
         sheet.col("Titolo"),
         sheet.col("Totale"),
         sheet.col("Peso relativo (%)"),
-        sheet.col("Media dell'unità"),
+        sheet.col("Media della tabella"),
     );
     let first_score = sheet.col("Complessità");
     let last_score = first_score + 3;
@@ -229,7 +229,7 @@ fn uneven_shares_are_apportioned_as_pesatura_does() {
     let (total, weight, average) = (
         sheet.col("Totale"),
         sheet.col("Peso relativo (%)"),
-        sheet.col("Media dell'unità"),
+        sheet.col("Media della tabella"),
     );
     let weights: Vec<Option<f64>> = (4..8).map(|r| sheet.number(r, weight)).collect();
     assert_eq!(weights, vec![Some(33.34), Some(33.33), Some(33.33), None]);
@@ -513,7 +513,7 @@ fn direct_weights_with_a_prerequisite() {
         sheet.col("Peso assegnato (%)"),
         sheet.col("Totale"),
         sheet.col("Peso relativo (%)"),
-        sheet.col("Media dell'unità"),
+        sheet.col("Media della tabella"),
     );
     assert_eq!(sheet.text(5, direct), "X");
     assert_eq!(sheet.formula(4, total), "IF(ISNUMBER(F5),F5,\"\")");
@@ -550,7 +550,7 @@ fn points_weighted_average_and_hierarchy() {
     let sheet = Sheet::read(&xlsx::export(&plan).unwrap(), "Pesatura");
     assert_eq!(sheet.text(4, sheet.col("Area")), "Area Servizi");
     assert_eq!(sheet.text(4, sheet.col("Settore")), "Settore Qualità");
-    let average = sheet.col("Media dell'unità");
+    let average = sheet.col("Media della tabella");
     assert!(
         sheet.formula(6, average).contains("SUMPRODUCT"),
         "{}",
@@ -629,14 +629,14 @@ fn achievements_give_live_weighted_scores_and_unit_results() {
         sheet.col("Peso relativo (%)"),
         sheet.col("Raggiungimento (%)"),
         sheet.col("Punteggio ponderato"),
-        sheet.col("Risultato dell'unità"),
+        sheet.col("Risultato della tabella"),
     );
     assert_eq!(
         (achieved, weighted, result),
         (
-            sheet.col("Media dell'unità") + 1,
-            sheet.col("Media dell'unità") + 2,
-            sheet.col("Media dell'unità") + 3
+            sheet.col("Media della tabella") + 1,
+            sheet.col("Media della tabella") + 2,
+            sheet.col("Media della tabella") + 3
         )
     );
     let letter = |c: u32| char::from(b'A' + c as u8);
@@ -745,7 +745,7 @@ fn bands_apply_before_the_weighted_score() {
     let (achieved, weighted, result) = (
         sheet.col("Raggiungimento (%)"),
         sheet.col("Punteggio ponderato"),
-        sheet.col("Risultato dell'unità"),
+        sheet.col("Risultato della tabella"),
     );
     let counted: Vec<Option<f64>> = (4..7).map(|r| sheet.number(r, achieved)).collect();
     assert_eq!(
@@ -783,7 +783,7 @@ fn a_unit_result_is_rounded_once_not_summed_from_rounded_scores() {
     let sheet = Sheet::read(&xlsx::export(&plan).unwrap(), "Pesatura");
     let (weighted, result) = (
         sheet.col("Punteggio ponderato"),
-        sheet.col("Risultato dell'unità"),
+        sheet.col("Risultato della tabella"),
     );
     let scores: Vec<Option<f64>> = (4..7).map(|r| sheet.number(r, weighted)).collect();
     assert_eq!(
@@ -824,7 +824,7 @@ fn without_achievements_there_are_no_year_end_columns() {
         [
             "Raggiungimento (%)",
             "Punteggio ponderato",
-            "Risultato dell'unità"
+            "Risultato della tabella"
         ]
     );
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);

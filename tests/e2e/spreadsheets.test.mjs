@@ -77,6 +77,13 @@ test('cells pasted from Excel, with a row that cannot be taken', async () => {
   await page.waitForFunction(() => document.activeElement?.id === 'importa');
   const top = await page.getByTestId('importa').evaluate((e) => e.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 900, `the preview is on screen (top ${top})`);
+  // Asked again with the cells changed: the new preview takes the focus too.
+  await page.locator('#incolla-celle').fill(`${cells}\nAltra riga sbagliata\t12\t7\t2\t6`);
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'importa');
+  assert.match(await page.getByTestId('importa-esito').innerText(), /^1 obiettivo da importare, 2 righe scartate/);
+  await page.locator('#incolla-celle').fill(cells);
+  await page.getByRole('button', { name: 'Anteprima' }).click();
   assert.match(await page.getByTestId('importa-scartate').innerText(), /Riga 3 .*fuori dall'intervallo/);
   await page.getByRole('button', { name: 'Importa 1 obiettivo' }).click();
   const rows = page.locator('#unita-s1 tbody tr');

@@ -144,7 +144,7 @@ test('Scarica Excel: the Como table with live formulas caching the numbers on sc
   const { sheets, rows } = readWorkbook(path);
   assert.deepEqual(sheets, ['Pesatura', 'Griglia', 'Rilievi']);
   const header = Object.fromEntries(Object.entries(rows.get(4)).map(([col, c]) => [c.text, col]));
-  const [title, total, average, weighted, result] = ['Titolo', 'Totale', "Media dell'unità", 'Punteggio ponderato', "Risultato dell'unità"].map((h) => {
+  const [title, total, average, weighted, result] = ['Titolo', 'Totale', "Media della tabella", 'Punteggio ponderato', "Risultato della tabella"].map((h) => {
     assert.ok(header[h], `a column «${h}» in ${JSON.stringify(header)}`);
     return header[h];
   });
@@ -189,7 +189,7 @@ test('an .xlsx through the objectives import: previewed as a sheet, accepted, th
   const panel = page.getByTestId('importa');
   await panel.waitFor();
   assert.equal(await cell('importa-esito').innerText(), '53 obiettivi da importare, 0 righe scartate (cartella Excel, foglio «Pesatura»).');
-  assert.match(await panel.innerText(), /Colonne non lette: Raggiungimento \(%\), Punteggio ponderato, Risultato dell'unità\./);
+  assert.match(await panel.innerText(), /Colonne non lette: Raggiungimento \(%\), Punteggio ponderato, Risultato della tabella\./);
   await page.screenshot({ path: join(out, 'xlsx-import.png') });
   await panel.getByRole('button', { name: 'Importa 53 obiettivi' }).click();
   assert.equal(await panel.count(), 0);

@@ -229,13 +229,15 @@ pub struct ImportPanelProps {
 
 /// What an import would do, with the buttons to do it or not. It is drawn
 /// at the top of the page, wherever the file was chosen: the focus goes to
-/// it (and so the screen, and a screen reader's reading) once per file.
+/// it (and so the screen, and a screen reader's reading) once per preview:
+/// each file or paste, not each answer to the Como table's questions.
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
-    let file = match &*props.import {
-        Import::Csv { name, .. } | Import::Como { name, .. } => name.clone(),
+    let preview = match &*props.import {
+        Import::Csv { .. } => format!("csv:{:p}", Rc::as_ptr(&props.import)),
+        Import::Como { name, .. } => format!("como:{name}"),
     };
-    use_effect_with(file, |_| {
+    use_effect_with(preview, |_| {
         crate::app::files::after_render(|| crate::app::files::focus("importa"));
     });
     let confirm = {

@@ -1,11 +1,12 @@
 //! The workbook: "Pesatura" (the table), "Griglia" (the rules) and
 //! "Rilievi" (the findings).
 //!
-//! The table has the CSV's columns (levels, title, description, "Comune a",
-//! type, the criteria or the assigned percentage, total, relative weight,
-//! average), one block of rows per unit in tree order and a closing row per
-//! block with the unit's total and average; shared objectives kept apart by
-//! the grid get a block of their own at the end.
+//! The table has the CSV's columns but "Tabella" (levels, title,
+//! description, "Comune a", type, the criteria or the assigned percentage,
+//! total, relative weight, the table's average), one block of rows per unit
+//! in tree order and a closing row per block with the unit's total and
+//! average; shared objectives kept apart by the grid get a block of their
+//! own at the end, headed by its name: the block says whose table it is.
 //!
 //! Formulas, chosen so that Excel and LibreOffice, which recalculate on
 //! opening, show exactly Pesatura's numbers:
@@ -201,10 +202,10 @@ impl<'a> Table<'a> {
             Col::Direct => "Peso assegnato (%)".into(),
             Col::Total => "Totale".into(),
             Col::Weight => "Peso relativo (%)".into(),
-            Col::Average => "Media dell'unità".into(),
+            Col::Average => "Media della tabella".into(),
             Col::Achievement => "Raggiungimento (%)".into(),
             Col::Weighted => "Punteggio ponderato".into(),
-            Col::Result => "Risultato dell'unità".into(),
+            Col::Result => "Risultato della tabella".into(),
             Col::Raw => "Punti in decimillesimi".into(),
         }
     }
