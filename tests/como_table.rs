@@ -81,6 +81,18 @@ fn averages(plan: &Plan) -> BTreeMap<String, Option<Dec>> {
 }
 
 #[test]
+fn inside_the_whole_peg_the_year_is_the_tables_not_an_earlier_one() {
+    // The PEG's text speaks of a method in force "dall'anno 2014" long
+    // before the table's title says 2024.
+    let mut text =
+        b"Piano dettagliato degli obiettivi: a decorrere dall'anno 2014 vige una nuova metodologia.\n\n"
+            .to_vec();
+    text.extend(fixture());
+    let table = como_table::read(&text).expect("the table reads inside the text");
+    assert_eq!(table.year, Some(2024));
+}
+
+#[test]
 fn seventeen_settori_fifty_objectives_three_shared() {
     let table = table();
     assert_eq!(table.year, Some(2024));

@@ -267,17 +267,19 @@ impl Reader<'_> {
         }
     }
 
-    /// Text before the first header: the table's title, with its year.
+    /// Text before the first header: the table's title, with its year. In
+    /// the whole PEG the title is the last "anno …" before the table: an
+    /// earlier one ("a decorrere dall'anno 2014") is not the plan's year.
     fn preamble(&mut self, record: &Record) {
-        if self.out.year.is_some() {
-            return;
-        }
         let key = fold(&record.cells.join(" "));
         let words: Vec<&str> = key.split(' ').collect();
-        self.out.year = words
+        let year = words
             .windows(2)
             .find(|w| w[0] == "anno" && w[1].len() == 4)
             .and_then(|w| w[1].parse().ok());
+        if year.is_some() {
+            self.out.year = year;
+        }
     }
 
     fn read_header(&mut self, record: &Record) -> Header {
