@@ -747,3 +747,83 @@ fn a_quote_never_closed_is_said_with_the_lines_it_swallows() {
         "{said}"
     );
 }
+
+/// Each unit's name with its own average (or `None`), sorted by name.
+fn unit_averages(plan: &Plan) -> Vec<(String, Option<Dec>)> {
+    let results = compute(plan);
+    let mut out: Vec<_> = plan
+        .units
+        .iter()
+        .zip(&results.units)
+        .filter(|(_, r)| r.own.stats.objectives > 0)
+        .map(|(u, r)| (u.name.clone(), r.own.stats.average))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn units_a_file_names_are_offered_and_added_under_their_area() {
+    let como = como();
+    let bytes = csv::export(&como, Dialect::ExcelItalian);
+    let fresh = new_plan(2024);
+    let preview = csv::preview(&bytes, &fresh).unwrap();
+    // Nothing of Como is in a new plan: every row waits for its unit.
+    assert!(preview.rows.is_empty());
+    assert_eq!(preview.rejected.len(), como.objectives.len());
+    let named: Vec<&str> = preview
+        .missing_units
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    let with_objectives: Vec<&str> = como
+        .units
+        .iter()
+        .filter(|u| como.objectives.iter().any(|o| o.unit == u.id))
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(named, with_objectives, "each unit once, in file order");
+    let first = &preview.missing_units[0];
+    assert_eq!(first.above, vec![(0, "Area Amministrativa".to_string())]);
+    assert_eq!(first.level, 1);
+
+    let (mut target, again) = preview.adding_units(&fresh).unwrap();
+    assert!(again.rejected.is_empty(), "{:?}", again.rejected);
+    assert!(again.missing_units.is_empty());
+    assert_eq!(again.rows.len(), como.objectives.len());
+    // The plan given is untouched; the copy has the areas and settori.
+    assert_eq!(fresh.units.len(), 1);
+    let area = target
+        .units
+        .iter()
+        .find(|u| u.name == "Area Amministrativa")
+        .expect("the area is added");
+    assert_eq!(area.level, 0);
+    let settore = target.units.iter().find(|u| u.name == first.name).unwrap();
+    assert_eq!(settore.parent.as_deref(), Some(area.id.as_str()));
+    csv::apply(&mut target, &again);
+    assert_eq!(unit_averages(&target), unit_averages(&como));
+    assert_eq!(compute(&target).ente.average, compute(&como).ente.average);
+
+    // Read again into the plan it came from, nothing is missing.
+    let preview = csv::preview(&bytes, &emptied(&como)).unwrap();
+    assert!(preview.missing_units.is_empty());
+}
+
+#[test]
+fn a_unit_named_only_in_comune_a_is_offered_at_the_bottom_level() {
+    let plan = small_plan();
+    let text =
+        "Unità;Titolo;Comune a\nSettore Tributi;Sportello unico;Settore Tributi | Settore Nuovo\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert_eq!(preview.rejected.len(), 1);
+    assert_eq!(preview.missing_units.len(), 1);
+    assert_eq!(preview.missing_units[0].name, "Settore Nuovo");
+    assert!(preview.missing_units[0].above.is_empty());
+    let (mut target, again) = preview.adding_units(&plan).unwrap();
+    assert!(again.rejected.is_empty(), "{:?}", again.rejected);
+    csv::apply(&mut target, &again);
+    let shared = target.objectives.last().unwrap();
+    assert_eq!(shared.title, "Sportello unico");
+    assert_eq!(shared.also.len(), 1);
+}

@@ -183,14 +183,28 @@ impl History {
 /// A file being imported, shown before anything changes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Import {
-    /// Objectives from a CSV file or cells pasted from a spreadsheet.
-    Csv { name: String, preview: csv::Preview },
+    /// Objectives from a CSV file or cells pasted from a spreadsheet; with
+    /// the units it names that the plan lacks, once the user chose to add them.
+    Csv {
+        name: String,
+        preview: csv::Preview,
+        adding_units: Option<Rc<AddingUnits>>,
+    },
     /// The Como weighting table as published, with its questions answered.
     Como {
         name: String,
         table: como_table::ComoTable,
         choices: Vec<como_table::DuplicateChoice>,
     },
+}
+
+/// Units an import adds: the preview read before (its `missing_units`),
+/// and the plan with them, whose unit names the new preview shows. The
+/// import adds them again to the plan as it is when confirmed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AddingUnits {
+    pub before: csv::Preview,
+    pub plan: Plan,
 }
 
 /// Whose achievement an edit is about.
@@ -518,6 +532,8 @@ pub enum Action {
         index: usize,
         choice: como_table::DuplicateChoice,
     },
+    /// Add to the import the units its file names that the plan lacks.
+    AddImportUnits,
     ConfirmImport,
     CancelImport,
     /// An achievement typed for an objective or an organisational objective:
@@ -861,7 +877,11 @@ impl State {
     fn preview_import(&self, name: String, preview: Result<csv::Preview, csv::CsvError>) -> State {
         match preview {
             Ok(preview) => State {
-                import: Some(Rc::new(Import::Csv { name, preview })),
+                import: Some(Rc::new(Import::Csv {
+                    name,
+                    preview,
+                    adding_units: None,
+                })),
                 notice: None,
                 ..self.clone()
             },
@@ -1547,6 +1567,7 @@ impl Action {
                 | Action::ShowResults(_)
                 | Action::AutosavedElsewhere
                 | Action::ChooseDuplicate { .. }
+                | Action::AddImportUnits
                 | Action::CancelImport
                 | Action::SetMode(_)
                 | Action::SetReviewer(_)
@@ -1960,11 +1981,40 @@ impl Reducible for State {
                 }
                 _ => (*self).clone(),
             },
+            Action::AddImportUnits => match self.import.as_deref() {
+                Some(Import::Csv {
+                    name,
+                    preview,
+                    adding_units: None,
+                }) if !preview.missing_units.is_empty() => match preview.adding_units(&self.plan) {
+                    Ok((plan, again)) => State {
+                        import: Some(Rc::new(Import::Csv {
+                            name: name.clone(),
+                            preview: again,
+                            adding_units: Some(Rc::new(AddingUnits {
+                                before: preview.clone(),
+                                plan,
+                            })),
+                        })),
+                        ..(*self).clone()
+                    },
+                    Err(e) => self.with_notice(Notice::Error(fill(
+                        t().app.notice_file_refused,
+                        &[("name", name), ("error", &e)],
+                    ))),
+                },
+                _ => (*self).clone(),
+            },
             Action::ConfirmImport => match self.import.as_deref() {
-                Some(Import::Csv { name, preview }) => {
+                Some(Import::Csv {
+                    name,
+                    preview,
+                    adding_units,
+                }) => {
                     let count = preview.rows.len();
                     let name = name.clone();
                     let preview = preview.clone();
+                    let before = adding_units.as_ref().map(|a| a.before.clone());
                     State {
                         import: None,
                         notice: Some(Notice::Info(fill(
@@ -1975,8 +2025,18 @@ impl Reducible for State {
                             ),
                             &[("n", &count), ("name", &name)],
                         ))),
-                        ..self.edited(|p| {
-                            csv::apply(p, &preview);
+                        ..self.edited(|p| match &before {
+                            // The units are added to the plan as it is now,
+                            // and the file read against it once more.
+                            Some(before) => {
+                                if let Ok((with_units, again)) = before.adding_units(p) {
+                                    *p = with_units;
+                                    csv::apply(p, &again);
+                                }
+                            }
+                            None => {
+                                csv::apply(p, &preview);
+                            }
                         })
                     }
                 }

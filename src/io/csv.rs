@@ -24,12 +24,14 @@ use std::fmt;
 use crate::text::{fill, t};
 
 pub use export::{export, file_name, Dialect};
-pub use import::{apply, preview, preview_for_unit, ImportRow, Preview, Reason, Rejected};
+pub use import::{
+    apply, preview, preview_for_unit, ImportRow, Preview, Reason, Rejected, UnitPath,
+};
 pub use text::Encoding;
 
 pub(crate) use columns::match_criterion;
 pub(crate) use import::add_shared_at_end;
-pub(crate) use import::preview_records;
+pub(crate) use import::preview_sheet_records;
 #[cfg(feature = "xlsx")]
 pub(crate) use text::neutralise;
 pub(crate) use text::{decode, detect_separator, fold};
@@ -104,6 +106,7 @@ impl Separator {
 }
 
 /// One row of a file: the line it starts on (from 1) and its cells, trimmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Record {
     pub line: usize,
     pub cells: Vec<String>,

@@ -27,7 +27,7 @@ pub use export::export;
 #[cfg(feature = "xlsx")]
 pub use import::{preview, read_sheet};
 
-use crate::io::csv::{preview_records, CsvError, Encoding, Preview, Record, Separator};
+use crate::io::csv::{preview_sheet_records, CsvError, Preview, Record};
 use crate::io::json;
 use crate::model::Plan;
 use crate::text::{fill, t};
@@ -111,7 +111,7 @@ pub fn preview_sheet(sheet: &Sheet, plan: &Plan) -> Result<Preview, CsvError> {
             &[("sheet", &sheet.name)],
         )));
     }
-    let mut preview = preview_records(&records, plan, None, Encoding::Utf8, Separator::Tab)?;
+    let mut preview = preview_sheet_records(records, plan)?;
     preview.sheet = Some(sheet.name.clone());
     Ok(preview)
 }

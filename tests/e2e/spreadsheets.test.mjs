@@ -109,6 +109,32 @@ test('cells pasted into a new plan go to the unit the list shows', async () => {
   assert.equal(await cell('media-u1').innerText(), '20,00');
 });
 
+test('a CSV exported from another plan, into a new one, with its units', async () => {
+  // The new plan of the test before has one unit; the example's file names
+  // its areas and settori. Their rows wait until the units are added.
+  await page.locator('#importa-csv').setInputFiles(join(out, 'pesatura-comune-di-como-2024.csv'));
+  assert.match(await page.getByTestId('importa-esito').innerText(), /^0 obiettivi da importare, \d+ righe scartate/);
+  const missing = await page.getByTestId('importa-unita-mancanti').innerText();
+  assert.match(missing, /^\d+ unità nominate nel file non sono nel piano: «SETTORE 1: AFFARI GENERALI[^»]*» \(in Area Amministrativa\)/);
+  await page.getByRole('button', { name: /^Aggiungi le \d+ unità al piano e importa anche le loro righe$/ }).click();
+  const outcome = await page.getByTestId('importa-esito').innerText();
+  const [, count] = outcome.match(/^(\d+) obiettivi da importare, 0 righe scartate/) ?? [];
+  assert.ok(Number(count) >= 50, outcome);
+  assert.match(await page.getByTestId('importa-unita-aggiunte').innerText(), /saranno aggiunte al piano \d+ unità: «SETTORE 1/);
+  assert.match(await page.getByTestId('importa').locator('tbody tr').first().innerText(), /Settore SETTORE 1|SETTORE 1: AFFARI GENERALI/);
+  await page.screenshot({ path: join(out, 'import-units.png') });
+  await page.getByRole('button', { name: `Importa ${count} obiettivi` }).click();
+  assert.equal(await page.getByTestId('importa').count(), 0);
+  assert.equal(await cell('ente-obiettivi').innerText(), String(Number(count) + 1));
+  // Each settore's average is the example's.
+  const settore1 = page.locator('section', { has: page.getByRole('heading', { name: /SETTORE 1: AFFARI GENERALI/ }) }).last();
+  assert.equal(await settore1.locator('[data-testid^="media-"]').first().innerText(), '20,67');
+  // One step undoes the import with its units.
+  await page.getByRole('button', { name: 'Annulla', exact: true }).click();
+  assert.equal(await cell('ente-obiettivi').innerText(), '1');
+  assert.equal(await page.getByRole('heading', { name: /SETTORE 1: AFFARI GENERALI/ }).count(), 0);
+});
+
 test('nothing is logged as an error', async () => {
   assert.deepEqual(consoleErrors, []);
 });

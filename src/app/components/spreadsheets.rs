@@ -227,6 +227,36 @@ pub struct ImportPanelProps {
     pub dispatch: Dispatch,
 }
 
+/// The units of `paths` in a sentence: each named with the higher units its
+/// rows name.
+fn units_sentence(paths: &[csv::UnitPath], one: &'static str, many: &'static str) -> String {
+    let texts = &t().app;
+    let names: Vec<String> = paths
+        .iter()
+        .map(|path| {
+            let unit = path.name.as_str();
+            if path.above.is_empty() {
+                fill(texts.import_unit, &[("unit", &unit)])
+            } else {
+                let above: Vec<&str> = path.above.iter().map(|(_, n)| n.as_str()).collect();
+                fill(
+                    texts.import_unit_under,
+                    &[("unit", &unit), ("above", &above.join(" › "))],
+                )
+            }
+        })
+        .collect();
+    let unit = names.first().cloned().unwrap_or_default();
+    fill(
+        plural(paths.len(), one, many),
+        &[
+            ("n", &paths.len()),
+            ("unit", &unit),
+            ("units", &names.join("; ")),
+        ],
+    )
+}
+
 /// What an import would do, with the buttons to do it or not. It is drawn
 /// at the top of the page, wherever the file was chosen: the focus goes to
 /// it (and so the screen, and a screen reader's reading) once per preview:
@@ -250,7 +280,19 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let texts = &t().app;
     let body = match &*props.import {
-        Import::Csv { name, preview } => {
+        Import::Csv {
+            name,
+            preview,
+            adding_units,
+        } => {
+            // With units to add, the rows' units are in the plan that has them.
+            let plan: &Plan = adding_units.as_ref().map_or(&props.plan, |a| &a.plan);
+            let add_units = {
+                let dispatch = props.dispatch.clone();
+                Callback::from(move |_| dispatch.dispatch(Action::AddImportUnits))
+            };
+            let missing = &preview.missing_units;
+            let adding = adding_units.as_ref().map(|a| &a.before.missing_units);
             let criteria: Vec<String> = preview
                 .criteria
                 .iter()
@@ -264,12 +306,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         .map_or(id.clone(), |c| c.short.clone())
                 })
                 .collect();
-            let unit_name = |id: &str| {
-                props
-                    .plan
-                    .unit(id)
-                    .map_or(id.to_string(), |u| props.plan.unit_label(u))
-            };
+            let unit_name = |id: &str| plan.unit(id).map_or(id.to_string(), |u| plan.unit_label(u));
             let (n, r) = (preview.rows.len(), preview.rejected.len());
             let objectives = fill(
                 plural(n, texts.import_objectives_one, texts.import_objectives_many),
@@ -304,6 +341,15 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     }
                     if !preview.ignored_columns.is_empty() {
                         <p class="hint">{ fill(texts.ignored_columns, &[("columns", &preview.ignored_columns.join(", "))]) }</p>
+                    }
+                    if !missing.is_empty() {
+                        <p class="notice notice-warning" data-testid="importa-unita-mancanti">{ units_sentence(missing, texts.import_missing_units_one, texts.import_missing_units_many) }</p>
+                        <p><button type="button" class="btn btn-outline-primary btn-xs" onclick={add_units}>
+                            { fill(plural(missing.len(), texts.import_add_units_one, texts.import_add_units_many), &[("n", &missing.len())]) }
+                        </button></p>
+                    }
+                    if let Some(adding) = adding {
+                        <p class="hint" data-testid="importa-unita-aggiunte">{ units_sentence(adding, texts.import_adding_units_one, texts.import_adding_units_many) }</p>
                     }
                     if !preview.rejected.is_empty() {
                         <h3>{ texts.rejected_rows_heading }</h3>

@@ -12,9 +12,16 @@
 //! column, or the deepest filled level column ("Area", "Settore"); a row
 //! whose unit cells are all empty belongs to the unit of the row above, as in
 //! tables where the settore is written on its first row only.
+//!
+//! Units the rows name that the plan lacks (a CSV exported from another
+//! plan, opened into a new one) are listed in [`Preview::missing_units`],
+//! with the higher units the same rows name; [`Preview::adding_units`] adds
+//! them to a copy of the plan and reads the file again against it, so the
+//! user sees what the import would do with them before choosing.
 
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 use crate::model::decimal::Dec;
 use crate::model::edit::{parse_direct, parse_score};
@@ -101,6 +108,23 @@ impl fmt::Display for Rejected {
     }
 }
 
+/// A unit a file names that the plan lacks: its level and name, after the
+/// higher units its rows name (levels and names, from the top), which may
+/// be in the plan or missing too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitPath {
+    pub above: Vec<(usize, String)>,
+    pub level: usize,
+    pub name: String,
+}
+
+/// The rows read and how, to read them again against another plan.
+#[derive(Debug, PartialEq, Eq)]
+struct Source {
+    records: Vec<Record>,
+    default_unit: Option<String>,
+}
+
 /// What a file would change, before anything does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preview {
@@ -126,6 +150,42 @@ pub struct Preview {
     /// cell, as Pesatura's export writes one under each of its units: read
     /// once. (line, line of the first.)
     pub repeats: Vec<(usize, usize)>,
+    /// Units named by rows (or in "Comune a") that the plan lacks, in file
+    /// order: those rows are in [`Preview::rejected`].
+    pub missing_units: Vec<UnitPath>,
+    source: Rc<Source>,
+}
+
+impl Preview {
+    /// A copy of `plan` with [`Preview::missing_units`] added (each under
+    /// the higher units its rows name, found or added too), and the file
+    /// read again against it.
+    pub fn adding_units(&self, plan: &Plan) -> Result<(Plan, Preview), CsvError> {
+        let mut plan = plan.clone();
+        for path in &self.missing_units {
+            add_unit_path(&mut plan, path);
+        }
+        let mut again = preview_records(self.source.clone(), &plan, self.encoding, self.separator)?;
+        again.sheet = self.sheet.clone();
+        Ok((plan, again))
+    }
+}
+
+/// Adds the units of `path` that `plan` lacks, top first: a unit is found by
+/// level and name (folded) under the one found or added above it.
+fn add_unit_path(plan: &mut Plan, path: &UnitPath) {
+    let mut parent: Option<String> = None;
+    let own = (path.level, path.name.clone());
+    for (level, name) in path.above.iter().chain([&own]) {
+        let key = fold(name);
+        let found = plan.units.iter().find(|u| {
+            u.level == *level && fold(&u.name) == key && (parent.is_none() || u.parent == parent)
+        });
+        parent = Some(match found {
+            Some(unit) => unit.id.clone(),
+            None => plan.add_unit(name, *level, parent.as_deref()),
+        });
+    }
 }
 
 /// Reads `bytes` against `plan`: each row needs a unit column.
@@ -218,19 +278,36 @@ fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview
     }
     let separator = detect_separator(&text);
     let records = read_records(&text, separator)?;
-    preview_records(&records, plan, default_unit, encoding, separator)
+    let source = Source {
+        records,
+        default_unit: default_unit.map(str::to_string),
+    };
+    preview_records(Rc::new(source), plan, encoding, separator)
+}
+
+/// The preview of a workbook's rows: see [`preview_records`].
+pub(crate) fn preview_sheet_records(
+    records: Vec<Record>,
+    plan: &Plan,
+) -> Result<Preview, CsvError> {
+    let source = Source {
+        records,
+        default_unit: None,
+    };
+    preview_records(Rc::new(source), plan, Encoding::Utf8, Separator::Tab)
 }
 
 /// The preview of rows already split into cells, whatever file they came
 /// from (CSV here, a spreadsheet's first sheet for XLSX), so that every
 /// format has the same header matching, row checks and error report.
-pub(crate) fn preview_records(
-    records: &[Record],
+fn preview_records(
+    source: Rc<Source>,
     plan: &Plan,
-    default_unit: Option<&str>,
     encoding: Encoding,
     separator: Separator,
 ) -> Result<Preview, CsvError> {
+    let records = &source.records;
+    let default_unit = source.default_unit.as_deref();
     let (at, layout) = find_header(records, plan)?;
     if default_unit.is_none() && !layout.has_unit() && plan.units.len() != 1 {
         let levels = plan.ente.levels.join(", ");
@@ -247,6 +324,8 @@ pub(crate) fn preview_records(
         layout: &layout,
         last_unit: fallback_unit.map(Ok),
         shared_seen: HashMap::new(),
+        missing: Vec::new(),
+        missing_shared: Vec::new(),
     };
     let mut rows = Vec::new();
     let mut rejected = Vec::new();
@@ -265,6 +344,17 @@ pub(crate) fn preview_records(
             Ok(row) => rows.push(row),
             Err(Skipped::Rejected(r)) => rejected.push(r),
             Err(Skipped::Repeat { first }) => repeats.push((record.line, first)),
+        }
+    }
+    let mut missing_units = std::mem::take(&mut reader.missing);
+    let bottom = plan.ente.levels.len().saturating_sub(1);
+    for name in std::mem::take(&mut reader.missing_shared) {
+        if !missing_units.iter().any(|m| fold(&m.name) == fold(&name)) {
+            missing_units.push(UnitPath {
+                above: Vec::new(),
+                level: bottom,
+                name,
+            });
         }
     }
     Ok(Preview {
@@ -290,6 +380,8 @@ pub(crate) fn preview_records(
         rows,
         rejected,
         repeats,
+        missing_units,
+        source: source.clone(),
     })
 }
 
@@ -344,6 +436,10 @@ struct RowReader<'a> {
     /// Shared objectives already read: (title, units) → their line and the
     /// cells that make them (scores, type, direct weight, description).
     shared_seen: HashMap<(String, Vec<String>), (usize, SharedCells)>,
+    /// Units the rows name that the plan lacks, once each.
+    missing: Vec<UnitPath>,
+    /// Names in "Comune a" that are not in the plan, once each.
+    missing_shared: Vec<String>,
 }
 
 /// What a shared objective's row holds besides its title and units.
@@ -503,8 +599,12 @@ impl RowReader<'_> {
             };
         };
         let name = restore(record.cell(i));
-        let result = self
-            .find_unit(name, level, record)
+        let found = self.find_unit(name, level, record);
+        if let Err(Lookup::NotInPlan(_)) = &found {
+            self.note_missing(name, level, record);
+        }
+        let result = found
+            .map_err(|lookup| lookup.message())
             .map_err(|message| Reason {
                 column: Some(layout.columns[i].1.clone()),
                 message,
@@ -522,6 +622,43 @@ impl RowReader<'_> {
         result
     }
 
+    /// Remembers a unit named at `level` (the bottom one for the "Unità"
+    /// column) that the plan lacks, under the higher units the row names.
+    fn note_missing(&mut self, name: &str, level: Option<usize>, record: &Record) {
+        let bottom = self.plan.ente.levels.len().saturating_sub(1);
+        let level = level.unwrap_or(bottom);
+        let mut above: Vec<(usize, String)> = self
+            .layout
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (c, _))| match c {
+                Column::Level(l) if *l < level && !record.cell(i).is_empty() => {
+                    Some((*l, restore(record.cell(i)).to_string()))
+                }
+                _ => None,
+            })
+            .collect();
+        above.sort_by_key(|(l, _)| *l);
+        let path = UnitPath {
+            above,
+            level,
+            name: name.to_string(),
+        };
+        let same = |m: &UnitPath| {
+            m.level == path.level
+                && fold(&m.name) == fold(&path.name)
+                && m.above.len() == path.above.len()
+                && m.above
+                    .iter()
+                    .zip(&path.above)
+                    .all(|(a, b)| a.0 == b.0 && fold(&a.1) == fold(&b.1))
+        };
+        if !self.missing.iter().any(same) {
+            self.missing.push(path);
+        }
+    }
+
     /// A unit by id or by name (folded); among units of the same name, the
     /// one whose higher units match the row's other level columns.
     fn find_unit(
@@ -529,7 +666,7 @@ impl RowReader<'_> {
         name: &str,
         level: Option<usize>,
         record: &Record,
-    ) -> Result<String, String> {
+    ) -> Result<String, Lookup> {
         let key = fold(name);
         let plan = self.plan;
         let matches = |u: &&Unit| u.id == name || fold(&u.name) == key;
@@ -546,8 +683,8 @@ impl RowReader<'_> {
         }
         match found.as_slice() {
             [unit] => Ok(unit.id.clone()),
-            [] => Err(fill(t().io.csv_unit_not_in_plan, &[("unit", &name)])),
-            _ => Err(fill(t().io.csv_unit_ambiguous, &[("unit", &name)])),
+            [] => Err(Lookup::NotInPlan(name.to_string())),
+            _ => Err(Lookup::Ambiguous(name.to_string())),
         }
     }
 
@@ -574,7 +711,7 @@ impl RowReader<'_> {
     }
 
     /// The units listed in "Comune a", separated by `|`, `;` or line breaks.
-    fn shared_units(&self, text: &str, unit: &str) -> Result<Vec<String>, Reason> {
+    fn shared_units(&mut self, text: &str, unit: &str) -> Result<Vec<String>, Reason> {
         let mut units = Vec::new();
         let mut problems = Vec::new();
         let no_levels = Record {
@@ -589,7 +726,14 @@ impl RowReader<'_> {
             match self.find_unit(name, None, &no_levels) {
                 Ok(id) if !units.contains(&id) => units.push(id),
                 Ok(_) => {}
-                Err(why) => problems.push(why),
+                Err(lookup) => {
+                    if let Lookup::NotInPlan(name) = &lookup {
+                        if !self.missing_shared.iter().any(|m| fold(m) == fold(name)) {
+                            self.missing_shared.push(name.clone());
+                        }
+                    }
+                    problems.push(lookup.message());
+                }
             }
         }
         if !problems.is_empty() {
@@ -664,6 +808,21 @@ fn lead_and_others(unit: String, shared: Vec<String>) -> (String, Vec<String>) {
     match shared.split_first() {
         Some((lead, others)) if !others.is_empty() => (lead.clone(), others.to_vec()),
         _ => (unit, Vec::new()),
+    }
+}
+
+/// Why a unit name found no unit.
+enum Lookup {
+    NotInPlan(String),
+    Ambiguous(String),
+}
+
+impl Lookup {
+    fn message(&self) -> String {
+        match self {
+            Lookup::NotInPlan(name) => fill(t().io.csv_unit_not_in_plan, &[("unit", name)]),
+            Lookup::Ambiguous(name) => fill(t().io.csv_unit_ambiguous, &[("unit", name)]),
+        }
     }
 }
 

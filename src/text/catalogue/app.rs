@@ -105,6 +105,22 @@ texts! {
         import_repeats_one,
         import_repeats_many,
         rejected_rows_heading,
+        /// `{unit}`: a unit the file names that the plan lacks, with the higher units its rows name.
+        import_missing_units_one,
+        /// `{n}`, `{units}`: the units, separated by semicolons.
+        import_missing_units_many,
+        /// The button that adds them to the plan and reads the file again.
+        import_add_units_one,
+        /// `{n}`.
+        import_add_units_many,
+        /// Once chosen: `{unit}`.
+        import_adding_units_one,
+        /// `{n}`, `{units}`.
+        import_adding_units_many,
+        /// `{unit}`: a missing unit with no higher unit named.
+        import_unit,
+        /// `{unit}`: a missing unit; `{above}`: the higher units its rows name, separated by " › ".
+        import_unit_under,
         rows_caption,
         column_row,
         /// Also in the comparison and on paper.
