@@ -419,3 +419,42 @@ fn a_score_typed_key_by_key_and_refused_goes_back_to_the_value_from_before() {
     assert_eq!(complessita(&refused_at_once), Some(Dec::from_int(4)));
     assert!(!refused_at_once.dirty);
 }
+
+#[wasm_bindgen_test]
+fn a_comparison_follows_the_edits_and_the_mode() {
+    use pesatura::app::state::{Action, Mode, State};
+    use pesatura::model::diff::{Change, Diff};
+    use yew::functional::Reducible;
+
+    let score = |text: &str| Action::SetScore {
+        id: "o1".into(),
+        criterion: 0,
+        text: text.into(),
+    };
+    let state = Rc::new(State::como_example());
+    let file = json::save(&state.plan).into_bytes();
+    let compared = state.reduce(score("9")).reduce(Action::Compare {
+        name: "como.json".into(),
+        bytes: file,
+    });
+    let comparison = compared.comparison.clone().expect("a comparison is open");
+    let score_changes = |diff: &Diff| {
+        diff.changes
+            .iter()
+            .filter(|c| matches!(c, Change::Score { .. }))
+            .count()
+    };
+    assert_eq!(score_changes(&comparison.diff), 1, "{:?}", comparison.diff);
+    assert!(!comparison.diff.validated);
+    // The score set back as in the file: nothing differs any more.
+    let back = compared.reduce(Action::FieldLeft).reduce(score("4"));
+    assert!(back.comparison.as_ref().unwrap().diff.is_empty());
+    // Undone: the change is there again.
+    let undone = back.reduce(Action::Undo);
+    assert_eq!(score_changes(&undone.comparison.as_ref().unwrap().diff), 1);
+    // In Verifica it compares the validated numbers.
+    let review = undone.reduce(Action::SetMode(Mode::Review));
+    let comparison = review.comparison.as_ref().unwrap();
+    assert!(comparison.diff.validated);
+    assert_eq!(comparison.name, "como.json");
+}

@@ -198,6 +198,25 @@ pub enum Import {
     },
 }
 
+/// A comparison with another file: its name and plan, and the changes from
+/// it to the plan on screen, as the mode reads them.
+#[derive(Debug, PartialEq)]
+pub struct Comparing {
+    pub name: String,
+    pub other: Rc<Plan>,
+    pub diff: Diff,
+}
+
+impl Comparing {
+    fn new(name: String, other: Rc<Plan>, plan: &Plan, mode: Mode) -> Comparing {
+        let diff = match mode {
+            Mode::Proposal => diff(&other, plan),
+            Mode::Review => diff_validated(&other, plan),
+        };
+        Comparing { name, other, diff }
+    }
+}
+
 /// Units an import adds: the preview read before (its `missing_units`),
 /// and the plan with them, whose unit names the new preview shows. The
 /// import adds them again to the plan as it is when confirmed.
@@ -270,8 +289,9 @@ pub struct State {
     pub announcement: String,
     /// Whether achievements and weighted results are shown.
     pub show_results: bool,
-    /// Another file compared with the plan on screen: its name and the changes.
-    pub comparison: Option<Rc<(String, Diff)>>,
+    /// Another file compared with the plan on screen, compared again at
+    /// every change of the plan or of the mode.
+    pub comparison: Option<Rc<Comparing>>,
     /// Grows by one at every change of the plan (for autosave and effects).
     pub revision: u64,
     /// Grows by one at every plan opened (a file, the example, a new plan):
@@ -1598,9 +1618,29 @@ impl Action {
 impl Reducible for State {
     type Action = Action;
 
+    /// The action, then the comparison with another file, if one is open,
+    /// made again when the plan or the mode changed.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let before = self.clone();
+        let next = self.apply(action);
+        match &next.comparison {
+            Some(c) if !Rc::ptr_eq(&next.plan, &before.plan) || next.mode != before.mode => {
+                let comparing =
+                    Comparing::new(c.name.clone(), c.other.clone(), &next.plan, next.mode);
+                Rc::new(State {
+                    comparison: Some(Rc::new(comparing)),
+                    ..(*next).clone()
+                })
+            }
+            _ => next,
+        }
+    }
+}
+
+impl State {
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         if self.findings_pending && !matches!(action, Action::CheckPlan) {
-            return Rc::new(self.checked()).reduce(action);
+            return Rc::new(self.checked()).apply(action);
         }
         if self.mode == Mode::Review && action.edits_proposal() {
             return Rc::new(self.with_notice(Notice::Warning(t().app.notice_review_locked.into())));
@@ -1899,12 +1939,11 @@ impl Reducible for State {
             }
             Action::Compare { name, bytes } => match json::load(&bytes) {
                 Ok(other) => State {
-                    comparison: Some(Rc::new((
+                    comparison: Some(Rc::new(Comparing::new(
                         name.clone(),
-                        match self.mode {
-                            Mode::Proposal => diff(&other, &self.plan),
-                            Mode::Review => diff_validated(&other, &self.plan),
-                        },
+                        Rc::new(other),
+                        &self.plan,
+                        self.mode,
                     ))),
                     notice: Some(Notice::Info(fill(
                         t().app.notice_comparing,
@@ -1937,10 +1976,15 @@ impl Reducible for State {
                 name,
                 sheet.and_then(|sheet| crate::io::xlsx::preview_sheet(&sheet, &self.plan)),
             ),
-            Action::PasteCells { text, unit } => self.preview_import(
-                t().app.pasted_cells.into(),
-                csv::preview_for_unit(text.as_bytes(), &self.plan, &unit),
-            ),
+            Action::PasteCells { text, unit } => {
+                match csv::preview_for_unit(text.as_bytes(), &self.plan, &unit) {
+                    Err(e) => self.with_notice(Notice::Error(fill(
+                        t().app.notice_pasted_refused,
+                        &[("error", &e.of_pasted_cells())],
+                    ))),
+                    preview => self.preview_import(t().app.pasted_cells.into(), preview),
+                }
+            }
             Action::ImportComoTable { name, bytes } => match como_table::read(&bytes) {
                 Ok(table) => {
                     let choices =

@@ -61,16 +61,26 @@ impl CsvError {
     }
 }
 
+impl CsvError {
+    /// The error said of cells pasted into the page rather than of a file.
+    pub fn of_pasted_cells(&self) -> String {
+        let texts = &t().io;
+        self.said(texts.csv_pasted_refused, texts.csv_pasted_refused_at_line)
+    }
+
+    fn said(&self, refused: &str, refused_at_line: &str) -> String {
+        let message = self.message.trim_end_matches('.');
+        match self.line {
+            Some(line) => fill(refused_at_line, &[("message", &message), ("line", &line)]),
+            None => fill(refused, &[("message", &message)]),
+        }
+    }
+}
+
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = self.message.trim_end_matches('.');
-        f.write_str(&match self.line {
-            Some(line) => fill(
-                t().io.csv_refused_at_line,
-                &[("message", &message), ("line", &line)],
-            ),
-            None => fill(t().io.csv_refused, &[("message", &message)]),
-        })
+        let texts = &t().io;
+        f.write_str(&self.said(texts.csv_refused, texts.csv_refused_at_line))
     }
 }
 

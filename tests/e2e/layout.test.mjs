@@ -103,6 +103,11 @@ test('on a phone only the tables and charts scroll sideways, never the page', as
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width);
   // The tables do scroll: they did not just get squeezed.
   assert.ok((await scrollBoxes('.table-scroll')).length > 5);
+  // Their captions wrap within the screen, the summary's included.
+  const cut = await page.evaluate(() => [...document.querySelectorAll('.table-scroll caption')]
+    .filter((c) => c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().right > window.innerWidth)
+    .map((c) => c.textContent.slice(0, 40)));
+  assert.deepEqual(cut, []);
 });
 
 test('on a phone the sensitivity table and the charts scroll from the keyboard, and are named', async () => {

@@ -69,6 +69,13 @@ test('cells pasted from Excel, with a row that cannot be taken', async () => {
     'Sportello digitale unico\t5\t7\t2\t6',
     'Riga sbagliata\t11\t7\t2\t6',
   ].join('\n');
+  // Cells without their header row are refused as cells, not as a file.
+  await page.locator('#incolla-celle').fill('Sportello digitale unico\t5\t7\t2\t6');
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  assert.match(
+    await page.getByTestId('notice').innerText(),
+    /Le celle incollate non si possono importare: non trovo la riga di intestazione.*Il piano sullo schermo non è stato modificato\./s,
+  );
   await page.locator('#incolla-celle').fill(cells);
   await page.locator('#incolla-unita').selectOption('s1');
   await page.getByRole('button', { name: 'Anteprima' }).click();

@@ -4,15 +4,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app::state::{Action, Comparing};
 use crate::app::Dispatch;
 use crate::model::decimal::Dec;
-use crate::model::diff::{difference, Change, Diff, Reviewed};
+use crate::model::diff::{difference, Change, Reviewed};
 use crate::text::{fill, number, plural, t};
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
-    pub comparison: Rc<(String, Diff)>,
+    pub comparison: Rc<Comparing>,
     pub dispatch: Dispatch,
 }
 
@@ -69,7 +69,7 @@ fn signed(v: Option<Dec>, show: fn(Dec) -> String) -> String {
 
 #[component]
 pub fn ComparisonView(props: &ComparisonProps) -> Html {
-    let (name, diff) = &*props.comparison;
+    let Comparing { name, diff, .. } = &*props.comparison;
     let close = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::CloseComparison))

@@ -255,6 +255,8 @@ texts! {
         notice_opened_modified,
         /// `{name}`: the file's name; `{error}`: why, a sentence.
         notice_file_refused,
+        /// `{error}`: why the pasted cells were refused.
+        notice_pasted_refused,
         /// `{name}`: the file's name; `{reason}`: why, without a final full stop.
         notice_read_failed,
         /// `{name}`: the file's name.

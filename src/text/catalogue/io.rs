@@ -127,6 +127,10 @@ texts! {
         csv_refused,
         /// `{message}`: why; `{line}`.
         csv_refused_at_line,
+        /// Cells pasted rather than a file: `{message}`.
+        csv_pasted_refused,
+        /// `{message}`, `{line}`: the line among the cells.
+        csv_pasted_refused_at_line,
         separator_semicolon,
         separator_comma,
         separator_tab,

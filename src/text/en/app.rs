@@ -182,6 +182,7 @@ pub const APP: AppTexts = AppTexts {
     notice_opened: "Opened the file “{name}”.",
     notice_opened_modified: "Opened the file “{name}”. Warning: it was changed outside Pesatura after it was last saved (its checksum does not match its contents); check its values.",
     notice_file_refused: "“{name}”: {error} The plan on screen has not been changed.",
+    notice_pasted_refused: "{error} The plan on screen has not been changed.",
     notice_read_failed: "Could not read the file “{name}”: {reason}. The plan on screen has not been changed.",
     notice_saved: "Saved as “{name}”.",
     notice_grid_lost_weights_one: "With the grid changed this way, one objective that had a weight has none (a score not admitted or missing, or its type): it does not count until completed. “Undo” (Ctrl+Z) puts the grid back as it was.",

@@ -86,6 +86,8 @@ pub const IO: IoTexts = IoTexts {
     // csv.rs
     csv_refused: "The file cannot be imported: {message}.",
     csv_refused_at_line: "The file cannot be imported: {message} (line {line}).",
+    csv_pasted_refused: "The pasted cells cannot be imported: {message}.",
+    csv_pasted_refused_at_line: "The pasted cells cannot be imported: {message} (line {line}).",
     separator_semicolon: "semicolon",
     separator_comma: "comma",
     separator_tab: "tab",

@@ -98,8 +98,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     // objectives_table.rs
     table_counted_one: "{complete} of {n} objective scored",
     table_counted_many: "{complete} of {n} objectives scored",
-    table_counted_prerequisites_one: "{complete} of {n} objectives with a weight; {prerequisites} prerequisite",
-    table_counted_prerequisites_many: "{complete} of {n} objectives with a weight; {prerequisites} prerequisites",
+    table_counted_prerequisites_one: "{complete} of {n} with a weight; {prerequisites} prerequisite",
+    table_counted_prerequisites_many: "{complete} of {n} with a weight; {prerequisites} prerequisites",
     table_average: "Average ({counted})",
     table_weighted_average: "Weighted average ({counted})",
     table_number: "No.",

@@ -184,6 +184,7 @@ pub const APP: AppTexts = AppTexts {
     notice_opened: "Aperto il file «{name}».",
     notice_opened_modified: "Aperto il file «{name}». Attenzione: è stato modificato fuori da Pesatura dopo l'ultimo salvataggio (il codice di controllo non corrisponde al contenuto); verificarne i valori.",
     notice_file_refused: "«{name}»: {error} Il piano sullo schermo non è stato modificato.",
+    notice_pasted_refused: "{error} Il piano sullo schermo non è stato modificato.",
     notice_read_failed: "Impossibile leggere il file «{name}»: {reason}. Il piano sullo schermo non è stato modificato.",
     notice_saved: "Salvato come «{name}».",
     notice_grid_lost_weights_one: "Con la griglia così modificata un obiettivo che aveva un peso non ne ha più (un punteggio non ammesso o mancante, o la tipologia): non conta finché non è completato. «Annulla» (Ctrl+Z) riporta la griglia com'era.",

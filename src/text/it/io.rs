@@ -86,6 +86,8 @@ pub const IO: IoTexts = IoTexts {
     // csv.rs
     csv_refused: "Il file non si può importare: {message}.",
     csv_refused_at_line: "Il file non si può importare: {message} (riga {line}).",
+    csv_pasted_refused: "Le celle incollate non si possono importare: {message}.",
+    csv_pasted_refused_at_line: "Le celle incollate non si possono importare: {message} (riga {line}).",
     separator_semicolon: "punto e virgola",
     separator_comma: "virgola",
     separator_tab: "tabulazione",

@@ -98,8 +98,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     // objectives_table.rs
     table_counted_one: "{complete} su {n} obiettivo valutato",
     table_counted_many: "{complete} su {n} obiettivi valutati",
-    table_counted_prerequisites_one: "{complete} su {n} obiettivi con peso; {prerequisites} prerequisito",
-    table_counted_prerequisites_many: "{complete} su {n} obiettivi con peso; {prerequisites} prerequisiti",
+    table_counted_prerequisites_one: "{complete} su {n} con peso; {prerequisites} prerequisito",
+    table_counted_prerequisites_many: "{complete} su {n} con peso; {prerequisites} prerequisiti",
     table_average: "Media ({counted})",
     table_weighted_average: "Media ponderata ({counted})",
     table_number: "N.",
