@@ -2,7 +2,9 @@
 //! numbers.
 
 use pesatura::io::json;
-use pesatura::model::achievement::{outcome, weighted_score, Achievement, Bands, Direction};
+use pesatura::model::achievement::{
+    group_result, outcome, weighted_score, Achievement, Bands, Direction,
+};
 use pesatura::model::decimal::parse_number;
 use pesatura::model::presets::new_plan;
 use pesatura::model::sensitivity::{minimal_change, standings};
@@ -49,6 +51,30 @@ fn settore_1_result() {
     assert_eq!(out.units[s2].score, Some(d("90")));
     assert_eq!(out.rollup[area], Some(d("86,86")));
     assert_eq!(out.rollup[s1], Some(d("83,71")));
+}
+
+#[test]
+fn the_result_sums_exact_values_and_says_the_sum_of_those_shown() {
+    let mut plan = como();
+    // Settore 1 (weights 29,03 / 29,03 / 41,94) at 85, 85 and 0 %.
+    for (o, a) in plan.objectives.iter_mut().zip(["85", "85", "0"]) {
+        o.achievement = Some(Achievement::Percent(d(a)));
+    }
+    let s1 = plan.unit_index("s1").unwrap();
+    let result = group_result(&plan, &compute(&plan).units[s1].own);
+    // 85 × 29,03 / 100 = 24,6755, shown 24,68 twice: the result is
+    // 49,351 → 49,35, the sum of what is shown 49,36.
+    assert_eq!(weighted_score(d("85"), d("29,03")), d("24,68"));
+    assert_eq!(result.score, Some(d("49,35")));
+    assert_eq!(result.shown_sum, Some(d("49,36")));
+    // Settore 2 at 90 % everywhere: the two agree.
+    let settore_2 = plan.unit_index("s2").unwrap();
+    for o in plan.objectives.iter_mut().filter(|o| o.unit == "s2") {
+        o.achievement = Some(Achievement::Percent(d("90")));
+    }
+    let result = group_result(&plan, &compute(&plan).units[settore_2].own);
+    assert_eq!(result.score, result.shown_sum);
+    assert_eq!(result.score, Some(d("90")));
 }
 
 #[test]

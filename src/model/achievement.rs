@@ -8,7 +8,9 @@
 //! Rounding: an achievement computed from an indicator is rounded half-up to
 //! hundredths; a weighted score is achievement × relative weight / 100,
 //! shown half-up to hundredths; a unit's result is the exact sum of its
-//! objectives' exact weighted scores, rounded once.
+//! objectives' exact weighted scores, rounded once. It can differ by a few
+//! hundredths from the sum of the weighted scores as shown, which
+//! [`GroupResult::shown_sum`] gives, so that the page can say why.
 
 use super::compute::{Group, Results};
 use super::decimal::Dec;
@@ -112,12 +114,16 @@ pub struct GroupResult {
     pub score: Option<Dec>,
     /// Weighted objectives without an achievement.
     pub missing: usize,
+    /// The sum of the weighted scores each rounded as shown, beside
+    /// [`GroupResult::score`].
+    pub shown_sum: Option<Dec>,
 }
 
 /// The result of a table of objectives (a unit's, or the shared ones).
 pub fn group_result(plan: &Plan, group: &Group) -> GroupResult {
     let bands = plan.grid.bands;
     let mut exact: i128 = 0;
+    let mut shown: i64 = 0;
     let mut missing = 0;
     let mut any = false;
     for m in &group.members {
@@ -127,13 +133,18 @@ pub fn group_result(plan: &Plan, group: &Group) -> GroupResult {
             .achievement
             .and_then(|a| counted_percent(a, bands))
         {
-            Some(a) => exact += exact_weighted(a, weight),
+            Some(a) => {
+                exact += exact_weighted(a, weight);
+                shown += weighted_score(a, weight).raw();
+            }
             None => missing += 1,
         }
     }
+    let complete = any && missing == 0;
     GroupResult {
-        score: (any && missing == 0).then(|| exact_to_dec(exact)),
+        score: complete.then(|| exact_to_dec(exact)),
         missing,
+        shown_sum: complete.then(|| Dec::from_raw(shown)),
     }
 }
 

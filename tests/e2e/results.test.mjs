@@ -83,6 +83,24 @@ test('the Nucleo contests an achievement and the validated result follows', asyn
   assert.equal(await cell('risultato-s1').innerText(), '83,71', 'the proposal keeps its result');
 });
 
+test('a result that differs from the sum of the rounded values says that sum', async () => {
+  const achieve = async (id, value) => {
+    await page.locator(`#raggiungimento-${id}`).fill(value);
+    await page.locator(`#raggiungimento-${id}`).press('Tab');
+  };
+  await achieve('o1', '85');
+  await achieve('o2', '85');
+  // 85 × 29,03 / 100 = 24,6755, shown 24,68 twice; with 31,455 (shown 31,46):
+  // the result 80,806 → 80,81, the rounded values 80,82.
+  assert.equal(await cell('ponderato-o1').innerText(), '24,68');
+  assert.match(await cell('risultato-s1').innerText(), /^80,81/);
+  assert.equal(await cell('risultato-somma-s1').innerText(), 'la somma dei valori arrotondati è 80,82: il risultato somma i valori esatti');
+  await achieve('o1', '100');
+  await achieve('o2', '80');
+  assert.equal(await cell('risultato-s1').innerText(), '83,71');
+  assert.equal(await cell('risultato-somma-s1').count(), 0);
+});
+
 test('a sensitivity control moves a rank, highlighted', async () => {
   await page.getByRole('heading', { name: 'Sensibilità della graduatoria' }).click();
   await page.getByTestId('sensibilita-esito').filter({ hasText: 'Nessun obiettivo cambia posizione' }).waitFor();

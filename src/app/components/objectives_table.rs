@@ -10,7 +10,7 @@ use crate::app::components::objective_row::RowResults;
 use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
 use crate::app::state::{AchievementOf, Latest, Mode, DIRECT_CELL, REVISED_CELL};
 use crate::app::Dispatch;
-use crate::model::achievement::{counted_percent, group_result, weighted_score};
+use crate::model::achievement::{counted_percent, group_result, weighted_score, GroupResult};
 use crate::model::compute::Group;
 use crate::model::describe;
 use crate::model::plan::{Method, Scale};
@@ -110,6 +110,12 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
         &[("counted", &counted)],
     );
 
+    let result = if state.show_results {
+        group_result(&state.shown_plan, &props.group)
+    } else {
+        GroupResult::default()
+    };
+
     // Rows hold fields the keyboard reaches, which scroll the box into
     // view; without rows, the box takes focus itself, so that the keyboard
     // can still scroll it on a narrow screen.
@@ -172,11 +178,16 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                         if state.show_results {
                             <th scope="row" class="num">{ texts.table_result }</th>
                             <td class="num average" data-testid={format!("risultato-{}", props.key_name)}>
-                                { match group_result(&state.shown_plan, &props.group) {
+                                { match &result {
                                     r if r.score.is_some() => number(r.score.unwrap_or_default(), 2),
                                     r if r.missing > 0 => fill(texts.table_result_incomplete, &[("n", &r.missing)]),
                                     _ => "—".to_string(),
                                 } }
+                                if let Some(sum) = result.shown_sum.filter(|s| Some(*s) != result.score) {
+                                    <span class="points-note result-note" data-testid={format!("risultato-somma-{}", props.key_name)}>
+                                        { fill(texts.table_result_shown_sum, &[("sum", &number(sum, 2))]) }
+                                    </span>
+                                }
                             </td>
                         }
                         <td></td>

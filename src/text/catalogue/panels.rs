@@ -156,6 +156,8 @@ texts! {
         table_result,
         /// `{n}`: objectives without an achievement.
         table_result_incomplete,
+        /// Under a result that differs from the sum of the weighted scores as shown: `{sum}`.
+        table_result_shown_sum,
 
         // objective_row.rs
         /// How the row's fields name their objective. `{n}`: its number in the table; `{title}`.
