@@ -402,11 +402,15 @@ fn a_score_typed_key_by_key_and_refused_goes_back_to_the_value_from_before() {
     assert_eq!(eleven.refused_fields(), 1);
     assert_eq!(complessita(&eleven), Some(Dec::from_int(4)));
     assert_eq!(points(&eleven), points(&como));
+    // The plan is the one from before the `1`: nothing to redo, then or after the undo.
+    assert!(Rc::ptr_eq(&eleven.plan, &como.plan));
+    assert!(!eleven.can_redo());
     // One undo: the field as it was, nothing refused, nothing left to undo.
     let undone = eleven.reduce(Action::Undo);
     assert_eq!(undone.refused_fields(), 0);
     assert_eq!(complessita(&undone), Some(Dec::from_int(4)));
     assert!(!undone.can_undo());
+    assert!(!undone.can_redo());
     // A 9 typed and left; back in the field, `1` then `11`: the 9 counts.
     let nine = como
         .reduce(score("9"))

@@ -1248,7 +1248,19 @@ impl State {
             (then != value(&self.plan.objectives[now])).then_some(then)
         });
         let next = match before {
-            Some(then) => self.edited_objective(id, |p, i| set(p, i, then)),
+            Some(then) => {
+                let mut next = self.edited_objective(id, |p, i| set(p, i, then));
+                // The run of keystrokes is taken back whole: the plan is the
+                // one from before it, itself, which the history then counts
+                // as no step (nothing to redo).
+                if let Some(earlier) = self.before_typing(field).filter(|p| ***p == *next.plan) {
+                    if Rc::ptr_eq(&next.shown_plan, &next.plan) {
+                        next.shown_plan = earlier.clone();
+                    }
+                    next.plan = earlier.clone();
+                }
+                next
+            }
             None => self.clone(),
         };
         State {
@@ -2207,6 +2219,23 @@ impl State {
                 });
             }
             next.revision = self.revision;
+        } else if field.is_some()
+            && field == self.history.last_field
+            && self
+                .history
+                .undo
+                .last()
+                .is_some_and(|p| Rc::ptr_eq(p, &next.plan))
+        {
+            // Back to the plan from before the run of keystrokes (a refused
+            // entry set back): the run is no step, and ends.
+            let mut history = (*self.history).clone();
+            history.undo.pop();
+            history.redo.clear();
+            history.last_field = None;
+            history.refused_last = next.refused_fields() > self.refused_fields();
+            next.history = Rc::new(history);
+            next.revision = self.revision + 1;
         } else {
             next.history = Rc::new(self.history.after_edit(self.plan.clone(), field));
             next.revision = self.revision + 1;
