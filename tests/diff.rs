@@ -1,9 +1,10 @@
 //! Comparing two files: each kind of change, and unit averages before/after.
 
 use pesatura::io::json;
-use pesatura::model::diff::{diff, difference, Change};
+use pesatura::model::diff::{diff, diff_validated, diff_with, difference, Change};
 use pesatura::model::format::format_it;
-use pesatura::model::{Dec, Plan};
+use pesatura::model::review::validated;
+use pesatura::model::{compute, Dec, Plan};
 
 fn como() -> Plan {
     json::load(include_bytes!("../examples/como-peg-2024.json")).unwrap()
@@ -145,7 +146,6 @@ fn the_review_is_compared_too() {
 
 #[test]
 fn in_verifica_the_numbers_compared_are_the_validated_ones() {
-    use pesatura::model::diff::diff_validated;
     let before = como();
     let mut after = como();
     // Settore 1, objective 3: complessità proposed 6, revised to 3 (26 → 23 points).
@@ -184,4 +184,27 @@ fn in_verifica_the_numbers_compared_are_the_validated_ones() {
     // Ente: 1142 proposed points over 53 objectives = 21,55; 1139 validated = 21,49.
     assert_eq!(format_it(d.ente_before.unwrap(), 2), "21,55");
     assert_eq!(format_it(d.ente_after.unwrap(), 2), "21,49");
+}
+
+#[test]
+fn numbers_worked_out_beforehand_give_the_same_comparison() {
+    let before = como();
+    let mut after = como();
+    after.set_score("o3", 0, Some(Dec::from_int(3)));
+    after.review_revise(
+        "o1",
+        1,
+        Some(Dec::from_int(2)),
+        "2026-12-02 10:00",
+        "Nucleo",
+    );
+    let proposed = diff_with(&before, &after, &compute(&before), &compute(&after), false);
+    assert_eq!(proposed, diff(&before, &after));
+    let numbers = |plan: &Plan| compute(&validated(plan));
+    let checked = diff_with(&before, &after, &numbers(&before), &numbers(&after), true);
+    assert_eq!(checked, diff_validated(&before, &after));
+    assert_ne!(
+        checked, proposed,
+        "the revised score counts only in the validated one"
+    );
 }

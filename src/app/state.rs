@@ -12,7 +12,7 @@ use crate::io::{como_table, csv, json};
 use crate::model::achievement::{Achievement, Direction};
 use crate::model::compute::refresh_objective;
 use crate::model::decimal::{parse_number, Dec};
-use crate::model::diff::{diff, diff_validated, Diff};
+use crate::model::diff::{diff_with, Diff};
 use crate::model::edit::{format_named_values, parse_direct, parse_named_values, parse_score};
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
@@ -204,16 +204,62 @@ pub enum Import {
 pub struct Comparing {
     pub name: String,
     pub other: Rc<Plan>,
+    /// The other plan's numbers as the mode reads them, worked out once.
+    other_numbers: (Mode, Rc<Results>),
     pub diff: Diff,
 }
 
 impl Comparing {
-    fn new(name: String, other: Rc<Plan>, plan: &Plan, mode: Mode) -> Comparing {
-        let diff = match mode {
-            Mode::Proposal => diff(&other, plan),
-            Mode::Review => diff_validated(&other, plan),
+    fn new(name: String, other: Rc<Plan>, state: &State) -> Comparing {
+        let other_numbers = match state.mode {
+            Mode::Proposal => compute(&other),
+            Mode::Review => compute(&validated(&other)),
         };
-        Comparing { name, other, diff }
+        Comparing::with_numbers(name, other, (state.mode, Rc::new(other_numbers)), state)
+    }
+
+    /// The same file compared with `state`'s plan: the other's numbers are
+    /// worked out again only for another mode, the plan's are the state's.
+    fn again(&self, state: &State) -> Comparing {
+        if self.other_numbers.0 != state.mode {
+            return Comparing::new(self.name.clone(), self.other.clone(), state);
+        }
+        Comparing::with_numbers(
+            self.name.clone(),
+            self.other.clone(),
+            self.other_numbers.clone(),
+            state,
+        )
+    }
+
+    fn with_numbers(
+        name: String,
+        other: Rc<Plan>,
+        other_numbers: (Mode, Rc<Results>),
+        state: &State,
+    ) -> Comparing {
+        // In Verifica the numbers on screen are the validated plan's.
+        let (numbers, validated) = match state.mode {
+            Mode::Proposal => (&state.proposed, false),
+            Mode::Review => (&state.results, true),
+        };
+        let diff = diff_with(&other, &state.plan, &other_numbers.1, numbers, validated);
+        // Debug builds check it against the comparison worked out whole.
+        #[cfg(debug_assertions)]
+        if state.plan.objectives.len() <= 2_000 {
+            let whole = if validated {
+                crate::model::diff::diff_validated(&other, &state.plan)
+            } else {
+                crate::model::diff::diff(&other, &state.plan)
+            };
+            debug_assert!(whole == diff, "the comparison differs from the whole one");
+        }
+        Comparing {
+            name,
+            other,
+            other_numbers,
+            diff,
+        }
     }
 }
 
@@ -1637,8 +1683,7 @@ impl Reducible for State {
         let next = self.apply(action);
         match &next.comparison {
             Some(c) if !Rc::ptr_eq(&next.plan, &before.plan) || next.mode != before.mode => {
-                let comparing =
-                    Comparing::new(c.name.clone(), c.other.clone(), &next.plan, next.mode);
+                let comparing = c.again(&next);
                 Rc::new(State {
                     comparison: Some(Rc::new(comparing)),
                     ..(*next).clone()
@@ -1951,12 +1996,7 @@ impl State {
             }
             Action::Compare { name, bytes } => match json::load(&bytes) {
                 Ok(other) => State {
-                    comparison: Some(Rc::new(Comparing::new(
-                        name.clone(),
-                        Rc::new(other),
-                        &self.plan,
-                        self.mode,
-                    ))),
+                    comparison: Some(Rc::new(Comparing::new(name.clone(), Rc::new(other), &self))),
                     notice: Some(Notice::Info(fill(
                         t().app.notice_comparing,
                         &[("name", &name)],

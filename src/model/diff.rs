@@ -222,7 +222,7 @@ fn review_changes(
 
 /// Compares `before` with `after`, their numbers as proposed.
 pub fn diff(before: &Plan, after: &Plan) -> Diff {
-    compare(before, after, compute(before), compute(after))
+    compare(before, after, &compute(before), &compute(after))
 }
 
 /// Compares `before` with `after` as the Nucleo reads them: scores as
@@ -230,13 +230,25 @@ pub fn diff(before: &Plan, after: &Plan) -> Diff {
 /// validated (with the values the Nucleo revised).
 pub fn diff_validated(before: &Plan, after: &Plan) -> Diff {
     let numbers = |plan: &Plan| compute(&validated(plan));
+    diff_with(before, after, &numbers(before), &numbers(after), true)
+}
+
+/// [`diff`] (or, `validated`, [`diff_validated`]) with each plan's numbers
+/// already worked out: `compute` of the plan, or of the plan validated.
+pub fn diff_with(
+    before: &Plan,
+    after: &Plan,
+    before_numbers: &Results,
+    after_numbers: &Results,
+    validated: bool,
+) -> Diff {
     Diff {
-        validated: true,
-        ..compare(before, after, numbers(before), numbers(after))
+        validated,
+        ..compare(before, after, before_numbers, after_numbers)
     }
 }
 
-fn compare(before: &Plan, after: &Plan, rb: Results, ra: Results) -> Diff {
+fn compare(before: &Plan, after: &Plan, rb: &Results, ra: &Results) -> Diff {
     // Match objectives: same title first, then same id.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut used_before = HashSet::new();
@@ -325,7 +337,7 @@ fn compare(before: &Plan, after: &Plan, rb: Results, ra: Results) -> Diff {
                 to: pa,
             });
         }
-        let (wb, wa) = (weight_of(before, &rb, i), weight_of(after, &ra, j));
+        let (wb, wa) = (weight_of(before, rb, i), weight_of(after, ra, j));
         if wb != wa {
             changes.push(Change::Weight {
                 unit: unit.clone(),
