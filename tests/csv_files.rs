@@ -578,8 +578,8 @@ fn unknown_units_are_reported_and_followed_by_their_rows() {
     assert_eq!(
         preview.rejected[0].to_string(),
         "Riga 2 («Uno»): colonna «Settore»: l'unità «Settore Inesistente» non è nel piano: \
-         aggiungerla prima con «Aggiungi unità organizzativa», o importare nel piano da cui \
-         il file è stato esportato"
+         aggiungerla con l'importazione (qui sopra), o importare nel piano da cui il file è \
+         stato esportato"
     );
     assert_eq!(preview.rejected[1].line, 3);
     assert!(
@@ -787,7 +787,15 @@ fn units_a_file_names_are_offered_and_added_under_their_area() {
     assert_eq!(first.above, vec![(0, "Area Amministrativa".to_string())]);
     assert_eq!(first.level, 1);
 
-    let (mut target, again) = preview.adding_units(&fresh).unwrap();
+    let with = preview.adding_units(&fresh).unwrap();
+    // The areas above the settori are added too, and said.
+    let areas = with.added.iter().filter(|u| u.level == 0).count();
+    assert_eq!(with.added.len(), named.len() + areas);
+    assert!(with
+        .added
+        .iter()
+        .any(|u| u.level == 0 && u.name == "Area Amministrativa" && u.above.is_empty()));
+    let (mut target, again) = (with.plan, with.preview);
     assert!(again.rejected.is_empty(), "{:?}", again.rejected);
     assert!(again.missing_units.is_empty());
     assert_eq!(again.rows.len(), como.objectives.len());
@@ -820,10 +828,89 @@ fn a_unit_named_only_in_comune_a_is_offered_at_the_bottom_level() {
     assert_eq!(preview.missing_units.len(), 1);
     assert_eq!(preview.missing_units[0].name, "Settore Nuovo");
     assert!(preview.missing_units[0].above.is_empty());
-    let (mut target, again) = preview.adding_units(&plan).unwrap();
+    let with = preview.adding_units(&plan).unwrap();
+    let (mut target, again) = (with.plan, with.preview);
     assert!(again.rejected.is_empty(), "{:?}", again.rejected);
     csv::apply(&mut target, &again);
     let shared = target.objectives.last().unwrap();
     assert_eq!(shared.title, "Sportello unico");
     assert_eq!(shared.also.len(), 1);
+}
+
+#[test]
+fn a_settore_under_an_area_written_once_above_is_added_under_it() {
+    // The area on its first row only, as in merged cells.
+    let text = "Area;Settore;Titolo\nArea Nuova;Settore A;Uno\n;Settore B;Due\nArea Servizi;Settore C;Tre\n;Settore D;Quattro\n";
+    let plan = small_plan();
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    let paths: Vec<(Vec<(usize, String)>, &str)> = preview
+        .missing_units
+        .iter()
+        .map(|m| (m.above.clone(), m.name.as_str()))
+        .collect();
+    let nuova = vec![(0, "Area Nuova".to_string())];
+    let servizi = vec![(0, "Area Servizi".to_string())];
+    assert_eq!(
+        paths,
+        [
+            (nuova.clone(), "Settore A"),
+            (nuova, "Settore B"),
+            (servizi.clone(), "Settore C"),
+            (servizi, "Settore D"),
+        ]
+    );
+    let with = preview.adding_units(&plan).unwrap();
+    assert!(
+        with.preview.rejected.is_empty(),
+        "{:?}",
+        with.preview.rejected
+    );
+    let parent_of = |name: &str| {
+        let unit = with.plan.units.iter().find(|u| u.name == name).unwrap();
+        let parent = unit.parent.as_deref().unwrap();
+        with.plan.unit(parent).unwrap().name.clone()
+    };
+    assert_eq!(parent_of("Settore B"), "Area Nuova");
+    // Area Servizi is the plan's: D goes under it, and only the new area is added.
+    assert_eq!(parent_of("Settore D"), "Area Servizi");
+    assert_eq!(with.added.iter().filter(|u| u.level == 0).count(), 1);
+}
+
+#[test]
+fn units_in_comune_a_of_a_row_whose_own_unit_is_missing_are_offered_at_once() {
+    let plan = small_plan();
+    let text = "Unità;Titolo;Comune a\nSettore Nuovo;Sportello;Settore Nuovo | Settore Altro\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    let names: Vec<&str> = preview
+        .missing_units
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["Settore Nuovo", "Settore Altro"]);
+    let with = preview.adding_units(&plan).unwrap();
+    assert!(
+        with.preview.rejected.is_empty(),
+        "{:?}",
+        with.preview.rejected
+    );
+    assert!(with.preview.missing_units.is_empty());
+    assert_eq!(with.preview.rows[0].also.len(), 1);
+}
+
+#[test]
+fn a_file_read_into_a_plan_of_one_unit_keeps_going_to_it_once_units_are_added() {
+    // No unit column: the rows go to the plan's only unit, before and after
+    // the units of "Comune a" are added.
+    let plan = new_plan(2025);
+    let text = "Titolo;Comune a\nSportello;Settore Altro\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert_eq!(preview.missing_units.len(), 1);
+    let with = preview.adding_units(&plan).unwrap();
+    assert_eq!(with.preview.rows.len(), 1);
+    // Shared by the two (the first in "Comune a" leads).
+    let row = &with.preview.rows[0];
+    let mut units = vec![row.unit.clone()];
+    units.extend(row.also.iter().cloned());
+    units.sort();
+    assert_eq!(units, ["u1", "u2"]);
 }

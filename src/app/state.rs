@@ -270,6 +270,8 @@ impl Comparing {
 pub struct AddingUnits {
     pub before: csv::Preview,
     pub plan: Plan,
+    /// The units added, those the rows name and the higher ones they need.
+    pub added: Vec<csv::UnitPath>,
 }
 
 /// Whose achievement an edit is about.
@@ -2081,24 +2083,39 @@ impl State {
                 Some(Import::Csv {
                     name,
                     preview,
-                    adding_units: None,
-                }) if !preview.missing_units.is_empty() => match preview.adding_units(&self.plan) {
-                    Ok((plan, again)) => State {
-                        import: Some(Rc::new(Import::Csv {
-                            name: name.clone(),
-                            preview: again,
-                            adding_units: Some(Rc::new(AddingUnits {
-                                before: preview.clone(),
-                                plan,
+                    adding_units,
+                }) if !preview.missing_units.is_empty() => {
+                    // Read again with units added, the file may name more
+                    // (in "Comune a"): those join the ones chosen before.
+                    let before = match adding_units {
+                        Some(adding) => {
+                            let mut before = adding.before.clone();
+                            before
+                                .missing_units
+                                .extend(preview.missing_units.iter().cloned());
+                            before
+                        }
+                        None => preview.clone(),
+                    };
+                    match before.adding_units(&self.plan) {
+                        Ok(with) => State {
+                            import: Some(Rc::new(Import::Csv {
+                                name: name.clone(),
+                                preview: with.preview,
+                                adding_units: Some(Rc::new(AddingUnits {
+                                    before,
+                                    plan: with.plan,
+                                    added: with.added,
+                                })),
                             })),
-                        })),
-                        ..(*self).clone()
-                    },
-                    Err(e) => self.with_notice(Notice::Error(fill(
-                        t().app.notice_file_refused,
-                        &[("name", name), ("error", &e)],
-                    ))),
-                },
+                            ..(*self).clone()
+                        },
+                        Err(e) => self.with_notice(Notice::Error(fill(
+                            t().app.notice_file_refused,
+                            &[("name", name), ("error", &e)],
+                        ))),
+                    }
+                }
                 _ => (*self).clone(),
             },
             Action::ConfirmImport => match self.import.as_deref() {
@@ -2125,9 +2142,9 @@ impl State {
                             // The units are added to the plan as it is now,
                             // and the file read against it once more.
                             Some(before) => {
-                                if let Ok((with_units, again)) = before.adding_units(p) {
-                                    *p = with_units;
-                                    csv::apply(p, &again);
+                                if let Ok(with) = before.adding_units(p) {
+                                    *p = with.plan;
+                                    csv::apply(p, &with.preview);
                                 }
                             }
                             None => {

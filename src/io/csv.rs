@@ -25,7 +25,7 @@ use crate::text::{fill, t};
 
 pub use export::{export, file_name, Dialect};
 pub use import::{
-    apply, preview, preview_for_unit, ImportRow, Preview, Reason, Rejected, UnitPath,
+    apply, preview, preview_for_unit, ImportRow, Preview, Reason, Rejected, UnitPath, WithUnits,
 };
 pub use text::Encoding;
 

@@ -100,8 +100,8 @@ mod tests {
                     "Line 2 (“Troppe”): the row has 4 columns, the header (line 1) has 3",
                     "Line 3 (“Una”): the row has 2 columns, the header (line 1) has 3",
                     "Line 4 (“Riscossione”): column “Settore”: the unit “Nessuno” is not in the plan: \
-                     add it first with “Add an organisational unit”, or import into the plan the \
-                     file was exported from",
+                     add it with the import (above), or import into the plan the file was exported \
+                     from",
                 ]
             );
             assert_eq!(Separator::Semicolon.label(), "semicolon");

@@ -123,11 +123,11 @@ test('a CSV exported from another plan, into a new one, with its units', async (
   assert.match(await page.getByTestId('importa-esito').innerText(), /^0 obiettivi da importare, \d+ righe scartate/);
   const missing = await page.getByTestId('importa-unita-mancanti').innerText();
   assert.match(missing, /^\d+ unità nominate nel file non sono nel piano: «SETTORE 1: AFFARI GENERALI[^»]*» \(in Area Amministrativa\)/);
-  await page.getByRole('button', { name: /^Aggiungi le \d+ unità al piano e importa anche le loro righe$/ }).click();
+  await page.getByRole('button', { name: /^Aggiungi all'importazione le \d+ unità mancanti$/ }).click();
   const outcome = await page.getByTestId('importa-esito').innerText();
   const [, count] = outcome.match(/^(\d+) obiettivi da importare, 0 righe scartate/) ?? [];
   assert.ok(Number(count) >= 50, outcome);
-  assert.match(await page.getByTestId('importa-unita-aggiunte').innerText(), /saranno aggiunte al piano \d+ unità: «SETTORE 1/);
+  assert.match(await page.getByTestId('importa-unita-aggiunte').innerText(), /saranno aggiunte al piano \d+ unità: «Area Amministrativa»; «SETTORE 1: AFFARI GENERALI[^»]*» \(in Area Amministrativa\)/);
   assert.match(await page.getByTestId('importa').locator('tbody tr').first().innerText(), /Settore SETTORE 1|SETTORE 1: AFFARI GENERALI/);
   await page.screenshot({ path: join(out, 'import-units.png') });
   await page.getByRole('button', { name: `Importa ${count} obiettivi` }).click();

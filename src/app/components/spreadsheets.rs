@@ -292,7 +292,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 Callback::from(move |_| dispatch.dispatch(Action::AddImportUnits))
             };
             let missing = &preview.missing_units;
-            let adding = adding_units.as_ref().map(|a| &a.before.missing_units);
+            let adding = adding_units.as_ref().map(|a| &a.added);
             let criteria: Vec<String> = preview
                 .criteria
                 .iter()

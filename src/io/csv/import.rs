@@ -118,11 +118,10 @@ pub struct UnitPath {
     pub name: String,
 }
 
-/// The rows read and how, to read them again against another plan.
+/// The rows read, to read them again against another plan.
 #[derive(Debug, PartialEq, Eq)]
 struct Source {
     records: Vec<Record>,
-    default_unit: Option<String>,
 }
 
 /// What a file would change, before anything does.
@@ -154,36 +153,68 @@ pub struct Preview {
     /// order: those rows are in [`Preview::rejected`].
     pub missing_units: Vec<UnitPath>,
     source: Rc<Source>,
+    /// The unit rows without one went to (the one given, or the plan's only
+    /// unit), kept when the file is read again with units added.
+    fallback: Option<String>,
+}
+
+/// The plan with the units a file lacks, and the file read against it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WithUnits {
+    pub plan: Plan,
+    pub preview: Preview,
+    /// The units added, higher ones first: those the rows name and the
+    /// higher units above them that the plan lacked too.
+    pub added: Vec<UnitPath>,
 }
 
 impl Preview {
     /// A copy of `plan` with [`Preview::missing_units`] added (each under
     /// the higher units its rows name, found or added too), and the file
     /// read again against it.
-    pub fn adding_units(&self, plan: &Plan) -> Result<(Plan, Preview), CsvError> {
+    pub fn adding_units(&self, plan: &Plan) -> Result<WithUnits, CsvError> {
         let mut plan = plan.clone();
+        let mut added = Vec::new();
         for path in &self.missing_units {
-            add_unit_path(&mut plan, path);
+            add_unit_path(&mut plan, path, &mut added);
         }
-        let mut again = preview_records(self.source.clone(), &plan, self.encoding, self.separator)?;
+        let mut again = preview_records(
+            self.source.clone(),
+            &plan,
+            self.fallback.as_deref(),
+            self.encoding,
+            self.separator,
+        )?;
         again.sheet = self.sheet.clone();
-        Ok((plan, again))
+        Ok(WithUnits {
+            plan,
+            preview: again,
+            added,
+        })
     }
 }
 
 /// Adds the units of `path` that `plan` lacks, top first: a unit is found by
 /// level and name (folded) under the one found or added above it.
-fn add_unit_path(plan: &mut Plan, path: &UnitPath) {
+fn add_unit_path(plan: &mut Plan, path: &UnitPath, added: &mut Vec<UnitPath>) {
     let mut parent: Option<String> = None;
     let own = (path.level, path.name.clone());
-    for (level, name) in path.above.iter().chain([&own]) {
+    let steps: Vec<&(usize, String)> = path.above.iter().chain([&own]).collect();
+    for (at, (level, name)) in steps.iter().enumerate() {
         let key = fold(name);
         let found = plan.units.iter().find(|u| {
             u.level == *level && fold(&u.name) == key && (parent.is_none() || u.parent == parent)
         });
         parent = Some(match found {
             Some(unit) => unit.id.clone(),
-            None => plan.add_unit(name, *level, parent.as_deref()),
+            None => {
+                added.push(UnitPath {
+                    above: steps[..at].iter().map(|s| (*s).clone()).collect(),
+                    level: *level,
+                    name: name.clone(),
+                });
+                plan.add_unit(name, *level, parent.as_deref())
+            }
         });
     }
 }
@@ -278,11 +309,8 @@ fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview
     }
     let separator = detect_separator(&text);
     let records = read_records(&text, separator)?;
-    let source = Source {
-        records,
-        default_unit: default_unit.map(str::to_string),
-    };
-    preview_records(Rc::new(source), plan, encoding, separator)
+    let source = Source { records };
+    preview_records(Rc::new(source), plan, default_unit, encoding, separator)
 }
 
 /// The preview of a workbook's rows: see [`preview_records`].
@@ -290,11 +318,8 @@ pub(crate) fn preview_sheet_records(
     records: Vec<Record>,
     plan: &Plan,
 ) -> Result<Preview, CsvError> {
-    let source = Source {
-        records,
-        default_unit: None,
-    };
-    preview_records(Rc::new(source), plan, Encoding::Utf8, Separator::Tab)
+    let source = Source { records };
+    preview_records(Rc::new(source), plan, None, Encoding::Utf8, Separator::Tab)
 }
 
 /// The preview of rows already split into cells, whatever file they came
@@ -303,11 +328,11 @@ pub(crate) fn preview_sheet_records(
 fn preview_records(
     source: Rc<Source>,
     plan: &Plan,
+    default_unit: Option<&str>,
     encoding: Encoding,
     separator: Separator,
 ) -> Result<Preview, CsvError> {
     let records = &source.records;
-    let default_unit = source.default_unit.as_deref();
     let (at, layout) = find_header(records, plan)?;
     if default_unit.is_none() && !layout.has_unit() && plan.units.len() != 1 {
         let levels = plan.ente.levels.join(", ");
@@ -322,7 +347,8 @@ fn preview_records(
     let mut reader = RowReader {
         plan,
         layout: &layout,
-        last_unit: fallback_unit.map(Ok),
+        last_unit: fallback_unit.clone().map(Ok),
+        carried_levels: HashMap::new(),
         shared_seen: HashMap::new(),
         missing: Vec::new(),
         missing_shared: Vec::new(),
@@ -382,6 +408,7 @@ fn preview_records(
         repeats,
         missing_units,
         source: source.clone(),
+        fallback: fallback_unit,
     })
 }
 
@@ -436,6 +463,10 @@ struct RowReader<'a> {
     /// Shared objectives already read: (title, units) → their line and the
     /// cells that make them (scores, type, direct weight, description).
     shared_seen: HashMap<(String, Vec<String>), (usize, SharedCells)>,
+    /// The last name seen in each level column (by level), for rows that
+    /// leave a higher level blank as in merged cells: the higher units of a
+    /// unit the plan lacks.
+    carried_levels: HashMap<usize, String>,
     /// Units the rows name that the plan lacks, once each.
     missing: Vec<UnitPath>,
     /// Names in "Comune a" that are not in the plan, once each.
@@ -508,6 +539,12 @@ impl RowReader<'_> {
                     }
                 }
             }
+            // The row's own unit is missing: the units it is shared with are
+            // still looked up, so that those missing are offered with it.
+            (Some(i), None) if !cell(i).is_empty() => {
+                let _ = self.shared_units(cell(i), "");
+                Vec::new()
+            }
             _ => Vec::new(),
         };
         let scores = self.scores(record, &mut reasons);
@@ -579,6 +616,7 @@ impl RowReader<'_> {
     /// filled, else the unit of the row above.
     fn unit_of(&mut self, record: &Record) -> Result<String, Reason> {
         let layout = self.layout;
+        self.carry_levels(record);
         let explicit = layout.find(Column::Unit).map(|i| (i, None));
         let deepest = layout
             .columns
@@ -601,7 +639,7 @@ impl RowReader<'_> {
         let name = restore(record.cell(i));
         let found = self.find_unit(name, level, record);
         if let Err(Lookup::NotInPlan(_)) = &found {
-            self.note_missing(name, level, record);
+            self.note_missing(name, level);
         }
         let result = found
             .map_err(|lookup| lookup.message())
@@ -622,22 +660,47 @@ impl RowReader<'_> {
         result
     }
 
-    /// Remembers a unit named at `level` (the bottom one for the "Unità"
-    /// column) that the plan lacks, under the higher units the row names.
-    fn note_missing(&mut self, name: &str, level: Option<usize>, record: &Record) {
-        let bottom = self.plan.ente.levels.len().saturating_sub(1);
-        let level = level.unwrap_or(bottom);
-        let mut above: Vec<(usize, String)> = self
+    /// Takes the row's level cells as the ones carried down: a higher unit
+    /// named anew drops the lower ones carried.
+    fn carry_levels(&mut self, record: &Record) {
+        let mut cells: Vec<(usize, &str)> = self
             .layout
             .columns
             .iter()
             .enumerate()
             .filter_map(|(i, (c, _))| match c {
-                Column::Level(l) if *l < level && !record.cell(i).is_empty() => {
-                    Some((*l, restore(record.cell(i)).to_string()))
+                Column::Level(l) if !record.cell(i).is_empty() => {
+                    Some((*l, restore(record.cell(i))))
                 }
                 _ => None,
             })
+            .collect();
+        cells.sort_by_key(|(l, _)| *l);
+        for (level, name) in cells {
+            if self
+                .carried_levels
+                .get(&level)
+                .is_some_and(|c| fold(c) == fold(name))
+            {
+                continue;
+            }
+            self.carried_levels.retain(|l, _| *l < level);
+            self.carried_levels.insert(level, name.to_string());
+        }
+    }
+
+    /// Remembers a unit named at `level` (the bottom one for the "Unità"
+    /// column) that the plan lacks, under the higher units the row (or the
+    /// rows above it) names.
+    fn note_missing(&mut self, name: &str, level: Option<usize>) {
+        let bottom = self.plan.ente.levels.len().saturating_sub(1);
+        let level = level.unwrap_or(bottom);
+        // The higher units the row names, or the rows above it.
+        let mut above: Vec<(usize, String)> = self
+            .carried_levels
+            .iter()
+            .filter(|(l, _)| **l < level)
+            .map(|(l, name)| (*l, name.clone()))
             .collect();
         above.sort_by_key(|(l, _)| *l);
         let path = UnitPath {

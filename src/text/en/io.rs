@@ -117,7 +117,7 @@ pub const IO: IoTexts = IoTexts {
     csv_shared_read_before: "shared objective already read on line {line}",
     csv_no_unit_above: "the unit is missing, and there is no row above to take it from",
     csv_unit_from_row: "{reason} (unit taken from line {line})",
-    csv_unit_not_in_plan: "the unit “{unit}” is not in the plan: add it first with “Add an organisational unit”, or import into the plan the file was exported from",
+    csv_unit_not_in_plan: "the unit “{unit}” is not in the plan: add it with the import (above), or import into the plan the file was exported from",
     csv_unit_ambiguous: "several units are called “{unit}”: give the parent unit as well",
     csv_type_not_in_grid: "the objective type “{kind}” is not in the grid ({types})",
 

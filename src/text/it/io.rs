@@ -117,7 +117,7 @@ pub const IO: IoTexts = IoTexts {
     csv_shared_read_before: "obiettivo comune già letto alla riga {line}",
     csv_no_unit_above: "manca l'unità, e non c'è una riga sopra da cui prenderla",
     csv_unit_from_row: "{reason} (unità presa dalla riga {line})",
-    csv_unit_not_in_plan: "l'unità «{unit}» non è nel piano: aggiungerla prima con «Aggiungi unità organizzativa», o importare nel piano da cui il file è stato esportato",
+    csv_unit_not_in_plan: "l'unità «{unit}» non è nel piano: aggiungerla con l'importazione (qui sopra), o importare nel piano da cui il file è stato esportato",
     csv_unit_ambiguous: "più unità si chiamano «{unit}»: indicare anche l'unità superiore",
     csv_type_not_in_grid: "la tipologia «{kind}» non è nella griglia ({types})",
 
