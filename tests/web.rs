@@ -462,3 +462,66 @@ fn a_comparison_follows_the_edits_and_the_mode() {
     assert!(comparison.diff.validated);
     assert_eq!(comparison.name, "como.json");
 }
+
+#[wasm_bindgen_test]
+fn an_import_adds_the_units_it_names_with_its_objectives_in_one_step() {
+    use pesatura::app::state::{Action, Import, State};
+    use yew::functional::Reducible;
+
+    let file = "Area;Settore;Titolo;Complessità\n\
+                Area Nuova;Settore A;Uno;4\n\
+                ;Settore B;Due;5\n";
+    let state = Rc::new(State::new(new_plan(2025))).reduce(Action::ImportCsv {
+        name: "obiettivi.csv".into(),
+        bytes: file.as_bytes().to_vec(),
+    });
+    let Some(Import::Csv { preview, .. }) = state.import.as_deref() else {
+        panic!("a preview is shown: {:?}", state.notice)
+    };
+    assert!(preview.rows.is_empty());
+    assert_eq!(preview.missing_units.len(), 2);
+    let state = state.reduce(Action::AddImportUnits);
+    let Some(Import::Csv {
+        preview,
+        adding_units: Some(adding),
+        ..
+    }) = state.import.as_deref()
+    else {
+        panic!("the units are added to the import")
+    };
+    assert_eq!(preview.rows.len(), 2);
+    assert_eq!(adding.added.len(), 3, "the area and its two settori");
+    assert_eq!(
+        *state.plan,
+        new_plan(2025),
+        "nothing changes before the import"
+    );
+    // The plan changes meanwhile: the import lands on the plan as it is.
+    let state = state.reduce(Action::AddUnit {
+        name: "Settore Intanto".into(),
+        level: 1,
+        parent: None,
+    });
+    let units_before = state.plan.units.len();
+    let state = state.reduce(Action::ConfirmImport);
+    assert!(state.import.is_none());
+    assert_eq!(state.plan.units.len(), units_before + 3);
+    assert_eq!(state.plan.objectives.len(), 2);
+    let area = state
+        .plan
+        .units
+        .iter()
+        .find(|u| u.name == "Area Nuova")
+        .unwrap();
+    let b = state
+        .plan
+        .units
+        .iter()
+        .find(|u| u.name == "Settore B")
+        .unwrap();
+    assert_eq!(b.parent.as_deref(), Some(area.id.as_str()));
+    // One undo takes the units and the objectives away together.
+    let undone = state.reduce(Action::Undo);
+    assert_eq!(undone.plan.units.len(), units_before);
+    assert!(undone.plan.objectives.is_empty());
+}

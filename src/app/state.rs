@@ -2124,33 +2124,40 @@ impl State {
                     preview,
                     adding_units,
                 }) => {
-                    let count = preview.rows.len();
-                    let name = name.clone();
-                    let preview = preview.clone();
-                    let before = adding_units.as_ref().map(|a| a.before.clone());
-                    State {
-                        import: None,
-                        notice: Some(Notice::Info(fill(
-                            plural(
-                                count,
-                                t().app.notice_imported_one,
-                                t().app.notice_imported_many,
-                            ),
-                            &[("n", &count), ("name", &name)],
+                    // With units to add, they are added to the plan as it is
+                    // now, and the file read against it once more.
+                    let read = match adding_units {
+                        Some(a) => a
+                            .before
+                            .adding_units(&self.plan)
+                            .map(|with| (Some(with.plan), with.preview)),
+                        None => Ok((None, preview.clone())),
+                    };
+                    match read {
+                        Ok((with_units, rows)) => {
+                            let count = rows.rows.len();
+                            State {
+                                import: None,
+                                notice: Some(Notice::Info(fill(
+                                    plural(
+                                        count,
+                                        t().app.notice_imported_one,
+                                        t().app.notice_imported_many,
+                                    ),
+                                    &[("n", &count), ("name", name)],
+                                ))),
+                                ..self.edited(|p| {
+                                    if let Some(plan) = with_units {
+                                        *p = plan;
+                                    }
+                                    csv::apply(p, &rows);
+                                })
+                            }
+                        }
+                        Err(e) => self.with_notice(Notice::Error(fill(
+                            t().app.notice_file_refused,
+                            &[("name", name), ("error", &e)],
                         ))),
-                        ..self.edited(|p| match &before {
-                            // The units are added to the plan as it is now,
-                            // and the file read against it once more.
-                            Some(before) => {
-                                if let Ok(with) = before.adding_units(p) {
-                                    *p = with.plan;
-                                    csv::apply(p, &with.preview);
-                                }
-                            }
-                            None => {
-                                csv::apply(p, &preview);
-                            }
-                        })
                     }
                 }
                 Some(Import::Como {
