@@ -811,6 +811,20 @@ fn units_a_file_names_are_offered_and_added_under_their_area() {
     assert_eq!(settore.parent.as_deref(), Some(area.id.as_str()));
     csv::apply(&mut target, &again);
     assert_eq!(unit_averages(&target), unit_averages(&como));
+    // Each unit under the same area as in Como: those without one (the
+    // export leaves their area blank, and writes it on every other row) too.
+    let parent_name = |plan: &Plan, name: &str| {
+        let unit = plan.units.iter().find(|u| u.name == name)?;
+        Some(plan.unit(unit.parent.as_deref()?)?.name.clone())
+    };
+    for unit in &como.units {
+        assert_eq!(
+            parent_name(&target, &unit.name),
+            parent_name(&como, &unit.name),
+            "{}",
+            unit.name
+        );
+    }
     assert_eq!(compute(&target).ente.average, compute(&como).ente.average);
 
     // Read again into the plan it came from, nothing is missing.

@@ -344,10 +344,21 @@ fn preview_records(
     let fallback_unit = default_unit
         .map(str::to_string)
         .or_else(|| (plan.units.len() == 1).then(|| plan.units[0].id.clone()));
+    let header_again = |r: &Record| {
+        r.cells
+            .iter()
+            .map(|c| fold(c))
+            .eq(records[at].cells.iter().map(|c| fold(c)))
+    };
+    let data: Vec<&Record> = records[at + 1..]
+        .iter()
+        .filter(|r| !r.is_blank() && !header_again(r))
+        .collect();
     let mut reader = RowReader {
         plan,
         layout: &layout,
         last_unit: fallback_unit.clone().map(Ok),
+        carry_down: !writes_levels_on_every_row(&layout, &data),
         carried_levels: HashMap::new(),
         shared_seen: HashMap::new(),
         missing: Vec::new(),
@@ -356,16 +367,7 @@ fn preview_records(
     let mut rows = Vec::new();
     let mut rejected = Vec::new();
     let mut repeats = Vec::new();
-    let header_again = |r: &Record| {
-        r.cells
-            .iter()
-            .map(|c| fold(c))
-            .eq(records[at].cells.iter().map(|c| fold(c)))
-    };
-    for record in records[at + 1..]
-        .iter()
-        .filter(|r| !r.is_blank() && !header_again(r))
-    {
+    for record in data {
         match reader.row(record) {
             Ok(row) => rows.push(row),
             Err(Skipped::Rejected(r)) => rejected.push(r),
@@ -409,6 +411,26 @@ fn preview_records(
         missing_units,
         source: source.clone(),
         fallback: fallback_unit,
+    })
+}
+
+/// Whether a level's name is written again on the row after one that has
+/// it, as Pesatura's export does: then a blank level cell means no unit at
+/// that level. Otherwise (a table with merged cells, the area on its first
+/// row only) it means the one above.
+fn writes_levels_on_every_row(layout: &Layout, data: &[&Record]) -> bool {
+    let levels: Vec<usize> = layout
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, (c, _))| matches!(c, Column::Level(_)))
+        .map(|(i, _)| i)
+        .collect();
+    data.windows(2).any(|pair| {
+        levels.iter().any(|&i| {
+            let (above, row) = (pair[0].cell(i), pair[1].cell(i));
+            !above.is_empty() && fold(above) == fold(row)
+        })
     })
 }
 
@@ -463,9 +485,11 @@ struct RowReader<'a> {
     /// Shared objectives already read: (title, units) → their line and the
     /// cells that make them (scores, type, direct weight, description).
     shared_seen: HashMap<(String, Vec<String>), (usize, SharedCells)>,
-    /// The last name seen in each level column (by level), for rows that
-    /// leave a higher level blank as in merged cells: the higher units of a
-    /// unit the plan lacks.
+    /// Whether a blank level cell takes the name above it (see
+    /// [`writes_levels_on_every_row`]).
+    carry_down: bool,
+    /// The names in each level column (by level) that count for the row
+    /// being read: the higher units of a unit the plan lacks.
     carried_levels: HashMap<usize, String>,
     /// Units the rows name that the plan lacks, once each.
     missing: Vec<UnitPath>,
@@ -660,9 +684,13 @@ impl RowReader<'_> {
         result
     }
 
-    /// Takes the row's level cells as the ones carried down: a higher unit
-    /// named anew drops the lower ones carried.
+    /// Takes the row's level cells as the ones that count, with those
+    /// carried down from above when blank cells mean "as above": a higher
+    /// unit named anew drops the lower ones carried.
     fn carry_levels(&mut self, record: &Record) {
+        if !self.carry_down {
+            self.carried_levels.clear();
+        }
         let mut cells: Vec<(usize, &str)> = self
             .layout
             .columns
