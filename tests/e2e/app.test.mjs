@@ -457,25 +457,6 @@ test('what index.html asks for ahead is there, and is fetched once', async () =>
   await context.close();
 });
 
-test('a notice that informs goes after ten seconds; an error stays until closed', async () => {
-  const broken = join(out, 'rotto-di-nuovo.json');
-  writeFileSync(broken, '{ "schema_version": ');
-  page.once('dialog', (d) => d.accept()); // the plan on screen has unsaved changes
-  await page.locator('#apri-file').setInputFiles(broken);
-  await notice().filter({ hasText: 'finisce prima del previsto' }).waitFor();
-  await page.waitForTimeout(11_000);
-  assert.equal(await notice().count(), 1, 'the error is still there');
-  await page.getByRole('button', { name: 'Chiudi il messaggio' }).click();
-  assert.equal(await notice().count(), 0);
-  page.once('dialog', (d) => d.accept());
-  await page.locator('#apri-file').setInputFiles(join(out, 'pesatura-comune-di-como-2024.json'));
-  await notice().filter({ hasText: 'Aperto il file' }).waitFor();
-  const shown = Date.now();
-  await notice().waitFor({ state: 'detached', timeout: 20_000 });
-  const after = Date.now() - shown;
-  assert.ok(after > 8_000, `gone after ${after} ms`);
-});
-
 test('no network request leaves localhost and nothing is logged as an error', async () => {
   const outside = requests.filter((r) => !r.startsWith(url) && !r.startsWith('blob:') && !r.startsWith('data:'));
   assert.deepEqual(outside, []);

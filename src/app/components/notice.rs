@@ -1,8 +1,5 @@
 //! The banner that says what just happened: a file opened, saved, or refused.
-//! What only informs goes after a while, so as not to keep the screen's top;
-//! warnings and errors stay until closed.
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::app::components::icon::{icon, It};
@@ -16,32 +13,8 @@ pub struct NoticeProps {
     pub dispatch: Dispatch,
 }
 
-/// How long a notice that only informs stays on screen.
-const INFO_SHOWN_MS: u32 = 10_000;
-
-/// Whether the keyboard's focus is on the notice (its close button).
-fn focus_in_notice() -> bool {
-    gloo::utils::document()
-        .active_element()
-        .is_some_and(|e| e.closest(".notice-slot").ok().flatten().is_some())
-}
-
 #[component]
 pub fn NoticeBanner(props: &NoticeProps) -> Html {
-    {
-        let dispatch = props.dispatch.clone();
-        use_effect_with(props.notice.clone(), move |notice| {
-            let timeout = matches!(notice, Some(Notice::Info(_))).then(|| {
-                Timeout::new(INFO_SHOWN_MS, move || {
-                    if !focus_in_notice() {
-                        dispatch.dispatch(Action::DismissNotice);
-                    }
-                })
-            });
-            // A new notice, or none, cancels the wait.
-            move || drop(timeout)
-        });
-    }
     let Some(notice) = &props.notice else {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
