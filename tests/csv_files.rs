@@ -928,3 +928,22 @@ fn a_file_read_into_a_plan_of_one_unit_keeps_going_to_it_once_units_are_added() 
     units.sort();
     assert_eq!(units, ["u1", "u2"]);
 }
+
+#[test]
+fn a_settore_named_as_an_area_of_the_plan_is_not_taken_for_it() {
+    let mut plan = small_plan();
+    plan.add_unit("Cultura", 0, None);
+    // «Cultura» as a settore under another area: not the plan's area «Cultura».
+    let text = "Area;Settore;Titolo\nArea Servizi;Cultura;Mostra\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert!(preview.rows.is_empty(), "{:?}", preview.rows);
+    assert_eq!(preview.missing_units.len(), 1);
+    assert_eq!(preview.missing_units[0].level, 1);
+    // Named in the settore column with the area left blank, it still is the
+    // plan's unit of that name, whatever its level.
+    let text = "Area;Settore;Titolo\n;Cultura;Mostra\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert_eq!(preview.rows.len(), 1);
+    let cultura = plan.units.iter().find(|u| u.name == "Cultura").unwrap();
+    assert_eq!(preview.rows[0].unit, cultura.id);
+}

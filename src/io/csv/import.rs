@@ -767,7 +767,14 @@ impl RowReader<'_> {
             .filter(|u| matches(u) && level.is_none_or(|l| u.level == l))
             .collect();
         if found.is_empty() {
-            found = plan.units.iter().filter(matches).collect();
+            // At another level, but not one whose column the row fills with
+            // another name: a settore «Cultura» under «Servizi alla persona»
+            // is not the area «Cultura».
+            found = plan
+                .units
+                .iter()
+                .filter(|u| matches(u) && !self.row_names_another(u, record))
+                .collect();
         }
         if found.len() > 1 {
             found.retain(|u| self.ancestors_agree(u, record));
@@ -777,6 +784,20 @@ impl RowReader<'_> {
             [] => Err(Lookup::NotInPlan(name.to_string())),
             _ => Err(Lookup::Ambiguous(name.to_string())),
         }
+    }
+
+    /// Whether the row fills `unit`'s level column with a name not its own.
+    fn row_names_another(&self, unit: &Unit, record: &Record) -> bool {
+        self.layout
+            .columns
+            .iter()
+            .enumerate()
+            .any(|(i, (c, _))| match c {
+                Column::Level(l) if *l == unit.level && !record.cell(i).is_empty() => {
+                    fold(restore(record.cell(i))) != fold(&unit.name)
+                }
+                _ => false,
+            })
     }
 
     /// Whether every level column filled above `unit`'s level names one of its higher units.
