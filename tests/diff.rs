@@ -1,13 +1,23 @@
 //! Comparing two files: each kind of change, and unit averages before/after.
 
 use pesatura::io::json;
-use pesatura::model::diff::{diff, diff_validated, diff_with, difference, Change};
+use pesatura::model::diff::{
+    diff, diff_validated, diff_with, difference, Change, Diff, UnitAverages,
+};
 use pesatura::model::format::format_it;
 use pesatura::model::review::validated;
 use pesatura::model::{compute, Dec, Plan};
 
 fn como() -> Plan {
     json::load(include_bytes!("../examples/como-peg-2024.json")).unwrap()
+}
+
+/// The averages before and after of the unit whose name starts with `name`.
+fn unit_averages<'a>(d: &'a Diff, name: &str) -> &'a UnitAverages {
+    d.units
+        .iter()
+        .find(|u| u.unit.starts_with(name))
+        .unwrap_or_else(|| panic!("{name} is compared"))
 }
 
 #[test]
@@ -58,11 +68,7 @@ fn every_kind_of_change() {
         &|c| matches!(c, Change::Added { title, unit } if title == "Piano del verde urbano" && unit.starts_with("SETTORE 9"))
     ));
 
-    let s1 = d
-        .units
-        .iter()
-        .find(|u| u.unit.starts_with("SETTORE 1:"))
-        .unwrap();
+    let s1 = unit_averages(&d, "SETTORE 1:");
     assert_eq!(format_it(s1.before.unwrap(), 2), "20,67");
     assert_eq!(format_it(s1.after.unwrap(), 2), "19,67");
     assert_eq!(
@@ -173,11 +179,7 @@ fn in_verifica_the_numbers_compared_are_the_validated_ones() {
     );
     assert!(has(&|c| matches!(c, Change::Points { from, to, .. }
         if *from == Some(Dec::from_int(26)) && *to == Some(Dec::from_int(23)))));
-    let s1 = d
-        .units
-        .iter()
-        .find(|u| u.unit.starts_with("SETTORE 1:"))
-        .unwrap();
+    let s1 = unit_averages(&d, "SETTORE 1:");
     // (18 + 18 + 23) / 3 = 19,67
     assert_eq!(format_it(s1.before.unwrap(), 2), "20,67");
     assert_eq!(format_it(s1.after.unwrap(), 2), "19,67");

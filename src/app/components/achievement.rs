@@ -84,6 +84,21 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
     let error = props.draft.as_ref().and_then(|(_, e)| e.clone());
     let label = &props.label;
     let texts = &t().app;
+    let field = |id: String, value: &String, aria_label: String, slot: usize| {
+        html! {
+            <input {id} class="score form-control" type="text" inputmode="decimal" value={value.clone()}
+                aria-label={aria_label} onchange={send(slot)} readonly={props.locked}
+                aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+        }
+    };
+    let named = |name: &'static str, input: Html| {
+        html! {
+            <span class="mini-field">
+                <span class="mini-label" aria-hidden="true">{ name }</span>
+                { input }
+            </span>
+        }
+    };
     html! {
         <div class="achievement">
             <select id={format!("{base}-modo")} class="form-select" aria-label={fill(texts.achievement_mode_label, &[("label", label)])} onchange={send(0)} disabled={props.locked}>
@@ -92,23 +107,11 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                 <option value="lower" selected={mode == "lower"}>{ texts.indicator_lower }</option>
             </select>
             if mode == "percent" {
-                <input id={base.clone()} class="score form-control" type="text" inputmode="decimal" value={first.clone()}
-                    aria-label={fill(texts.achievement_percent_label, &[("label", label)])} onchange={send(1)} readonly={props.locked}
-                    aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
+                { field(base.clone(), &first, fill(texts.achievement_percent_label, &[("label", label)]), 1) }
             } else {
                 // Each named above its field, so that the two can be told apart once filled.
-                <span class="mini-field">
-                    <span class="mini-label" aria-hidden="true">{ texts.target_placeholder }</span>
-                    <input id={format!("{base}-target")} class="score form-control" type="text" inputmode="decimal" value={first.clone()}
-                        aria-label={fill(texts.target_label, &[("label", label)])} onchange={send(1)} readonly={props.locked}
-                        aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
-                </span>
-                <span class="mini-field">
-                    <span class="mini-label" aria-hidden="true">{ texts.actual_placeholder }</span>
-                    <input id={format!("{base}-rilevato")} class="score form-control" type="text" inputmode="decimal" value={second.clone()}
-                        aria-label={fill(texts.actual_label, &[("label", label)])} onchange={send(2)} readonly={props.locked}
-                        aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
-                </span>
+                { named(texts.target_placeholder, field(format!("{base}-target"), &first, fill(texts.target_label, &[("label", label)]), 1)) }
+                { named(texts.actual_placeholder, field(format!("{base}-rilevato"), &second, fill(texts.actual_label, &[("label", label)]), 2)) }
             }
             if let (Some(c), true) = (props.counted, mode != "percent" || props.counted.is_some()) {
                 <span class="points-note">{ fill(texts.achievement_counts, &[("percent", &number(c, 2))]) }</span>
