@@ -213,13 +213,18 @@ test('findings link to the field they are about', async () => {
   const link = page.getByTestId('rilievi').getByRole('link', { name: /BANCA DATI UNICA.*Complessità/ });
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'cella-o1-0');
-  // Scrolled to below the header and the notice that stays under it, not under them.
-  const { field, bar } = await page.evaluate(() => ({
-    field: document.activeElement.getBoundingClientRect().top,
-    bar: document.querySelector('.notice-slot').getBoundingClientRect().bottom,
-  }));
-  assert.ok(await page.locator('.notice-slot [data-testid="notice"]').count(), 'a notice is on screen');
-  assert.ok(field >= bar, `the field (top ${field}) is below the notice (bottom ${bar})`);
+  // Scrolled to below the header and above the notice over the screen's
+  // foot, under neither.
+  const { field, band, notice } = await page.evaluate(() => {
+    const rect = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+    return {
+      field: rect(document.activeElement),
+      band: rect(document.querySelector('.app-header')),
+      notice: rect(document.querySelector('.notice-slot [data-testid="notice"]')),
+    };
+  });
+  assert.ok(field.top >= band.bottom, `the field (top ${field.top}) is below the band (bottom ${band.bottom})`);
+  assert.ok(field.bottom <= notice.top, `the field (bottom ${field.bottom}) is above the notice (top ${notice.top})`);
 });
 
 test('an organisational or Segretario objective left empty is a finding that leads to its field', async () => {
