@@ -13,3 +13,12 @@ init().then(() => clearTimeout(late), (error) => {
   failed?.classList.add('now');
   throw error;
 });
+
+// While the wasm downloads and compiles, the browser loads the page's
+// storage, which its first use waits for: the app reads the language there
+// as it starts.
+try {
+  localStorage.getItem('pesatura.language');
+} catch {
+  // Blocked storage: the app starts without it.
+}

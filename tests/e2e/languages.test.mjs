@@ -24,6 +24,16 @@ after(async () => {
 });
 
 const cell = (testid) => page.locator(`[data-testid="${testid}"]`);
+// The cell's text once the page has drawn the edit: the one expected, or
+// (`other`) any but the one given.
+const shown = (testid, text, { other = false } = {}) => page.waitForFunction(
+  ({ testid, text, other }) => {
+    const now = document.querySelector(`[data-testid="${testid}"]`)?.innerText.trim();
+    return now !== undefined && (other ? now !== text : now === text) && now;
+  },
+  { testid, text, other },
+  { timeout: 5_000 },
+).then((h) => h.jsonValue());
 const htmlLang = () => page.evaluate(() => document.documentElement.lang);
 
 const scan = (name) => scanAxe(page, name);
@@ -100,16 +110,16 @@ test('numbers typed the English or the Italian way count the same', async () => 
   const score = page.locator('#cella-o1-0');
   await score.fill('7.5');
   await score.press('Tab');
-  const english = await cell('media-s1').innerText();
+  const english = await shown('media-s1', '20.67', { other: true });
   assert.match(english, /^\d+\.\d\d$/);
   await score.fill('8');
   await score.press('Tab');
-  assert.notEqual(await cell('media-s1').innerText(), english);
+  await shown('media-s1', english, { other: true });
   await score.fill('7,5');
   await score.press('Tab');
-  assert.equal(await cell('media-s1').innerText(), english);
+  await shown('media-s1', english);
   for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
-  assert.equal(await cell('media-s1').innerText(), '20.67');
+  await shown('media-s1', '20.67');
 });
 
 test('the choice is remembered after a reload', async () => {
