@@ -96,9 +96,6 @@ fn derive_numbers(plan: &Rc<Plan>, mode: Mode) -> (Rc<Results>, Rc<Results>, Rc<
     }
 }
 
-/// The Como 2024 example, shipped inside the app.
-pub const COMO_EXAMPLE: &str = include_str!("../../examples/como-peg-2024.json");
-
 /// A score cell whose text is not (or not yet) the plan's value: kept as typed,
 /// with the reason it was refused, so that nothing typed is silently dropped.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -1014,13 +1011,11 @@ impl State {
             .unwrap_or_default()
     }
 
-    /// The Como 2024 example as a fresh state.
-    /// The Como example as the app starts with it: like a plan just opened,
-    /// its numbers first, its findings once its first screen is painted.
+    /// The Como example (`model::example`) as the app starts with it: like a
+    /// plan just opened, its numbers first, its findings once its first
+    /// screen is painted.
     pub fn como_example() -> State {
-        let plan =
-            json::load(COMO_EXAMPLE.as_bytes()).expect("the bundled Como example is a valid plan");
-        let plan = Rc::new(plan);
+        let plan = Rc::new(crate::model::example::como_2024());
         let (results, proposed, shown_plan) = derive_numbers(&plan, Mode::Proposal);
         State {
             findings_pending: true,

@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod describe;
 pub mod diff;
 pub mod edit;
+pub mod example;
 pub mod format;
 pub mod plan;
 pub mod presets;
