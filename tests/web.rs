@@ -404,6 +404,7 @@ fn a_score_typed_key_by_key_and_refused_goes_back_to_the_value_from_before() {
     assert_eq!(points(&eleven), points(&como));
     // The plan is the one from before the `1`: nothing to redo, then or after the undo.
     assert!(Rc::ptr_eq(&eleven.plan, &como.plan));
+    assert!(!eleven.dirty);
     assert!(!eleven.can_redo());
     // One undo: the field as it was, nothing refused, nothing left to undo.
     let undone = eleven.reduce(Action::Undo);
@@ -422,6 +423,36 @@ fn a_score_typed_key_by_key_and_refused_goes_back_to_the_value_from_before() {
     let refused_at_once = Rc::new(State::como_example()).reduce(score("x"));
     assert_eq!(complessita(&refused_at_once), Some(Dec::from_int(4)));
     assert!(!refused_at_once.dirty);
+}
+
+#[wasm_bindgen_test]
+fn a_year_typed_key_by_key_and_refused_goes_back_to_the_year_from_before() {
+    use pesatura::app::state::{Action, State};
+    use yew::functional::Reducible;
+
+    let year = |text: &str| Action::SetYear(text.into());
+    let como = Rc::new(State::como_example());
+    assert_eq!(como.plan.ente.year, 2024);
+    // `20255` typed over the 2024 key by key: `2025` is a year and counts,
+    // then `20255` is refused and 2024 counts again, what a save writes.
+    let typed = ["2", "20", "202", "2025", "20255"]
+        .into_iter()
+        .fold(como.clone(), |state, text| state.reduce(year(text)));
+    assert_eq!(typed.refused_fields(), 1);
+    assert_eq!(typed.plan.ente.year, 2024);
+    assert!(Rc::ptr_eq(&typed.plan, &como.plan));
+    assert!(!typed.dirty);
+    assert!(!typed.can_redo());
+    // One undo takes the refused entry away; nothing else to undo.
+    let undone = typed.reduce(Action::Undo);
+    assert_eq!((undone.plan.ente.year, undone.refused_fields()), (2024, 0));
+    assert!(!undone.can_undo());
+    // A 2025 typed and left; back in the field, a refused entry keeps 2025.
+    let kept = como
+        .reduce(year("2025"))
+        .reduce(Action::FieldLeft)
+        .reduce(year("20255"));
+    assert_eq!(kept.plan.ente.year, 2025);
 }
 
 #[wasm_bindgen_test]

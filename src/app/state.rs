@@ -1297,10 +1297,7 @@ impl State {
                 // one from before it, itself, which the history then counts
                 // as no step (nothing to redo).
                 if let Some(earlier) = self.before_typing(field).filter(|p| ***p == *next.plan) {
-                    if Rc::ptr_eq(&next.shown_plan, &next.plan) {
-                        next.shown_plan = earlier.clone();
-                    }
-                    next.plan = earlier.clone();
+                    next.back_to(earlier);
                 }
                 next
             }
@@ -1310,6 +1307,17 @@ impl State {
             drafts: Rc::new(drafts),
             ..next
         }
+    }
+
+    /// Makes `earlier`, a plan equal to this state's, its plan itself: the
+    /// history then counts the run of keystrokes that led here as no step,
+    /// and a plan as saved is saved again.
+    fn back_to(&mut self, earlier: &Rc<Plan>) {
+        if Rc::ptr_eq(&self.shown_plan, &self.plan) {
+            self.shown_plan = earlier.clone();
+        }
+        self.plan = earlier.clone();
+        self.dirty = !self.is_saved(earlier);
     }
 
     /// The plan before the run of keystrokes in `field` that is going on,
@@ -1606,12 +1614,26 @@ impl State {
                 } else {
                     fill(t().app.year_invalid, &[("text", &typed)])
                 };
+                // As for a refused score: the year from before the run of
+                // keystrokes counts again (`2024` typed on the way to a
+                // refused `20245` does not), and it is that plan itself.
+                let next = match self.before_typing("ente-year") {
+                    Some(earlier) if earlier.ente.year != self.plan.ente.year => {
+                        let year = earlier.ente.year;
+                        let mut next = self.edited(|p| p.ente.year = year);
+                        if **earlier == *next.plan {
+                            next.back_to(earlier);
+                        }
+                        next
+                    }
+                    _ => self.clone(),
+                };
                 State {
                     year_draft: Some(Draft {
                         error: Some(error),
                         text,
                     }),
-                    ..self.clone()
+                    ..next
                 }
             }
         }

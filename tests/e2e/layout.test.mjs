@@ -281,3 +281,55 @@ test('printed, the general secretary\'s objectives are numbered and in the type 
     await page.setViewportSize({ width: 1400, height: 1000 });
   }
 });
+
+test('a title without spaces breaks within its column: the unit\'s scores stay on the screen', async () => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const title = page.locator('#titolo-o1');
+  const before = await title.inputValue();
+  await title.fill('Digitalizzazione'.repeat(20));
+  try {
+    const { table, screen, score } = await page.evaluate(() => ({
+      table: document.querySelector('#titolo-o1').closest('table').getBoundingClientRect().width,
+      screen: document.documentElement.clientWidth,
+      score: document.querySelector('#cella-o1-0').getBoundingClientRect().right,
+    }));
+    assert.ok(table <= screen, `the table is ${table} px wide on a ${screen} px screen`);
+    assert.ok(score <= screen, `the first score ends at ${score} px`);
+  } finally {
+    await title.fill(before);
+  }
+});
+
+test('a notice with a long word breaks it, its button in sight, on a wide screen and on a phone', async () => {
+  const fixture = new URL('../fixtures/bad/enorme.json', import.meta.url).pathname;
+  for (const viewport of [{ width: 1400, height: 1000 }, PHONE]) {
+    await page.setViewportSize(viewport);
+    await page.locator('#apri-file').setInputFiles(fixture);
+    const notice = page.getByTestId('notice').filter({ hasText: 'enorme.json' });
+    await notice.waitFor();
+    const { box, button, text } = await page.evaluate(() => {
+      const n = document.querySelector('[data-testid="notice"]');
+      const r = (e) => e.getBoundingClientRect();
+      return { box: r(n).right, button: r(n.querySelector('button')).right, text: n.querySelector('.notice-text').scrollWidth - n.querySelector('.notice-text').clientWidth };
+    });
+    assert.ok(box <= viewport.width, `${viewport.width} px: the notice ends at ${box} px`);
+    assert.ok(button <= viewport.width, `${viewport.width} px: its button ends at ${button} px`);
+    assert.equal(text, 0, `${viewport.width} px: the message is not cut`);
+    await notice.getByRole('button', { name: 'Chiudi il messaggio' }).click();
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 });
+});
+
+test('a refused year says why below its field and leaves the plan\'s other fields in line', async () => {
+  const year = page.locator('#ente-anno');
+  await year.fill('');
+  await year.pressSequentially('20255');
+  await page.locator('#ente-anno-errore').waitFor();
+  const tops = await page.evaluate(() => ['#ente-nome', '#ente-anno', '#ente-livelli']
+    .map((s) => document.querySelector(s).getBoundingClientRect().top));
+  assert.ok(Math.max(...tops) - Math.min(...tops) < 1, `the fields' tops: ${tops.join(', ')}`);
+  // The year typed on the way (2025, then 20255) does not count: the year from before it does.
+  assert.match(await page.locator('#titolo-piano').innerText(), /2024$/);
+  await year.fill('2024');
+  await year.press('Tab');
+});
