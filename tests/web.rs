@@ -330,7 +330,7 @@ fn undoing_back_to_the_plan_as_saved_leaves_nothing_unsaved() {
 
 #[wasm_bindgen_test]
 fn undo_stays_within_the_mode_and_takes_a_refused_entry_away_only_when_last() {
-    use pesatura::app::state::{Action, Mode, State};
+    use pesatura::app::state::{Action, Mode, Notice, State};
     use pesatura::model::decimal::Dec;
     use pesatura::model::review::Verdict;
     use yew::functional::Reducible;
@@ -347,12 +347,20 @@ fn undo_stays_within_the_mode_and_takes_a_refused_entry_away_only_when_last() {
     assert!(!review.can_undo());
     let undone = review.clone().reduce(Action::Undo);
     assert_eq!(first(&undone), Some(Dec::from_int(9)));
-    // The Nucleo's own decision is undone, and no further.
-    let decided = review.reduce(Action::ReviewVerdict {
+    // Without the reviewer's name, a decision is not taken: each records it.
+    let confirm = || Action::ReviewVerdict {
         id: "o1".into(),
         criterion: None,
         verdict: Verdict::Confirmed,
-    });
+    };
+    let unsigned = review.clone().reduce(confirm());
+    assert_eq!(unsigned.plan.objectives[0].review.verdict, Verdict::Pending);
+    assert!(Rc::ptr_eq(&unsigned.plan, &review.plan));
+    assert!(matches!(unsigned.notice, Some(Notice::Warning(_))));
+    // The Nucleo's own decision is undone, and no further.
+    let review = review.reduce(Action::SetReviewer("Luca Bianchi".into()));
+    let decided = review.reduce(confirm());
+    assert_eq!(decided.plan.review_log[0].by, "Luca Bianchi");
     assert!(decided.can_undo());
     let undone = decided.reduce(Action::Undo).reduce(Action::Undo);
     assert_eq!(undone.plan.objectives[0].review.verdict, Verdict::Pending);

@@ -672,11 +672,18 @@ impl PartialEq for Latest {
 impl State {
     /// A fingerprint of everything a table of objectives shows: when it is
     /// unchanged, the table need not render again.
+    /// In Verifica with no reviewer's name: decisions wait for one, since
+    /// each is recorded with it.
+    pub fn unsigned(&self) -> bool {
+        self.mode == Mode::Review && self.reviewer.trim().is_empty()
+    }
+
     pub fn table_fingerprint(&self, group: &crate::model::compute::Group) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = crate::app::fingerprint::Fingerprint::default();
         group.hash(&mut h);
         (self.mode == Mode::Review).hash(&mut h);
+        self.unsigned().hash(&mut h);
         self.show_results.hash(&mut h);
         self.plan.grid.hash(&mut h);
         self.plan.ente.levels.hash(&mut h);
@@ -1677,6 +1684,18 @@ impl Action {
         )
     }
 
+    /// Whether the action is a decision of the Nucleo, logged with the
+    /// reviewer's name.
+    fn is_review_decision(&self) -> bool {
+        matches!(
+            self,
+            Action::ReviewVerdict { .. }
+                | Action::ReviewComment { .. }
+                | Action::ReviewRevise { .. }
+                | Action::ReviewAchievement { .. }
+        )
+    }
+
     /// The field a typing action edits: successive keystrokes in one field
     /// are undone together.
     fn typed_field(&self) -> Option<String> {
@@ -1720,6 +1739,11 @@ impl State {
         }
         if self.mode == Mode::Review && action.edits_proposal() {
             return Rc::new(self.with_notice(Notice::Warning(t().app.notice_review_locked.into())));
+        }
+        if self.unsigned() && action.is_review_decision() {
+            return Rc::new(
+                self.with_notice(Notice::Warning(t().app.notice_review_unsigned.into())),
+            );
         }
         let field = action.typed_field();
         let mut next = match action {

@@ -32,6 +32,8 @@ test('every panel open: grid editing, spreadsheets, results, sensitivity', async
 test('Verifica with a review panel open and a refused entry', async () => {
   await page.getByRole('button', { name: 'Verifica', exact: true }).click();
   await page.locator('#riga-o2 .review-panel > summary').click();
+  await scan('verifica, no reviewer\'s name yet');
+  await page.locator('#nome-verificatore').fill('Maria Rossi');
   await page.locator('#rivisto-o2-0').fill('99');
   await page.locator('#rivisto-o2-0').press('Tab');
   await page.locator('#rivisto-o2-0-errore').waitFor();

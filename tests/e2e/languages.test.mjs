@@ -83,6 +83,10 @@ test('every panel in English: grid editing, spreadsheets, results, sensitivity, 
   assert.deepEqual(await italianLeft(), []);
   await page.getByRole('button', { name: 'Review', exact: true }).click();
   await page.locator('#riga-o2 .review-panel > summary').click();
+  // With no reviewer's name, the panel says in English that its decisions wait for one.
+  assert.match(await page.locator('#senza-nome-o2').innerText(), /Every decision is recorded with the reviewer/);
+  assert.deepEqual(await italianLeft(), []);
+  await page.locator('#nome-verificatore').fill('Jane Doe');
   await page.locator('#rivisto-o2-0').fill('99');
   await page.locator('#rivisto-o2-0').press('Tab');
   const error = await page.locator('#rivisto-o2-0-errore').innerText();

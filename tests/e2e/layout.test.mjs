@@ -177,6 +177,7 @@ test('on a phone an objective\'s review panel fits the screen, and its verdicts 
   await page.setViewportSize(PHONE);
   try {
     await page.getByRole('button', { name: 'Verifica', exact: true }).click();
+    await page.locator('#nome-verificatore').fill('Maria Rossi');
     await page.locator('#riga-o3 .review-panel > summary').click();
     await page.locator('#verdetto-o3-0').selectOption('confirmed');
     await page.locator('#verdetto-o3-1').selectOption('contested');

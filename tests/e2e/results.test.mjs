@@ -72,6 +72,7 @@ test('bands set in the grid editor count achievements by band, and say so', asyn
 
 test('the Nucleo contests an achievement and the validated result follows', async () => {
   await page.getByRole('button', { name: 'Verifica', exact: true }).click();
+  await page.locator('#nome-verificatore').fill('Maria Rossi');
   await page.locator('#riga-o3 .review-panel > summary').click();
   await page.locator('#rivisto-raggiungimento-o3').fill('50');
   await page.locator('#rivisto-raggiungimento-o3').press('Tab');

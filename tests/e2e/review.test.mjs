@@ -97,11 +97,22 @@ test('in Verifica nothing of the proposal can be changed, and the reviewer\'s na
   await p.goto(url);
   await p.locator('[data-testid="media-s3"]').waitFor();
   await p.getByRole('button', { name: 'Verifica', exact: true }).click();
-  // Until a name is typed, the field says why it is needed.
+  // Until a name is typed, the field says why it is needed, and an
+  // objective's decisions wait for it: they cannot be taken unsigned.
   const missing = p.locator('#nome-verificatore-manca');
   assert.match(await missing.innerText(), /nome di chi verifica/);
-  await p.getByLabel('Nome di chi verifica').fill('Luca Bianchi');
+  await p.locator('#riga-o2 .review-panel > summary').click();
+  const waiting = p.locator('#senza-nome-o2');
+  assert.match(await waiting.innerText(), /scriverlo prima di decidere/);
+  assert.ok(await p.locator('#verdetto-o2-0').isDisabled(), 'no verdict without a name');
+  assert.ok(await p.locator('#rivisto-o2-0').isDisabled(), 'no revised score without a name');
+  // Its button takes the focus to the name, which is typed there.
+  await waiting.getByRole('button', { name: 'Scrivi il nome' }).click();
+  assert.equal(await p.evaluate(() => document.activeElement?.id), 'nome-verificatore');
+  await p.keyboard.type('Luca Bianchi');
   assert.equal(await missing.count(), 0);
+  assert.equal(await waiting.count(), 0);
+  assert.ok(await p.locator('#verdetto-o2-0').isEnabled(), 'with the name, the decisions can be taken');
   // The ente, the grid, imports, and the other objectives are read only.
   for (const id of ['#ente-nome', '#ente-anno', '#ente-livelli']) {
     assert.notEqual(await p.locator(id).getAttribute('readonly'), null, `${id} is read only`);

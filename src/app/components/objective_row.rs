@@ -43,6 +43,9 @@ pub struct RowProps {
     pub units: Rc<Vec<UnitChoice>>,
     /// Verifica: scores are read-only, each can be confirmed, contested, revised.
     pub review_mode: bool,
+    /// Verifica with no reviewer's name: the decisions wait for it.
+    #[prop_or_default]
+    pub unsigned: bool,
     /// The objective's points as proposed (before any revision).
     pub proposed_points: Option<Dec>,
     /// The text of each revised-score field, with its refusal if any.
@@ -648,9 +651,28 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
             </tr>
         }
     });
+    let unsigned_id = dom_id("senza-nome", &[&o.id]);
+    let sign = Callback::from(|_| {
+        let field = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("nome-verificatore"));
+        if let Some(field) =
+            field.and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok())
+        {
+            let _ = field.focus();
+        }
+    });
     html! {
         <details class="review-panel" {open}>
             <summary>{ texts.row_review }</summary>
+            if props.unsigned {
+                <p class="hint review-unsigned" id={unsigned_id.clone()}>
+                    { icon(It::Warning) }<span>{ texts.row_review_unsigned }</span>
+                    <button type="button" class="btn btn-xs btn-outline-primary" onclick={sign}>{ texts.row_review_sign }</button>
+                </p>
+            }
+            <fieldset class="review-decisions" disabled={props.unsigned}
+                aria-describedby={props.unsigned.then_some(unsigned_id)}>
             <div class="field-row">
                 <div class="field">
                     <label for={dom_id("verdetto", &[&o.id])}>{ texts.row_objective_label }</label>
@@ -676,6 +698,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                     <tbody>{ row }</tbody>
                 </table>
             }
+            </fieldset>
         </details>
     }
 }

@@ -66,7 +66,7 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                 is_first={pos == 0} is_last={pos + 1 == n}
                 result={state.results.objectives[i].clone()} weight={member.weight}
                 {cells} {errors} direct={direct_cell} units={props.units.clone()}
-                review_mode={state.mode == Mode::Review} proposed_points={state.proposed.objectives[i].points}
+                review_mode={state.mode == Mode::Review} unsigned={state.unsigned()} proposed_points={state.proposed.objectives[i].points}
                 {revised} {status} {results}
                 achievement_review={state.grid_drafts.get(&format!("achievement-review-{}", o.id)).map(|d| (d.text.clone(), d.error.clone()))}
                 dispatch={props.dispatch.clone()} />

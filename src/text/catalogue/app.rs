@@ -269,6 +269,8 @@ texts! {
         notice_autosaved_elsewhere,
         /// A change of the proposal asked for in Verifica, refused.
         notice_review_locked,
+        /// A review decision asked for with no reviewer's name, refused.
+        notice_review_unsigned,
         /// An objective just shared with another unit, moved to the shared
         /// table; `{table}`: its title.
         notice_now_shared,

@@ -218,6 +218,10 @@ texts! {
         /// `{objective}`: see `row_objective`.
         row_comment_achievement,
         row_review,
+        /// In an objective's review panel while no reviewer's name is written: its decisions wait for it.
+        row_review_unsigned,
+        /// The button that takes the focus to the reviewer's name.
+        row_review_sign,
         row_objective_label,
         /// `{objective}`: see `row_objective`.
         row_review_objective,

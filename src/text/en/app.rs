@@ -188,6 +188,7 @@ pub const APP: AppTexts = AppTexts {
     notice_grid_lost_weights_one: "With the grid changed this way, one objective that had a weight has none (a score not admitted or missing, or its type): it does not count until completed. “Undo” (Ctrl+Z) puts the grid back as it was.",
     notice_grid_lost_weights_many: "With the grid changed this way, {n} objectives that had a weight have none (scores not admitted or missing, or their type): they do not count until completed. “Undo” (Ctrl+Z) puts the grid back as it was.",
     notice_autosaved_elsewhere: "Pesatura is open in another tab of this browser too, which has just autosaved its plan: autosave keeps only one, the last changed. So as not to lose work, use one tab only or save to a file with “Save”.",
+    notice_review_unsigned: "Decision not recorded: the reviewer's name is missing, and every decision records it. Write it in “Reviewer's name”.",
     notice_review_locked: "In Review the proposal stays as the unit head made it: to change it, go back to “Proposal”.",
     notice_now_shared: "The objective is now shared by several units: it is in the table “{table}”.",
     notice_now_shared_each: "The objective is now shared by several units: it is in the table of each, and counts in each.",

@@ -156,6 +156,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     row_revised_achievement: "Revised achievement in percent, {objective}",
     row_comment_achievement: "Comment on the achievement, {objective}",
     row_review: "Review",
+    row_review_unsigned: "Every decision is recorded with the reviewer's name: write it before deciding.",
+    row_review_sign: "Write the name",
     row_objective_label: "Objective",
     row_review_objective: "Review of {objective}",
     row_comment: "Comment",

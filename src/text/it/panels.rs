@@ -156,6 +156,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     row_revised_achievement: "Raggiungimento rivisto in percentuale, {objective}",
     row_comment_achievement: "Commento sul raggiungimento, {objective}",
     row_review: "Verifica",
+    row_review_unsigned: "Ogni decisione è registrata con il nome di chi verifica: scriverlo prima di decidere.",
+    row_review_sign: "Scrivi il nome",
     row_objective_label: "Obiettivo",
     row_review_objective: "Verifica dell'{objective}",
     row_comment: "Commento",
