@@ -564,3 +564,36 @@ fn an_import_adds_the_units_it_names_with_its_objectives_in_one_step() {
     assert_eq!(undone.plan.units.len(), units_before);
     assert!(undone.plan.objectives.is_empty());
 }
+
+#[wasm_bindgen_test]
+fn a_notice_is_said_again_in_the_language_chosen() {
+    use pesatura::app::state::{Action, Notice, State};
+    use pesatura::text::Lang;
+    use yew::functional::Reducible;
+
+    let text = |s: &State| match &s.notice {
+        Some(Notice::Error(t) | Notice::Warning(t) | Notice::Info(t)) => t.to_string(),
+        None => String::new(),
+    };
+    let broken = Rc::new(State::como_example()).reduce(Action::Open {
+        name: "rotto.json".into(),
+        bytes: br#"{"schema_version": 4, "ente": 5}"#.to_vec(),
+    });
+    let italian = text(&broken);
+    assert!(
+        italian.contains("Il piano sullo schermo non è stato modificato"),
+        "{italian}"
+    );
+    let english = broken.reduce(Action::SetLanguage(Lang::En));
+    let said = text(&english);
+    assert!(
+        said.contains("The plan on screen has not been changed"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("ci vuole"),
+        "the file's reason in English too: {said}"
+    );
+    let back = english.reduce(Action::SetLanguage(Lang::It));
+    assert_eq!(text(&back), italian);
+}

@@ -106,9 +106,89 @@ pub struct Draft {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    Error(String),
-    Warning(String),
-    Info(String),
+    Error(Said),
+    Warning(Said),
+    Info(Said),
+}
+
+impl Notice {
+    /// The same notice in the language now in use, where it can be said again.
+    fn said_again(&self) -> Notice {
+        match self {
+            Notice::Error(s) => Notice::Error(s.again()),
+            Notice::Warning(s) => Notice::Warning(s.again()),
+            Notice::Info(s) => Notice::Info(s.again()),
+        }
+    }
+}
+
+/// A notice's text, with the way to write it again in another language
+/// (the file's error read again, in that language, for a file refused).
+/// Said once, it stays as written: a browser's own reason, say.
+#[derive(Clone)]
+pub struct Said {
+    text: String,
+    words: Option<Rc<dyn Fn() -> String>>,
+}
+
+impl Said {
+    /// The text `words` writes now, written again at a change of language.
+    pub fn again_with(words: impl Fn() -> String + 'static) -> Said {
+        Said {
+            text: words(),
+            words: Some(Rc::new(words)),
+        }
+    }
+
+    fn again(&self) -> Said {
+        match &self.words {
+            Some(words) => Said {
+                text: words(),
+                words: Some(words.clone()),
+            },
+            None => self.clone(),
+        }
+    }
+}
+
+impl std::ops::Deref for Said {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<String> for Said {
+    fn from(text: String) -> Said {
+        Said { text, words: None }
+    }
+}
+
+impl PartialEq for Said {
+    fn eq(&self, other: &Said) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Said {}
+
+impl std::fmt::Debug for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text.fmt(f)
+    }
+}
+
+/// A file refused, with `template`'s `{name}` and `{error}`: in another
+/// language, the file is read again (`read`) for its error in that language.
+fn refused_file<E: std::fmt::Display>(
+    template: fn() -> &'static str,
+    name: String,
+    read: impl Fn() -> Option<E> + 'static,
+) -> Notice {
+    Notice::Error(Said::again_with(move || {
+        let error = read().map(|e| e.to_string()).unwrap_or_default();
+        fill(template(), &[("name", &name), ("error", &error)])
+    }))
 }
 
 /// The texts kept as typed and accepted, without the refused ones.
@@ -957,10 +1037,13 @@ impl State {
                 notice: None,
                 ..self.clone()
             },
-            Err(e) => self.with_notice(Notice::Error(fill(
-                t().app.notice_file_refused,
-                &[("name", &name), ("error", &e)],
-            ))),
+            Err(e) => self.with_notice(Notice::Error(
+                fill(
+                    t().app.notice_file_refused,
+                    &[("name", &name), ("error", &e)],
+                )
+                .into(),
+            )),
         }
     }
 
@@ -1142,14 +1225,16 @@ impl State {
         let weighed = |r: &Results| r.objectives.iter().filter(|o| o.points.is_some()).count();
         match weighed(&self.proposed).saturating_sub(weighed(&next.proposed)) {
             0 => next,
-            lost => next.with_notice(Notice::Warning(fill(
-                plural(
-                    lost,
-                    t().app.notice_grid_lost_weights_one,
-                    t().app.notice_grid_lost_weights_many,
-                ),
-                &[("n", &lost)],
-            ))),
+            lost => next.with_notice(Notice::Warning(Said::again_with(move || {
+                fill(
+                    plural(
+                        lost,
+                        t().app.notice_grid_lost_weights_one,
+                        t().app.notice_grid_lost_weights_many,
+                    ),
+                    &[("n", &lost)],
+                )
+            }))),
         }
     }
 
@@ -1479,9 +1564,9 @@ impl State {
         }
     }
 
-    fn with_notice(&self, notice: Notice) -> State {
+    fn with_notice(&self, notice: impl Into<Notice>) -> State {
         State {
-            notice: Some(notice),
+            notice: Some(notice.into()),
             ..self.clone()
         }
     }
@@ -1596,6 +1681,7 @@ impl State {
             shown_plan,
             drafts: Rc::new(drafts),
             announcement: String::new(),
+            notice: self.notice.as_ref().map(Notice::said_again),
             ..self.clone()
         };
         match &self.year_draft {
@@ -1738,24 +1824,27 @@ impl State {
             return Rc::new(self.checked()).apply(action);
         }
         if self.mode == Mode::Review && action.edits_proposal() {
-            return Rc::new(self.with_notice(Notice::Warning(t().app.notice_review_locked.into())));
+            return Rc::new(self.with_notice(Notice::Warning(Said::again_with(|| {
+                t().app.notice_review_locked.into()
+            }))));
         }
         if self.unsigned() && action.is_review_decision() {
-            return Rc::new(
-                self.with_notice(Notice::Warning(t().app.notice_review_unsigned.into())),
-            );
+            return Rc::new(self.with_notice(Notice::Warning(Said::again_with(|| {
+                t().app.notice_review_unsigned.into()
+            }))));
         }
         let field = action.typed_field();
         let mut next = match action {
             Action::New { year, preset } => self.replaced(
                 new_plan_with(year, preset),
-                Notice::Info(fill(
-                    t().app.notice_new_plan,
-                    &[("method", &preset.label())],
-                )),
+                Notice::Info(Said::again_with(move || {
+                    fill(t().app.notice_new_plan, &[("method", &preset.label())])
+                })),
             ),
             Action::OpenExample => State {
-                notice: Some(Notice::Info(t().app.notice_example.into())),
+                notice: Some(Notice::Info(Said::again_with(|| {
+                    t().app.notice_example.into()
+                }))),
                 // Drawn as a plan opened: its findings at the last frame.
                 opening: self.opening + 1,
                 show_results: self.show_results,
@@ -1765,36 +1854,50 @@ impl State {
             Action::Open { name, bytes } => match json::load_checked(&bytes) {
                 Ok((plan, json::Integrity::ModifiedOutside)) => self.opened(
                     plan,
-                    Notice::Warning(fill(t().app.notice_opened_modified, &[("name", &name)])),
+                    Notice::Warning(Said::again_with(move || {
+                        fill(t().app.notice_opened_modified, &[("name", &name)])
+                    })),
                 ),
                 Ok((plan, _)) => self.opened(
                     plan,
-                    Notice::Info(fill(t().app.notice_opened, &[("name", &name)])),
+                    Notice::Info(Said::again_with(move || {
+                        fill(t().app.notice_opened, &[("name", &name)])
+                    })),
                 ),
-                Err(e) => self.with_notice(Notice::Error(fill(
-                    t().app.notice_file_refused,
-                    &[("name", &name), ("error", &e)],
-                ))),
+                Err(_) => self.with_notice(refused_file(
+                    || t().app.notice_file_refused,
+                    name,
+                    move || json::load(&bytes).err(),
+                )),
             },
-            Action::OpenFailed { name, reason } => self.with_notice(Notice::Error(fill(
-                t().app.notice_read_failed,
-                &[("name", &name), ("reason", &reason)],
-            ))),
+            // The browser's reason is said as the browser gave it.
+            Action::OpenFailed { name, reason } => {
+                self.with_notice(Notice::Error(Said::again_with(move || {
+                    fill(
+                        t().app.notice_read_failed,
+                        &[("name", &name), ("reason", &reason)],
+                    )
+                })))
+            }
             Action::Saved { name } => {
                 // What was typed and refused is not in the file: say so, and
                 // the plan stays unsaved until it is corrected.
                 let refused = self.refused_fields();
                 let notice = if refused == 0 {
-                    Notice::Info(fill(t().app.notice_saved, &[("name", &name)]))
+                    Notice::Info(Said::again_with(move || {
+                        fill(t().app.notice_saved, &[("name", &name)])
+                    }))
                 } else {
-                    Notice::Warning(fill(
-                        plural(
-                            refused,
-                            t().app.notice_saved_refused_one,
-                            t().app.notice_saved_refused_many,
-                        ),
-                        &[("name", &name), ("n", &refused)],
-                    ))
+                    Notice::Warning(Said::again_with(move || {
+                        fill(
+                            plural(
+                                refused,
+                                t().app.notice_saved_refused_one,
+                                t().app.notice_saved_refused_many,
+                            ),
+                            &[("name", &name), ("n", &refused)],
+                        )
+                    }))
                 };
                 State {
                     dirty: refused > 0,
@@ -1890,7 +1993,7 @@ impl State {
                         )
                     };
                     next.announcement = text.clone();
-                    next.notice = Some(Notice::Info(text));
+                    next.notice = Some(Notice::Info(text.into()));
                 }
                 next
             }
@@ -2020,11 +2123,13 @@ impl State {
             } => {
                 let restored = self.replaced(
                     plan,
-                    Notice::Info(if saved_at.is_empty() {
-                        t().app.notice_restored.to_string()
-                    } else {
-                        fill(t().app.notice_restored_at, &[("saved_at", &saved_at)])
-                    }),
+                    Notice::Info(Said::again_with(move || {
+                        if saved_at.is_empty() {
+                            t().app.notice_restored.to_string()
+                        } else {
+                            fill(t().app.notice_restored_at, &[("saved_at", &saved_at)])
+                        }
+                    })),
                 );
                 State {
                     dirty,
@@ -2040,43 +2145,59 @@ impl State {
             Action::Compare { name, bytes } => match json::load(&bytes) {
                 Ok(other) => State {
                     comparison: Some(Rc::new(Comparing::new(name.clone(), Rc::new(other), &self))),
-                    notice: Some(Notice::Info(fill(
-                        t().app.notice_comparing,
-                        &[("name", &name)],
-                    ))),
+                    notice: Some(Notice::Info(Said::again_with(move || {
+                        fill(t().app.notice_comparing, &[("name", &name)])
+                    }))),
                     ..(*self).clone()
                 },
-                Err(e) => self.with_notice(Notice::Error(fill(
-                    t().app.notice_compare_refused,
-                    &[("name", &name), ("error", &e)],
-                ))),
+                Err(_) => self.with_notice(refused_file(
+                    || t().app.notice_compare_refused,
+                    name,
+                    move || json::load(&bytes).err(),
+                )),
             },
             Action::CloseComparison => State {
                 comparison: None,
                 ..(*self).clone()
             },
-            Action::AutosavedElsewhere => self.with_notice(Notice::Warning(
-                t().app.notice_autosaved_elsewhere.to_string(),
-            )),
+            Action::AutosavedElsewhere => {
+                self.with_notice(Notice::Warning(Said::again_with(|| {
+                    t().app.notice_autosaved_elsewhere.to_string()
+                })))
+            }
             Action::ShowResults(show) => State {
                 show_results: show,
                 ..(*self).clone()
             },
             Action::SetLanguage(lang) => self.in_language(lang),
             Action::CheckPlan => self.checked(),
-            Action::ImportCsv { name, bytes } => {
-                self.preview_import(name, csv::preview(&bytes, &self.plan))
-            }
+            Action::ImportCsv { name, bytes } => match csv::preview(&bytes, &self.plan) {
+                Err(_) => {
+                    let plan = self.plan.clone();
+                    self.with_notice(refused_file(
+                        || t().app.notice_file_refused,
+                        name,
+                        move || csv::preview(&bytes, &plan).err(),
+                    ))
+                }
+                preview => self.preview_import(name, preview),
+            },
             Action::ImportSheet { name, sheet } => self.preview_import(
                 name,
                 sheet.and_then(|sheet| crate::io::xlsx::preview_sheet(&sheet, &self.plan)),
             ),
             Action::PasteCells { text, unit } => {
                 match csv::preview_for_unit(text.as_bytes(), &self.plan, &unit) {
-                    Err(e) => self.with_notice(Notice::Error(fill(
-                        t().app.notice_pasted_refused,
-                        &[("error", &e.of_pasted_cells())],
-                    ))),
+                    Err(_) => {
+                        let plan = self.plan.clone();
+                        self.with_notice(Notice::Error(Said::again_with(move || {
+                            let error = csv::preview_for_unit(text.as_bytes(), &plan, &unit)
+                                .err()
+                                .map(|e| e.of_pasted_cells())
+                                .unwrap_or_default();
+                            fill(t().app.notice_pasted_refused, &[("error", &error)])
+                        })))
+                    }
                     preview => self.preview_import(t().app.pasted_cells.into(), preview),
                 }
             }
@@ -2094,10 +2215,11 @@ impl State {
                         ..(*self).clone()
                     }
                 }
-                Err(e) => self.with_notice(Notice::Error(fill(
-                    t().app.notice_file_refused,
-                    &[("name", &name), ("error", &e)],
-                ))),
+                Err(_) => self.with_notice(refused_file(
+                    || t().app.notice_file_refused,
+                    name,
+                    move || como_table::read(&bytes).err(),
+                )),
             },
             Action::ChooseDuplicate { index, choice } => match self.import.as_deref() {
                 Some(Import::Como {
@@ -2151,10 +2273,13 @@ impl State {
                             })),
                             ..(*self).clone()
                         },
-                        Err(e) => self.with_notice(Notice::Error(fill(
-                            t().app.notice_file_refused,
-                            &[("name", name), ("error", &e)],
-                        ))),
+                        Err(e) => self.with_notice(Notice::Error(
+                            fill(
+                                t().app.notice_file_refused,
+                                &[("name", name), ("error", &e)],
+                            )
+                            .into(),
+                        )),
                     }
                 }
                 _ => (*self).clone(),
@@ -2179,14 +2304,19 @@ impl State {
                             let count = rows.rows.len();
                             State {
                                 import: None,
-                                notice: Some(Notice::Info(fill(
-                                    plural(
-                                        count,
-                                        t().app.notice_imported_one,
-                                        t().app.notice_imported_many,
-                                    ),
-                                    &[("n", &count), ("name", name)],
-                                ))),
+                                notice: Some(Notice::Info({
+                                    let name = name.clone();
+                                    Said::again_with(move || {
+                                        fill(
+                                            plural(
+                                                count,
+                                                t().app.notice_imported_one,
+                                                t().app.notice_imported_many,
+                                            ),
+                                            &[("n", &count), ("name", &name)],
+                                        )
+                                    })
+                                })),
                                 ..self.edited(|p| {
                                     if let Some(plan) = with_units {
                                         *p = plan;
@@ -2195,10 +2325,13 @@ impl State {
                                 })
                             }
                         }
-                        Err(e) => self.with_notice(Notice::Error(fill(
-                            t().app.notice_file_refused,
-                            &[("name", name), ("error", &e)],
-                        ))),
+                        Err(e) => self.with_notice(Notice::Error(
+                            fill(
+                                t().app.notice_file_refused,
+                                &[("name", name), ("error", &e)],
+                            )
+                            .into(),
+                        )),
                     }
                 }
                 Some(Import::Como {
@@ -2206,7 +2339,10 @@ impl State {
                     table,
                     choices,
                 }) => {
-                    let notice = Notice::Info(fill(t().app.notice_como_opened, &[("name", &name)]));
+                    let name = name.clone();
+                    let notice = Notice::Info(Said::again_with(move || {
+                        fill(t().app.notice_como_opened, &[("name", &name)])
+                    }));
                     State {
                         import: None,
                         dirty: true,

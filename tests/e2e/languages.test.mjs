@@ -158,3 +158,22 @@ test('a refused entry keeps its text and gives its reason in the new language', 
   await page.waitForFunction(() => document.documentElement.lang === 'it');
   assert.match(await page.locator('#cella-o2-1-errore').innerText(), /fuori dall'intervallo ammesso/);
 });
+
+test('a notice on screen is said again in the new language, a refused file\'s reason included', async () => {
+  const fixture = new URL('../fixtures/bad/id-doppio.json', import.meta.url).pathname;
+  await page.locator('#apri-file').setInputFiles(fixture);
+  const notice = page.getByTestId('notice');
+  await notice.filter({ hasText: 'compare due volte' }).waitFor();
+  assert.match(await notice.innerText(), /Il piano sullo schermo non è stato modificato/);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const english = await notice.innerText();
+  assert.match(english, /^Error:/);
+  assert.match(english, /appears twice/);
+  assert.match(english, /The plan on screen has not been changed/);
+  assert.doesNotMatch(english, /compare|piano|schermo/);
+  await page.getByRole('button', { name: 'Italiano', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'it');
+  assert.match(await notice.innerText(), /compare due volte/);
+  await notice.getByRole('button', { name: 'Chiudi il messaggio' }).click();
+});

@@ -63,7 +63,7 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
                 onfocusin={hold(&held, true)} onfocusout={hold(&held, false)}>
                 <span class="notice-text">
                     if matches!(notice, Notice::Error(_)) { <strong>{ t().app.error_prefix }</strong>{ " " } }
-                    { text.clone() }
+                    { text.to_string() }
                 </span>
                 <button type="button" class="btn btn-small btn-outline-primary btn-xs btn-icon" onclick={dismiss} aria-label={t().app.close_notice_label}>{ icon(It::Close) }{ t().app.close_notice }</button>
             </div>
