@@ -522,6 +522,19 @@ fn spreadsheet_files_are_refused() {
 }
 
 #[test]
+fn a_plan_given_to_the_import_points_to_opening_it() {
+    let plan = como();
+    let text = json::save(&plan);
+    let error = csv::preview(text.as_bytes(), &emptied(&plan)).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("piano salvato da Pesatura (JSON)"),
+        "{message}"
+    );
+    assert!(message.contains("«Apri file…»"), "{message}");
+}
+
+#[test]
 fn a_file_without_header_or_unit_column_is_refused() {
     let error = csv::preview(b"uno;due;tre\n1;2;3\n", &small_plan()).unwrap_err();
     assert!(error.to_string().contains("intestazione"), "{error}");

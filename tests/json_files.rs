@@ -208,7 +208,7 @@ fn empty_file() {
 
 #[test]
 fn not_json() {
-    let e = refused(b"Obiettivo;Punti\nUno;4\n");
+    let e = refused(b"Piano degli obiettivi\nUno 4\n");
     assert!(
         e.to_string()
             .starts_with("Il file non è un piano di Pesatura valido: il testo non è JSON valido"),
@@ -365,6 +365,35 @@ fn binary_and_utf16_files() {
         .chain("{}".encode_utf16().flat_map(|u| u.to_le_bytes()))
         .collect();
     assert!(refused(&utf16).message.contains("UTF-16"));
+}
+
+#[test]
+fn a_table_opened_as_a_plan_points_to_the_import() {
+    let csv = "Settore;Titolo;Complessità\nSettore Tributi;Riscossione;4\n";
+    let tab = "Settore\tTitolo\n\"Settore Tributi\"\tRiscossione\n";
+    for text in [csv, tab] {
+        let e = refused(text.as_bytes());
+        assert!(e.message.contains("tabella di testo (CSV)"), "{e}");
+        assert!(
+            e.message.contains("«Importa obiettivi da CSV o Excel…»"),
+            "{e}"
+        );
+    }
+    for xlsx in [
+        &b"PK\x03\x04\x14\x00\x06\x00"[..],
+        b"\xD0\xCF\x11\xE0\xA1\xB1",
+    ] {
+        let e = refused(xlsx);
+        assert!(e.message.contains("foglio di calcolo"), "{e}");
+        assert!(
+            e.message.contains("«Importa obiettivi da CSV o Excel…»"),
+            "{e}"
+        );
+    }
+    // Text that is neither JSON nor a table keeps the parser's place.
+    let e = refused(b"Piano della performance 2024");
+    assert!(e.message.contains("non è JSON valido"), "{e}");
+    assert_eq!(e.line, Some(1));
 }
 
 #[test]

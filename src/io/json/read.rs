@@ -38,6 +38,9 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(LoadError::plain(t().io.json_utf16));
     }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(LoadError::plain(to_import(t().io.json_is_spreadsheet)));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -57,9 +60,13 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
         Some(b'{') => {}
         Some(b'[') => return Err(LoadError::plain(t().io.json_list_not_object)),
         _ => {
-            // Not an object: let the parser say where the text stops being JSON.
+            // Not an object: a table meant for the import, or let the parser
+            // say where the text stops being JSON.
             let e = serde_json::from_str::<Value>(text).err();
             return Err(match e {
+                Some(_) if looks_like_table(text) => {
+                    LoadError::plain(to_import(t().io.json_is_table))
+                }
                 Some(e) => json_error(&e, None),
                 None => LoadError::plain(t().io.json_single_value),
             });
@@ -195,6 +202,21 @@ pub(super) fn migrate_read(mut file: FileV2) -> Option<FileV2> {
     }
     file.schema_version = SCHEMA_VERSION;
     Some(file)
+}
+
+/// `template`, whose `{import}` names the command that reads objectives
+/// from a table: the way out for a table opened as a plan.
+fn to_import(template: &str) -> String {
+    fill(template, &[("import", &t().app.import_objectives)])
+}
+
+/// Whether text that is not JSON reads as a table: its first line split
+/// into several cells by the separator a CSV export uses.
+fn looks_like_table(text: &str) -> bool {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    [';', '\t', ',']
+        .iter()
+        .any(|&sep| first.split(sep).count() >= 2)
 }
 
 /// Reads a file of an older version through [`migrate`]. The migrated value

@@ -26,6 +26,10 @@ texts! {
         json_utf16,
         json_not_utf8,
         json_binary,
+        /// `{import}`: the label of the command that imports objectives.
+        json_is_spreadsheet,
+        /// `{import}`: the label of the command that imports objectives.
+        json_is_table,
         /// No placeholder: `{ … }` is written as it is.
         json_list_not_object,
         /// No placeholder: `{ … }` is written as it is.
@@ -144,6 +148,8 @@ texts! {
         csv_utf16,
         /// `{way_out}`: `csv_save_as_csv`.
         csv_spreadsheet,
+        /// `{open}`: the label of the command that opens a plan.
+        csv_is_plan,
         /// `{way_out}`: `csv_save_as_csv`.
         csv_looks_utf16,
         /// `{way_out}`: `csv_save_as_csv`.
