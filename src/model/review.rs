@@ -116,6 +116,39 @@ pub fn objective_status(o: &Objective, criteria: usize) -> Verdict {
     }
 }
 
+/// Why an objective has the standing [`objective_status`] gives it, where
+/// its own verdict does not say so: a reviewer reading «contestato» next to
+/// an objective whose own verdict is still «da verificare» is told which
+/// scores made it so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StatusReason {
+    /// Its own verdict, or nothing decided yet.
+    Own,
+    /// Contested through these criteria (their indexes in the grid) and,
+    /// when `achievement` is true, through its degree of achievement.
+    ContestedParts {
+        criteria: Vec<usize>,
+        achievement: bool,
+    },
+    /// Every criterion confirmed, the objective itself not yet.
+    EveryScoreConfirmed,
+}
+
+/// See [`StatusReason`].
+pub fn status_reason(o: &Objective, criteria: usize) -> StatusReason {
+    let r = &o.review;
+    match objective_status(o, criteria) {
+        Verdict::Contested if r.verdict != Verdict::Contested => StatusReason::ContestedParts {
+            criteria: (0..criteria)
+                .filter(|&c| r.score(c).is_some_and(|s| s.verdict == Verdict::Contested))
+                .collect(),
+            achievement: r.achievement.verdict == Verdict::Contested,
+        },
+        Verdict::Confirmed if r.verdict != Verdict::Confirmed => StatusReason::EveryScoreConfirmed,
+        _ => StatusReason::Own,
+    }
+}
+
 /// A set of objectives' standing: contested if one is, confirmed if all are.
 pub fn group_status(statuses: impl Iterator<Item = Verdict>) -> Verdict {
     let mut any = false;
@@ -388,6 +421,42 @@ mod tests {
             plan.review_log[5].change,
             "«Signif. finanziaria» rivisto da — a 1"
         );
+    }
+
+    #[test]
+    fn a_status_names_the_decisions_it_comes_from() {
+        let mut plan = new_plan(2025);
+        let a = plan.add_objective("u1");
+        let reason = |plan: &Plan| status_reason(&plan.objectives[0], 4);
+        assert_eq!(reason(&plan), StatusReason::Own);
+        plan.review_verdict(&a, Some(1), Verdict::Contested, "t", "Rossi");
+        plan.review_verdict(&a, Some(3), Verdict::Contested, "t", "Rossi");
+        assert_eq!(
+            reason(&plan),
+            StatusReason::ContestedParts {
+                criteria: vec![1, 3],
+                achievement: false
+            }
+        );
+        plan.review_achievement(&a, Some(Verdict::Contested), None, None, "t", "Rossi");
+        assert_eq!(
+            reason(&plan),
+            StatusReason::ContestedParts {
+                criteria: vec![1, 3],
+                achievement: true
+            }
+        );
+        // The objective's own verdict says it all.
+        plan.review_verdict(&a, None, Verdict::Contested, "t", "Rossi");
+        assert_eq!(reason(&plan), StatusReason::Own);
+        plan.review_verdict(&a, None, Verdict::Pending, "t", "Rossi");
+        plan.review_achievement(&a, Some(Verdict::Pending), None, None, "t", "Rossi");
+        for c in 0..4 {
+            plan.review_verdict(&a, Some(c), Verdict::Confirmed, "t", "Rossi");
+        }
+        assert_eq!(reason(&plan), StatusReason::EveryScoreConfirmed);
+        plan.review_verdict(&a, None, Verdict::Confirmed, "t", "Rossi");
+        assert_eq!(reason(&plan), StatusReason::Own);
     }
 
     #[test]

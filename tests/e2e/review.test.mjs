@@ -54,12 +54,16 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   assert.equal(await cell('punti-o3').innerText(), '23\nproposto 26');
   assert.equal(await cell('media-s1').innerText(), '19,67\nproposta 20,67'); // (18 + 18 + 23) / 3
   assert.equal(await cell('stato-o3').innerText(), 'CONTESTATO');
+  // The objective's own verdict is still to decide: the badge says which score contests it.
+  assert.equal(await page.locator('#verdetto-o3').inputValue(), 'pending');
+  assert.equal(await cell('stato-perche-o3').innerText(), 'per Complessità');
   assert.equal(await cell('stato-unita-s1').innerText(), 'CONTESTATO');
 
   // Objective 1 confirmed as a whole.
   await page.locator('#riga-o1 .review-panel > summary').click();
   await page.locator('#verdetto-o1').selectOption('confirmed');
   assert.equal(await cell('stato-o1').innerText(), 'CONFERMATO');
+  assert.equal(await cell('stato-perche-o1').count(), 0, 'its own verdict says it');
   assert.equal(await cell('da-verificare').innerText(), 'Da verificare: 51 obiettivi');
   // The ente's average, validated, with the proposed one beside it, as the units'.
   assert.equal(await cell('ente-media').innerText(), '21,49'); // (1142 − 3) / 53

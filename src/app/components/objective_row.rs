@@ -17,7 +17,7 @@ use crate::app::Dispatch;
 use crate::model::compute::{ObjectiveResult, Status};
 use crate::model::decimal::Dec;
 use crate::model::plan::{Method, Scale};
-use crate::model::review::Verdict;
+use crate::model::review::{status_reason, StatusReason, Verdict};
 use crate::model::{Grid, Objective};
 use crate::text::{fill, number, plain, points, t};
 
@@ -485,6 +485,9 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     if props.review_mode {
                         <span class={classes!("status-badge", format!("verdict-{}", verdict_value(props.status)))}
                             data-testid={dom_id("stato", &[&o.id])}>{ props.status.label() }</span>
+                        if let Some(reason) = status_reason_text(props) {
+                            <span class="status-reason" data-testid={dom_id("stato-perche", &[&o.id])}>{ reason }</span>
+                        }
                     }
                     <details class="description" open={o.description.is_some()} ontoggle={on_description_toggle}>
                         <summary>{ texts.row_description }</summary>
@@ -545,6 +548,31 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                 }
             </td>
         </tr>
+    }
+}
+
+/// Where the objective's standing comes from, when its own verdict does not
+/// say it: the criteria contested, or every score confirmed.
+fn status_reason_text(props: &RowProps) -> Option<String> {
+    let texts = &t().panels;
+    let criteria = &props.grid.criteria;
+    match status_reason(&props.objective, criteria.len()) {
+        StatusReason::Own => None,
+        StatusReason::EveryScoreConfirmed => Some(texts.row_status_every_score.to_string()),
+        StatusReason::ContestedParts {
+            criteria: contested,
+            achievement,
+        } => {
+            let parts: Vec<&str> = contested
+                .iter()
+                .map(|&c| criteria[c].short.as_str())
+                .chain(achievement.then_some(texts.row_status_achievement))
+                .collect();
+            Some(fill(
+                texts.row_status_contested_in,
+                &[("parts", &parts.join(", "))],
+            ))
+        }
     }
 }
 

@@ -223,6 +223,10 @@ texts! {
         /// The button that takes the focus to the reviewer's name.
         row_review_sign,
         row_objective_label,
+        /// `{parts}`: the contested criteria's short names, and the achievement's, separated by commas.
+        row_status_contested_in,
+        row_status_achievement,
+        row_status_every_score,
         /// `{objective}`: see `row_objective`.
         row_review_objective,
         row_comment,
