@@ -197,6 +197,18 @@ pub fn parse_number(text: &str) -> Result<Dec, NumberError> {
     parse_plain(&normalised)
 }
 
+/// For a text [`parse_number`] read as thousands (`1.000` in Italian), the
+/// same digits with the decimal mark instead (`1,000`): what the user may
+/// have meant when the thousand is out of range.
+pub fn read_as_thousands(text: &str) -> Option<String> {
+    let text = text.trim();
+    let marks = crate::text::lang().marks();
+    let group = marks.group?;
+    let lone = text.contains(group) && !text.contains(marks.decimal);
+    (lone && text.matches(group).count() == 1 && grouped_by(text, group))
+        .then(|| text.replace(group, &marks.decimal.to_string()))
+}
+
 /// Whether `text` is written in thousands grouped by `mark`: one to three
 /// digits (not a lone zero), then groups of exactly three (`1.000`,
 /// `12.500.000`, `-2.000`).

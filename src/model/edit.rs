@@ -2,7 +2,7 @@
 //! unique, a unit's objectives follow it) and is tested here, natively, so the
 //! interface only dispatches them.
 
-use super::decimal::{parse_number, Dec, NumberError};
+use super::decimal::{parse_number, read_as_thousands, Dec, NumberError};
 use super::plan::{
     AverageRule, Criterion, DirectWeight, Indicator, Level, Method, Objective, ObjectiveType,
     OrgObjective, PlainObjective, Plan, Scale, SharedRule, Unit,
@@ -27,6 +27,18 @@ fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
+/// `why` a typed number is refused, and, when it was read as thousands
+/// (`1.000` is a thousand), how to write the decimal it may have meant.
+fn with_thousands_hint(why: String, text: &str) -> String {
+    match read_as_thousands(text) {
+        Some(decimal) => {
+            let hint = fill(t().model.read_as_thousands, &[("decimal", &decimal)]);
+            format!("{why} {hint}")
+        }
+        None => why,
+    }
+}
+
 /// Reads what a user typed in a score cell. Empty means "not scored yet".
 /// Anything the criterion does not admit is refused with the reason.
 pub fn parse_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, String> {
@@ -45,7 +57,7 @@ pub fn parse_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, Str
             &[("text", &text.trim()), ("problem", &e)],
         )),
         Ok(score) => match score_problem(score, criterion) {
-            Some(why) => Err(why),
+            Some(why) => Err(with_thousands_hint(why, text)),
             None => Ok(Some(score)),
         },
     }
@@ -64,9 +76,12 @@ pub fn parse_direct(text: &str) -> Result<Option<DirectWeight>, String> {
             t().model.weight_not_a_number,
             &[("text", &text.trim())],
         )),
-        Ok(p) if p <= Dec::ZERO || p > Dec::HUNDRED => Err(fill(
-            t().model.direct_weight_out_of_range,
-            &[("weight", &points(p))],
+        Ok(p) if p <= Dec::ZERO || p > Dec::HUNDRED => Err(with_thousands_hint(
+            fill(
+                t().model.direct_weight_out_of_range,
+                &[("weight", &points(p))],
+            ),
+            number,
         )),
         Ok(p) if p.round(2) != p => Err(t().model.weight_too_precise.to_string()),
         Ok(p) => Ok(Some(DirectWeight::Percent(p))),
@@ -605,6 +620,30 @@ mod tests {
         assert!(parse_score("sette", c)
             .unwrap_err()
             .contains("non è un numero"));
+    }
+
+    #[test]
+    fn a_number_read_as_thousands_says_how_to_write_decimals() {
+        let c = &como_2024_grid().criteria[0]; // 0..10
+        let why = parse_score("1.000", c).unwrap_err();
+        assert!(why.starts_with("Il punteggio 1.000 è fuori"), "{why}");
+        assert!(
+            why.ends_with("da 0 a 10. Il punto separa le migliaia: per i decimali scrivere 1,000."),
+            "{why}"
+        );
+        assert_eq!(parse_score("1,000", c), Ok(Some(Dec::from_int(1))));
+        for plain_out_of_range in ["11", "1000", "2.500.000", "1.000,5"] {
+            let why = parse_score(plain_out_of_range, c).unwrap_err();
+            assert!(!why.contains("migliaia"), "{plain_out_of_range}: {why}");
+        }
+        let why = parse_direct("2.500").unwrap_err();
+        assert!(why.contains("scrivere 2,500"), "{why}");
+        assert!(!parse_direct("150").unwrap_err().contains("migliaia"));
+        crate::text::with_lang(crate::text::Lang::En, || {
+            let why = parse_score("1,000", c).unwrap_err();
+            assert!(why.ends_with("write 1.000."), "{why}");
+            assert_eq!(parse_score("1.000", c), Ok(Some(Dec::from_int(1))));
+        });
     }
 
     #[test]

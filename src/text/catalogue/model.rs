@@ -67,6 +67,8 @@ texts! {
         all_scores_maximum,
         /// `{score}`, `{min}`, `{max}`.
         score_out_of_range,
+        /// `{decimal}`: a number typed as thousands (`1.000`) with the decimal mark instead (`1,000`).
+        read_as_thousands,
         /// `{score}`.
         score_not_integer,
         /// `{score}`, `{step}`.

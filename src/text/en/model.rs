@@ -38,6 +38,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     no_differentiation: "All the unit's objectives have the same scores: the weighting does not tell them apart.",
     all_scores_maximum: "The objective has the maximum score on every criterion.",
     score_out_of_range: "The score {score} is outside the allowed range, from {min} to {max}.",
+    read_as_thousands: "The comma separates thousands: for decimals write {decimal}.",
     score_not_integer: "The score {score} must be a whole number.",
     score_off_step: "The score {score} is not allowed: the step is {step}.",
     score_no_level: "The score {score} matches no level: {levels}.",

@@ -38,6 +38,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     no_differentiation: "Tutti gli obiettivi dell'unità hanno gli stessi punteggi: la pesatura non li differenzia.",
     all_scores_maximum: "L'obiettivo ha il punteggio massimo su tutti i criteri.",
     score_out_of_range: "Il punteggio {score} è fuori dall'intervallo ammesso, da {min} a {max}.",
+    read_as_thousands: "Il punto separa le migliaia: per i decimali scrivere {decimal}.",
     score_not_integer: "Il punteggio {score} deve essere un numero intero.",
     score_off_step: "Il punteggio {score} non è ammesso: il passo è {step}.",
     score_no_level: "Il punteggio {score} non corrisponde a nessun livello: {levels}.",
