@@ -108,6 +108,39 @@ fn relative_weights_of_every_settore_sum_to_100() {
 }
 
 #[test]
+fn a_table_says_when_the_remainders_moved_a_weight_from_its_own_rounding() {
+    let plan = como();
+    let results = compute(&plan);
+    let mut told = Vec::new();
+    for (unit, _, _) in PUBLISHED {
+        let own = &results.units[plan.unit_index(unit).unwrap()].own;
+        // In hundredths of a percent, whole points: p × 10 000 / total, half-up.
+        let points: Vec<i64> = own
+            .members
+            .iter()
+            .map(|m| results.objectives[m.objective].points.unwrap().raw() / Dec::SCALE)
+            .collect();
+        let total: i64 = points.iter().sum();
+        let moved = own.members.iter().zip(&points).any(|(m, p)| {
+            let alone = (p * 10_000 * 2 + total) / (2 * total);
+            m.weight.unwrap().raw() / 100 != alone
+        });
+        assert_eq!(own.apportioned, moved, "{unit}");
+        if moved {
+            told.push(*unit);
+        }
+    }
+    // Settore 7's 22, 19, 20 of 61: 36,0655… 31,1475… 32,7868…, each
+    // rounded on its own 36,07 31,15 32,79 (100,01); the floors sum to
+    // 99,98 and the two hundredths go to the larger remainders, 31,15 and
+    // 32,79: 36,06 is shown.
+    let s7 = &results.units[plan.unit_index("s7").unwrap()].own.members;
+    let s7: Vec<String> = s7.iter().map(|m| format_it(m.weight.unwrap(), 2)).collect();
+    assert_eq!(s7, ["36,06", "31,15", "32,79"]);
+    assert_eq!(told, ["s7", "s9", "s10", "s12", "avv"]);
+}
+
+#[test]
 fn areas_and_ente_roll_up_every_objective() {
     let plan = como();
     let results = compute(&plan);

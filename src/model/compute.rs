@@ -193,6 +193,10 @@ pub struct Member {
 pub struct Group {
     pub members: Vec<Member>,
     pub stats: Stats,
+    /// Whether a member's share differs from its own share rounded half-up:
+    /// the largest remainder moved a hundredth so that the shares sum to
+    /// 100,00 (19 of 128 is 14,84375 %, shown 14,85 beside 34 and 75).
+    pub apportioned: bool,
 }
 
 /// What the computation gives for one unit.
@@ -351,20 +355,34 @@ pub fn relative_weights(parts: &[Dec]) -> Option<Vec<Dec>> {
     )
 }
 
+/// Whether any of `shares` (from [`relative_weights`]) differs from its
+/// part's share rounded half-up on its own.
+pub fn apportioned(parts: &[Dec], shares: &[Dec]) -> bool {
+    let total: i128 = parts.iter().map(|p| p.raw() as i128).sum();
+    parts
+        .iter()
+        .zip(shares)
+        .any(|(p, &share)| Dec::ratio(p.raw() as i128 * 100, total, 2) != Some(share))
+}
+
 /// Gives each member of a table its share of the table's total: members with
-/// a weight in order, by largest remainder; the others none.
-fn apportion(members: &mut [Member], results: &[ObjectiveResult]) {
+/// a weight in order, by largest remainder; the others none. Says whether
+/// the remainders moved a share from its own rounding.
+fn apportion(members: &mut [Member], results: &[ObjectiveResult]) -> bool {
     let parts: Vec<Dec> = members
         .iter()
         .filter_map(|m| results[m.objective].points)
         .collect();
-    let mut shares = relative_weights(&parts).map(Vec::into_iter);
+    let shares = relative_weights(&parts);
+    let moved = shares.as_ref().is_some_and(|s| apportioned(&parts, s));
+    let mut shares = shares.map(Vec::into_iter);
     for m in members.iter_mut() {
         m.weight = match results[m.objective].points {
             Some(_) => shares.as_mut().and_then(Iterator::next),
             None => None,
         };
     }
+    moved
 }
 
 /// The table of a set of objectives: each one's share, and the stats.
@@ -376,14 +394,18 @@ fn group(members: &[usize], results: &[ObjectiveResult], rule: AverageRule) -> G
             weight: None,
         })
         .collect();
-    apportion(&mut members, results);
+    let apportioned = apportion(&mut members, results);
     let stats = Stats::of(members.iter().map(|m| m.objective), results, rule);
-    Group { members, stats }
+    Group {
+        members,
+        stats,
+        apportioned,
+    }
 }
 
 /// The same table again, after a change in its members' weights.
 fn regroup(group: &mut Group, results: &[ObjectiveResult], rule: AverageRule) {
-    apportion(&mut group.members, results);
+    group.apportioned = apportion(&mut group.members, results);
     group.stats = Stats::of(group.members.iter().map(|m| m.objective), results, rule);
 }
 
@@ -768,6 +790,26 @@ mod tests {
         assert_eq!(sum(&w), Dec::HUNDRED);
         assert_eq!(w.iter().filter(|x| **x == d("14,29")).count(), 4);
         assert_eq!(w.iter().filter(|x| **x == d("14,28")).count(), 3);
+    }
+
+    #[test]
+    fn a_share_moved_by_the_remainders_is_told() {
+        // 19, 34 and 75 of 128: 14,84375 · 26,5625 · 58,59375 → floors
+        // 14,84 26,56 58,59 (99,99): the hundredth left goes to the largest
+        // remainder, a tie of 14,84375 and 58,59375 that the earlier wins,
+        // though its own rounding is 14,84.
+        let parts = [d("19"), d("34"), d("75")];
+        let w = relative_weights(&parts).unwrap();
+        assert_eq!(w, vec![d("14,85"), d("26,56"), d("58,59")]);
+        assert!(apportioned(&parts, &w));
+        // 19, 33 and 76: the hundredth goes where rounding puts it too.
+        let parts = [d("19"), d("33"), d("76")];
+        assert!(!apportioned(&parts, &relative_weights(&parts).unwrap()));
+        // Como's Settore 1: 18, 18, 26 round on their own to the same shares.
+        let parts = [d("18"), d("18"), d("26")];
+        assert!(!apportioned(&parts, &relative_weights(&parts).unwrap()));
+        let parts = [d("20"); 3];
+        assert!(apportioned(&parts, &relative_weights(&parts).unwrap()));
     }
 
     #[test]

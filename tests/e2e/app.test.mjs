@@ -99,10 +99,17 @@ test('loads the Como file through the file input', async () => {
 });
 
 test('an edited score changes its points and its settore average', async () => {
+  assert.equal(await cell('pesi-arrotondati-s1').count(), 0, '29,03 29,03 41,94: each its own rounding');
   await page.locator('#cella-o1-0').fill('9');
   assert.equal(await cell('punti-o1').innerText(), '23');
   assert.equal(await cell('media-s1').innerText(), '22,33');
   assert.equal(await cell('peso-o1').innerText(), '34,33 %');
+  // 23, 18, 26 of 67: 34,328… 26,865… 38,805…; rounded each on its own they
+  // would sum to 100,01, so the two hundredths the floors leave go to the
+  // largest remainders (,83 and ,59 of a hundredth): 34,33 26,86 38,81.
+  assert.equal(await cell('peso-o2').innerText(), '26,86 %');
+  assert.equal(await cell('pesi-arrotondati-s1').innerText(),
+    'Pesi relativi arrotondati con il metodo dei resti più alti, perché la somma sia 100,00 %.');
   await page.getByText('Modifiche non salvate').waitFor();
   // Screen readers hear the new numbers.
   assert.equal(await page.getByTestId('annuncio').textContent(),

@@ -110,6 +110,12 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
         &[("counted", &counted)],
     );
 
+    // Every column: the label's, the total (or assigned weight), the relative weight, the results' two, the actions.
+    let columns = label_span + 3 + if state.show_results { 2 } else { 0 };
+    let hundred = fill(
+        texts.percent,
+        &[("value", &number(crate::model::Dec::HUNDRED, 2))],
+    );
     let result = if state.show_results {
         group_result(&state.shown_plan, &props.group)
     } else {
@@ -160,7 +166,7 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                 <tbody>
                     { for rows }
                     if n == 0 {
-                        <tr><td colspan={(label_span + 3 + if state.show_results { 2 } else { 0 }).to_string()} class="empty">{ texts.table_empty }</td></tr>
+                        <tr><td colspan={columns.to_string()} class="empty">{ texts.table_empty }</td></tr>
                     }
                 </tbody>
                 <tfoot>
@@ -174,7 +180,7 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                                 </span>
                             }
                         </td>
-                        <td class="num">{ if stats.complete > 0 && stats.total.raw() > 0 { fill(texts.percent, &[("value", &number(crate::model::Dec::from_int(100), 2))]) } else { "—".to_string() } }</td>
+                        <td class="num">{ if stats.complete > 0 && stats.total.raw() > 0 { hundred.clone() } else { "—".to_string() } }</td>
                         if state.show_results {
                             <th scope="row" class="num">{ texts.table_result }</th>
                             <td class="num average" data-testid={format!("risultato-{}", props.key_name)}>
@@ -192,6 +198,13 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                         }
                         <td></td>
                     </tr>
+                    if props.group.apportioned {
+                        <tr class="table-note">
+                            <td colspan={columns.to_string()} data-testid={format!("pesi-arrotondati-{}", props.key_name)}>
+                                { fill(texts.table_apportioned, &[("hundred", &hundred)]) }
+                            </td>
+                        </tr>
+                    }
                 </tfoot>
             </table>
         </div>

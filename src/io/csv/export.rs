@@ -145,6 +145,7 @@ fn single(shared: &Group, objective: usize) -> Group {
             .cloned()
             .collect(),
         stats: shared.stats.clone(),
+        apportioned: shared.apportioned,
     }
 }
 

@@ -158,6 +158,8 @@ texts! {
         table_result_incomplete,
         /// Under a result that differs from the sum of the weighted scores as shown: `{sum}`.
         table_result_shown_sum,
+        /// `{hundred}`: 100 as a percentage with two decimals.
+        table_apportioned,
 
         // objective_row.rs
         /// How the row's fields name their objective. `{n}`: its number in the table; `{title}`.

@@ -116,6 +116,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     table_proposed_average: "proposed {average}",
     table_result: "Result",
     table_result_incomplete: "incomplete: {n} without achievement",
+    table_apportioned: "Relative weights rounded by largest remainder, so that they sum to {hundred}.",
     table_result_shown_sum: "the rounded values add up to {sum}: the result adds the exact ones",
 
     // objective_row.rs

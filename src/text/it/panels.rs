@@ -116,6 +116,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     table_proposed_average: "proposta {average}",
     table_result: "Risultato",
     table_result_incomplete: "incompleto: {n} senza raggiungimento",
+    table_apportioned: "Pesi relativi arrotondati con il metodo dei resti più alti, perché la somma sia {hundred}.",
     table_result_shown_sum: "la somma dei valori arrotondati è {sum}: il risultato somma i valori esatti",
 
     // objective_row.rs
