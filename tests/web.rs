@@ -434,6 +434,85 @@ fn a_score_typed_key_by_key_and_refused_goes_back_to_the_value_from_before() {
 }
 
 #[wasm_bindgen_test]
+fn a_comment_or_revision_typed_key_by_key_counts_at_once_and_is_one_decision() {
+    use pesatura::app::state::{Action, Mode, State};
+    use pesatura::model::decimal::Dec;
+    use pesatura::model::review::Verdict;
+    use yew::functional::Reducible;
+
+    let review = Rc::new(State::como_example())
+        .reduce(Action::SetMode(Mode::Review))
+        .reduce(Action::SetReviewer("Maria Rossi".into()));
+    let logged = review.plan.review_log.len();
+    let comment = |text: &str| Action::ReviewComment {
+        id: "o3".into(),
+        criterion: Some(0),
+        text: text.into(),
+    };
+    // Each key counts at once (a tab closed before leaving the field keeps
+    // it), and the run is one entry of the log and one step for undo.
+    let mut typed = review.clone();
+    for text in ["S", "So", "Sov", "Sovrastimata"] {
+        typed = typed.reduce(comment(text));
+        assert_eq!(
+            typed.plan.objectives[2].review.score(0).unwrap().comment,
+            text
+        );
+        assert!(typed.dirty);
+    }
+    assert_eq!(typed.plan.review_log.len(), logged + 1);
+    assert_eq!(
+        typed.plan.review_log.last().unwrap().change,
+        "commento: «Sovrastimata»"
+    );
+    let undone = typed.clone().reduce(Action::Undo);
+    assert_eq!(*undone.plan, *review.plan);
+    // A run that ends where it began is no decision.
+    let erased = typed.reduce(comment(""));
+    assert_eq!(*erased.plan, *review.plan);
+    assert!(!erased.can_undo());
+
+    // o3's complessità, proposed 6: `3` counts at once, `31` is refused and
+    // the proposal counts again; left at `3`, it is one revision.
+    let revise = |text: &str| Action::ReviewRevise {
+        id: "o3".into(),
+        criterion: 0,
+        text: text.into(),
+    };
+    let points = |s: &State| s.results.objectives[2].points;
+    let three = review.clone().reduce(revise("3"));
+    assert_eq!(points(&three), Some(Dec::from_int(23)));
+    let refused = three.reduce(revise("31"));
+    assert_eq!(points(&refused), Some(Dec::from_int(26)));
+    assert_eq!(
+        refused.revised_text(2, 0),
+        "31",
+        "the field shows what was typed"
+    );
+    let fixed = refused.reduce(revise("3")).reduce(Action::FieldLeft);
+    assert_eq!(points(&fixed), Some(Dec::from_int(23)));
+    assert_eq!(fixed.plan.review_log.len(), logged + 1);
+    // The proposal's own value is no revision: the field keeps the 6 typed,
+    // nothing is contested.
+    let same = review.clone().reduce(revise("6"));
+    let score = same.plan.objectives[2]
+        .review
+        .score(0)
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!((score.verdict, score.revised), (Verdict::Pending, None));
+    assert_eq!(same.revised_text(2, 0), "6");
+    // Confirming the revised score confirms the proposal: its field empties.
+    let confirmed = fixed.reduce(Action::ReviewVerdict {
+        id: "o3".into(),
+        criterion: Some(0),
+        verdict: Verdict::Confirmed,
+    });
+    assert_eq!(points(&confirmed), Some(Dec::from_int(26)));
+    assert_eq!(confirmed.revised_text(2, 0), "");
+}
+
+#[wasm_bindgen_test]
 fn a_year_typed_key_by_key_and_refused_goes_back_to_the_year_from_before() {
     use pesatura::app::state::{Action, State};
     use yew::functional::Reducible;

@@ -212,6 +212,29 @@ fn direct_field(id: &str) -> String {
     format!("direct:{id}")
 }
 
+/// The field a comment of the review is typed into, as the history names it.
+fn review_comment_field(id: &str, criterion: Option<usize>) -> String {
+    match criterion {
+        Some(c) => format!("review-comment:{id}:{c}"),
+        None => format!("review-comment:{id}"),
+    }
+}
+
+/// The field a decision on an achievement is typed into, if it is typed
+/// (its comment, its revised value) rather than chosen (its verdict).
+fn achievement_review_field(
+    id: &str,
+    verdict: Option<Verdict>,
+    comment: bool,
+    revised: bool,
+) -> Option<String> {
+    match (verdict, comment, revised) {
+        (None, true, false) => Some(format!("achievement-comment:{id}")),
+        (None, false, true) => Some(format!("achievement-revised:{id}")),
+        _ => None,
+    }
+}
+
 /// Plans to go back and forth to: every edit is undoable, at least 100 steps.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
@@ -557,9 +580,10 @@ pub enum Action {
         id: String,
         text: String,
     },
-    /// The user left a score or weight field they typed into: what they type
-    /// there next is a new step for undo, and a new entry, whose refusal
-    /// goes back to the value the field has now.
+    /// The user left a field they typed into (a score, a weight, a comment
+    /// or revision of the review): what they type there next is a new step
+    /// for undo, and a new entry, whose refusal goes back to the value the
+    /// field has now.
     FieldLeft,
     ToggleSharedUnit {
         id: String,
@@ -946,21 +970,130 @@ impl State {
         self.edited(|p| edit(p, &at, &by))
     }
 
+    /// A decision typed key by key (a comment, a revised value), made on the
+    /// plan from before the run of keystrokes in `field`: the run is one
+    /// decision in the log, as it is one step for undo, and a run that ends
+    /// where it began is no decision at all.
+    fn reviewed_typed(&self, field: &str, edit: impl FnOnce(&mut Plan, &str, &str)) -> State {
+        match self.before_typing(field).cloned() {
+            Some(earlier) => {
+                let base = State {
+                    plan: earlier.clone(),
+                    ..self.clone()
+                };
+                let mut next = base.reviewed(edit);
+                if *next.plan == *earlier {
+                    next.back_to(&earlier);
+                }
+                next
+            }
+            None => self.reviewed(edit),
+        }
+    }
+
+    /// A decision typed and refused: the value from before the run of
+    /// keystrokes in `field` counts, as a refused score leaves the score
+    /// from before (typed key by key, `12` in a field of 0 to 10 is first an
+    /// accepted `1`).
+    fn typed_refused(&self, field: &str) -> State {
+        match self.before_typing(field) {
+            Some(_) => self.reviewed_typed(field, |_, _, _| {}),
+            None => self.clone(),
+        }
+    }
+
+    /// A decision on an achievement: a verdict chosen, or a comment or a
+    /// revised percentage typed (kept as typed while it reads as the value).
+    fn review_achievement(
+        &self,
+        id: String,
+        verdict: Option<Verdict>,
+        comment: Option<String>,
+        revised: Option<String>,
+    ) -> State {
+        let draft_key = format!("achievement-review-{id}");
+        let typed = achievement_review_field(&id, verdict, comment.is_some(), revised.is_some());
+        let parsed = match revised.as_deref() {
+            None => Ok(None),
+            Some(text) => parse_achievement("percent", text, "").map(|a| {
+                Some(a.and_then(|a| match a {
+                    Achievement::Percent(p) => Some(p),
+                    Achievement::Indicator { .. } => None,
+                }))
+            }),
+        };
+        let mut drafts = (*self.grid_drafts).clone();
+        let next = match parsed {
+            Ok(value) => {
+                let edit = |p: &mut Plan, at: &str, by: &str| {
+                    p.review_achievement(&id, verdict, comment.as_deref(), value, at, by)
+                };
+                let next = match &typed {
+                    Some(field) => self.reviewed_typed(field, edit),
+                    None => self.reviewed(edit),
+                };
+                // As for a revised score: what was typed stays on screen
+                // where the plan holds it otherwise; a verdict that
+                // withdraws the revision empties the field.
+                let held = next
+                    .plan
+                    .objective_index(&id)
+                    .and_then(|i| next.plan.objectives[i].review.achievement.revised);
+                drafts.remove(&draft_key);
+                if let Some(text) =
+                    revised.filter(|t| t.trim() != held.map(plain).unwrap_or_default())
+                {
+                    drafts.insert(draft_key, Draft { text, error: None });
+                }
+                next
+            }
+            Err(error) => {
+                let text = revised.unwrap_or_default();
+                drafts.insert(
+                    draft_key,
+                    Draft {
+                        text,
+                        error: Some(error),
+                    },
+                );
+                match &typed {
+                    Some(field) => self.typed_refused(field),
+                    None => self.clone(),
+                }
+            }
+        };
+        State {
+            grid_drafts: Rc::new(drafts),
+            ..next
+        }
+    }
+
     fn revise(&self, id: String, criterion: usize, text: String) -> State {
         let Some(c) = self.plan.grid.criteria.get(criterion) else {
             return self.clone();
         };
         let key = (id.clone(), REVISED_CELL + criterion);
+        let field = format!("revised:{id}:{criterion}");
         let mut drafts = (*self.drafts).clone();
         match parse_score(&text, c) {
             Ok(value) => {
+                let next = self.reviewed_typed(&field, |p, at, by| {
+                    p.review_revise(&id, criterion, value, at, by)
+                });
+                // The field keeps what was typed where the plan holds it
+                // otherwise: `7,0`, or the proposal's own value, which is no
+                // revision.
+                let held = next
+                    .plan
+                    .objective_index(&id)
+                    .and_then(|i| next.plan.objectives[i].review.score(criterion)?.revised);
                 drafts.remove(&key);
-                if text.trim() != value.map(plain).unwrap_or_default() {
+                if text.trim() != held.map(plain).unwrap_or_default() {
                     drafts.insert(key, Draft { text, error: None });
                 }
                 State {
                     drafts: Rc::new(drafts),
-                    ..self.reviewed(|p, at, by| p.review_revise(&id, criterion, value, at, by))
+                    ..next
                 }
             }
             Err(error) => {
@@ -973,7 +1106,7 @@ impl State {
                 );
                 State {
                     drafts: Rc::new(drafts),
-                    ..self.clone()
+                    ..self.typed_refused(&field)
                 }
             }
         }
@@ -1792,6 +1925,16 @@ impl Action {
             Action::SetScore { id, criterion, .. } => Some(score_field(id, *criterion)),
             Action::SetDirect { id, .. } => Some(direct_field(id)),
             Action::RenameUnit { id, .. } => Some(format!("unit-name:{id}")),
+            Action::ReviewComment { id, criterion, .. } => {
+                Some(review_comment_field(id, *criterion))
+            }
+            Action::ReviewRevise { id, criterion, .. } => Some(format!("revised:{id}:{criterion}")),
+            Action::ReviewAchievement {
+                id,
+                verdict,
+                comment,
+                revised,
+            } => achievement_review_field(id, *verdict, comment.is_some(), revised.is_some()),
             _ => None,
         }
     }
@@ -2372,12 +2515,30 @@ impl State {
                 id,
                 criterion,
                 verdict,
-            } => self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by)),
+            } => {
+                let next =
+                    self.reviewed(|p, at, by| p.review_verdict(&id, criterion, verdict, at, by));
+                // A verdict other than contested withdraws the score's
+                // revision: its field is emptied, whatever was typed there.
+                match criterion.filter(|_| verdict != Verdict::Contested) {
+                    Some(c) => {
+                        let mut drafts = (*next.drafts).clone();
+                        drafts.remove(&(id.clone(), REVISED_CELL + c));
+                        State {
+                            drafts: Rc::new(drafts),
+                            ..next
+                        }
+                    }
+                    None => next,
+                }
+            }
             Action::ReviewComment {
                 id,
                 criterion,
                 text,
-            } => self.reviewed(|p, at, by| p.review_comment(&id, criterion, &text, at, by)),
+            } => self.reviewed_typed(&review_comment_field(&id, criterion), |p, at, by| {
+                p.review_comment(&id, criterion, &text, at, by)
+            }),
             Action::ReviewRevise {
                 id,
                 criterion,
@@ -2388,52 +2549,7 @@ impl State {
                 verdict,
                 comment,
                 revised,
-            } => {
-                let field = format!("achievement-review-{id}");
-                let parsed = match revised.as_deref() {
-                    None => Ok(None),
-                    Some(text) => parse_achievement("percent", text, "").map(|a| {
-                        Some(a.and_then(|a| match a {
-                            Achievement::Percent(p) => Some(p),
-                            Achievement::Indicator { .. } => None,
-                        }))
-                    }),
-                };
-                let text = revised.clone().unwrap_or_default();
-                match parsed {
-                    Ok(value) => {
-                        let mut drafts = (*self.grid_drafts).clone();
-                        drafts.remove(&field);
-                        State {
-                            grid_drafts: Rc::new(drafts),
-                            ..self.reviewed(|p, at, by| {
-                                p.review_achievement(
-                                    &id,
-                                    verdict,
-                                    comment.as_deref(),
-                                    value,
-                                    at,
-                                    by,
-                                )
-                            })
-                        }
-                    }
-                    Err(error) => {
-                        let mut drafts = (*self.grid_drafts).clone();
-                        drafts.insert(
-                            field,
-                            Draft {
-                                text,
-                                error: Some(error),
-                            },
-                        );
-                        State {
-                            grid_drafts: Rc::new(drafts),
-                            ..(*self).clone()
-                        }
-                    }
-                }
-            }
+            } => self.review_achievement(id, verdict, comment, revised),
             Action::Undo => return Rc::new(self.travel(true)),
             Action::FieldLeft if self.history.last_field.is_none() => return self,
             Action::FieldLeft => {

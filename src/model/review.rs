@@ -227,6 +227,8 @@ impl Plan {
     }
 
     /// Records a verdict on an objective (`criterion` `None`) or on one score.
+    /// A score confirmed, or set back to review, loses its revision: the
+    /// proposal is what was confirmed.
     pub fn review_verdict(
         &mut self,
         id: &str,
@@ -254,6 +256,9 @@ impl Plan {
             criterion,
             format!("{what}: {}", verdict.logged()),
         );
+        if let Some(c) = criterion.filter(|_| verdict != Verdict::Contested) {
+            self.review_revise(id, c, None, at, by);
+        }
     }
 
     /// Records a comment on an objective or on one score.
@@ -269,13 +274,17 @@ impl Plan {
             return;
         };
         let review = &mut self.objectives[i].review;
+        let current = match criterion {
+            Some(c) => review.score(c).map_or("", |s| s.comment.as_str()),
+            None => review.comment.as_str(),
+        };
+        if current == comment.trim() {
+            return;
+        }
         let slot = match criterion {
             Some(c) => &mut review.score_mut(c).comment,
             None => &mut review.comment,
         };
-        if slot.as_str() == comment.trim() {
-            return;
-        }
         *slot = comment.trim().to_string();
         self.log(
             at,
@@ -288,7 +297,8 @@ impl Plan {
 
     /// Records a verdict, a comment or a revised percentage on an objective's
     /// degree of achievement (fields left `None` are not touched). A revised
-    /// value contests it.
+    /// value contests it (one equal to the proposal is none); a verdict
+    /// other than contested withdraws it.
     pub fn review_achievement(
         &mut self,
         id: &str,
@@ -304,6 +314,11 @@ impl Plan {
         let proposed = self.objectives[i].achievement.and_then(raw_percent);
         let review = &mut self.objectives[i].review.achievement;
         let mut changes = Vec::new();
+        let revised = match (verdict, revised) {
+            (_, Some(value)) => Some(value.filter(|r| Some(*r) != proposed)),
+            (Some(v), None) if v != Verdict::Contested => Some(None),
+            _ => None,
+        };
         if let Some(v) = verdict {
             if review.verdict != v {
                 review.verdict = v;
@@ -344,7 +359,7 @@ impl Plan {
     }
 
     /// Records a revised score (`None` withdraws the revision). A revision
-    /// contests the score.
+    /// contests the score; one equal to the proposal is no revision.
     pub fn review_revise(
         &mut self,
         id: &str,
@@ -357,16 +372,18 @@ impl Plan {
             return;
         };
         let proposed = self.objectives[i].scores.get(criterion).copied().flatten();
+        let revised = revised.filter(|r| Some(*r) != proposed);
         let name = self
             .grid
             .criteria
             .get(criterion)
             .map(|c| c.short.clone())
             .unwrap_or_default();
-        let review = self.objectives[i].review.score_mut(criterion);
-        if review.revised == revised {
+        let held = self.objectives[i].review.score(criterion);
+        if held.and_then(|s| s.revised) == revised {
             return;
         }
+        let review = self.objectives[i].review.score_mut(criterion);
         review.revised = revised;
         if revised.is_some() {
             review.verdict = Verdict::Contested;
@@ -421,6 +438,70 @@ mod tests {
             plan.review_log[5].change,
             "«Signif. finanziaria» rivisto da — a 1"
         );
+    }
+
+    #[test]
+    fn confirming_a_revised_score_confirms_the_proposal() {
+        let mut plan = new_plan(2025);
+        let a = plan.add_objective("u1");
+        for c in 0..4 {
+            plan.set_score(&a, c, Some(Dec::from_int(5)));
+        }
+        // A "revision" to the proposed value is none: nothing contested.
+        plan.review_verdict(&a, Some(3), Verdict::Confirmed, "t", "Rossi");
+        let logged = plan.review_log.len();
+        plan.review_revise(&a, 3, Some(Dec::from_int(5)), "t", "Rossi");
+        let score = plan.objectives[0].review.score(3).unwrap().clone();
+        assert_eq!((score.verdict, score.revised), (Verdict::Confirmed, None));
+        assert_eq!(plan.review_log.len(), logged, "nothing to log");
+        // Revised to 3, then confirmed: the proposal's 5 counts again.
+        plan.review_revise(&a, 0, Some(Dec::from_int(3)), "t", "Rossi");
+        assert_eq!(
+            validated(&plan).objectives[0].scores[0],
+            Some(Dec::from_int(3))
+        );
+        plan.review_verdict(&a, Some(0), Verdict::Confirmed, "t", "Rossi");
+        let score = plan.objectives[0].review.score(0).unwrap().clone();
+        assert_eq!((score.verdict, score.revised), (Verdict::Confirmed, None));
+        assert_eq!(
+            validated(&plan).objectives[0].scores[0],
+            Some(Dec::from_int(5))
+        );
+        let changes: Vec<&str> = plan.review_log[logged..]
+            .iter()
+            .map(|e| e.change.as_str())
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                "«Complessità» rivisto da 5 a 3",
+                "punteggio di «Complessità»: confermato",
+                "«Complessità»: revisione ritirata, vale il proposto 5",
+            ]
+        );
+        // Contesting keeps a revision; the achievement follows the same rules.
+        plan.review_revise(&a, 1, Some(Dec::from_int(2)), "t", "Rossi");
+        plan.review_verdict(&a, Some(1), Verdict::Contested, "t", "Rossi");
+        assert_eq!(
+            plan.objectives[0].review.score(1).unwrap().revised,
+            Some(Dec::from_int(2))
+        );
+        plan.objectives[0].achievement = Some(Achievement::Percent(Dec::from_int(90)));
+        let ninety = Some(Some(Dec::from_int(90)));
+        plan.review_achievement(&a, None, None, ninety, "t", "Rossi");
+        assert_eq!(
+            plan.objectives[0].review.achievement,
+            ScoreReview::default()
+        );
+        let sixty = Some(Some(Dec::from_int(60)));
+        plan.review_achievement(&a, None, None, sixty, "t", "Rossi");
+        assert_eq!(
+            plan.objectives[0].review.achievement.verdict,
+            Verdict::Contested
+        );
+        plan.review_achievement(&a, Some(Verdict::Confirmed), None, None, "t", "Rossi");
+        let review = &plan.objectives[0].review.achievement;
+        assert_eq!((review.verdict, review.revised), (Verdict::Confirmed, None));
     }
 
     #[test]

@@ -146,6 +146,19 @@ test('in Verifica nothing of the proposal can be changed, and the reviewer\'s na
   await p.locator('[data-testid="media-s3"]').waitFor();
   await p.getByRole('button', { name: 'Verifica', exact: true }).click();
   assert.equal(await p.getByLabel('Nome di chi verifica').inputValue(), 'Luca Bianchi');
+  // A comment and a revised score count as they are typed: the tab closed
+  // before leaving the field keeps them.
+  await p.locator('#riga-o2 .review-panel > summary').click();
+  await p.locator('#commento-o2').pressSequentially('Target da rivedere');
+  await p.locator('#rivisto-o2-0').pressSequentially('2');
+  assert.equal(await p.locator('[data-testid="punti-o2"]').innerText(), '16\nproposto 18');
+  await p.getByText('Modifiche non salvate').waitFor();
+  await p.waitForFunction(() => localStorage.getItem('pesatura.autosave.plan')?.includes('Target da rivedere'));
+  await p.reload();
+  await p.locator('[data-testid="media-s3"]').waitFor();
+  await p.getByRole('button', { name: 'Verifica', exact: true }).click();
+  assert.equal(await p.locator('#commento-o2').inputValue(), 'Target da rivedere');
+  assert.equal(await p.locator('[data-testid="punti-o2"]').innerText(), '16\nproposto 18');
   await context.close();
 });
 

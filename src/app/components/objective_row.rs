@@ -583,6 +583,12 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
     let o = &props.objective;
     let dispatch = props.dispatch.clone();
     let send = move |a: Action| dispatch.dispatch(a);
+    // Decisions are typed key by key, as the proposal's scores: leaving the
+    // field ends the run, one step for undo and one entry in the log.
+    let left = {
+        let s = send.clone();
+        Callback::from(move |_: Event| s(Action::FieldLeft))
+    };
     let open = o.review.verdict != Verdict::Pending
         || o.review
             .scores
@@ -598,7 +604,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
         });
     });
     let (s, id) = (send.clone(), o.id.clone());
-    let on_comment = Callback::from(move |e: Event| {
+    let on_comment = Callback::from(move |e: InputEvent| {
         s(Action::ReviewComment {
             id: id.clone(),
             criterion: None,
@@ -613,11 +619,11 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
             s(Action::ReviewVerdict { id: id.clone(), criterion: Some(c), verdict: v });
         });
         let (s, id) = (send.clone(), o.id.clone());
-        let on_revised = Callback::from(move |e: Event| {
+        let on_revised = Callback::from(move |e: InputEvent| {
             s(Action::ReviewRevise { id: id.clone(), criterion: c, text: e.target_unchecked_into::<HtmlInputElement>().value() })
         });
         let (s, id) = (send.clone(), o.id.clone());
-        let on_comment = Callback::from(move |e: Event| {
+        let on_comment = Callback::from(move |e: InputEvent| {
             s(Action::ReviewComment { id: id.clone(), criterion: Some(c), text: e.target_unchecked_into::<HtmlInputElement>().value() })
         });
         let (text, error) = props.revised.get(c).cloned().unwrap_or_default();
@@ -627,7 +633,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 <th scope="row">{ criterion.short.clone() }</th>
                 <td>{ verdict_select(dom_id("verdetto", &[&o.id, &c.to_string()]), fill(texts.row_review_criterion, &[("criterion", &criterion.name), ("objective", &label)]), review.verdict, on_verdict) }</td>
                 <td>
-                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} oninput={on_revised} onchange={left.clone()}
                         aria-label={fill(texts.row_revised_criterion, &[("criterion", &criterion.name), ("objective", &label)])}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
@@ -636,7 +642,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} class="form-control" type="text" value={review.comment.clone()} onchange={on_comment}
+                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} class="form-control" type="text" value={review.comment.clone()} oninput={on_comment} onchange={left.clone()}
                         aria-label={fill(texts.row_comment_criterion, &[("criterion", &criterion.name), ("objective", &label)])} />
                 </td>
             </tr>
@@ -650,11 +656,11 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
             s(Action::ReviewAchievement { id: id.clone(), verdict: Some(v), comment: None, revised: None });
         });
         let (s, id) = (send.clone(), o.id.clone());
-        let on_revised = Callback::from(move |e: Event| {
+        let on_revised = Callback::from(move |e: InputEvent| {
             s(Action::ReviewAchievement { id: id.clone(), verdict: None, comment: None, revised: Some(e.target_unchecked_into::<HtmlInputElement>().value()) })
         });
         let (s, id) = (send.clone(), o.id.clone());
-        let on_comment = Callback::from(move |e: Event| {
+        let on_comment = Callback::from(move |e: InputEvent| {
             s(Action::ReviewAchievement { id: id.clone(), verdict: None, comment: Some(e.target_unchecked_into::<HtmlInputElement>().value()), revised: None })
         });
         let revised_id = dom_id("rivisto-raggiungimento", &[&o.id]);
@@ -664,7 +670,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 <th scope="row">{ texts.row_achievement_percent }</th>
                 <td>{ verdict_select(dom_id("verdetto-raggiungimento", &[&o.id]), fill(texts.row_review_achievement, &[("objective", &label)]), r.verdict, on_verdict) }</td>
                 <td>
-                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} onchange={on_revised}
+                    <input id={revised_id.clone()} class="score form-control" type="text" inputmode="decimal" value={text} oninput={on_revised} onchange={left.clone()}
                         aria-label={fill(texts.row_revised_achievement, &[("objective", &label)])}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| format!("{revised_id}-errore"))} />
@@ -673,7 +679,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento-raggiungimento", &[&o.id])} class="form-control" type="text" value={r.comment.clone()} onchange={on_comment}
+                    <input id={dom_id("commento-raggiungimento", &[&o.id])} class="form-control" type="text" value={r.comment.clone()} oninput={on_comment} onchange={left.clone()}
                         aria-label={fill(texts.row_comment_achievement, &[("objective", &label)])} />
                 </td>
             </tr>
@@ -708,7 +714,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 </div>
                 <div class="field field-wide">
                     <label for={dom_id("commento", &[&o.id])}>{ texts.row_comment }</label>
-                    <textarea id={dom_id("commento", &[&o.id])} class="form-control" rows="1" value={o.review.comment.clone()} onchange={on_comment} />
+                    <textarea id={dom_id("commento", &[&o.id])} class="form-control" rows="1" value={o.review.comment.clone()} oninput={on_comment} onchange={left.clone()} />
                 </div>
             </div>
             if props.grid.method == Method::Criteria {
