@@ -177,6 +177,36 @@ pub fn pending_count(plan: &Plan) -> usize {
         .count()
 }
 
+/// How far the review of a plan has gone, and by whom: what the annex says
+/// above its outcomes, so that a review left half-way does not print as a
+/// finished one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewSummary {
+    pub objectives: usize,
+    /// Objectives still to review ([`objective_status`] pending).
+    pub pending: usize,
+    /// The names in the log, each once, in the order they first decided.
+    pub reviewers: Vec<String>,
+    /// When the last decision was taken, as the log keeps it.
+    pub last_at: Option<String>,
+}
+
+/// See [`ReviewSummary`].
+pub fn review_summary(plan: &Plan) -> ReviewSummary {
+    let mut reviewers: Vec<String> = Vec::new();
+    for event in &plan.review_log {
+        if !reviewers.contains(&event.by) {
+            reviewers.push(event.by.clone());
+        }
+    }
+    ReviewSummary {
+        objectives: plan.objectives.len(),
+        pending: pending_count(plan),
+        reviewers,
+        last_at: plan.review_log.iter().map(|e| e.at.clone()).max(),
+    }
+}
+
 /// Whether any score has a revised value.
 pub fn has_revisions(plan: &Plan) -> bool {
     plan.objectives.iter().any(|o| {
@@ -502,6 +532,24 @@ mod tests {
         plan.review_achievement(&a, Some(Verdict::Confirmed), None, None, "t", "Rossi");
         let review = &plan.objectives[0].review.achievement;
         assert_eq!((review.verdict, review.revised), (Verdict::Confirmed, None));
+    }
+
+    #[test]
+    fn the_summary_says_how_far_the_review_went_and_who_took_it() {
+        let mut plan = new_plan(2025);
+        let a = plan.add_objective("u1");
+        let b = plan.add_objective("u1");
+        plan.add_objective("u1");
+        let none = review_summary(&plan);
+        assert_eq!((none.objectives, none.pending), (3, 3));
+        assert!(none.reviewers.is_empty() && none.last_at.is_none());
+        plan.review_verdict(&a, None, Verdict::Confirmed, "2026-12-02 10:00", "Rossi");
+        plan.review_comment(&b, None, "Da rivedere", "2026-12-03 09:15", "Bianchi");
+        plan.review_verdict(&b, Some(0), Verdict::Contested, "2026-12-03 09:10", "Rossi");
+        let summary = review_summary(&plan);
+        assert_eq!(summary.pending, 1);
+        assert_eq!(summary.reviewers, ["Rossi", "Bianchi"]);
+        assert_eq!(summary.last_at.as_deref(), Some("2026-12-03 09:15"));
     }
 
     #[test]

@@ -133,6 +133,46 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// A date as the language in use writes it: 03/12/2026 in Italian; in
+/// English 3 Dec 2026, which no reader takes for the 12th of March.
+pub fn date(year: i32, month: u32, day: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang() {
+        Lang::It => format!("{day:02}/{month:02}/{year}"),
+        Lang::En => {
+            let name = MONTHS.get(month.wrapping_sub(1) as usize).unwrap_or(&"?");
+            format!("{day} {name} {year}")
+        }
+    }
+}
+
+/// A moment stored as `2026-12-03 09:05` (or, as earlier versions stored
+/// it, `03/12/2026 09:05`), written as the language in use writes dates;
+/// anything else as it is.
+pub fn moment(stored: &str) -> String {
+    let (day_part, time) = stored.split_once(' ').unwrap_or((stored, ""));
+    let numbers: Vec<&str> = day_part.split(['-', '/']).collect();
+    let parsed = match numbers.as_slice() {
+        [y, m, d] if day_part.contains('-') => Some((y, m, d)),
+        [d, m, y] if day_part.contains('/') => Some((y, m, d)),
+        _ => None,
+    }
+    .and_then(|(y, m, d)| Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)));
+    match parsed {
+        Some((y, m, d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
+            let day = date(y, m, d);
+            if time.is_empty() {
+                day
+            } else {
+                format!("{day} {time}")
+            }
+        }
+        _ => stored.to_string(),
+    }
+}
+
 /// One of two texts by count: `one` for 1, `many` otherwise.
 pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
@@ -191,6 +231,20 @@ mod tests {
                 placeholders(en),
                 "{name}: placeholders differ"
             );
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_reads_them() {
+        assert_eq!(with_lang(Lang::It, || date(2026, 12, 3)), "03/12/2026");
+        assert_eq!(with_lang(Lang::En, || date(2026, 12, 3)), "3 Dec 2026");
+        for stored in ["2026-12-03 09:05", "03/12/2026 09:05"] {
+            assert_eq!(with_lang(Lang::It, || moment(stored)), "03/12/2026 09:05");
+            assert_eq!(with_lang(Lang::En, || moment(stored)), "3 Dec 2026 09:05");
+        }
+        assert_eq!(with_lang(Lang::En, || moment("2024-01-31")), "31 Jan 2024");
+        for odd in ["", "ieri", "2026-13-01 10:00", "32/01/2026"] {
+            assert_eq!(with_lang(Lang::En, || moment(odd)), odd);
         }
     }
 

@@ -203,6 +203,14 @@ test('the printed annex is an A4 PDF without buttons', async () => {
   assert.equal(await page.getByRole('button', { name: 'Salva', exact: true }).isVisible(), false);
   assert.equal(await page.getByText('Esiti della verifica del Nucleo di valutazione').isVisible(), true);
   assert.equal(await page.getByText('Il Nucleo di valutazione ______').isVisible(), true);
+  // How far the review went, and who took its decisions: a review left
+  // half-way does not print as a finished one.
+  assert.equal(await cell('stampa-avanzamento').innerText(), 'Obiettivi verificati: 2 su 53; da verificare: 51.');
+  assert.match(await cell('stampa-verificatori').innerText(),
+    /^Decisioni registrate da Maria Rossi; l'ultima il \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/);
+  // An objective common to several units says which, on paper too.
+  assert.equal(await cell('comune-a-o51').isVisible(), true);
+  assert.match(await cell('comune-a-o51').innerText(), /^Comune a: /);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   writeFileSync(join(out, 'allegato.pdf'), pdf);

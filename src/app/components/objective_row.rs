@@ -481,6 +481,12 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     aria-label={fill(texts.row_title_of, &[("n", &props.number)])}
                     placeholder={texts.row_title_placeholder} readonly={props.review_mode}
                     value={o.title.clone()} oninput={on_title} />
+                // Which units share it: in Proposta its panel's summary says
+                // so on screen; in Verifica and on paper, this line.
+                if o.is_shared() {
+                    <p class={classes!("shared-note", (!props.review_mode).then_some("print-only"))}
+                        data-testid={dom_id("comune-a", &[&o.id])}>{ share_summary.clone() }</p>
+                }
                 <div class="row-extras">
                     if props.review_mode {
                         <span class={classes!("status-badge", format!("verdict-{}", verdict_value(props.status)))}

@@ -7,10 +7,16 @@ use yew::prelude::*;
 
 use crate::app::fingerprint::Same;
 
+use crate::model::achievement::raw_percent;
 use crate::model::describe;
-use crate::model::review::{objective_status, Verdict};
-use crate::model::Plan;
-use crate::text::{fill, points, t};
+use crate::model::review::{objective_status, review_summary, ScoreReview, Verdict};
+use crate::model::{Dec, Plan};
+use crate::text::{date, fill, moment, points, t};
+
+/// A percentage with only the decimals it has (90 %, 62,5 %).
+fn percent(value: Dec) -> String {
+    fill(t().panels.percent, &[("value", &points(value))])
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
@@ -20,11 +26,10 @@ pub struct PrintProps {
 #[component]
 pub fn PrintHeading(props: &PrintProps) -> Html {
     let now = js_sys::Date::new_0();
-    let date = format!(
-        "{:02}/{:02}/{}",
-        now.get_date(),
+    let date = date(
+        now.get_full_year() as i32,
         now.get_month() + 1,
-        now.get_full_year()
+        now.get_date(),
     );
     let texts = &t().app;
     let plan = &props.plan;
@@ -48,8 +53,27 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
             objective_status(o, n) != Verdict::Pending
                 || !o.review.comment.is_empty()
                 || o.review.scores.iter().any(|s| !s.comment.is_empty())
+                || o.review.achievement != ScoreReview::default()
         })
         .collect();
+    let summary = review_summary(plan);
+    let progress = fill(
+        texts.print_review_progress,
+        &[
+            ("reviewed", &(summary.objectives - summary.pending)),
+            ("objectives", &summary.objectives),
+            ("pending", &summary.pending),
+        ],
+    );
+    let reviewed_by = summary.last_at.as_deref().map(|at| {
+        fill(
+            texts.print_reviewed_by,
+            &[
+                ("names", &summary.reviewers.join(", ")),
+                ("date", &moment(at)),
+            ],
+        )
+    });
     let rows = reviewed.iter().map(|o| {
         let mut notes: Vec<String> = Vec::new();
         if !o.review.comment.is_empty() {
@@ -82,6 +106,27 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
                 notes.push(format!("{}: {}", criterion.short, parts.join(", ")));
             }
         }
+        let a = &o.review.achievement;
+        let mut parts = Vec::new();
+        if a.verdict != Verdict::Pending {
+            parts.push(a.verdict.label().to_string());
+        }
+        if let Some(revised) = a.revised {
+            let proposed = o
+                .achievement
+                .and_then(raw_percent)
+                .map_or("—".into(), percent);
+            parts.push(fill(
+                texts.print_revised,
+                &[("proposed", &proposed), ("revised", &percent(revised))],
+            ));
+        }
+        if !a.comment.is_empty() {
+            parts.push(fill(texts.print_quoted, &[("comment", &a.comment)]));
+        }
+        if !parts.is_empty() {
+            notes.push(format!("{}: {}", texts.print_achievement, parts.join(", ")));
+        }
         let unit = plan
             .unit(&o.unit)
             .map_or(o.unit.clone(), |u| plan.unit_label(u));
@@ -95,8 +140,12 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
     });
     html! {
         <div class="print-only print-closing">
-            if !reviewed.is_empty() {
+            if !reviewed.is_empty() || reviewed_by.is_some() {
                 <h2>{ texts.print_review_heading }</h2>
+                <p data-testid="stampa-avanzamento">{ progress }</p>
+                if let Some(by) = reviewed_by {
+                    <p data-testid="stampa-verificatori">{ by }</p>
+                }
                 <table class="table">
                     <thead><tr><th>{ texts.column_unit }</th><th>{ texts.print_column_objective }</th><th>{ texts.print_column_outcome }</th><th>{ texts.print_column_notes }</th></tr></thead>
                     <tbody>{ for rows }</tbody>

@@ -190,13 +190,18 @@ texts! {
 
         // print_report.rs
         print_kicker,
-        /// `{grid}`: the grid's name; `{formula}`: how a weight is computed; `{date}`: today, dd/mm/yyyy.
+        /// `{grid}`: the grid's name; `{formula}`: how a weight is computed; `{date}`: today, as the language writes dates.
         print_method,
         /// `{proposed}`, `{revised}`: the scores.
         print_revised,
         /// `{comment}`: a comment of the Nucleo.
         print_quoted,
         print_review_heading,
+        /// `{reviewed}`, `{objectives}`, `{pending}`: counts of objectives.
+        print_review_progress,
+        /// `{names}`: the reviewers, separated by commas; `{date}`: the last decision's day and time.
+        print_reviewed_by,
+        print_achievement,
         print_column_objective,
         print_column_outcome,
         print_column_notes,
