@@ -134,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
-                    if event.key().as_deref() != Some(storage::PLAN_KEY) || *said.borrow() {
+                    if event.key() != Some(storage::plan_key()) || *said.borrow() {
                         return;
                     }
                     let saved = event.new_value();

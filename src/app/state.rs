@@ -2259,6 +2259,11 @@ impl State {
             Action::RemoveSecretaryObjective { id } => {
                 self.edited(|p| p.remove_secretary_objective(&id))
             }
+            // The plan on screen itself, untouched (the example, autosaved
+            // as the page opened): nothing came back, nothing to say.
+            Action::Restore { plan, dirty, .. } if !dirty && plan == *self.plan && !self.dirty => {
+                return self;
+            }
             Action::Restore {
                 plan,
                 saved_at,
@@ -2270,6 +2275,7 @@ impl State {
                         if saved_at.is_empty() {
                             t().app.notice_restored.to_string()
                         } else {
+                            let saved_at = crate::text::moment(&saved_at);
                             fill(t().app.notice_restored_at, &[("saved_at", &saved_at)])
                         }
                     })),

@@ -2,11 +2,42 @@
 //! every change, so that a reload or a crashed tab gives it back. Storage can
 //! be blocked (private modes, intranet policies) or full: then nothing
 //! panics, and the caller tells the user that autosave is off.
+//!
+//! Storage is per origin, and an intranet may serve two copies from one
+//! host (`/peg/`, `/peg-prova/`): each copy's autosave is kept under its own
+//! folder's name, so that one never restores the other's plan. The
+//! language, the results columns and the reviewer's name are the person's,
+//! kept once for the host.
 
 use web_sys::Storage;
 
-pub const PLAN_KEY: &str = "pesatura.autosave.plan";
+const PLAN_KEY: &str = "pesatura.autosave.plan";
 const META_KEY: &str = "pesatura.autosave.meta";
+
+/// The folder the page is served from (`/peg/`), `/` at the host's root.
+fn folder() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    match path.rfind('/') {
+        Some(end) => path[..=end].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+/// `key` for the copy served from this folder: as it is at the host's
+/// root (where every earlier version kept it), `key@/peg/` elsewhere.
+fn scoped(key: &str) -> String {
+    match folder().as_str() {
+        "/" => key.to_string(),
+        folder => format!("{key}@{folder}"),
+    }
+}
+
+/// The key this copy autosaves its plan under.
+pub fn plan_key() -> String {
+    scoped(PLAN_KEY)
+}
 const LANGUAGE_KEY: &str = "pesatura.language";
 const SHOW_RESULTS_KEY: &str = "pesatura.show-results";
 const REVIEWER_KEY: &str = "pesatura.reviewer";
@@ -14,7 +45,8 @@ const REVIEWER_KEY: &str = "pesatura.reviewer";
 /// What was autosaved, and when.
 pub struct Autosaved {
     pub plan_json: String,
-    /// Local time of the save, as the user reads it ("23/11/2026 20:15").
+    /// Local time of the save, `2026-11-23 20:15` (`23/11/2026 20:15` from
+    /// earlier versions): see `text::moment`.
     pub saved_at: String,
     /// Whether it held changes not saved to a file.
     pub dirty: bool,
@@ -36,23 +68,36 @@ pub fn available() -> bool {
 pub fn save(plan_json: &str, dirty: bool) -> bool {
     let Some(s) = storage() else { return false };
     let now = js_sys::Date::new_0();
+    // Stored as 2026-12-03 09:05, written in the interface's language when shown.
     let saved_at = format!(
-        "{:02}/{:02}/{} {:02}:{:02}",
-        now.get_date(),
-        now.get_month() + 1,
+        "{}-{:02}-{:02} {:02}:{:02}",
         now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
         now.get_hours(),
         now.get_minutes()
     );
     let meta = format!("{}|{saved_at}", if dirty { "1" } else { "0" });
-    s.set_item(PLAN_KEY, plan_json).is_ok() && s.set_item(META_KEY, &meta).is_ok()
+    s.set_item(&plan_key(), plan_json).is_ok() && s.set_item(&scoped(META_KEY), &meta).is_ok()
 }
 
-/// The last autosave, if any.
+/// The last autosave of this copy, if any. One that an earlier version kept
+/// for the whole host is taken by the first copy that finds it, and moved
+/// under that copy's keys.
 pub fn load() -> Option<Autosaved> {
     let s = storage()?;
-    let plan_json = s.get_item(PLAN_KEY).ok()??;
-    let meta = s.get_item(META_KEY).ok().flatten().unwrap_or_default();
+    let (plan_key, meta_key) = (plan_key(), scoped(META_KEY));
+    if plan_key != PLAN_KEY && s.get_item(&plan_key).ok()?.is_none() {
+        if let Some(old) = s.get_item(PLAN_KEY).ok()? {
+            let meta = s.get_item(META_KEY).ok().flatten().unwrap_or_default();
+            if s.set_item(&plan_key, &old).is_ok() && s.set_item(&meta_key, &meta).is_ok() {
+                let _ = s.remove_item(PLAN_KEY);
+                let _ = s.remove_item(META_KEY);
+            }
+        }
+    }
+    let plan_json = s.get_item(&plan_key).ok()??;
+    let meta = s.get_item(&meta_key).ok().flatten().unwrap_or_default();
     let (dirty, saved_at) = meta.split_once('|').unwrap_or(("0", ""));
     Some(Autosaved {
         plan_json,
@@ -64,8 +109,8 @@ pub fn load() -> Option<Autosaved> {
 /// Forgets the autosave (used by tests and after an unreadable one).
 pub fn clear() {
     if let Some(s) = storage() {
-        let _ = s.remove_item(PLAN_KEY);
-        let _ = s.remove_item(META_KEY);
+        let _ = s.remove_item(&plan_key());
+        let _ = s.remove_item(&scoped(META_KEY));
     }
 }
 

@@ -76,6 +76,10 @@ test('from a sub-path, under the strict CSP', async () => {
   assert.equal(await page.locator('[data-testid="media-s3"]').innerText(), '26,50');
   await page.locator('#cella-o1-0').fill('9');
   assert.equal(await page.locator('[data-testid="media-s1"]').innerText(), '22,33');
+  // The autosave is this copy's: another served from the same host, in
+  // another folder, does not restore it.
+  await page.waitForFunction(() => localStorage.getItem('pesatura.autosave.plan@/intranet/pesatura/')?.includes('"complessita": 9'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('pesatura.autosave.plan')), null);
   assert.deepEqual(problems, []);
   assert.deepEqual(requests.filter((r) => !r.startsWith(`${origin}/intranet/pesatura/`) && !r.startsWith('blob:') && !r.startsWith('data:')), []);
   await page.close();
