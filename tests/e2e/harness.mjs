@@ -18,7 +18,8 @@ export async function serve(root) {
   root = process.env.PESATURA_DIST ?? root;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path.endsWith('/') ? 'index.html' : path);
+    // A folder's address gives its index.html: dist/ under a sub-path, as an intranet serves it.
+    const file = join(root, path, path.endsWith('/') ? 'index.html' : '');
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

@@ -107,7 +107,7 @@ pub fn AddUnit(props: &AddUnitProps) -> Html {
                         <option value="" selected={parent.is_none()}>{ texts.no_parent }</option>
                         { for parents.iter().map(|u| html! {
                             <option value={u.id.clone()} selected={parent.as_deref() == Some(u.id.as_str())}>
-                                { format!("{} {}", props.plan.level_label(u), u.name) }
+                                { props.plan.unit_label(u) }
                             </option>
                         }) }
                     </select>
