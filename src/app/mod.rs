@@ -29,6 +29,7 @@ use components::new_plan::NewPlanPanel;
 use components::notice::NoticeBanner;
 use components::other_objectives::{OrganisationalObjectives, SecretaryObjectives};
 use components::print_report::{PrintClosing, PrintHeading};
+use components::review_log::ReviewLog;
 use components::sensitivity::SensitivityPanel;
 use components::spreadsheets::{ImportPanel, Spreadsheets};
 use components::summary::Summary;
@@ -349,6 +350,7 @@ pub fn App(props: &AppProps) -> Html {
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
                 <SensitivityPanel plan={Same(state.plan.clone())} results={Same(state.results.clone())} />
                 <FindingsList plan={Same(state.plan.clone())} findings={Same(state.findings.clone())} />
+                <ReviewLog plan={Same(state.plan.clone())} />
                 <Charts plan={Same(state.shown_plan.clone())} results={Same(state.results.clone())}
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
                 <OrganisationalObjectives plan={Same(state.plan.clone())} dispatch={dispatch.clone()}

@@ -65,6 +65,15 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   assert.equal(await cell('stato-o1').innerText(), 'CONFERMATO');
   assert.equal(await cell('stato-perche-o1').count(), 0, 'its own verdict says it');
   assert.equal(await cell('da-verificare').innerText(), 'Da verificare: 51 obiettivi');
+  // The log of decisions, newest first, each once however it was typed.
+  await page.getByText('Registro delle decisioni (3)').click();
+  const log = cell('registro').locator('tbody tr');
+  assert.equal(await log.count(), 3);
+  const cells = async (i) => (await log.nth(i).locator('td').allInnerTexts()).slice(1);
+  assert.deepEqual(await cells(0), ['Maria Rossi', "BANCA DATI UNICA TRACCIABILITA' CONTRATTI", '', 'obiettivo: confermato']);
+  assert.deepEqual((await cells(1)).slice(2), ['Complessità', 'commento: «Complessità sovrastimata rispetto alla scheda.»']);
+  assert.deepEqual((await cells(2)).slice(2), ['Complessità', '«Complessità» rivisto da 6 a 3']);
+  assert.match(await log.nth(0).locator('td').first().innerText(), /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
   // The ente's average, validated, with the proposed one beside it, as the units'.
   assert.equal(await cell('ente-media').innerText(), '21,49'); // (1142 − 3) / 53
   assert.equal(await cell('ente-media-proposta').innerText(), 'proposta 21,55');

@@ -17,6 +17,7 @@ pub mod objective_row;
 pub mod objectives_table;
 pub mod other_objectives;
 pub mod print_report;
+pub mod review_log;
 pub mod sensitivity;
 pub mod spreadsheets;
 pub mod summary;

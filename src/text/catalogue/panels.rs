@@ -315,6 +315,16 @@ texts! {
         sensitivity_position,
         sensitivity_scaled_position,
         sensitivity_minimal_change,
+        // review_log.rs
+        /// `{n}`: how many decisions.
+        log_title,
+        log_hint,
+        log_caption,
+        log_when,
+        log_who,
+        log_objective,
+        log_criterion,
+        log_change,
         sensitivity_title,
         sensitivity_hint,
 
