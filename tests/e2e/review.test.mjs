@@ -58,6 +58,8 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   assert.equal(await page.locator('#verdetto-o3').inputValue(), 'pending');
   assert.equal(await cell('stato-perche-o3').innerText(), 'per Complessità');
   assert.equal(await cell('stato-unita-s1').innerText(), 'CONTESTATO');
+  // The area's overall average too: (62 − 3 + 68) / 6 validated, 130 / 6 proposed.
+  assert.match(await cell('media-complessiva-a1').innerText(), /^Media complessiva 21,17 su 6 obiettivi valutati .* \(proposta 21,67\)$/);
 
   // Objective 1 confirmed as a whole.
   await page.locator('#riga-o1 .review-panel > summary').click();
@@ -68,6 +70,7 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   // The log of decisions, newest first, each once however it was typed.
   await page.getByText('Registro delle decisioni (3)').click();
   const log = cell('registro').locator('tbody tr');
+  await log.first().waitFor();
   assert.equal(await log.count(), 3);
   const cells = async (i) => (await log.nth(i).locator('td').allInnerTexts()).slice(1);
   assert.deepEqual(await cells(0), ['Maria Rossi', "BANCA DATI UNICA TRACCIABILITA' CONTRATTI", '', 'obiettivo: confermato']);

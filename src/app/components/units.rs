@@ -202,6 +202,7 @@ fn UnitChunk(props: &ChunkProps) -> Html {
                 table,
                 &state.results.units[u],
                 state.proposed.units[u].own.stats.average,
+                state.proposed.units[u].subtree.average,
             )
                 .hash(&mut h);
             (state.mode == Mode::Review, &plan.ente.levels).hash(&mut h);
@@ -247,6 +248,10 @@ fn UnitSection(props: &SectionProps) -> Html {
     let bottom = plan.ente.levels.len().saturating_sub(1);
     let unit = &plan.units[props.index];
     let result = &state.results.units[props.index];
+    let proposed_rollup = (state.mode == Mode::Review)
+        .then(|| state.proposed.units[props.index].subtree.average)
+        .filter(|proposed| *proposed != result.subtree.average)
+        .map(|proposed| proposed.map_or("—".to_string(), |a| number(a, 2)));
     let own = &result.own;
     let level = plan.level_label(unit).to_string();
     let heading_id = dom_id("unita-titolo", &[&unit.id]);
@@ -360,7 +365,15 @@ fn UnitSection(props: &SectionProps) -> Html {
                     { unit_status_badge(state, &own.members, &unit.id) }
                 }
                 if !show_table || result.subtree.objectives > own.stats.objectives {
-                    <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>{ rollup_text(&result.subtree) }</p>
+                    <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>
+                        { rollup_text(&result.subtree) }
+                        // In Verifica, the proposed one beside it, as for a table's and the ente's.
+                        if let Some(proposed) = proposed_rollup {
+                            <span class="proposed-note" data-testid={dom_id("media-complessiva-proposta", &[&unit.id])}>
+                                { format!(" ({})", fill(t().panels.table_proposed_average, &[("average", &proposed)])) }
+                            </span>
+                        }
+                    </p>
                 }
                 if (drawn || !show_table) && state.mode != Mode::Review {
                 <details class="unit-edit">
