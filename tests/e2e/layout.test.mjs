@@ -226,6 +226,26 @@ test('on a phone an objective\'s review panel fits the screen, and its verdicts 
   await page.getByRole('button', { name: 'Proposta', exact: true }).click();
 });
 
+test('on a 1024 px screen a settore\'s table fits, in Proposta and with a review panel open', async () => {
+  await openExample();
+  await page.setViewportSize({ width: 1024, height: 800 });
+  try {
+    const fits = () => page.evaluate(() => {
+      const box = document.querySelector('#riga-o2').closest('.table-scroll');
+      return box.scrollWidth - box.clientWidth;
+    });
+    assert.equal(await fits(), 0, 'Proposta: every column, the row\'s buttons too, on the screen');
+    await page.getByRole('button', { name: 'Verifica', exact: true }).click();
+    await page.locator('#nome-verificatore').fill('Maria Rossi');
+    await page.locator('#riga-o2 .review-panel > summary').click();
+    assert.equal(await fits(), 0, 'Verifica: the panel open, the weights still on the screen');
+    await page.locator('#riga-o2 .review-panel > summary').click();
+    await page.getByRole('button', { name: 'Proposta', exact: true }).click();
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+});
+
 test('«Nuovo piano» scrolls to its panel with the heading in sight, below the sticky band', async () => {
   for (const viewport of [{ width: 1400, height: 1000 }, { width: 1000, height: 800 }, PHONE]) {
     await page.setViewportSize(viewport);
