@@ -178,6 +178,7 @@ test('comparing with a modified copy lists the changes', async () => {
   const copy = JSON.parse(readFileSync(join(repo, 'examples', 'como-peg-2024.json'), 'utf8'));
   copy.objectives.find((o) => o.id === 'o4').scores.rilevanza = 9; // Settore 2, first objective: 6 → 9
   copy.objectives = copy.objectives.filter((o) => o.id !== 'o50');
+  copy.objectives.find((o) => o.id === 'o5').title = 'Realizzazione del fabbisogno assunzionale secondo il piano triennale dei fabbisogni di personale 2024-2026, con le procedure concorsuali e le mobilità previste';
   const path = join(out, 'copia-modificata.json');
   writeFileSync(path, JSON.stringify(copy, null, 2));
   // The plan on screen (the reopened review) is compared with the copy.
@@ -205,6 +206,17 @@ test('comparing with a modified copy lists the changes', async () => {
   // Settore 2: (22 + 28 + 21) / 3 = 23,67 in the copy, 22,67 on screen.
   const s2 = section.getByRole('row', { name: /SETTORE 2: ORGANIZZAZIONE/ }).last();
   assert.deepEqual(await s2.locator('td').allInnerTexts(), ['23,67', '22,67', '-1,00']);
+  // A long title changed: its texts wrap in their columns, and the table
+  // keeps to its box, the differences on the screen.
+  await section.getByRole('row', { name: /Titolo cambiato .*SETTORE 2/ }).waitFor();
+  const fit = await section.locator('table').first().evaluate((table) => {
+    const box = table.closest('.table-scroll') ?? table.parentElement;
+    const columns = [...table.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width));
+    return { overflow: box.scrollWidth - box.clientWidth, where: columns[1], before: columns[2], after: columns[3] };
+  });
+  assert.equal(fit.overflow, 0, 'the table fits its box');
+  assert.ok(fit.where >= 200, `«Dove» keeps room to read: ${fit.where} px`);
+  assert.ok(fit.before <= 460 && fit.after <= 460, `Prima ${fit.before} px, Dopo ${fit.after} px`);
   await page.screenshot({ path: join(out, 'compare.png') });
   await section.getByRole('button', { name: 'Chiudi il confronto' }).click();
   assert.equal(await section.count(), 0);

@@ -93,9 +93,14 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
             }
             Change::Note { unit, title, on, from, to } => (texts.change_note, reviewed_place(unit, title, on).0, note(from), note(to), String::new()),
         };
+        // Numbers line up on the right; a text (a title, a unit, a note)
+        // wraps in its column instead of widening it past the screen.
+        let numeric = !delta.is_empty()
+            || matches!(change, Change::Score { .. } | Change::Points { .. } | Change::Weight { .. } | Change::Revised { .. });
+        let value_class = if numeric { "num" } else { "changed-text" };
         html! {
             <tr>
-                <td>{ kind }</td><td>{ place }</td><td class="num">{ before }</td><td class="num">{ after }</td><td class="num">{ delta }</td>
+                <td>{ kind }</td><td class="place">{ place }</td><td class={value_class}>{ before }</td><td class={value_class}>{ after }</td><td class="num">{ delta }</td>
             </tr>
         }
     });
