@@ -390,10 +390,17 @@ fn a_table_opened_as_a_plan_points_to_the_import() {
             "{e}"
         );
     }
-    // Text that is neither JSON nor a table keeps the parser's place.
-    let e = refused(b"Piano della performance 2024");
-    assert!(e.message.contains("non è JSON valido"), "{e}");
-    assert_eq!(e.line, Some(1));
+    // Text that is neither JSON nor a table keeps the parser's place: one
+    // line with a comma, a page of markup.
+    for text in [
+        &b"Piano della performance 2024"[..],
+        b"Piano 2024, bozza",
+        b"<html><body>Accesso, intranet; login</body></html>\n<p>a, b</p>\n",
+    ] {
+        let e = refused(text);
+        assert!(e.message.contains("non è JSON valido"), "{e}");
+        assert_eq!(e.line, Some(1));
+    }
 }
 
 #[test]

@@ -502,6 +502,29 @@ fn a_comment_or_revision_typed_key_by_key_counts_at_once_and_is_one_decision() {
         .unwrap_or_default();
     assert_eq!((score.verdict, score.revised), (Verdict::Pending, None));
     assert_eq!(same.revised_text(2, 0), "6");
+    // Left, the field shows what the plan holds: no revision, so empty;
+    // and the mode switched, nothing typed is left over.
+    let left = same.clone().reduce(Action::FieldLeft);
+    assert_eq!(left.revised_text(2, 0), "");
+    let switched = same.reduce(Action::SetMode(Mode::Proposal));
+    assert_eq!(switched.revised_text(2, 0), "");
+
+    // A comment keeps the space typed before the next word, while the plan
+    // keeps it trimmed; a first key that changes nothing is no change.
+    let spaced = review.clone().reduce(comment("Buono "));
+    assert_eq!(
+        spaced.plan.objectives[2].review.score(0).unwrap().comment,
+        "Buono"
+    );
+    assert_eq!(spaced.review_comment_text(2, Some(0)), "Buono ");
+    let next_word = spaced.reduce(comment("Buono e"));
+    assert_eq!(next_word.review_comment_text(2, Some(0)), "Buono e");
+    assert_eq!(next_word.plan.review_log.len(), logged + 1);
+    let nothing = review.clone().reduce(comment(" "));
+    assert!(Rc::ptr_eq(&nothing.plan, &review.plan));
+    assert!(!nothing.dirty, "a space alone changes nothing");
+    assert!(!nothing.can_undo());
+
     // Confirming the revised score confirms the proposal: its field empties.
     let confirmed = fixed.reduce(Action::ReviewVerdict {
         id: "o3".into(),

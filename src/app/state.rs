@@ -817,6 +817,17 @@ impl State {
                 self.grid_drafts
                     .get(&format!("achievement-review-{}", o.id))
                     .hash(&mut h);
+                self.grid_drafts
+                    .get(&format!("achievement-comment:{}", o.id))
+                    .hash(&mut h);
+                self.grid_drafts
+                    .get(&review_comment_field(&o.id, None))
+                    .hash(&mut h);
+                for c in 0..self.plan.grid.criteria.len() {
+                    self.grid_drafts
+                        .get(&review_comment_field(&o.id, Some(c)))
+                        .hash(&mut h);
+                }
             }
         }
         h.finish()
@@ -937,6 +948,8 @@ impl State {
             return self.clone(); // the numbers already are this mode's
         }
         let (results, proposed, findings, shown_plan) = derive(&self.plan, mode);
+        let this = self.without_typed_review_texts();
+        let this = this.as_ref().unwrap_or(self);
         State {
             mode,
             results,
@@ -951,12 +964,12 @@ impl State {
             } else {
                 self.import.clone()
             },
-            ..self.clone()
+            ..this.clone()
         }
     }
 
-    /// A review decision, stamped with the reviewer's name and the time.
-    fn reviewed(&self, edit: impl FnOnce(&mut Plan, &str, &str)) -> State {
+    /// The time and the reviewer's name a decision is logged with.
+    fn stamp(&self) -> (String, String) {
         let now = js_sys::Date::new_0();
         let at = format!(
             "{}-{:02}-{:02} {:02}:{:02}",
@@ -966,8 +979,21 @@ impl State {
             now.get_hours(),
             now.get_minutes()
         );
-        let by = self.reviewer.clone();
-        self.edited(|p| edit(p, &at, &by))
+        (at, self.reviewer.clone())
+    }
+
+    /// A review decision, stamped with the reviewer's name and the time. One
+    /// that changes nothing (a comment given a trailing space, a revision
+    /// equal to the proposal) leaves this state as it is: no step for undo,
+    /// nothing unsaved.
+    fn reviewed(&self, edit: impl FnOnce(&mut Plan, &str, &str)) -> State {
+        let (at, by) = self.stamp();
+        let mut plan = (*self.plan).clone();
+        edit(&mut plan, &at, &by);
+        if plan == *self.plan {
+            return self.clone();
+        }
+        self.edited(|p| *p = plan)
     }
 
     /// A decision typed key by key (a comment, a revised value), made on the
@@ -975,20 +1001,104 @@ impl State {
     /// decision in the log, as it is one step for undo, and a run that ends
     /// where it began is no decision at all.
     fn reviewed_typed(&self, field: &str, edit: impl FnOnce(&mut Plan, &str, &str)) -> State {
-        match self.before_typing(field).cloned() {
-            Some(earlier) => {
-                let base = State {
-                    plan: earlier.clone(),
-                    ..self.clone()
-                };
-                let mut next = base.reviewed(edit);
-                if *next.plan == *earlier {
-                    next.back_to(&earlier);
-                }
-                next
-            }
-            None => self.reviewed(edit),
+        let Some(earlier) = self.before_typing(field).cloned() else {
+            return self.reviewed(edit);
+        };
+        let (at, by) = self.stamp();
+        let mut plan = (*earlier).clone();
+        edit(&mut plan, &at, &by);
+        let base = State {
+            plan: earlier.clone(),
+            ..self.clone()
+        };
+        if plan == *earlier {
+            // The numbers worked out again for the plan from before the
+            // run, which is then the plan itself.
+            let mut next = base.edited(|_| {});
+            next.back_to(&earlier);
+            next
+        } else {
+            base.edited(|p| *p = plan)
         }
+    }
+
+    /// This state with `text`, typed into `field`, kept as typed where the
+    /// plan holds it otherwise (`held`: a comment is kept trimmed), so that
+    /// the field does not lose the space before the next word.
+    fn typed_as(self, field: String, text: String, held: Option<String>) -> State {
+        let mut drafts = (*self.grid_drafts).clone();
+        if held.is_some_and(|held| held != text) {
+            drafts.insert(field, Draft { text, error: None });
+        } else {
+            drafts.remove(&field);
+        }
+        State {
+            grid_drafts: Rc::new(drafts),
+            ..self
+        }
+    }
+
+    /// The text of a comment field of the review: as typed while it differs
+    /// from the comment kept; `criterion` `None` for the objective's own.
+    pub fn review_comment_text(&self, objective: usize, criterion: Option<usize>) -> String {
+        let o = &self.plan.objectives[objective];
+        if let Some(d) = self
+            .grid_drafts
+            .get(&review_comment_field(&o.id, criterion))
+        {
+            return d.text.clone();
+        }
+        match criterion {
+            Some(c) => o
+                .review
+                .score(c)
+                .map(|s| s.comment.clone())
+                .unwrap_or_default(),
+            None => o.review.comment.clone(),
+        }
+    }
+
+    /// The text of the comment field on an objective's achievement, as
+    /// [`State::review_comment_text`].
+    pub fn achievement_comment_text(&self, objective: usize) -> String {
+        let o = &self.plan.objectives[objective];
+        match self
+            .grid_drafts
+            .get(&format!("achievement-comment:{}", o.id))
+        {
+            Some(d) => d.text.clone(),
+            None => o.review.achievement.comment.clone(),
+        }
+    }
+
+    /// This state without the review's typed texts kept as typed (a comment
+    /// with its trailing space, a revision written `7,0` or equal to the
+    /// proposal): once the field is left, or the mode switched, each field
+    /// shows what the plan holds. Refused texts stay, with their reason.
+    fn without_typed_review_texts(&self) -> Option<State> {
+        let typed = |d: &Draft| d.error.is_none();
+        let review_cell = |k: &(String, usize)| (REVISED_CELL..DIRECT_CELL).contains(&k.1);
+        let review_field = |k: &str| {
+            k.starts_with("review-comment:")
+                || k.starts_with("achievement-comment:")
+                || k.starts_with("achievement-review-")
+        };
+        let any = self.drafts.iter().any(|(k, d)| review_cell(k) && typed(d))
+            || self
+                .grid_drafts
+                .iter()
+                .any(|(k, d)| review_field(k) && typed(d));
+        any.then(|| {
+            let mut drafts = (*self.drafts).clone();
+            drafts.retain(|k, d| !(review_cell(k) && typed(d)));
+            let mut grid_drafts = (*self.grid_drafts).clone();
+            grid_drafts.retain(|k, d| !(review_field(k) && typed(d)));
+            State {
+                drafts: Rc::new(drafts),
+                grid_drafts: Rc::new(grid_drafts),
+                ..self.clone()
+            }
+        })
     }
 
     /// A decision typed and refused: the value from before the run of
@@ -1034,16 +1144,33 @@ impl State {
                 };
                 // As for a revised score: what was typed stays on screen
                 // where the plan holds it otherwise; a verdict that
-                // withdraws the revision empties the field.
+                // withdraws the revision empties the field, and any other
+                // decision leaves the field as it is, refused text included.
                 let held = next
                     .plan
                     .objective_index(&id)
-                    .and_then(|i| next.plan.objectives[i].review.achievement.revised);
-                drafts.remove(&draft_key);
+                    .map(|i| next.plan.objectives[i].review.achievement.clone());
+                let withdrawn = verdict.is_some_and(|v| v != Verdict::Contested);
+                if revised.is_some() || withdrawn {
+                    drafts.remove(&draft_key);
+                }
+                let revised_held = held.as_ref().and_then(|a| a.revised);
                 if let Some(text) =
-                    revised.filter(|t| t.trim() != held.map(plain).unwrap_or_default())
+                    revised.filter(|t| t.trim() != revised_held.map(plain).unwrap_or_default())
                 {
                     drafts.insert(draft_key, Draft { text, error: None });
+                }
+                // A comment, kept as typed as the other comments are.
+                if let Some(text) = comment {
+                    let field = format!("achievement-comment:{id}");
+                    match held.map(|a| a.comment) {
+                        Some(held) if held != text => {
+                            drafts.insert(field, Draft { text, error: None });
+                        }
+                        _ => {
+                            drafts.remove(&field);
+                        }
+                    }
                 }
                 next
             }
@@ -2542,9 +2669,21 @@ impl State {
                 id,
                 criterion,
                 text,
-            } => self.reviewed_typed(&review_comment_field(&id, criterion), |p, at, by| {
-                p.review_comment(&id, criterion, &text, at, by)
-            }),
+            } => {
+                let field = review_comment_field(&id, criterion);
+                let next = self.reviewed_typed(&field, |p, at, by| {
+                    p.review_comment(&id, criterion, &text, at, by)
+                });
+                let held = next.plan.objective_index(&id).map(|i| {
+                    let review = &next.plan.objectives[i].review;
+                    match criterion {
+                        Some(c) => review.score(c).map_or("", |s| s.comment.as_str()),
+                        None => review.comment.as_str(),
+                    }
+                    .to_string()
+                });
+                next.typed_as(field, text, held)
+            }
             Action::ReviewRevise {
                 id,
                 criterion,
@@ -2557,15 +2696,19 @@ impl State {
                 revised,
             } => self.review_achievement(id, verdict, comment, revised),
             Action::Undo => return Rc::new(self.travel(true)),
-            Action::FieldLeft if self.history.last_field.is_none() => return self,
             Action::FieldLeft => {
+                let cleared = self.without_typed_review_texts();
+                if self.history.last_field.is_none() && cleared.is_none() {
+                    return self;
+                }
+                let state = cleared.unwrap_or_else(|| (*self).clone());
                 return Rc::new(State {
                     history: Rc::new(History {
                         last_field: None,
-                        ..(*self.history).clone()
+                        ..(*state.history).clone()
                     }),
-                    ..(*self).clone()
-                })
+                    ..state
+                });
             }
             Action::Redo => return Rc::new(self.travel(false)),
         };

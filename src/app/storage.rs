@@ -82,14 +82,19 @@ pub fn save(plan_json: &str, dirty: bool) -> bool {
 }
 
 /// The last autosave of this copy, if any. One that an earlier version kept
-/// for the whole host is taken by the first copy that finds it, and moved
-/// under that copy's keys.
+/// for the whole host (it dates itself `23/11/2026`, where this version
+/// writes `2026-11-23`) is taken by the first copy in a folder that finds
+/// it, and moved under that copy's keys; the autosave of a copy served from
+/// the host's root, under the same keys, is never taken.
 pub fn load() -> Option<Autosaved> {
     let s = storage()?;
     let (plan_key, meta_key) = (plan_key(), scoped(META_KEY));
     if plan_key != PLAN_KEY && s.get_item(&plan_key).ok()?.is_none() {
-        if let Some(old) = s.get_item(PLAN_KEY).ok()? {
-            let meta = s.get_item(META_KEY).ok().flatten().unwrap_or_default();
+        let meta = s.get_item(META_KEY).ok().flatten().unwrap_or_default();
+        let earlier_version = meta
+            .split_once('|')
+            .is_some_and(|(_, saved_at)| saved_at.contains('/'));
+        if let Some(old) = s.get_item(PLAN_KEY).ok()?.filter(|_| earlier_version) {
             if s.set_item(&plan_key, &old).is_ok() && s.set_item(&meta_key, &meta).is_ok() {
                 let _ = s.remove_item(PLAN_KEY);
                 let _ = s.remove_item(META_KEY);

@@ -28,9 +28,10 @@ fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// `why` a typed number is refused, and, when it was read as thousands
-/// (`1.000` is a thousand), how to write the decimal it may have meant.
-fn with_thousands_hint(why: String, text: &str) -> String {
-    match read_as_thousands(text) {
+/// (`1.000` is a thousand), how to write the decimal it may have meant, if
+/// that one is `accepted`.
+fn with_thousands_hint(why: String, text: &str, accepted: impl Fn(&str) -> bool) -> String {
+    match read_as_thousands(text).filter(|decimal| accepted(decimal)) {
         Some(decimal) => {
             let hint = fill(t().model.read_as_thousands, &[("decimal", &decimal)]);
             format!("{why} {hint}")
@@ -57,7 +58,9 @@ pub fn parse_score(text: &str, criterion: &Criterion) -> Result<Option<Dec>, Str
             &[("text", &text.trim()), ("problem", &e)],
         )),
         Ok(score) => match score_problem(score, criterion) {
-            Some(why) => Err(with_thousands_hint(why, text)),
+            Some(why) => Err(with_thousands_hint(why, text, |decimal| {
+                parse_score(decimal, criterion).is_ok()
+            })),
             None => Ok(Some(score)),
         },
     }
@@ -82,6 +85,7 @@ pub fn parse_direct(text: &str) -> Result<Option<DirectWeight>, String> {
                 &[("weight", &points(p))],
             ),
             number,
+            |decimal| parse_direct(decimal).is_ok(),
         )),
         Ok(p) if p.round(2) != p => Err(t().model.weight_too_precise.to_string()),
         Ok(p) => Ok(Some(DirectWeight::Percent(p))),
@@ -638,6 +642,12 @@ mod tests {
         }
         let why = parse_direct("2.500").unwrap_err();
         assert!(why.contains("scrivere 2,500"), "{why}");
+        // No hint where the decimal reading is refused too.
+        for no_way_out in ["15.000", "-1.000"] {
+            let why = parse_score(no_way_out, c).unwrap_err();
+            assert!(!why.contains("migliaia"), "{no_way_out}: {why}");
+        }
+        assert!(!parse_direct("-1.000").unwrap_err().contains("migliaia"));
         assert!(!parse_direct("150").unwrap_err().contains("migliaia"));
         crate::text::with_lang(crate::text::Lang::En, || {
             let why = parse_score("1,000", c).unwrap_err();

@@ -57,7 +57,21 @@ pub struct RowProps {
     /// The revised-achievement field's refused text and reason, if any.
     #[prop_or_default]
     pub achievement_review: Option<(String, Option<String>)>,
+    /// Verifica: the texts of the comment fields, as typed.
+    #[prop_or_default]
+    pub comments: CommentTexts,
     pub dispatch: Dispatch,
+}
+
+/// The texts of an objective's review comments as their fields show them:
+/// as typed while the plan keeps them trimmed (see
+/// `State::review_comment_text`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CommentTexts {
+    pub objective: String,
+    /// One per criterion.
+    pub criteria: Vec<String>,
+    pub achievement: String,
 }
 
 /// What the results columns of a row show.
@@ -648,7 +662,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} class="form-control" type="text" value={review.comment.clone()} oninput={on_comment} onchange={left.clone()}
+                    <input id={dom_id("commento", &[&o.id, &c.to_string()])} class="form-control" type="text" value={props.comments.criteria.get(c).cloned().unwrap_or_default()} oninput={on_comment} onchange={left.clone()}
                         aria-label={fill(texts.row_comment_criterion, &[("criterion", &criterion.name), ("objective", &label)])} />
                 </td>
             </tr>
@@ -685,7 +699,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                     }
                 </td>
                 <td>
-                    <input id={dom_id("commento-raggiungimento", &[&o.id])} class="form-control" type="text" value={r.comment.clone()} oninput={on_comment} onchange={left.clone()}
+                    <input id={dom_id("commento-raggiungimento", &[&o.id])} class="form-control" type="text" value={props.comments.achievement.clone()} oninput={on_comment} onchange={left.clone()}
                         aria-label={fill(texts.row_comment_achievement, &[("objective", &label)])} />
                 </td>
             </tr>
@@ -720,7 +734,7 @@ fn review_panel(props: &RowProps, label: &str) -> Html {
                 </div>
                 <div class="field field-wide">
                     <label for={dom_id("commento", &[&o.id])}>{ texts.row_comment }</label>
-                    <textarea id={dom_id("commento", &[&o.id])} class="form-control" rows="1" value={o.review.comment.clone()} oninput={on_comment} onchange={left.clone()} />
+                    <textarea id={dom_id("commento", &[&o.id])} class="form-control" rows="1" value={props.comments.objective.clone()} oninput={on_comment} onchange={left.clone()} />
                 </div>
             </div>
             if props.grid.method == Method::Criteria {

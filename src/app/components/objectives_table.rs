@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::components::objective_row::RowResults;
+use crate::app::components::objective_row::{CommentTexts, RowResults};
 use crate::app::components::objective_row::{ObjectiveRow, UnitChoice};
 use crate::app::state::{AchievementOf, Latest, Mode, DIRECT_CELL, REVISED_CELL};
 use crate::app::Dispatch;
@@ -52,6 +52,15 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
             .map(|c| (state.revised_text(i, c), state.cell_error(&o.id, REVISED_CELL + c).map(str::to_string)))
             .collect();
         let status = objective_status(o, grid.criteria.len());
+        let comments = if state.mode == Mode::Review {
+            CommentTexts {
+                objective: state.review_comment_text(i, None),
+                criteria: (0..grid.criteria.len()).map(|c| state.review_comment_text(i, Some(c))).collect(),
+                achievement: state.achievement_comment_text(i),
+            }
+        } else {
+            CommentTexts::default()
+        };
         let results = state.show_results.then(|| {
             let counted = state.shown_plan.objectives[i].achievement.and_then(|a| counted_percent(a, plan.grid.bands));
             RowResults {
@@ -69,6 +78,7 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                 review_mode={state.mode == Mode::Review} unsigned={state.unsigned()} proposed_points={state.proposed.objectives[i].points}
                 {revised} {status} {results}
                 achievement_review={state.grid_drafts.get(&format!("achievement-review-{}", o.id)).map(|d| (d.text.clone(), d.error.clone()))}
+                comments={comments}
                 dispatch={props.dispatch.clone()} />
         }
     });

@@ -307,7 +307,7 @@ fn read(bytes: &[u8], plan: &Plan, default_unit: Option<&str>) -> Result<Preview
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(CsvError::new(t().io.file_empty));
     }
-    if text.trim_start().starts_with('{') {
+    if text.trim_start().starts_with('{') && text.contains("\"schema_version\"") {
         return Err(CsvError::new(fill(
             t().io.csv_is_plan,
             &[("open", &t().app.open_file)],

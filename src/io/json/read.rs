@@ -210,13 +210,19 @@ fn to_import(template: &str) -> String {
     fill(template, &[("import", &t().app.import_objectives)])
 }
 
-/// Whether text that is not JSON reads as a table: its first line split
-/// into several cells by the separator a CSV export uses.
+/// Whether text that is not JSON reads as a table: its first two lines
+/// split by one separator a CSV export uses into the same number of cells,
+/// two or more (not markup, as a login page saved in place of a plan).
 fn looks_like_table(text: &str) -> bool {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    [';', '\t', ',']
-        .iter()
-        .any(|&sep| first.split(sep).count() >= 2)
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    !first.trim_start().starts_with('<')
+        && [';', '\t', ','].iter().any(|&sep| {
+            let cells = first.split(sep).count();
+            cells >= 2 && second.split(sep).count() == cells
+        })
 }
 
 /// Reads a file of an older version through [`migrate`]. The migrated value
