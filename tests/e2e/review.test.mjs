@@ -130,8 +130,10 @@ test('in Verifica nothing of the proposal can be changed, and the reviewer\'s na
   assert.equal(await waiting.count(), 0);
   assert.ok(await p.locator('#verdetto-o2-0').isEnabled(), 'with the name, the decisions can be taken');
   // The ente, the grid, imports, and the other objectives are read only.
-  for (const id of ['#ente-nome', '#ente-anno', '#ente-livelli']) {
+  for (const id of ['#ente-nome', '#ente-anno', '#ente-livelli', '#titolo-o2']) {
     assert.notEqual(await p.locator(id).getAttribute('readonly'), null, `${id} is read only`);
+    // Out of the Tab order: the keyboard goes from decision to decision.
+    assert.equal(await p.locator(id).getAttribute('tabindex'), '-1', `${id} is not a tab stop`);
   }
   assert.equal(await p.locator('details.grid-edit').count(), 0, 'no grid editor');
   await p.locator('.spreadsheets > details > summary').click();

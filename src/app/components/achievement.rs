@@ -87,7 +87,7 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
     let field = |id: String, value: &String, aria_label: String, slot: usize| {
         html! {
             <input {id} class="score form-control" type="text" inputmode="decimal" value={value.clone()}
-                aria-label={aria_label} onchange={send(slot)} readonly={props.locked}
+                aria-label={aria_label} onchange={send(slot)} readonly={props.locked} tabindex={(props.locked).then_some("-1")}
                 aria-invalid={error.is_some().to_string()} aria-describedby={error.as_ref().map(|_| format!("{base}-errore"))} />
         }
     };

@@ -118,21 +118,21 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="field-row">
                 <div class="field">
                     <label for="ente-nome">{ t().panels.header_ente }</label>
-                    <input id="ente-nome" class="form-control" type="text" value={props.plan.ente.name.clone()} oninput={on_name} readonly={locked} />
+                    <input id="ente-nome" class="form-control" type="text" value={props.plan.ente.name.clone()} oninput={on_name} readonly={locked} tabindex={(locked).then_some("-1")} />
                 </div>
                 <div class="field field-narrow">
                     <label for="ente-anno">{ t().panels.header_year }</label>
                     <input id="ente-anno" class="form-control" type="text" inputmode="numeric" value={year_text}
                         aria-invalid={year_error.is_some().to_string()}
                         aria-describedby={year_error.as_ref().map(|_| "ente-anno-errore")}
-                        oninput={on_year} readonly={locked} />
+                        oninput={on_year} readonly={locked} tabindex={(locked).then_some("-1")} />
                     if let Some(error) = year_error {
                         <p class="field-error" id="ente-anno-errore">{ icon(It::Error) }{ error }</p>
                     }
                 </div>
                 <div class="field field-wide">
                     <label for="ente-livelli">{ t().panels.header_levels }</label>
-                    <input id="ente-livelli" class="form-control" type="text" value={levels_text} onchange={on_levels} readonly={locked}
+                    <input id="ente-livelli" class="form-control" type="text" value={levels_text} onchange={on_levels} readonly={locked} tabindex={(locked).then_some("-1")}
                         aria-invalid={levels_error.is_some().to_string()}
                         aria-describedby={levels_error.as_ref().map(|_| "ente-livelli-errore")} />
                     if let Some(error) = levels_error {

@@ -388,7 +388,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
         html! {
             <td class={classes!("score-cell", error.is_some().then_some("has-error"))}>
                 <input id={cell_id} class="score form-control" type="text" inputmode="decimal" autocomplete="off" value={text}
-                    aria-label={fill(texts.row_direct_weight, &[("objective", &label)])} readonly={props.review_mode}
+                    aria-label={fill(texts.row_direct_weight, &[("objective", &label)])} readonly={props.review_mode} tabindex={(props.review_mode).then_some("-1")}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
                     oninput={on_input} {onchange} />
@@ -493,7 +493,9 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             <td class="title-cell">
                 <textarea id={dom_id("titolo", &[&o.id])} class="title form-control" rows="2"
                     aria-label={fill(texts.row_title_of, &[("n", &props.number)])}
-                    placeholder={texts.row_title_placeholder} readonly={props.review_mode}
+                    // Read only in Verifica, and out of the Tab order there: the
+                    // keyboard goes from one objective's decisions to the next.
+                    placeholder={texts.row_title_placeholder} readonly={props.review_mode} tabindex={(props.review_mode).then_some("-1")}
                     value={o.title.clone()} oninput={on_title} />
                 // Which units share it: in Proposta its panel's summary says
                 // so on screen; in Verifica and on paper, this line.
@@ -514,7 +516,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                         if description_open || o.description.is_some() {
                             <textarea id={dom_id("descrizione", &[&o.id])} class="form-control" rows="2"
                                 aria-label={fill(texts.row_description_of, &[("n", &props.number)])}
-                                readonly={props.review_mode}
+                                readonly={props.review_mode} tabindex={(props.review_mode).then_some("-1")}
                                 value={o.description.clone().unwrap_or_default()} onchange={on_description} />
                         }
                     </details>

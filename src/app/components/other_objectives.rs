@@ -80,9 +80,9 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             });
             html! {
                 <li class="indicator">
-                    <input id={dom_id("indicatore", &[&o.id, &i.to_string()])} type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name} readonly={locked}
+                    <input id={dom_id("indicatore", &[&o.id, &i.to_string()])} type="text" class="indicator-name form-control" value={ind.name.clone()} onchange={on_name} readonly={locked} tabindex={(locked).then_some("-1")}
                         aria-label={fill(t().panels.org_indicator, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_indicator_placeholder} />
-                    <input id={dom_id("indicatore-target", &[&o.id, &i.to_string()])} type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target} readonly={locked}
+                    <input id={dom_id("indicatore-target", &[&o.id, &i.to_string()])} type="text" class="indicator-target form-control" value={ind.target.clone()} onchange={on_target} readonly={locked} tabindex={(locked).then_some("-1")}
                         aria-label={fill(t().panels.org_target, &[("i", &(i + 1)), ("n", &(n + 1))])} placeholder={t().panels.org_target_placeholder} />
                     if !locked {
                     <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_drop}
@@ -95,7 +95,7 @@ pub fn OrganisationalObjectives(props: &OrgProps) -> Html {
             <tr key={o.id.clone()}>
                 <td class="num">{ format!("{})", n + 1) }</td>
                 <td class="title-cell">
-                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title} readonly={locked}
+                    <textarea id={dom_id("obiettivo-org", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title} readonly={locked} tabindex={(locked).then_some("-1")}
                         aria-label={fill(t().panels.org_title_of, &[("n", &(n + 1))])} />
                 </td>
                 <td>
@@ -177,7 +177,7 @@ pub fn SecretaryObjectives(props: &OtherProps) -> Html {
         });
         html! {
             <li key={o.id.clone()} class="secretary-item">
-                <textarea id={dom_id("obiettivo-segretario", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title} readonly={locked}
+                <textarea id={dom_id("obiettivo-segretario", &[&o.id])} class="title form-control" rows="2" value={o.title.clone()} onchange={on_title} readonly={locked} tabindex={(locked).then_some("-1")}
                     aria-label={fill(t().panels.secretary_objective, &[("n", &(n + 1))])} />
                 if !locked {
                 <button type="button" class="btn btn-icon btn-danger btn-outline-danger btn-xs" onclick={on_remove}
