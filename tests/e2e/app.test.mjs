@@ -454,6 +454,25 @@ test('a year left empty or mistyped says which, and the plan keeps its year', as
   assert.equal(await page.locator('#ente-anno-errore').count(), 0);
 });
 
+test('a click on «Aggiungi indicatore» right after naming an indicator adds one: the findings above change, nothing moves under the pointer', async () => {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(url);
+  await p.locator('[data-testid="media-s3"]').waitFor();
+  const row = p.locator('tr:has(#obiettivo-org-po3)');
+  await row.scrollIntoViewIfNeeded();
+  const add = row.getByRole('button', { name: 'Aggiungi indicatore' });
+  await add.click();
+  await p.locator('#indicatore-po3-1').waitFor();
+  await p.keyboard.type('Fatture pagate');
+  // Leaving the name records it, which changes the findings far above.
+  await add.click();
+  await p.locator('#indicatore-po3-2').waitFor({ timeout: 3000 });
+  assert.equal(await p.evaluate(() => document.activeElement?.id), 'indicatore-po3-2');
+  assert.equal(await p.locator('#indicatore-po3-1').inputValue(), 'Fatture pagate');
+  await context.close();
+});
+
 test('what index.html asks for ahead is there, and is fetched once', async () => {
   const context = await browser.newContext();
   const fresh = await context.newPage();

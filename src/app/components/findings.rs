@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::app::fingerprint::Same;
 
 use crate::app::components::icon::{icon, It};
+use crate::app::components::near_screen::use_steady_below;
 use crate::app::files::{dom_id, focus, when_ready};
 use crate::model::validate::{Other, Place};
 use crate::model::{Finding, Plan, Severity};
@@ -161,6 +162,8 @@ pub const FIRST_FINDINGS: usize = 100;
 #[component]
 pub fn FindingsList(props: &FindingsProps) -> Html {
     let all_shown = use_state(Vec::<Severity>::new);
+    let section = use_node_ref();
+    use_steady_below(&section);
     let count = |s: Severity| props.findings.iter().filter(|f| f.severity == s).count();
     let groups = [Severity::Error, Severity::Warning, Severity::Note].into_iter().filter(|s| count(*s) > 0).map(|severity| {
         let total = count(severity);
@@ -205,7 +208,7 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
         }
     });
     html! {
-        <section class="findings" aria-labelledby="rilievi-titolo" data-testid="rilievi">
+        <section ref={section} class="findings" aria-labelledby="rilievi-titolo" data-testid="rilievi">
             <h2 id="rilievi-titolo">{ t().panels.findings_title }</h2>
             if props.findings.is_empty() {
                 <p class="all-good">{ t().panels.findings_none }</p>

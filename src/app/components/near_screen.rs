@@ -202,6 +202,34 @@ pub fn use_near_screen(
     NearScreen { drawn, draw }
 }
 
+/// A part of the page whose height changes while it is above the screen
+/// (the findings, after an edit further down) scrolls the page by that
+/// change, so that what the user sees, and may be about to click, stays
+/// where it is: the browser's own anchoring is off (see [`use_near_screen`]).
+/// Yew runs the effect in the same task as the change that redrew the part,
+/// before the browser lays the page out again.
+#[hook]
+pub fn use_steady_below(element: &NodeRef) {
+    let height = use_mut_ref(|| None::<f64>);
+    let element = element.clone();
+    use_effect(move || {
+        let Some(part) = element.cast::<web_sys::Element>() else {
+            return;
+        };
+        let rect = part.get_bounding_client_rect();
+        let Some(before) = height.borrow_mut().replace(rect.height()) else {
+            return;
+        };
+        let change = rect.height() - before;
+        // Wholly above the screen as it was: its old bottom above the top.
+        if change.abs() >= 0.5 && rect.top() + before <= 0.0 {
+            if let Some(window) = web_sys::window() {
+                window.scroll_by_with_x_and_y(0.0, change);
+            }
+        }
+    });
+}
+
 /// The element whose height to keep, its height before a change, and
 /// whether the change draws the part (or undraws it).
 type Above = std::rc::Rc<std::cell::RefCell<Option<(web_sys::Element, f64, bool)>>>;
