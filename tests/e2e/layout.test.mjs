@@ -246,6 +246,19 @@ test('on a 1024 px screen a settore\'s table fits, in Proposta and with a review
   }
 });
 
+test('an organisational objective\'s title keeps a width to be read, on a tablet and on a phone', async () => {
+  await openExample();
+  try {
+    for (const viewport of [{ width: 800, height: 1100 }, PHONE]) {
+      await page.setViewportSize(viewport);
+      const width = await page.locator('#obiettivo-org-po1').evaluate((e) => e.getBoundingClientRect().width);
+      assert.ok(width >= 170, `${viewport.width} px screen: the title is ${Math.round(width)} px wide`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+});
+
 test('«Nuovo piano» scrolls to its panel with the heading in sight, below the sticky band', async () => {
   for (const viewport of [{ width: 1400, height: 1000 }, { width: 1000, height: 800 }, PHONE]) {
     await page.setViewportSize(viewport);
