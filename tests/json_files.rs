@@ -175,6 +175,11 @@ fn file_name_comes_from_ente_and_year() {
     let mut other = new_plan(2025);
     other.ente.name = "Città di Forlì".into();
     assert_eq!(json::file_name(&other), "pesatura-citta-di-forli-2025.json");
+    other.ente.name = "Marktgemeinde Völs am Schlern / Comune di Fiè allo Sciliar".into();
+    assert_eq!(
+        json::file_name(&other),
+        "pesatura-marktgemeinde-vols-am-schlern-comune-di-fie-allo-sciliar-2025.json"
+    );
 }
 
 #[test]

@@ -137,19 +137,26 @@ pub fn format_named_values<'a>(items: impl Iterator<Item = (&'a str, Dec)>) -> S
         .join("; ")
 }
 
-/// A key made of a name: lowercase ASCII letters and digits.
+/// A key made of a name: lowercase ASCII letters and digits, accented
+/// letters (Italian, and the German and Ladin of the comuni of Alto Adige)
+/// written without their accent.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for ch in name.to_lowercase().chars() {
-        let ch = match ch {
-            'à' | 'á' => 'a',
-            'è' | 'é' => 'e',
-            'ì' | 'í' => 'i',
-            'ò' | 'ó' => 'o',
-            'ù' | 'ú' => 'u',
-            c => c,
+        let plain = match ch {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => "o",
+            'ù' | 'ú' | 'û' | 'ü' => "u",
+            'ç' => "c",
+            'ñ' => "n",
+            'ß' => "ss",
+            _ => "",
         };
-        if ch.is_ascii_alphanumeric() {
+        if !plain.is_empty() {
+            out.push_str(plain);
+        } else if ch.is_ascii_alphanumeric() {
             out.push(ch);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
