@@ -51,6 +51,12 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// Every objective in the set, prerequisites included: what a count of
+    /// the set's objectives shows.
+    pub fn all(&self) -> usize {
+        self.objectives + self.prerequisites
+    }
+
     fn add(&mut self, result: &ObjectiveResult) {
         if result.status == Status::Prerequisite {
             self.prerequisites += 1;

@@ -372,6 +372,8 @@ test('a plan with direct percentages says by how much a unit is off 100', async 
   await page.getByTestId('rilievi').getByText('I pesi degli obiettivi sommano a 95,00 % invece di 100: mancano 5,00 punti percentuali.').waitFor();
   assert.equal(await cell('peso-o1').innerText(), '52,63 %');
   assert.equal(await cell('peso-o3').innerText(), 'prerequisito');
+  // The prerequisite is one of the plan's objectives, though it has no weight.
+  assert.equal(await cell('ente-obiettivi').innerText(), '4');
   await page.locator('#peso-assegnato-o4').fill('20');
   assert.equal(await page.getByTestId('rilievi').getByText('I pesi degli obiettivi sommano').count(), 0);
   assert.equal(await cell('peso-o1').innerText(), '50,00 %');

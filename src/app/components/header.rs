@@ -140,7 +140,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }
                 </div>
                 <dl class="headline">
-                    <div><dt>{ t().panels.header_objectives }</dt><dd data-testid="ente-obiettivi">{ ente.objectives }</dd></div>
+                    <div><dt>{ t().panels.header_objectives }</dt><dd data-testid="ente-obiettivi">{ ente.all() }</dd></div>
                     <div><dt>{ t().panels.header_scored }</dt><dd data-testid="ente-valutati">{ ente.complete }</dd></div>
                     <div><dt>{ t().panels.header_ente_average }</dt><dd data-testid="ente-media">{ average }</dd>
                         if props.mode == Mode::Review && props.proposed_average != ente.average {

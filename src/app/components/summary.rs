@@ -41,7 +41,7 @@ fn cells(stats: &Stats) -> Html {
     };
     html! {
         <>
-            <td class="num">{ stats.objectives }</td>
+            <td class="num">{ stats.all() }</td>
             <td class="num">{ stats.complete }</td>
             <td class="num">{ opt(stats.average, true) }</td>
             <td class="num">{ opt(stats.min, false) }</td>
