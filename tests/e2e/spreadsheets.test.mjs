@@ -54,6 +54,10 @@ test('the Como table as published, with what it hides', async () => {
   assert.match(await page.getByTestId('importa-esito').innerText(), /^17 settori; 53 righe di obiettivi nelle tabelle dei settori \(blocchi ripetuti compresi\) e 3 obiettivi comuni a più settori/);
   assert.match(await page.getByTestId('importa-medie').innerText(), /17,67.*26,50/s);
   await panel.getByText('compare due volte').waitFor();
+  // The long question wraps inside its box, not across its border.
+  const question = panel.locator('fieldset.question').first();
+  const [legend, box] = [await question.locator('legend').boundingBox(), await question.boundingBox()];
+  assert.ok(legend.y > box.y, `the question starts ${(legend.y - box.y).toFixed(1)} px inside its box`);
   await panel.getByLabel('Tenere il primo').check();
   await page.screenshot({ path: join(out, 'import-como.png') });
   await panel.getByRole('button', { name: 'Apri come nuovo piano' }).click();
