@@ -475,6 +475,22 @@ test('a click on «Aggiungi indicatore» right after naming an indicator adds on
   await context.close();
 });
 
+test('the ente\'s line in the averages chart has its label whole, on the side with room', async () => {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(url);
+  const label = p.getByTestId('grafico-medie-marcatore');
+  await label.waitFor({ state: 'attached' });
+  const fit = await label.evaluate((text) => {
+    const box = text.getBBox();
+    const width = text.ownerSVGElement.viewBox.baseVal.width;
+    return { left: box.x, right: box.x + box.width, width, text: text.textContent };
+  });
+  assert.match(fit.text, /21,55/);
+  assert.ok(fit.left >= 0 && fit.right <= fit.width, `label from ${fit.left.toFixed(0)} to ${fit.right.toFixed(0)} in ${fit.width}`);
+  await context.close();
+});
+
 test('what index.html asks for ahead is there, and is fetched once', async () => {
   const context = await browser.newContext();
   const fresh = await context.newPage();

@@ -370,7 +370,10 @@ fn BarChart(props: &BarChartProps) -> Html {
                 if let Some((value, at)) = ente.clone() {
                     <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
                         stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
-                    <text x={(at + 4).to_string()} y={(ROW_H - 6).to_string()} class="chart-value">{ fill(props.marker, &[(props.value_name, &value)]) }</text>
+                    // Its label on the side with room: left of a line in the plot's right half.
+                    <text x={(if at > LABEL_W + PLOT_W / 2 { at - 4 } else { at + 4 }).to_string()} y={(ROW_H - 6).to_string()}
+                        text-anchor={if at > LABEL_W + PLOT_W / 2 { "end" } else { "start" }}
+                        class="chart-value" data-testid={format!("{id}-marcatore")}>{ fill(props.marker, &[(props.value_name, &value)]) }</text>
                 }
             </svg>
             </div>
