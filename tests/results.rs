@@ -144,10 +144,19 @@ fn scaling_a_criterion_swaps_two_ranks() {
 fn the_smallest_change_that_moves_a_rank() {
     let plan = small();
     // A (14) is one point behind B (15): +1 on complessità ties them, and a tie shares rank 1.
-    assert_eq!(minimal_change(&plan, 0, &[0, 1]), Some((0, d("1"))));
+    let ones = vec![Dec::from_int(1); 4];
+    assert_eq!(minimal_change(&plan, 0, &[0, 1], &ones), Some((0, d("1"))));
     // B leads by one: −1 on complessità makes a tie, and B's rank stays 1 (A ties at rank 1 too),
     // so B needs −2 to fall behind: 13 < 14.
-    assert_eq!(minimal_change(&plan, 1, &[0, 1]), Some((0, d("-2"))));
+    assert_eq!(minimal_change(&plan, 1, &[0, 1], &ones), Some((0, d("-2"))));
+    // With the sliders: complessità at 0 % counts nothing, so no change of it
+    // moves a rank. A = 3 + 1 + 2 = 6, B = 9 + 1 + 2 = 12: A needs +6 on
+    // rilevanza to tie (9), or +6 on impatto (8 ≤ 10).
+    let mut factors = ones.clone();
+    factors[0] = Dec::ZERO;
+    let (criterion, change) = minimal_change(&plan, 0, &[0, 1], &factors).unwrap();
+    assert_ne!(criterion, 0, "complessità scaled to nothing moves nothing");
+    assert_eq!(change, d("6"));
 }
 
 #[test]

@@ -119,19 +119,25 @@ pub fn standings(
 }
 
 /// The smallest change of one score that changes an objective's rank among
-/// `peers` (the other objectives of its table): (criterion, change).
-pub fn minimal_change(plan: &Plan, objective: usize, peers: &[usize]) -> Option<(usize, Dec)> {
+/// `peers` (the other objectives of its table), with each criterion's
+/// points scaled by `factors` (the sliders; all 1 for the grid adopted):
+/// (criterion, change). A criterion scaled to nothing changes no rank.
+pub fn minimal_change(
+    plan: &Plan,
+    objective: usize,
+    peers: &[usize],
+    factors: &[Dec],
+) -> Option<(usize, Dec)> {
     if plan.grid.method != Method::Criteria {
         return None;
     }
     let grid = &plan.grid;
-    let ones = vec![Dec::from_int(1); grid.criteria.len()];
     let o = &plan.objectives[objective];
-    let own = scaled_points(o, grid, &ones)?;
+    let own = scaled_points(o, grid, factors)?;
     let others: Vec<Dec> = peers
         .iter()
         .filter(|&&p| p != objective)
-        .filter_map(|&p| scaled_points(&plan.objectives[p], grid, &ones))
+        .filter_map(|&p| scaled_points(&plan.objectives[p], grid, factors))
         .collect();
     let base_rank = rank(own, others.iter().copied());
     let mut best: Option<(usize, Dec)> = None;
@@ -169,7 +175,7 @@ pub fn minimal_change(plan: &Plan, objective: usize, peers: &[usize]) -> Option<
         for value in candidates {
             let mut changed = o.clone();
             changed.scores[c] = Some(value);
-            let Some(p) = scaled_points(&changed, grid, &ones) else {
+            let Some(p) = scaled_points(&changed, grid, factors) else {
                 continue;
             };
             if rank(p, others.iter().copied()) != base_rank {

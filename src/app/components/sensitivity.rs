@@ -82,7 +82,7 @@ pub fn SensitivityPanel(props: &SensitivityProps) -> Html {
                 (Some(a), Some(b)) if b > a => t().panels.sensitivity_falls,
                 _ => "",
             };
-            let change = minimal_change(plan, s.objective, &peers).map_or("—".to_string(), |(c, delta)| {
+            let change = minimal_change(plan, s.objective, &peers, &factors).map_or("—".to_string(), |(c, delta)| {
                 let sign = if delta.raw() > 0 { "+" } else { "" };
                 fill(t().panels.sensitivity_change, &[("change", &format!("{sign}{}", points(delta))), ("criterion", &plan.grid.criteria[c].short)])
             });
