@@ -759,6 +759,11 @@ pub enum Action {
     RemoveUnit {
         id: String,
     },
+    /// A unit placed under another (`None`: at the top).
+    MoveUnit {
+        id: String,
+        parent: Option<String>,
+    },
 }
 
 /// A handle on the state that never makes a component re-render by itself:
@@ -2214,6 +2219,14 @@ impl State {
             }),
             Action::RenameUnit { id, name } => self.edited(|p| p.rename_unit(&id, &name)),
             Action::RemoveUnit { id } => self.edited(|p| p.remove_unit(&id)),
+            Action::MoveUnit { id, parent } => {
+                let mut plan = (*self.plan).clone();
+                if plan.move_unit(&id, parent.as_deref()) && plan != *self.plan {
+                    self.edited(|p| *p = plan)
+                } else {
+                    (*self).clone()
+                }
+            }
             Action::PickScore {
                 id,
                 criterion,

@@ -578,6 +578,34 @@ impl Plan {
         }
     }
 
+    /// Places a unit under `parent` (`None`: at the top), with its objectives
+    /// and sub-units: a settore made before its area is moved into it. A
+    /// parent must be on a higher level (which also keeps a unit out of its
+    /// own sub-units); `false`, and nothing changed, otherwise.
+    pub fn move_unit(&mut self, id: &str, parent: Option<&str>) -> bool {
+        let Some(i) = self.unit_index(id) else {
+            return false;
+        };
+        if let Some(parent) = parent {
+            let Some(p) = self.unit(parent) else {
+                return false;
+            };
+            if p.level >= self.units[i].level {
+                return false;
+            }
+        }
+        self.units[i].parent = parent.map(str::to_string);
+        true
+    }
+
+    /// The units `id` can be placed under: those on a higher level.
+    pub fn possible_parents(&self, id: &str) -> Vec<&Unit> {
+        let Some(unit) = self.unit(id) else {
+            return Vec::new();
+        };
+        self.units.iter().filter(|u| u.level < unit.level).collect()
+    }
+
     /// Removes a unit with its objectives; its sub-units move up to its parent.
     pub fn remove_unit(&mut self, id: &str) {
         let Some(i) = self.unit_index(id) else { return };
@@ -661,6 +689,41 @@ mod tests {
             assert!(why.ends_with("write 1.000."), "{why}");
             assert_eq!(parse_score("1.000", c), Ok(Some(Dec::from_int(1))));
         });
+    }
+
+    #[test]
+    fn a_unit_moves_under_a_unit_of_a_higher_level_only() {
+        let mut plan = new_plan(2025); // levels Area; Settore, and «Settore 1» at the top
+        let settore = plan.units[0].id.clone();
+        let o = plan.add_objective(&settore);
+        let area = plan.add_unit("Area Amministrativa", 0, None);
+        let other = plan.add_unit("Settore 2", 1, Some(&area));
+        let parents: Vec<&str> = plan
+            .possible_parents(&settore)
+            .iter()
+            .map(|u| u.id.as_str())
+            .collect();
+        assert_eq!(parents, [area.as_str()]);
+        assert!(plan.move_unit(&settore, Some(&area)));
+        assert_eq!(
+            plan.unit(&settore).unwrap().parent.as_deref(),
+            Some(area.as_str())
+        );
+        assert_eq!(
+            plan.objectives[0].unit, settore,
+            "its objectives go with it"
+        );
+        assert_eq!(plan.objectives[0].id, o);
+        // Not under a unit of its own level, nor an area under a settore.
+        assert!(!plan.move_unit(&settore, Some(&other)));
+        assert!(!plan.move_unit(&area, Some(&settore)));
+        assert!(!plan.move_unit(&settore, Some("nessuna")));
+        assert_eq!(
+            plan.unit(&settore).unwrap().parent.as_deref(),
+            Some(area.as_str())
+        );
+        assert!(plan.move_unit(&settore, None));
+        assert_eq!(plan.unit(&settore).unwrap().parent, None);
     }
 
     #[test]

@@ -475,6 +475,32 @@ test('a click on «Aggiungi indicatore» right after naming an indicator adds on
   await context.close();
 });
 
+test('a settore made before its area is moved into it, with its objectives', async () => {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(url);
+  await p.locator('[data-testid="media-s3"]').waitFor();
+  await p.getByRole('button', { name: 'Nuovo piano' }).click();
+  await p.getByLabel('Punteggi per criterio (Comune di Como, PEG 2024)').check();
+  await p.getByRole('button', { name: 'Crea il piano' }).click();
+  // The new plan's «Settore 1» stands at the top; an area is added after it.
+  const settore = p.locator('section.unit').first();
+  const settoreId = await settore.getAttribute('id');
+  await p.locator('#nuova-unita-nome').fill('Area Servizi');
+  await p.locator('#nuova-unita-livello').selectOption({ label: 'Area' });
+  await p.getByRole('button', { name: 'Aggiungi', exact: true }).click();
+  await p.locator('section.unit.depth-0', { hasText: 'Area Servizi' }).waitFor();
+  await settore.locator('details.unit-edit > summary').click();
+  const parent = settore.locator('select[id^="unita-superiore-"]');
+  await parent.selectOption({ label: 'Area Servizi' });
+  // Now under the area: drawn after it, one level in, counted in its average.
+  const sections = await p.locator('section.unit').evaluateAll((all) => all.map((s) => [s.id, s.className]));
+  assert.match(sections[0][1], /depth-0/);
+  assert.deepEqual(sections[1], [settoreId, 'unit depth-1']);
+  assert.equal(await p.getByRole('button', { name: 'Annulla' }).isEnabled(), true, 'one step to undo');
+  await context.close();
+});
+
 test('the ente\'s line in the averages chart has its label whole, on the side with room', async () => {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
   const p = await context.newPage();

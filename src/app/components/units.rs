@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::app::fingerprint::Same;
 
 use crate::app::components::add_unit::AddUnit;
+use crate::app::components::disclosure::use_details_open;
 use crate::app::components::icon::{icon, It};
 use crate::app::components::near_screen::{draw_button, use_draw_all, use_near_screen};
 use crate::app::components::objective_row::UnitChoice;
@@ -288,6 +289,34 @@ fn UnitSection(props: &SectionProps) -> Html {
             });
         })
     };
+    let on_move = {
+        let dispatch = props.dispatch.clone();
+        let id = unit.id.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            dispatch.dispatch(Action::MoveUnit {
+                id: id.clone(),
+                parent: (!value.is_empty()).then_some(value),
+            });
+        })
+    };
+    // The unit's editor builds its list of parents only while open.
+    let (edit_open, on_edit_toggle) = use_details_open(false);
+    let parent_field = (edit_open && unit.level > 0).then(|| {
+        let select_id = dom_id("unita-superiore", &[&unit.id]);
+        html! {
+            <div class="field">
+                <label for={select_id.clone()}>{ t().app.parent_unit }</label>
+                <select id={select_id} class="form-select" onchange={on_move}>
+                    <option value="" selected={unit.parent.is_none()}>{ t().app.no_parent }</option>
+                    { for plan.possible_parents(&unit.id).into_iter().map(|p| html! {
+                        <option value={p.id.clone()} selected={unit.parent.as_deref() == Some(p.id.as_str())}>{ plan.unit_label(p) }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    });
     let on_remove = {
         let dispatch = props.dispatch.clone();
         let id = unit.id.clone();
@@ -376,12 +405,13 @@ fn UnitSection(props: &SectionProps) -> Html {
                     </p>
                 }
                 if (drawn || !show_table) && state.mode != Mode::Review {
-                <details class="unit-edit">
+                <details class="unit-edit" ontoggle={on_edit_toggle}>
                     <summary>{ fill(t().panels.units_edit, &[("level", &level.to_lowercase())]) }</summary>
                     <div class="field">
                         <label for={dom_id("nome-unita", &[&unit.id])}>{ t().panels.units_name }</label>
                         <input id={dom_id("nome-unita", &[&unit.id])} class="form-control" type="text" value={unit.name.clone()} oninput={on_rename} />
                     </div>
+                    { parent_field.unwrap_or_default() }
                     <button type="button" class="btn btn-danger btn-outline-danger btn-xs" onclick={on_remove}
                         aria-label={fill(t().panels.units_remove_unit, &[("unit", &plan.unit_label(unit))])}>{ fill(t().panels.units_remove, &[("level", &level.to_lowercase())]) }</button>
                 </details>
