@@ -234,6 +234,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </tfoot>
             </table>
             </div>
+            if props.outcome.is_some() {
+                <p class="hint" data-testid="regola-risultato">{ t().panels.summary_result_rule }</p>
+            }
         </section>
     }
 }

@@ -247,6 +247,7 @@ texts! {
         summary_min,
         summary_max,
         summary_result,
+        summary_result_rule,
         summary_shared,
         /// `{ente}`: the ente's name.
         summary_ente_total,
