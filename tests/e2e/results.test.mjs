@@ -38,6 +38,11 @@ test('achievements of Settore 1 give its weighted result', async () => {
   assert.equal(await cell('ponderato-o3').innerText(), '31,46'); // 75 × 41,94 / 100 = 31,455
   // 29,03 + 23,224 + 31,455 = 83,709 → 83,71
   assert.equal(await cell('risultato-s1').innerText(), '83,71');
+  // With the results columns, Settore 1's table still fits its box at 1400 px.
+  assert.equal(await page.locator('#riga-o1').evaluate((row) => {
+    const box = row.closest('.table-scroll');
+    return box.scrollWidth - box.clientWidth;
+  }), 0);
   // The summary says how an area's and the ente's results come from the units'.
   assert.match(await cell('regola-risultato').innerText(), /^Il risultato di un'area è la media semplice dei risultati delle unità/);
   // A percentage above 100 is refused where it was typed.
