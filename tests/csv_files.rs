@@ -522,6 +522,28 @@ fn spreadsheet_files_are_refused() {
 }
 
 #[test]
+fn an_export_read_back_into_its_own_plan_says_its_rows_are_there_already() {
+    let plan = como();
+    let bytes = csv::export(&plan, Dialect::ExcelItalian);
+    let preview = csv::preview(&bytes, &plan).unwrap();
+    assert_eq!(preview.rows.len(), 53);
+    // Every row is an objective the plan has, in the same unit.
+    assert_eq!(preview.already_in(&plan).len(), 53);
+    // Into a plan without objectives, none is; a title changed in one row
+    // makes that row new.
+    assert!(preview.already_in(&emptied(&plan)).is_empty());
+    let mut retitled = plan.clone();
+    retitled.objectives[0].title = "Banca dati unica dei contratti, seconda fase".into();
+    let lines = preview.already_in(&retitled);
+    assert_eq!(lines.len(), 52);
+    assert!(!lines.contains(&preview.rows[0].line));
+    // Case, spaces and punctuation do not make a title new.
+    let mut recased = plan.clone();
+    recased.objectives[0].title = plan.objectives[0].title.to_lowercase().replace(' ', "  ");
+    assert_eq!(preview.already_in(&recased).len(), 53);
+}
+
+#[test]
 fn a_plan_given_to_the_import_points_to_opening_it() {
     let plan = como();
     let text = json::save(&plan);

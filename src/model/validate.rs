@@ -768,7 +768,7 @@ pub fn score_problem(score: Dec, criterion: &Criterion) -> Option<String> {
 }
 
 /// A title as compared for duplicates: case, spaces and punctuation ignored.
-fn title_key(title: &str) -> String {
+pub fn title_key(title: &str) -> String {
     title
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())

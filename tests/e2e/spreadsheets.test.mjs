@@ -45,6 +45,14 @@ test('export for Italian Excel', async () => {
     page.getByRole('button', { name: 'Esporta CSV semplice (, e .)' }).click(),
   ]);
   assert.equal(plain.suggestedFilename(), 'pesatura-comune-di-como-2024-semplice.csv');
+  // Read back into the plan it came from, every row is already there: the
+  // preview says so before anything is added twice.
+  await page.locator('#importa-csv').setInputFiles(path);
+  const panel = page.getByTestId('importa');
+  await panel.waitFor();
+  assert.match(await page.getByTestId('importa-gia-presenti').innerText(),
+    /^Le righe 2, 3, 4, .*, … hanno il titolo di obiettivi che sono già nelle loro unità/);
+  await panel.getByRole('button', { name: "Annulla l'importazione" }).click();
 });
 
 test('the Como table as published, with what it hides', async () => {

@@ -261,6 +261,15 @@ fn units_sentence(paths: &[csv::UnitPath], one: &'static str, many: &'static str
 /// at the top of the page, wherever the file was chosen: the focus goes to
 /// it (and so the screen, and a screen reader's reading) once per preview:
 /// each file or paste, not each answer to the Como table's questions.
+/// Line numbers for a notice: the first twenty, then «…».
+fn lines_list(lines: &[usize]) -> String {
+    let mut shown: Vec<String> = lines.iter().take(20).map(usize::to_string).collect();
+    if lines.len() > 20 {
+        shown.push("…".into());
+    }
+    shown.join(", ")
+}
+
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let preview = match &*props.import {
@@ -307,6 +316,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 })
                 .collect();
             let unit_name = |id: &str| plan.unit(id).map_or(id.to_string(), |u| plan.unit_label(u));
+            let already = preview.already_in(plan);
             let (n, r) = (preview.rows.len(), preview.rejected.len());
             let objectives = fill(
                 plural(n, texts.import_objectives_one, texts.import_objectives_many),
@@ -332,6 +342,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     <p data-testid="importa-esito">{ fill(texts.import_outcome, &[("objectives", &objectives), ("rejected", &rejected), ("source", &source)]) }</p>
                     if !preview.missing_criteria.is_empty() {
                         <p class="notice notice-warning">{ fill(texts.missing_columns, &[("columns", &preview.missing_criteria.join(", "))]) }</p>
+                    }
+                    if !already.is_empty() {
+                        <p class="notice notice-warning" data-testid="importa-gia-presenti">{ fill(
+                            plural(already.len(), texts.import_already_one, texts.import_already_many),
+                            &[("lines", &lines_list(&already))],
+                        ) }</p>
                     }
                     if !preview.repeats.is_empty() {
                         <p class="hint" data-testid="importa-ripetute">{ fill(

@@ -220,6 +220,26 @@ fn add_unit_path(plan: &mut Plan, path: &UnitPath, added: &mut Vec<UnitPath>) {
 }
 
 /// Reads `bytes` against `plan`: each row needs a unit column.
+impl Preview {
+    /// Lines of the rows whose title is already that of an objective of the
+    /// same unit in `plan` (compared as the findings compare titles): an
+    /// import adds objectives, never updates them, so these would be there
+    /// twice, as an edited export read back into its own plan would be.
+    pub fn already_in(&self, plan: &Plan) -> Vec<usize> {
+        use crate::model::validate::title_key;
+        let held: std::collections::HashSet<(&str, String)> = plan
+            .objectives
+            .iter()
+            .map(|o| (o.unit.as_str(), title_key(&o.title)))
+            .collect();
+        self.rows
+            .iter()
+            .filter(|r| held.contains(&(r.unit.as_str(), title_key(&r.title))))
+            .map(|r| r.line)
+            .collect()
+    }
+}
+
 pub fn preview(bytes: &[u8], plan: &Plan) -> Result<Preview, CsvError> {
     read(bytes, plan, None)
 }

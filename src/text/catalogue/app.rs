@@ -104,6 +104,10 @@ texts! {
         /// `{lines}`: the line numbers of rows repeating a shared objective read before.
         import_repeats_one,
         import_repeats_many,
+        /// `{lines}`: the file's line numbers, separated by commas.
+        import_already_one,
+        /// `{lines}`: the file's line numbers, separated by commas.
+        import_already_many,
         rejected_rows_heading,
         /// `{unit}`: a unit the file names that the plan lacks, with the higher units its rows name.
         import_missing_units_one,

@@ -78,6 +78,8 @@ pub const APP: AppTexts = AppTexts {
     missing_columns: "Missing columns (their scores remain to be given): {columns}.",
     ignored_columns: "Columns not read: {columns}.",
     import_repeats_one: "Line {lines} repeats a shared objective already read, the same in every cell (Pesatura writes one under each of its units): it is read once.",
+    import_already_one: "Line {lines} has the title of an objective already in its unit: imported, that objective would be there twice (an import adds objectives, it does not update those there).",
+    import_already_many: "Lines {lines} have the titles of objectives already in their units: imported, those objectives would be there twice (an import adds objectives, it does not update those there).",
     import_repeats_many: "Lines {lines} repeat shared objectives already read, the same in every cell (Pesatura writes one under each of their units): they are read once.",
     rejected_rows_heading: "Rows that will not be imported",
     import_missing_units_one: "The unit {unit} is not in the plan: its rows are among those rejected.",

@@ -80,6 +80,8 @@ pub const APP: AppTexts = AppTexts {
     missing_columns: "Colonne mancanti, i punteggi restano da assegnare: {columns}.",
     ignored_columns: "Colonne non lette: {columns}.",
     import_repeats_one: "La riga {lines} ripete un obiettivo comune già letto, uguale in ogni cella (Pesatura lo scrive sotto ciascuna delle sue unità): è letto una volta sola.",
+    import_already_one: "La riga {lines} ha il titolo di un obiettivo che è già in quell'unità: importata, l'obiettivo ci sarebbe due volte (l'importazione aggiunge obiettivi, non aggiorna quelli che ci sono).",
+    import_already_many: "Le righe {lines} hanno il titolo di obiettivi che sono già nelle loro unità: importate, quegli obiettivi ci sarebbero due volte (l'importazione aggiunge obiettivi, non aggiorna quelli che ci sono).",
     import_repeats_many: "Le righe {lines} ripetono obiettivi comuni già letti, uguali in ogni cella (Pesatura li scrive sotto ciascuna delle loro unità): sono letti una volta sola.",
     rejected_rows_heading: "Righe che non saranno importate",
     import_missing_units_one: "L'unità {unit} non è nel piano: le sue righe sono tra quelle scartate.",
