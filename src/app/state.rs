@@ -220,6 +220,22 @@ fn review_comment_field(id: &str, criterion: Option<usize>) -> String {
     }
 }
 
+/// `text`, typed into `field`, kept in `drafts` where the plan holds it
+/// otherwise (`held`: a comment is kept trimmed), so that the field does not
+/// lose the space before the next word; else the field shows the plan's.
+fn keep_as_typed(
+    drafts: &mut HashMap<String, Draft>,
+    field: String,
+    text: String,
+    held: Option<String>,
+) {
+    if held.is_some_and(|held| held != text) {
+        drafts.insert(field, Draft { text, error: None });
+    } else {
+        drafts.remove(&field);
+    }
+}
+
 /// The field a decision on an achievement is typed into, if it is typed
 /// (its comment, its revised value) rather than chosen (its verdict).
 fn achievement_review_field(
@@ -1028,15 +1044,10 @@ impl State {
     }
 
     /// This state with `text`, typed into `field`, kept as typed where the
-    /// plan holds it otherwise (`held`: a comment is kept trimmed), so that
-    /// the field does not lose the space before the next word.
+    /// plan holds it otherwise (see [`keep_as_typed`]).
     fn typed_as(self, field: String, text: String, held: Option<String>) -> State {
         let mut drafts = (*self.grid_drafts).clone();
-        if held.is_some_and(|held| held != text) {
-            drafts.insert(field, Draft { text, error: None });
-        } else {
-            drafts.remove(&field);
-        }
+        keep_as_typed(&mut drafts, field, text, held);
         State {
             grid_drafts: Rc::new(drafts),
             ..self
@@ -1168,14 +1179,7 @@ impl State {
                 // A comment, kept as typed as the other comments are.
                 if let Some(text) = comment {
                     let field = format!("achievement-comment:{id}");
-                    match held.map(|a| a.comment) {
-                        Some(held) if held != text => {
-                            drafts.insert(field, Draft { text, error: None });
-                        }
-                        _ => {
-                            drafts.remove(&field);
-                        }
-                    }
+                    keep_as_typed(&mut drafts, field, text, held.map(|a| a.comment));
                 }
                 next
             }

@@ -137,25 +137,30 @@ pub fn format_named_values<'a>(items: impl Iterator<Item = (&'a str, Dec)>) -> S
         .join("; ")
 }
 
+/// A lowercase letter without its accent (`ö` → `o`); any other character
+/// as it is. Names are compared and turned into keys through it.
+pub fn without_accent(ch: char) -> char {
+    match ch {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        c => c,
+    }
+}
+
 /// A key made of a name: lowercase ASCII letters and digits, accented
 /// letters (Italian, and the German and Ladin of the comuni of Alto Adige)
 /// written without their accent.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for ch in name.to_lowercase().chars() {
-        let plain = match ch {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ç' => "c",
-            'ñ' => "n",
-            'ß' => "ss",
-            _ => "",
-        };
-        if !plain.is_empty() {
-            out.push_str(plain);
+        let ch = without_accent(ch);
+        if ch == 'ß' {
+            out.push_str("ss");
         } else if ch.is_ascii_alphanumeric() {
             out.push(ch);
         } else if !out.is_empty() && !out.ends_with('-') {

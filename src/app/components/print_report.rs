@@ -18,6 +18,32 @@ fn percent(value: Dec) -> String {
     fill(t().panels.percent, &[("value", &points(value))])
 }
 
+/// One part's review on paper, `Complessità: contestato, da 6 a 3, «…»`
+/// (values written by `show`), if anything was decided on it.
+fn review_note(
+    part: &str,
+    review: &ScoreReview,
+    proposed: Option<Dec>,
+    show: fn(Dec) -> String,
+) -> Option<String> {
+    let texts = &t().app;
+    let mut parts = Vec::new();
+    if review.verdict != Verdict::Pending {
+        parts.push(review.verdict.label().to_string());
+    }
+    if let Some(revised) = review.revised {
+        let proposed = proposed.map_or("—".into(), show);
+        parts.push(fill(
+            texts.print_revised,
+            &[("proposed", &proposed), ("revised", &show(revised))],
+        ));
+    }
+    if !review.comment.is_empty() {
+        parts.push(fill(texts.print_quoted, &[("comment", &review.comment)]));
+    }
+    (!parts.is_empty()).then(|| format!("{part}: {}", parts.join(", ")))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
     pub plan: Same<Plan>,
@@ -83,50 +109,16 @@ pub fn PrintClosing(props: &PrintProps) -> Html {
             let Some(criterion) = plan.grid.criteria.get(c) else {
                 continue;
             };
-            let mut parts = Vec::new();
-            if r.verdict != Verdict::Pending {
-                parts.push(r.verdict.label().to_string());
-            }
-            if let Some(revised) = r.revised {
-                let proposed = o
-                    .scores
-                    .get(c)
-                    .copied()
-                    .flatten()
-                    .map_or("—".into(), points);
-                parts.push(fill(
-                    texts.print_revised,
-                    &[("proposed", &proposed), ("revised", &points(revised))],
-                ));
-            }
-            if !r.comment.is_empty() {
-                parts.push(fill(texts.print_quoted, &[("comment", &r.comment)]));
-            }
-            if !parts.is_empty() {
-                notes.push(format!("{}: {}", criterion.short, parts.join(", ")));
-            }
+            let proposed = o.scores.get(c).copied().flatten();
+            notes.extend(review_note(&criterion.short, r, proposed, points));
         }
-        let a = &o.review.achievement;
-        let mut parts = Vec::new();
-        if a.verdict != Verdict::Pending {
-            parts.push(a.verdict.label().to_string());
-        }
-        if let Some(revised) = a.revised {
-            let proposed = o
-                .achievement
-                .and_then(raw_percent)
-                .map_or("—".into(), percent);
-            parts.push(fill(
-                texts.print_revised,
-                &[("proposed", &proposed), ("revised", &percent(revised))],
-            ));
-        }
-        if !a.comment.is_empty() {
-            parts.push(fill(texts.print_quoted, &[("comment", &a.comment)]));
-        }
-        if !parts.is_empty() {
-            notes.push(format!("{}: {}", texts.print_achievement, parts.join(", ")));
-        }
+        let proposed = o.achievement.and_then(raw_percent);
+        notes.extend(review_note(
+            texts.print_achievement,
+            &o.review.achievement,
+            proposed,
+            percent,
+        ));
         let unit = plan
             .unit(&o.unit)
             .map_or(o.unit.clone(), |u| plan.unit_label(u));

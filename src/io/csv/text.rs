@@ -8,6 +8,7 @@
 //! are refused with a way out, rather than read as garbage.
 
 use super::{CsvError, Separator};
+use crate::model::edit::without_accent;
 use crate::text::{fill, t};
 
 /// The encoding a file was read in.
@@ -170,19 +171,6 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
-}
-
-fn without_accent(ch: char) -> char {
-    match ch {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        c => c,
-    }
 }
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP, CSV
