@@ -386,6 +386,13 @@ test('a plan with direct percentages says by how much a unit is off 100', async 
   assert.equal(await cell('peso-o4').innerText(), '20,00 %');
   await page.locator('#peso-assegnato-o4').fill('20');
   await page.locator('#peso-assegnato-o4-errore').waitFor({ state: 'detached' });
+  // The summary writes the weights as the unit's table does, with two decimals.
+  await page.locator('#peso-assegnato-o1').fill('45,5');
+  await page.locator('#peso-assegnato-o4').fill('24,5');
+  assert.equal(await cell('peso-o1').innerText(), '45,50 %');
+  const row = page.locator('[data-testid^="riepilogo-"]').first();
+  await row.waitFor();
+  assert.deepEqual(await row.locator('td').allInnerTexts(), ['4', '3', '33,33', '24,50', '45,50']);
   await page.screenshot({ path: join(out, 'direct.png'), fullPage: true });
 });
 

@@ -13,6 +13,7 @@ use crate::app::components::near_screen::{
 };
 use crate::app::files::dom_id;
 use crate::model::achievement::{group_result, Outcome};
+use crate::model::plan::Method;
 use crate::model::{Dec, Plan, Results, Stats};
 use crate::text::{fill, number, points, t};
 
@@ -29,10 +30,14 @@ fn result_cell(value: Option<Dec>) -> Html {
     html! { <td class="num">{ value.map_or("—".to_string(), |v| number(v, 2)) }</td> }
 }
 
-fn cells(stats: &Stats) -> Html {
+/// A unit's counts and weights. Under the direct method a weight is a
+/// percentage, written with two decimals as in the unit's table (45,50);
+/// under the criteria, minimum and maximum are points, written as the table's
+/// «Punti» column writes them (26 · 26,5).
+fn cells(stats: &Stats, percent: bool) -> Html {
     let opt = |v: Option<crate::model::Dec>, two: bool| {
         v.map_or("—".to_string(), |v| {
-            if two {
+            if two || percent {
                 number(v, 2)
             } else {
                 points(v)
@@ -59,6 +64,8 @@ struct RowProps {
     /// A unit with sub-units shows everything below it; a leaf its own objectives.
     rollup: bool,
     stats: Stats,
+    /// Weights are percentages (the direct method).
+    percent: bool,
     /// The unit's result, when results are shown.
     result: Option<Option<Dec>>,
 }
@@ -71,7 +78,7 @@ fn SummaryRow(props: &RowProps) -> Html {
             <th scope="row" class={format!("indent-{}", props.depth.min(3))}>
                 <span class="level-label">{ props.level.clone() }</span>{ " " }{ props.name.clone() }
             </th>
-            { cells(&props.stats) }
+            { cells(&props.stats, props.percent) }
             if let Some(result) = props.result {
                 { result_cell(result) }
             }
@@ -92,6 +99,7 @@ struct ChunkProps {
     /// Drawn only near the screen.
     lazy: bool,
     columns: usize,
+    percent: bool,
 }
 
 /// A run of rows in a row group of their own, or, while far from the screen,
@@ -134,7 +142,7 @@ fn SummaryChunk(props: &ChunkProps) -> Html {
         let result = props.outcome.as_ref().map(|o| if p.rollup { o.rollup[p.index] } else { o.units[p.index].score });
         html! {
             <SummaryRow key={p.unit_id.to_string()} unit_id={p.unit_id.clone()} level={p.level.clone()} name={p.name.clone()}
-                depth={p.depth} rollup={p.rollup} stats={stats.clone()} {result} />
+                depth={p.depth} rollup={p.rollup} stats={stats.clone()} {result} percent={props.percent} />
         }
     });
     html! {
@@ -185,13 +193,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let draw_all = use_draw_all();
     let lazy = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM && !draw_all;
     let columns = 6 + usize::from(props.outcome.is_some());
+    let percent = plan.grid.method == Method::Direct;
     // A long plan draws the rows a chunk at a time, near the screen; each
     // chunk works out its rows only while drawn.
     let chunks = (0..places.len().div_ceil(ROWS_PER_CHUNK)).map(|k| {
         let range = (k * ROWS_PER_CHUNK, ((k + 1) * ROWS_PER_CHUNK).min(places.len()));
         html! {
             <SummaryChunk key={k} places={Same(places.clone())} {range} results={props.results.clone()}
-                outcome={props.outcome.clone().map(Same)} {lazy} {columns} />
+                outcome={props.outcome.clone().map(Same)} {lazy} {columns} {percent} />
         }
     });
     html! {
@@ -218,7 +227,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     if !props.results.shared.members.is_empty() {
                         <tr class="rollup-row">
                             <th scope="row">{ t().panels.summary_shared }</th>
-                            { cells(&props.results.shared.stats) }
+                            { cells(&props.results.shared.stats, percent) }
                             if props.outcome.is_some() {
                                 { result_cell(group_result(plan, &props.results.shared).score) }
                             }
@@ -226,7 +235,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     }
                     <tr>
                         <th scope="row">{ fill(t().panels.summary_ente_total, &[("ente", &plan.ente.name)]) }</th>
-                        { cells(&props.results.ente) }
+                        { cells(&props.results.ente, percent) }
                         if let Some(o) = &props.outcome {
                             <td class="num" data-testid="risultato-ente">{ o.ente.map_or("—".to_string(), |v| number(v, 2)) }</td>
                         }
