@@ -68,7 +68,7 @@ fn round_trip(plan: &Plan, dialect: Dialect) -> (Plan, Preview) {
     let bytes = csv::export(plan, dialect);
     let mut target = emptied(plan);
     let preview = csv::preview(&bytes, &target).expect("the exported file reads back");
-    let added = csv::apply(&mut target, &preview);
+    let added = csv::apply(&mut target, &preview, csv::Existing::Add).added;
     assert_eq!(added.len(), preview.rows.len());
     (target, preview)
 }
@@ -377,7 +377,7 @@ fn formulas_in_text_are_neutralised() {
         let mut target = emptied(&plan);
         let preview = csv::preview(&bytes, &target).unwrap();
         assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
-        csv::apply(&mut target, &preview);
+        csv::apply(&mut target, &preview, csv::Existing::Add);
         let titles: Vec<&str> = target.objectives.iter().map(|o| o.title.as_str()).collect();
         assert_eq!(titles, dangerous, "{dialect:?}");
     }
@@ -541,6 +541,133 @@ fn an_export_read_back_into_its_own_plan_says_its_rows_are_there_already() {
     let mut recased = plan.clone();
     recased.objectives[0].title = plan.objectives[0].title.to_lowercase().replace(' ', "  ");
     assert_eq!(preview.already_in(&recased).len(), 53);
+}
+
+#[test]
+fn an_edited_export_read_back_updates_its_objectives_and_adds_only_new_rows() {
+    let plan = como();
+    let before = compute(&plan);
+    // In the spreadsheet: Settore 3's first objective gets 9 for
+    // complessità (it had 6), and a new objective is added below it.
+    let text = String::from_utf8(csv::export(&plan, Dialect::ExcelItalian)).unwrap();
+    let s3 = plan.units.iter().find(|u| u.id == "s3").unwrap();
+    let first = plan
+        .objectives
+        .iter()
+        .find(|o| o.unit == "s3")
+        .unwrap()
+        .clone();
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+    let at = lines.iter().position(|l| l.contains(&first.title)).unwrap();
+    let cells: Vec<&str> = lines[at].split(';').collect();
+    let complessita = 4 + plan.ente.levels.len(); // levels, title, description, Comune a, Tabella
+    assert_eq!(cells[complessita], "\"6\"", "{:?}", cells);
+    let mut edited: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+    edited[complessita] = "\"9\"".into();
+    lines[at] = edited.join(";");
+    let mut added = edited.clone();
+    added[plan.ente.levels.len()] = "\"Nuovo sportello digitale\"".into();
+    lines.insert(at + 1, added.join(";"));
+    let preview = csv::preview(lines.join("\r\n").as_bytes(), &plan).unwrap();
+    assert_eq!(preview.rows.len(), 54);
+    assert_eq!(preview.already_in(&plan).len(), 53);
+
+    let mut updated = plan.clone();
+    let applied = csv::apply(&mut updated, &preview, csv::Existing::Update);
+    assert_eq!(applied.updated.len(), 53);
+    assert_eq!(applied.added.len(), 1);
+    assert_eq!(updated.objectives.len(), 54);
+    let o = updated
+        .objectives
+        .iter()
+        .find(|o| o.id == first.id)
+        .unwrap();
+    assert_eq!(o.scores[0], Some(d("9")));
+    assert_eq!(o.scores[1..], first.scores[1..]);
+    assert_eq!(o.description, first.description);
+    // Settore 3: 28 and 25 before; now 31, 25 and the new one's 31.
+    let after = compute(&updated);
+    let u = updated.unit_index(&s3.id).unwrap();
+    assert_eq!(before.units[u].own.stats.average, Some(d("26,5")));
+    assert_eq!(after.units[u].own.stats.all(), 3);
+    assert_eq!(
+        after.units[u].own.stats.average.map(|a| a.round(2)),
+        Some(d("29"))
+    );
+    // Every other unit is as it was.
+    for (i, unit) in updated.units.iter().enumerate() {
+        if unit.id != s3.id {
+            assert_eq!(
+                after.units[i].own.stats, before.units[i].own.stats,
+                "{}",
+                unit.name
+            );
+        }
+    }
+
+    // Added instead, every row is a new objective: 53 twice, and one more.
+    let mut doubled = plan.clone();
+    let applied = csv::apply(&mut doubled, &preview, csv::Existing::Add);
+    assert_eq!((applied.added.len(), applied.updated.len()), (54, 0));
+    assert_eq!(doubled.objectives.len(), 107);
+}
+
+#[test]
+fn an_update_changes_only_what_the_file_has_columns_for() {
+    let mut plan = small_plan();
+    let tributi = plan
+        .units
+        .iter()
+        .find(|u| u.name == "Settore Tributi")
+        .unwrap()
+        .id
+        .clone();
+    let id = plan.add_objective(&tributi);
+    plan.set_title(&id, "Riscossione coattiva");
+    plan.set_description(&id, "Avvisi e ruoli");
+    plan.set_score(&id, 0, Some(d("4")));
+    plan.set_score(&id, 1, Some(d("12")));
+    // No description column, no rilevanza column; complessità emptied; the
+    // title written in capitals is the same objective.
+    let text =
+        "Settore;Titolo;Complessità;Impatto utenza\nSettore Tributi;RISCOSSIONE COATTIVA;;9\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert_eq!(preview.already_in(&plan), vec![2]);
+    let applied = csv::apply(&mut plan, &preview, csv::Existing::Update);
+    assert_eq!(applied.updated, vec![id.clone()]);
+    assert!(applied.added.is_empty());
+    assert_eq!(plan.objectives.len(), 1);
+    let o = &plan.objectives[0];
+    assert_eq!(o.title, "RISCOSSIONE COATTIVA");
+    assert_eq!(o.description.as_deref(), Some("Avvisi e ruoli"));
+    assert_eq!(o.scores, vec![None, Some(d("12")), None, Some(d("9"))]);
+}
+
+#[test]
+fn two_objectives_with_one_title_are_updated_by_two_rows_in_order() {
+    let mut plan = small_plan();
+    let tributi = plan
+        .units
+        .iter()
+        .find(|u| u.name == "Settore Tributi")
+        .unwrap()
+        .id
+        .clone();
+    let ids: Vec<String> = (0..2)
+        .map(|_| {
+            let id = plan.add_objective(&tributi);
+            plan.set_title(&id, "Riscossione");
+            id
+        })
+        .collect();
+    let text = "Settore;Titolo;Complessità\nSettore Tributi;Riscossione;1\nSettore Tributi;Riscossione;2\nSettore Tributi;Riscossione;3\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert_eq!(preview.already_in(&plan), vec![2, 3]);
+    let applied = csv::apply(&mut plan, &preview, csv::Existing::Update);
+    assert_eq!(applied.updated, ids);
+    assert_eq!(applied.added.len(), 1);
+    let scores: Vec<Option<Dec>> = plan.objectives.iter().map(|o| o.scores[0]).collect();
+    assert_eq!(scores, vec![Some(d("1")), Some(d("2")), Some(d("3"))]);
 }
 
 #[test]
@@ -747,7 +874,7 @@ fn apply_adds_only_the_good_rows_and_nothing_before() {
     assert_eq!(plan, before, "a preview changes nothing");
     assert_eq!(preview.rows.len(), 2);
     assert_eq!(preview.rejected.len(), 1);
-    let ids = csv::apply(&mut plan, &preview);
+    let ids = csv::apply(&mut plan, &preview, csv::Existing::Add).added;
     assert_eq!(ids.len(), 2);
     assert_eq!(plan.objectives.len(), 2);
     let riscossione = &plan.objectives[plan.objective_index(&ids[0]).unwrap()];
@@ -763,7 +890,7 @@ fn apply_follows_criteria_by_id_when_the_grid_moved() {
     let text = "Settore;Titolo;Complessità;Impatto utenza\nSettore Tributi;Riscossione;4;9\n";
     let preview = csv::preview(text.as_bytes(), &plan).unwrap();
     plan.move_criterion(0, 1); // Complessità is now second
-    csv::apply(&mut plan, &preview);
+    csv::apply(&mut plan, &preview, csv::Existing::Add);
     let scores = &plan.objectives[0].scores;
     assert_eq!(scores[1], Some(d("4")));
     assert_eq!(scores[3], Some(d("9")));
@@ -844,7 +971,7 @@ fn units_a_file_names_are_offered_and_added_under_their_area() {
     assert_eq!(area.level, 0);
     let settore = target.units.iter().find(|u| u.name == first.name).unwrap();
     assert_eq!(settore.parent.as_deref(), Some(area.id.as_str()));
-    csv::apply(&mut target, &again);
+    csv::apply(&mut target, &again, csv::Existing::Add);
     assert_eq!(unit_averages(&target), unit_averages(&como));
     // Each unit under the same area as in Como: those without one (the
     // export leaves their area blank, and writes it on every other row) too.
@@ -880,7 +1007,7 @@ fn a_unit_named_only_in_comune_a_is_offered_at_the_bottom_level() {
     let with = preview.adding_units(&plan).unwrap();
     let (mut target, again) = (with.plan, with.preview);
     assert!(again.rejected.is_empty(), "{:?}", again.rejected);
-    csv::apply(&mut target, &again);
+    csv::apply(&mut target, &again, csv::Existing::Add);
     let shared = target.objectives.last().unwrap();
     assert_eq!(shared.title, "Sportello unico");
     assert_eq!(shared.also.len(), 1);

@@ -146,7 +146,7 @@ proptest! {
         let kept: Vec<&Objective> = plan.objectives.iter().filter(|o| !o.title.trim().is_empty()).collect();
         prop_assert!(preview.rejected.iter().all(|r| r.title.is_empty()));
         prop_assert_eq!(preview.rejected.len(), plan.objectives.len() - kept.len(), "{:?}", preview.rejected);
-        csv::apply(&mut imported, &preview);
+        csv::apply(&mut imported, &preview, csv::Existing::Add);
         let back: Vec<&Objective> = imported.objectives.iter().collect();
         prop_assert_eq!(back.len(), kept.len());
         // Unit by unit, the same objectives in the same order with the same scores.
@@ -168,7 +168,7 @@ fn csv_round_trip_keeps_a_quote_after_leading_space() {
         let mut imported = plan.clone();
         imported.objectives.clear();
         let preview = csv::preview(&csv::export(&plan, dialect), &imported).unwrap();
-        csv::apply(&mut imported, &preview);
+        csv::apply(&mut imported, &preview, csv::Existing::Add);
         assert_eq!(imported.objectives[0].title, "'=");
     }
 }

@@ -337,7 +337,7 @@ fn round_trip(plan: &Plan) -> (Plan, csv::Preview) {
     let bytes = xlsx::export(plan).unwrap();
     let mut target = emptied(plan);
     let preview = xlsx::preview(&bytes, &target).expect("the exported workbook reads back");
-    csv::apply(&mut target, &preview);
+    csv::apply(&mut target, &preview, csv::Existing::Add);
     (target, preview)
 }
 

@@ -232,12 +232,17 @@ fn check_preview(plan: &Plan, preview: Result<csv::Preview, csv::CsvError>) {
         }
     }
     let mut applied = plan.clone();
-    let added = csv::apply(&mut applied, &preview);
-    assert!(added.len() <= preview.rows.len());
-    for id in &added {
+    let done = csv::apply(&mut applied, &preview, csv::Existing::Update);
+    assert!(done.added.len() + done.updated.len() <= preview.rows.len());
+    assert_eq!(
+        applied.objectives.len(),
+        plan.objectives.len() + done.added.len(),
+        "an update adds no objective"
+    );
+    for id in done.added.iter().chain(&done.updated) {
         let at = applied
             .objective_index(id)
-            .expect("an added objective is in the plan");
+            .expect("an added or updated objective is in the plan");
         let objective = &applied.objectives[at];
         for (score, criterion) in objective.scores.iter().zip(&grid.criteria) {
             if let Some(score) = score {
@@ -249,7 +254,7 @@ fn check_preview(plan: &Plan, preview: Result<csv::Preview, csv::CsvError>) {
             }
         }
     }
-    if !added.is_empty() {
+    if !done.added.is_empty() || !done.updated.is_empty() {
         round_trip(&applied);
     }
 }

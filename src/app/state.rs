@@ -191,6 +191,25 @@ fn refused_file<E: std::fmt::Display>(
     }))
 }
 
+/// What an import did: objectives added from `name`, updated, or both.
+fn imported_notice(name: &str, added: usize, updated: usize) -> String {
+    let app = &t().app;
+    match (added, updated) {
+        (n, 0) => fill(
+            plural(n, app.notice_imported_one, app.notice_imported_many),
+            &[("n", &n), ("name", &name)],
+        ),
+        (0, n) => fill(
+            plural(n, app.notice_updated_one, app.notice_updated_many),
+            &[("n", &n), ("name", &name)],
+        ),
+        (added, updated) => fill(
+            app.notice_updated_and_added,
+            &[("name", &name), ("updated", &updated), ("added", &added)],
+        ),
+    }
+}
+
 /// The texts kept as typed and accepted, without the refused ones.
 fn accepted<K: Clone + Eq + std::hash::Hash>(drafts: &HashMap<K, Draft>) -> Rc<HashMap<K, Draft>> {
     Rc::new(
@@ -303,8 +322,11 @@ pub enum Import {
     /// the units it names that the plan lacks, once the user chose to add them.
     Csv {
         name: String,
-        preview: csv::Preview,
+        /// Shared by the panel's states: a choice made in it is not a new preview.
+        preview: Rc<csv::Preview>,
         adding_units: Option<Rc<AddingUnits>>,
+        /// What the rows whose objectives are already there do.
+        existing: csv::Existing,
     },
     /// The Como weighting table as published, with its questions answered.
     Como {
@@ -719,6 +741,9 @@ pub enum Action {
     },
     /// Add to the import the units its file names that the plan lacks.
     AddImportUnits,
+    /// Whether the import updates the objectives its rows name that are
+    /// already in their units, or adds them again.
+    SetImportExisting(csv::Existing),
     ConfirmImport,
     CancelImport,
     /// An achievement typed for an objective or an organisational objective:
@@ -1300,8 +1325,9 @@ impl State {
             Ok(preview) => State {
                 import: Some(Rc::new(Import::Csv {
                     name,
-                    preview,
+                    preview: Rc::new(preview),
                     adding_units: None,
+                    existing: csv::Existing::default(),
                 })),
                 notice: None,
                 ..self.clone()
@@ -2027,6 +2053,7 @@ impl Action {
                 | Action::AutosavedElsewhere
                 | Action::ChooseDuplicate { .. }
                 | Action::AddImportUnits
+                | Action::SetImportExisting(_)
                 | Action::CancelImport
                 | Action::SetMode(_)
                 | Action::SetReviewer(_)
@@ -2540,6 +2567,7 @@ impl State {
                     name,
                     preview,
                     adding_units,
+                    existing,
                 }) if !preview.missing_units.is_empty() => {
                     // Read again with units added, the file may name more
                     // (in "Comune a"): those join the ones chosen before.
@@ -2551,18 +2579,19 @@ impl State {
                                 .extend(preview.missing_units.iter().cloned());
                             before
                         }
-                        None => preview.clone(),
+                        None => (**preview).clone(),
                     };
                     match before.adding_units(&self.plan) {
                         Ok(with) => State {
                             import: Some(Rc::new(Import::Csv {
                                 name: name.clone(),
-                                preview: with.preview,
+                                preview: Rc::new(with.preview),
                                 adding_units: Some(Rc::new(AddingUnits {
                                     before,
                                     plan: with.plan,
                                     added: with.added,
                                 })),
+                                existing: *existing,
                             })),
                             ..(*self).clone()
                         },
@@ -2577,11 +2606,29 @@ impl State {
                 }
                 _ => (*self).clone(),
             },
+            Action::SetImportExisting(choice) => match self.import.as_deref() {
+                Some(Import::Csv {
+                    name,
+                    preview,
+                    adding_units,
+                    ..
+                }) => State {
+                    import: Some(Rc::new(Import::Csv {
+                        name: name.clone(),
+                        preview: preview.clone(),
+                        adding_units: adding_units.clone(),
+                        existing: choice,
+                    })),
+                    ..(*self).clone()
+                },
+                _ => (*self).clone(),
+            },
             Action::ConfirmImport => match self.import.as_deref() {
                 Some(Import::Csv {
                     name,
                     preview,
                     adding_units,
+                    existing,
                 }) => {
                     // With units to add, they are added to the plan as it is
                     // now, and the file read against it once more.
@@ -2590,32 +2637,25 @@ impl State {
                             .before
                             .adding_units(&self.plan)
                             .map(|with| (Some(with.plan), with.preview)),
-                        None => Ok((None, preview.clone())),
+                        None => Ok((None, (**preview).clone())),
                     };
                     match read {
                         Ok((with_units, rows)) => {
-                            let count = rows.rows.len();
+                            let mut applied = csv::Applied::default();
+                            let next = self.edited(|p| {
+                                if let Some(plan) = with_units {
+                                    *p = plan;
+                                }
+                                applied = csv::apply(p, &rows, *existing);
+                            });
+                            let (added, updated) = (applied.added.len(), applied.updated.len());
+                            let name = name.clone();
                             State {
                                 import: None,
-                                notice: Some(Notice::Info({
-                                    let name = name.clone();
-                                    Said::again_with(move || {
-                                        fill(
-                                            plural(
-                                                count,
-                                                t().app.notice_imported_one,
-                                                t().app.notice_imported_many,
-                                            ),
-                                            &[("n", &count), ("name", &name)],
-                                        )
-                                    })
-                                })),
-                                ..self.edited(|p| {
-                                    if let Some(plan) = with_units {
-                                        *p = plan;
-                                    }
-                                    csv::apply(p, &rows);
-                                })
+                                notice: Some(Notice::Info(Said::again_with(move || {
+                                    imported_notice(&name, added, updated)
+                                }))),
+                                ..next
                             }
                         }
                         Err(e) => self.with_notice(Notice::Error(

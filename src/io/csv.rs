@@ -25,7 +25,8 @@ use crate::text::{fill, t};
 
 pub use export::{export, file_name, Dialect};
 pub use import::{
-    apply, preview, preview_for_unit, ImportRow, Preview, Reason, Rejected, UnitPath, WithUnits,
+    apply, preview, preview_for_unit, Applied, Existing, ImportRow, Preview, Reason, Rejected,
+    UnitPath, WithUnits,
 };
 pub use text::Encoding;
 

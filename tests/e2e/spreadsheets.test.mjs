@@ -3,7 +3,7 @@
 // copied from Excel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './harness.mjs';
@@ -51,8 +51,47 @@ test('export for Italian Excel', async () => {
   const panel = page.getByTestId('importa');
   await panel.waitFor();
   assert.match(await page.getByTestId('importa-gia-presenti').innerText(),
-    /^Le righe 2, 3, 4, .*, … hanno il titolo di obiettivi che sono già nelle loro unità/);
+    /Le righe 2, 3, 4, .*, … hanno il titolo di obiettivi che sono già nelle loro unità/);
   await panel.getByRole('button', { name: "Annulla l'importazione" }).click();
+});
+
+test('an edited export read back updates its objectives and adds the new rows', async () => {
+  // In the spreadsheet, Settore 3's first objective gets 9 for complessità
+  // (it had 6) and a new objective is written below it.
+  const text = readFileSync(join(out, 'pesatura-comune-di-como-2024.csv'), 'utf8');
+  const lines = text.split('\r\n');
+  const at = lines.findIndex((l) => l.includes('CENSIMENTO DIGITALE IMMOBILI'));
+  const cells = lines[at].split(';');
+  assert.equal(cells[6], '"6"');
+  cells[6] = '"9"';
+  lines[at] = cells.join(';');
+  cells[2] = '"Sportello digitale del patrimonio"';
+  lines.splice(at + 1, 0, cells.join(';'));
+  const edited = join(out, 'como-modificato.csv');
+  writeFileSync(edited, lines.join('\r\n'));
+  await page.locator('#importa-csv').setInputFiles(edited);
+  const panel = page.getByTestId('importa');
+  await panel.waitFor();
+  assert.ok(await page.getByLabel(/^Aggiornali con i valori del file/).isChecked(), 'updating is the default');
+  assert.equal(await panel.locator('caption').innerText(), 'Obiettivi che saranno aggiornati o aggiunti');
+  const outcome = async (title) => (await panel.locator('tbody tr', { hasText: title }).locator('td').nth(1).innerText());
+  assert.equal(await outcome('CENSIMENTO DIGITALE IMMOBILI'), 'aggiorna');
+  assert.equal(await outcome('Sportello digitale del patrimonio'), 'nuovo');
+  // Added instead, every row would be a new objective.
+  await page.getByLabel(/^Aggiungili come nuovi obiettivi/).check();
+  await panel.getByRole('button', { name: 'Importa 54 obiettivi' }).waitFor();
+  assert.equal(await panel.locator('thead th').nth(1).innerText(), 'Unità');
+  await page.getByLabel(/^Aggiornali con i valori del file/).check();
+  await panel.getByRole('button', { name: 'Importa: 53 da aggiornare, 1 da aggiungere' }).click();
+  await page.getByTestId('notice').getByText('Importato «como-modificato.csv»: obiettivi aggiornati 53, aggiunti 1.').waitFor();
+  // 31, 25 and the new 31: 29,00. The other units are as they were.
+  assert.equal(await cell('media-s3').innerText(), '29,00');
+  assert.equal(await cell('media-s1').innerText(), '20,67');
+  assert.equal(await cell('ente-obiettivi').innerText(), '54');
+  // One step undoes it.
+  await page.getByRole('button', { name: 'Annulla', exact: true }).click();
+  assert.equal(await cell('media-s3').innerText(), '26,50');
+  assert.equal(await cell('ente-obiettivi').innerText(), '53');
 });
 
 test('the Como table as published, with what it hides', async () => {

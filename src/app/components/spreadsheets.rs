@@ -19,7 +19,7 @@ use crate::app::files::{download, download_parts, read_chosen_file, Reader};
 use crate::app::state::{Action, Import};
 use crate::app::{xlsx as excel_worker, Dispatch};
 use crate::io::como_table::DuplicateChoice;
-use crate::io::csv::{self, Dialect};
+use crate::io::csv::{self, Dialect, Existing};
 use crate::io::{json, xlsx};
 use crate::model::Plan;
 use crate::text::{fill, plural, t};
@@ -273,7 +273,9 @@ fn lines_list(lines: &[usize]) -> String {
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let preview = match &*props.import {
-        Import::Csv { .. } => format!("csv:{:p}", Rc::as_ptr(&props.import)),
+        // Not at a choice made in the panel: only for another file, other
+        // cells, or the same read again with units added.
+        Import::Csv { preview, .. } => format!("csv:{:p}", Rc::as_ptr(preview)),
         Import::Como { name, .. } => format!("como:{name}"),
     };
     use_effect_with(preview, |_| {
@@ -293,6 +295,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             name,
             preview,
             adding_units,
+            existing,
         } => {
             // With units to add, the rows' units are in the plan that has them.
             let plan: &Plan = adding_units.as_ref().map_or(&props.plan, |a| &a.plan);
@@ -317,7 +320,37 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 .collect();
             let unit_name = |id: &str| plan.unit(id).map_or(id.to_string(), |u| plan.unit_label(u));
             let already = preview.already_in(plan);
+            let updating = *existing == Existing::Update && !already.is_empty();
             let (n, r) = (preview.rows.len(), preview.rejected.len());
+            let existing_choice = |choice: Existing, id: &'static str, label: &'static str| {
+                let dispatch = props.dispatch.clone();
+                let onchange =
+                    Callback::from(move |_| dispatch.dispatch(Action::SetImportExisting(choice)));
+                html! {
+                    <div class="radio">
+                        <input type="radio" name="importa-esistenti" {id} checked={*existing == choice} {onchange} />
+                        <label for={id}>{ label }</label>
+                    </div>
+                }
+            };
+            let button = match (updating, n - already.len()) {
+                (false, _) => fill(
+                    plural(n, texts.import_button_one, texts.import_button_many),
+                    &[("n", &n)],
+                ),
+                (true, 0) => fill(
+                    plural(
+                        n,
+                        texts.import_button_update_one,
+                        texts.import_button_update_many,
+                    ),
+                    &[("n", &n)],
+                ),
+                (true, added) => fill(
+                    texts.import_button_both,
+                    &[("updated", &already.len()), ("added", &added)],
+                ),
+            };
             let objectives = fill(
                 plural(n, texts.import_objectives_one, texts.import_objectives_many),
                 &[("n", &n)],
@@ -344,10 +377,15 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         <p class="notice notice-warning">{ fill(texts.missing_columns, &[("columns", &preview.missing_criteria.join(", "))]) }</p>
                     }
                     if !already.is_empty() {
-                        <p class="notice notice-warning" data-testid="importa-gia-presenti">{ fill(
-                            plural(already.len(), texts.import_already_one, texts.import_already_many),
-                            &[("lines", &lines_list(&already))],
-                        ) }</p>
+                        <fieldset class="question" data-testid="importa-gia-presenti">
+                            <legend>{ texts.import_existing_legend }</legend>
+                            <p>{ fill(
+                                plural(already.len(), texts.import_already_one, texts.import_already_many),
+                                &[("lines", &lines_list(&already))],
+                            ) }</p>
+                            { existing_choice(Existing::Update, "importa-aggiorna", texts.import_existing_update) }
+                            { existing_choice(Existing::Add, "importa-aggiungi", texts.import_existing_add) }
+                        </fieldset>
                     }
                     if !preview.repeats.is_empty() {
                         <p class="hint" data-testid="importa-ripetute">{ fill(
@@ -376,15 +414,23 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     if !preview.rows.is_empty() {
                         <div class="table-scroll">
                         <table class="table">
-                            <caption>{ texts.rows_caption }</caption>
+                            <caption>{ if updating { texts.rows_caption_updating } else { texts.rows_caption } }</caption>
                             <thead><tr>
-                                <th scope="col" class="num">{ texts.column_row }</th><th scope="col">{ texts.column_unit }</th><th scope="col">{ texts.column_title }</th>
+                                <th scope="col" class="num">{ texts.column_row }</th>
+                                if updating {
+                                    <th scope="col">{ texts.import_row_outcome }</th>
+                                }
+                                <th scope="col">{ texts.column_unit }</th><th scope="col">{ texts.column_title }</th>
                                 { for criteria.iter().map(|c| html! { <th scope="col" class="num">{ c.clone() }</th> }) }
                             </tr></thead>
                             <tbody>
                                 { for preview.rows.iter().map(|r| html! {
                                     <tr>
-                                        <td class="num">{ r.line }</td><td>{ unit_name(&r.unit) }</td><td>{ r.title.clone() }</td>
+                                        <td class="num">{ r.line }</td>
+                                        if updating {
+                                            <td>{ if already.binary_search(&r.line).is_ok() { texts.import_row_updates } else { texts.import_row_adds } }</td>
+                                        }
+                                        <td>{ unit_name(&r.unit) }</td><td>{ r.title.clone() }</td>
                                         { for r.scores.iter().map(|s| html! { <td class="num">{ s.map_or("—".into(), crate::text::points) }</td> }) }
                                     </tr>
                                 }) }
@@ -393,7 +439,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         </div>
                     }
                     <button type="button" class="btn btn-primary btn-xs" onclick={confirm} disabled={preview.rows.is_empty()}>
-                        { fill(plural(n, texts.import_button_one, texts.import_button_many), &[("n", &n)]) }
+                        { button }
                     </button>
                 </>
             }

@@ -152,10 +152,42 @@ pub struct Preview {
     /// Units named by rows (or in "Comune a") that the plan lacks, in file
     /// order: those rows are in [`Preview::rejected`].
     pub missing_units: Vec<UnitPath>,
+    /// Which of the plan's columns the file has: a row that updates an
+    /// objective changes only what the file has a column for.
+    read: ColumnsRead,
     source: Rc<Source>,
     /// The unit rows without one went to (the one given, or the plan's only
     /// unit), kept when the file is read again with units added.
     fallback: Option<String>,
+}
+
+/// The columns a file has, of those an objective's row fills.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct ColumnsRead {
+    description: bool,
+    kind: bool,
+    direct: bool,
+    /// Aligned with [`Preview::criteria`].
+    criteria: Vec<bool>,
+}
+
+/// What an import does with a row whose title is already that of an
+/// objective of its unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Existing {
+    /// Updates that objective with the row's cells: an edited export read
+    /// back into its own plan.
+    #[default]
+    Update,
+    /// Adds the row as a new objective beside it.
+    Add,
+}
+
+/// What [`apply`] did: ids of the objectives added and of those updated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
 }
 
 /// The plan with the units a file lacks, and the file read against it.
@@ -222,20 +254,32 @@ fn add_unit_path(plan: &mut Plan, path: &UnitPath, added: &mut Vec<UnitPath>) {
 /// Reads `bytes` against `plan`: each row needs a unit column.
 impl Preview {
     /// Lines of the rows whose title is already that of an objective of the
-    /// same unit in `plan` (compared as the findings compare titles): an
-    /// import adds objectives, never updates them, so these would be there
-    /// twice, as an edited export read back into its own plan would be.
+    /// same unit in `plan` (compared as the findings compare titles), as in
+    /// an edited export read back into its own plan: [`Existing::Update`]
+    /// updates those objectives, [`Existing::Add`] would add them twice.
     pub fn already_in(&self, plan: &Plan) -> Vec<usize> {
-        use crate::model::validate::title_key;
-        let held: std::collections::HashSet<(&str, String)> = plan
-            .objectives
-            .iter()
-            .map(|o| (o.unit.as_str(), title_key(&o.title)))
-            .collect();
         self.rows
             .iter()
-            .filter(|r| held.contains(&(r.unit.as_str(), title_key(&r.title))))
-            .map(|r| r.line)
+            .zip(self.matches(plan))
+            .filter(|(_, found)| found.is_some())
+            .map(|(r, _)| r.line)
+            .collect()
+    }
+
+    /// For each row, the index of the objective of `plan` it would update:
+    /// the first of its unit (the lead unit, when shared) with the same
+    /// title, each objective matched by one row only.
+    fn matches(&self, plan: &Plan) -> Vec<Option<usize>> {
+        use crate::model::validate::title_key;
+        let mut held: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+        for (i, o) in plan.objectives.iter().enumerate().rev() {
+            held.entry((o.unit.as_str(), title_key(&o.title)))
+                .or_default()
+                .push(i);
+        }
+        self.rows
+            .iter()
+            .map(|r| held.get_mut(&(r.unit.as_str(), title_key(&r.title)))?.pop())
             .collect()
     }
 }
@@ -250,19 +294,52 @@ pub fn preview_for_unit(bytes: &[u8], plan: &Plan, unit: &str) -> Result<Preview
     read(bytes, plan, Some(unit))
 }
 
-/// Adds the preview's objectives to the plan, each after the last of its
-/// unit (shared ones at the end, in file order), and returns their ids. Criteria are found by id, so a preview
-/// stays right if the grid's columns were reordered since; units that no
-/// longer exist are skipped.
-pub fn apply(plan: &mut Plan, preview: &Preview) -> Vec<String> {
+/// Applies the preview to the plan. A row whose title is already that of an
+/// objective of its unit updates it with `existing` = [`Existing::Update`]:
+/// its title as the file writes it, and the description, scores, type and
+/// assigned weight the file has columns for (an empty cell empties it). Any
+/// other row adds an objective after the last of its unit (shared ones at
+/// the end, in file order). Criteria are found by id, so a preview stays
+/// right if the grid's columns were reordered since; units that no longer
+/// exist are skipped.
+pub fn apply(plan: &mut Plan, preview: &Preview, existing: Existing) -> Applied {
     let positions: Vec<Option<usize>> = preview
         .criteria
         .iter()
         .map(|id| plan.grid.criterion_index(id))
         .collect();
-    let mut added = Vec::with_capacity(preview.rows.len());
-    for row in &preview.rows {
+    let matches = match existing {
+        Existing::Update => preview.matches(plan),
+        Existing::Add => vec![None; preview.rows.len()],
+    };
+    // Ids, not indices: adding a row moves the objectives after it.
+    let matches: Vec<Option<String>> = matches
+        .into_iter()
+        .map(|m| m.map(|i| plan.objectives[i].id.clone()))
+        .collect();
+    let read = &preview.read;
+    let mut applied = Applied::default();
+    for (row, found) in preview.rows.iter().zip(matches) {
         if plan.unit(&row.unit).is_none() {
+            continue;
+        }
+        if let Some(id) = found {
+            plan.set_title(&id, &row.title);
+            if read.description {
+                plan.set_description(&id, row.description.as_deref().unwrap_or(""));
+            }
+            for ((score, position), has) in row.scores.iter().zip(&positions).zip(&read.criteria) {
+                if let (Some(c), true) = (position, has) {
+                    plan.set_score(&id, *c, *score);
+                }
+            }
+            if read.kind {
+                plan.set_kind(&id, row.kind.as_deref());
+            }
+            if read.direct {
+                plan.set_direct(&id, row.direct);
+            }
+            applied.updated.push(id);
             continue;
         }
         let mut units = vec![row.unit.clone()];
@@ -282,9 +359,9 @@ pub fn apply(plan: &mut Plan, preview: &Preview) -> Vec<String> {
         }
         plan.set_kind(&id, row.kind.as_deref());
         plan.set_direct(&id, row.direct);
-        added.push(id);
+        applied.added.push(id);
     }
-    added
+    applied
 }
 
 /// Adds an objective shared by `units` (the first leads) at the end of the
@@ -435,6 +512,14 @@ fn preview_records(
         rejected,
         repeats,
         missing_units,
+        read: ColumnsRead {
+            description: layout.find(Column::Description).is_some(),
+            kind: layout.find(Column::Type).is_some(),
+            direct: layout.find(Column::Direct).is_some(),
+            criteria: (0..plan.grid.criteria.len())
+                .map(|i| layout.find(Column::Criterion(i)).is_some())
+                .collect(),
+        },
         source: source.clone(),
         fallback: fallback_unit,
     })

@@ -108,6 +108,16 @@ texts! {
         import_already_one,
         /// `{lines}`: the file's line numbers, separated by commas.
         import_already_many,
+        /// The choice for those rows: its legend and its two answers.
+        import_existing_legend,
+        import_existing_update,
+        import_existing_add,
+        /// In the rows' table, what a row does: a column and its two values.
+        import_row_outcome,
+        import_row_updates,
+        import_row_adds,
+        /// The table's caption when some rows update objectives.
+        rows_caption_updating,
         rejected_rows_heading,
         /// `{unit}`: a unit the file names that the plan lacks, with the higher units its rows name.
         import_missing_units_one,
@@ -134,6 +144,12 @@ texts! {
         import_button_one,
         /// `{n}`.
         import_button_many,
+        /// `{n}`: every row updates an objective already there.
+        import_button_update_one,
+        /// `{n}`.
+        import_button_update_many,
+        /// `{updated}`, `{added}`: numbers of rows.
+        import_button_both,
         /// `{name}`: the file's name.
         como_heading,
         /// `{units}`: `como_units_*`; `{rows}`: `como_rows_*`; `{shared}`: `como_shared_*`; `{averages}`: `como_averages_*`.
@@ -302,6 +318,12 @@ texts! {
         notice_imported_one,
         /// `{n}`; `{name}`: the file's name.
         notice_imported_many,
+        /// `{n}`; `{name}`: the file's name.
+        notice_updated_one,
+        /// `{n}`; `{name}`: the file's name.
+        notice_updated_many,
+        /// `{name}`: the file's name; `{updated}`, `{added}`: numbers of objectives.
+        notice_updated_and_added,
         /// `{name}`: the file's name.
         notice_como_opened,
         /// What screen readers hear after a score changes. `{points}`: the objective's total or `announce_incomplete`; `{weight}`: `announce_weight` or nothing; `{average}`: `announce_average` or nothing.
