@@ -170,11 +170,16 @@ fn the_csv_export_carries_the_results() {
         actual: d("18"),
         direction: Direction::HigherIsBetter,
     });
+    plan.objectives[3].achievement = Some(Achievement::Indicator {
+        target: d("12000"),
+        actual: d("13500,5"),
+        direction: Direction::LowerIsBetter,
+    });
     let text = String::from_utf8(export(&plan, Dialect::ExcelItalian)).unwrap();
     let header = text.lines().next().unwrap();
     assert!(
         header.ends_with(
-            "\"Raggiungimento (%)\";\"Punteggio ponderato\";\"Risultato della tabella\""
+            "\"Raggiungimento (%)\";\"Target dell'indicatore\";\"Valore rilevato\";\"Verso dell'indicatore\";\"Raggiungimento che conta (%)\";\"Punteggio ponderato\";\"Risultato della tabella\""
         ),
         "{header}"
     );
@@ -183,23 +188,102 @@ fn the_csv_export_carries_the_results() {
         .find(|l| l.contains("COMMITTENZA AUSILIARIA"))
         .unwrap();
     assert!(
-        committenza.ends_with("\"80,00\";\"23,22\";\"83,71\""),
+        committenza.ends_with("\"80\";\"\";\"\";\"\";\"80,00\";\"23,22\";\"83,71\""),
         "{committenza}"
+    );
+    // An indicator: its target, the value found and its direction as
+    // entered; then the percentage that counts (18 of 24).
+    let indicator = text.lines().nth(3).unwrap();
+    assert!(
+        indicator.ends_with("\"\";\"24\";\"18\";\"crescente\";\"75,00\";\"29,03\";\"83,71\"")
+            || indicator.contains("\"24\";\"18\";\"crescente\";\"75,00\""),
+        "{indicator}"
+    );
+    assert!(
+        text.contains("\"12.000\";\"13.500,5\";\"decrescente\""),
+        "{text}"
     );
     // A settore without achievements has empty cells, not zeros.
     let s2 = text
         .lines()
         .find(|l| l.contains("Realizzazione fabbisogno assunzionale"))
         .unwrap();
-    assert!(s2.ends_with("\"\";\"\";\"\""), "{s2}");
-    // Reading it back, the year-end columns are not scores: they are left aside.
+    assert!(s2.ends_with("\"\";\"\";\"\";\"\";\"\";\"\";\"\""), "{s2}");
+    // Read back into the plan without achievements, in either dialect, the
+    // achievements come back as entered; the computed columns are left aside.
+    for dialect in [Dialect::ExcelItalian, Dialect::Plain] {
+        let bytes = export(&plan, dialect);
+        let back = preview(&bytes, &como()).unwrap();
+        assert!(
+            back.ignored_columns.is_empty(),
+            "{:?}",
+            back.ignored_columns
+        );
+        assert!(back.rejected.is_empty(), "{:?}", back.rejected);
+        let mut target = como();
+        let applied =
+            pesatura::io::csv::apply(&mut target, &back, pesatura::io::csv::Existing::Update);
+        assert_eq!(applied.updated.len(), 53);
+        let achievements = |p: &Plan| {
+            p.objectives
+                .iter()
+                .map(|o| o.achievement)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(achievements(&target), achievements(&plan), "{dialect:?}");
+    }
+}
+
+#[test]
+fn achievement_cells_that_cannot_be_read_are_said_with_their_column() {
+    use pesatura::io::csv::preview;
+    let text = "Settore;Titolo;Raggiungimento (%);Target dell'indicatore;Valore rilevato;Verso dell'indicatore
+SETTORE 14: TRIBUTI E RISCOSSIONI;Uno;120;;;
+SETTORE 14: TRIBUTI E RISCOSSIONI;Due;80;100;90;
+SETTORE 14: TRIBUTI E RISCOSSIONI;Tre;;100;;
+SETTORE 14: TRIBUTI E RISCOSSIONI;Quattro;;100;90;di lato
+SETTORE 14: TRIBUTI E RISCOSSIONI;Cinque;;100;molti;
+SETTORE 14: TRIBUTI E RISCOSSIONI;Sei;;100;90;↓
+SETTORE 14: TRIBUTI E RISCOSSIONI;Sette;85 %;;;
+";
     let back = preview(text.as_bytes(), &como()).unwrap();
+    let reasons: Vec<String> = back.rejected.iter().map(|r| r.to_string()).collect();
+    assert_eq!(reasons.len(), 5, "{reasons:#?}");
     assert!(
-        back.ignored_columns
-            .iter()
-            .any(|c| c.starts_with("Raggiungimento")),
-        "{:?}",
-        back.ignored_columns
+        reasons[0].contains("«Raggiungimento (%)»") && reasons[0].contains("tra 0 e 100"),
+        "{}",
+        reasons[0]
+    );
+    assert!(
+        reasons[1].contains("sia il raggiungimento in percentuale sia il target"),
+        "{}",
+        reasons[1]
+    );
+    assert!(
+        reasons[2].contains("sia il target sia il valore rilevato"),
+        "{}",
+        reasons[2]
+    );
+    assert!(
+        reasons[3].contains("«Verso dell'indicatore»") && reasons[3].contains("«di lato»"),
+        "{}",
+        reasons[3]
+    );
+    assert!(
+        reasons[4].ends_with("«Cinque»): Valore rilevato «molti»: non è un numero"),
+        "{}",
+        reasons[4]
+    );
+    assert_eq!(
+        back.rows.iter().map(|r| r.achievement).collect::<Vec<_>>(),
+        [
+            Some(Achievement::Indicator {
+                target: d("100"),
+                actual: d("90"),
+                direction: Direction::LowerIsBetter
+            }),
+            Some(Achievement::Percent(d("85"))),
+        ]
     );
 }
 

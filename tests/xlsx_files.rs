@@ -627,16 +627,18 @@ fn achievements_give_live_weighted_scores_and_unit_results() {
     let sheet = Sheet::read(&bytes, "Pesatura");
     let (weight, achieved, weighted, result) = (
         sheet.col("Peso relativo (%)"),
-        sheet.col("Raggiungimento (%)"),
+        sheet.col("Raggiungimento che conta (%)"),
         sheet.col("Punteggio ponderato"),
         sheet.col("Risultato della tabella"),
     );
+    // After the table's average, the achievement as entered (four columns),
+    // then what counts.
     assert_eq!(
         (achieved, weighted, result),
         (
-            sheet.col("Media della tabella") + 1,
-            sheet.col("Media della tabella") + 2,
-            sheet.col("Media della tabella") + 3
+            sheet.col("Media della tabella") + 5,
+            sheet.col("Media della tabella") + 6,
+            sheet.col("Media della tabella") + 7
         )
     );
     let letter = |c: u32| char::from(b'A' + c as u8);
@@ -743,7 +745,7 @@ fn bands_apply_before_the_weighted_score() {
     }
     let sheet = Sheet::read(&xlsx::export(&plan).unwrap(), "Pesatura");
     let (achieved, weighted, result) = (
-        sheet.col("Raggiungimento (%)"),
+        sheet.col("Raggiungimento che conta (%)"),
         sheet.col("Punteggio ponderato"),
         sheet.col("Risultato della tabella"),
     );
@@ -816,17 +818,31 @@ fn without_achievements_there_are_no_year_end_columns() {
             .any(|h| h.starts_with("Raggiungimento") || h == "Punteggio ponderato"),
         "{headers:?}"
     );
-    // With them, reading the workbook back leaves the year-end columns aside, as the CSV import does.
+    // With them, reading the workbook back brings the achievements as
+    // entered, as the CSV import does; what Pesatura computes is left aside.
     let plan = como_with_achievements();
     let preview = xlsx::preview(&xlsx::export(&plan).unwrap(), &emptied(&plan)).unwrap();
-    assert_eq!(
-        preview.ignored_columns,
-        [
-            "Raggiungimento (%)",
-            "Punteggio ponderato",
-            "Risultato della tabella"
-        ]
+    assert!(
+        preview.ignored_columns.is_empty(),
+        "{:?}",
+        preview.ignored_columns
     );
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
     assert_eq!(preview.rows.len(), 53);
+    let mut back = emptied(&plan);
+    csv::apply(&mut back, &preview, csv::Existing::Update);
+    let achievements = |p: &Plan| {
+        let mut all: Vec<(String, Option<Achievement>)> = p
+            .objectives
+            .iter()
+            .map(|o| (o.title.clone(), o.achievement))
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    };
+    assert_eq!(achievements(&back), achievements(&plan));
+    assert!(plan
+        .objectives
+        .iter()
+        .any(|o| matches!(o.achievement, Some(Achievement::Indicator { .. }))));
 }

@@ -9,11 +9,14 @@ use std::rc::Rc;
 use yew::{Reducible, UseReducerHandle};
 
 use crate::io::{como_table, csv, json};
-use crate::model::achievement::{Achievement, Direction};
+use crate::model::achievement::Achievement;
 use crate::model::compute::refresh_objective;
-use crate::model::decimal::{parse_number, Dec};
+use crate::model::decimal::Dec;
 use crate::model::diff::{diff_with, Diff};
-use crate::model::edit::{format_named_values, parse_direct, parse_named_values, parse_score};
+use crate::model::edit::{
+    format_named_values, parse_achievement, parse_direct, parse_named_values, parse_score,
+    read_number,
+};
 use crate::model::plan::{AverageRule, DirectWeight, Indicator, Method, Scale, SharedRule};
 use crate::model::presets::{new_plan_with, Preset};
 use crate::model::review::{has_revisions, validated, Verdict};
@@ -25,55 +28,6 @@ use crate::text::{fill, plain, plural, t};
 pub const DIRECT_CELL: usize = usize::MAX;
 /// Score-cell keys from here on are revised scores (`REVISED_CELL + criterion`).
 pub const REVISED_CELL: usize = 1 << 20;
-
-/// Reads an achievement typed in the interface.
-pub fn parse_achievement(
-    mode: &str,
-    first: &str,
-    second: &str,
-) -> Result<Option<Achievement>, String> {
-    let texts = &t().app;
-    if first.trim().is_empty() && second.trim().is_empty() {
-        return Ok(None);
-    }
-    match mode {
-        "percent" => {
-            let p = read_number(texts.field_achievement, first.trim().trim_end_matches('%'))?;
-            if p < Dec::ZERO || p > Dec::HUNDRED {
-                return Err(fill(
-                    texts.achievement_out_of_range,
-                    &[("value", &plain(p))],
-                ));
-            }
-            Ok(Some(Achievement::Percent(p)))
-        }
-        _ => {
-            if first.trim().is_empty() || second.trim().is_empty() {
-                return Err(texts.achievement_needs_both.into());
-            }
-            let direction = if mode == "lower" {
-                Direction::LowerIsBetter
-            } else {
-                Direction::HigherIsBetter
-            };
-            Ok(Some(Achievement::Indicator {
-                target: read_number(texts.field_target, first)?,
-                actual: read_number(texts.field_actual, second)?,
-                direction,
-            }))
-        }
-    }
-}
-
-/// Reads a number typed in the field called `label`, or says why it cannot.
-fn read_number(label: &str, text: &str) -> Result<Dec, String> {
-    parse_number(text).map_err(|e| {
-        fill(
-            t().app.number_refused,
-            &[("label", &label), ("text", &text.trim()), ("error", &e)],
-        )
-    })
-}
 
 /// The numbers on screen, the proposal's, and the findings.
 /// Also the plan whose achievements the results on screen use (the

@@ -15,7 +15,7 @@
 //! Parsing is the `csv` crate's; this module decides what the cells mean.
 
 mod columns;
-mod export;
+pub(crate) mod export;
 mod import;
 mod text;
 

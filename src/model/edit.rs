@@ -2,6 +2,7 @@
 //! unique, a unit's objectives follow it) and is tested here, natively, so the
 //! interface only dispatches them.
 
+use super::achievement::{Achievement, Direction};
 use super::decimal::{parse_number, read_as_thousands, Dec, NumberError};
 use super::plan::{
     AverageRule, Criterion, DirectWeight, Indicator, Level, Method, Objective, ObjectiveType,
@@ -630,6 +631,58 @@ impl Plan {
         }
         self.objectives.retain(|o| o.unit != id);
     }
+}
+
+/// Reads an achievement as typed in the interface or written in a
+/// spreadsheet's cells: `mode` is `percent` (`first` the percentage, 0–100),
+/// `higher` or `lower` (an indicator, `first` its target and `second` the
+/// value found). Both empty: none.
+pub fn parse_achievement(
+    mode: &str,
+    first: &str,
+    second: &str,
+) -> Result<Option<Achievement>, String> {
+    let texts = &t().app;
+    if first.trim().is_empty() && second.trim().is_empty() {
+        return Ok(None);
+    }
+    match mode {
+        "percent" => {
+            let p = read_number(texts.field_achievement, first.trim().trim_end_matches('%'))?;
+            if p < Dec::ZERO || p > Dec::HUNDRED {
+                return Err(fill(
+                    texts.achievement_out_of_range,
+                    &[("value", &plain(p))],
+                ));
+            }
+            Ok(Some(Achievement::Percent(p)))
+        }
+        _ => {
+            if first.trim().is_empty() || second.trim().is_empty() {
+                return Err(texts.achievement_needs_both.into());
+            }
+            let direction = if mode == "lower" {
+                Direction::LowerIsBetter
+            } else {
+                Direction::HigherIsBetter
+            };
+            Ok(Some(Achievement::Indicator {
+                target: read_number(texts.field_target, first)?,
+                actual: read_number(texts.field_actual, second)?,
+                direction,
+            }))
+        }
+    }
+}
+
+/// Reads a number typed in the field called `label`, or says why it cannot.
+pub fn read_number(label: &str, text: &str) -> Result<Dec, String> {
+    parse_number(text).map_err(|e| {
+        fill(
+            t().app.number_refused,
+            &[("label", &label), ("text", &text.trim()), ("error", &e)],
+        )
+    })
 }
 
 #[cfg(test)]

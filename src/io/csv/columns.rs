@@ -26,6 +26,12 @@ pub enum Column {
     Direct,
     /// The score on this criterion (index into the grid's criteria).
     Criterion(usize),
+    /// The achievement entered as a percentage.
+    AchievementPercent,
+    /// An indicator's target, the value found, and which way is better.
+    Target,
+    Actual,
+    Direction,
     /// A figure Pesatura computes itself (total, relative weight, average), or
     /// the table it is worked out in.
     Computed,
@@ -58,7 +64,35 @@ const DIRECT: &[&str] = &[
     "peso obiettivo",
     "weight",
 ];
+const ACHIEVEMENT: &[&str] = &[
+    "raggiungimento",
+    "grado di raggiungimento",
+    "percentuale di raggiungimento",
+    "achievement",
+];
+const TARGET: &[&str] = &[
+    "target",
+    "target dell indicatore",
+    "valore atteso",
+    "valore obiettivo",
+];
+const ACTUAL: &[&str] = &[
+    "valore rilevato",
+    "rilevato",
+    "valore raggiunto",
+    "valore a consuntivo",
+    "consuntivo",
+    "actual",
+    "actual value",
+];
+const DIRECTION: &[&str] = &["verso", "verso dell indicatore", "direction"];
 const COMPUTED_PREFIXES: &[&str] = &[
+    "raggiungimento che conta",
+    "punteggio ponderato",
+    "risultato",
+    "achievement that counts",
+    "weighted score",
+    "result",
     "totale",
     "pesatura",
     "punti",
@@ -96,6 +130,14 @@ pub fn column_of(header: &str, plan: &Plan) -> Column {
         Column::Direct
     } else if let Some(level) = plan.ente.levels.iter().position(|l| fold(l) == key) {
         Column::Level(level)
+    } else if is(ACHIEVEMENT) {
+        Column::AchievementPercent
+    } else if is(TARGET) {
+        Column::Target
+    } else if is(ACTUAL) {
+        Column::Actual
+    } else if is(DIRECTION) {
+        Column::Direction
     } else if COMPUTED_PREFIXES
         .iter()
         .any(|p| key == *p || key.starts_with(&format!("{p} ")))
@@ -175,5 +217,20 @@ mod tests {
             "no direct weights on the Como grid"
         );
         assert_eq!(column_of("Colore", &plan), Column::Unknown);
+        assert_eq!(
+            column_of("Raggiungimento (%)", &plan),
+            Column::AchievementPercent
+        );
+        assert_eq!(
+            column_of("Raggiungimento che conta (%)", &plan),
+            Column::Computed
+        );
+        assert_eq!(column_of("Target dell'indicatore", &plan), Column::Target);
+        assert_eq!(column_of("Valore rilevato", &plan), Column::Actual);
+        assert_eq!(column_of("Verso dell'indicatore", &plan), Column::Direction);
+        assert_eq!(
+            column_of("Risultato della tabella", &plan),
+            Column::Computed
+        );
     }
 }

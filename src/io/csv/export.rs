@@ -8,11 +8,17 @@
 //! its unit's, or that of the objectives common to several units), the type
 //! when the grid has types, one per criterion (the level's name on level
 //! scales) or the assigned percentage with the direct method, then total,
-//! relative weight and the table's average as Pesatura computes them.
-//! [`preview`](super::preview) reads this file back.
+//! relative weight and the table's average as Pesatura computes them. Once
+//! any objective has an achievement, the year-end columns follow: the
+//! achievement as entered (a percentage, or an indicator's target, value
+//! found and direction), then the achievement that counts, the weighted score
+//! and the table's result as Pesatura computes them.
+//! [`preview`](super::preview) reads this file back, achievements included.
 
 use crate::io::json;
-use crate::model::achievement::{counted_percent, group_result, weighted_score};
+use crate::model::achievement::{
+    counted_percent, group_result, weighted_score, Achievement, Direction,
+};
 use crate::model::compute::{compute, Group, Results};
 use crate::model::decimal::Dec;
 use crate::model::format::{format_it, format_points};
@@ -117,9 +123,10 @@ fn header(plan: &Plan) -> Vec<String> {
     }
     row.extend(["Totale", "Peso relativo (%)", "Media della tabella"].map(String::from));
     if has_achievements(plan) {
+        row.extend(ACHIEVEMENT_HEADERS.map(String::from));
         row.extend(
             [
-                "Raggiungimento (%)",
+                "Raggiungimento che conta (%)",
                 "Punteggio ponderato",
                 "Risultato della tabella",
             ]
@@ -127,6 +134,41 @@ fn header(plan: &Plan) -> Vec<String> {
         );
     }
     row.into_iter().map(|h| neutralise(&h)).collect()
+}
+
+/// The year-end columns read back by the import: the achievement entered in
+/// percent, or the indicator's target, value found and direction.
+pub(crate) const ACHIEVEMENT_HEADERS: [&str; 4] = [
+    "Raggiungimento (%)",
+    "Target dell'indicatore",
+    "Valore rilevato",
+    "Verso dell'indicatore",
+];
+
+/// The cells of [`ACHIEVEMENT_HEADERS`] for an achievement, numbers written
+/// by `number`.
+pub(crate) fn achievement_cells(
+    achievement: Option<Achievement>,
+    number: impl Fn(Dec) -> String,
+) -> [String; 4] {
+    match achievement {
+        None => Default::default(),
+        Some(Achievement::Percent(p)) => [number(p), String::new(), String::new(), String::new()],
+        Some(Achievement::Indicator {
+            target,
+            actual,
+            direction,
+        }) => [
+            String::new(),
+            number(target),
+            number(actual),
+            match direction {
+                Direction::HigherIsBetter => "crescente",
+                Direction::LowerIsBetter => "decrescente",
+            }
+            .to_string(),
+        ],
+    }
 }
 
 /// Whether the year-end columns are written: once any objective has an achievement.
@@ -191,6 +233,9 @@ fn table_rows(
             );
             row.push(average.clone());
             if let Some(result) = unit_result {
+                row.extend(achievement_cells(objective.achievement, |v| {
+                    dialect.points(v)
+                }));
                 let counted = objective
                     .achievement
                     .and_then(|a| counted_percent(a, plan.grid.bands));

@@ -23,8 +23,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
+use crate::model::achievement::Achievement;
 use crate::model::decimal::Dec;
-use crate::model::edit::{parse_direct, parse_score};
+use crate::model::edit::{parse_achievement, parse_direct, parse_score};
 use crate::model::plan::{Criterion, DirectWeight, Scale, Unit};
 use crate::model::Plan;
 use crate::text::{fill, plural, t};
@@ -53,6 +54,8 @@ pub struct ImportRow {
     pub kind: Option<String>,
     /// Its assigned weight, with the direct method.
     pub direct: Option<DirectWeight>,
+    /// Its degree of achievement, entered or from its indicator.
+    pub achievement: Option<Achievement>,
 }
 
 /// One reason a row cannot be imported, with the column it is about.
@@ -167,6 +170,8 @@ struct ColumnsRead {
     description: bool,
     kind: bool,
     direct: bool,
+    /// The achievement's columns (percentage, indicator).
+    achievement: bool,
     /// Aligned with [`Preview::criteria`].
     criteria: Vec<bool>,
 }
@@ -339,6 +344,9 @@ pub fn apply(plan: &mut Plan, preview: &Preview, existing: Existing) -> Applied 
             if read.direct {
                 plan.set_direct(&id, row.direct);
             }
+            if read.achievement {
+                set_achievement(plan, &id, row.achievement);
+            }
             applied.updated.push(id);
             continue;
         }
@@ -359,9 +367,16 @@ pub fn apply(plan: &mut Plan, preview: &Preview, existing: Existing) -> Applied 
         }
         plan.set_kind(&id, row.kind.as_deref());
         plan.set_direct(&id, row.direct);
+        set_achievement(plan, &id, row.achievement);
         applied.added.push(id);
     }
     applied
+}
+
+fn set_achievement(plan: &mut Plan, id: &str, achievement: Option<Achievement>) {
+    if let Some(i) = plan.objective_index(id) {
+        plan.objectives[i].achievement = achievement;
+    }
 }
 
 /// Adds an objective shared by `units` (the first leads) at the end of the
@@ -516,6 +531,9 @@ fn preview_records(
             description: layout.find(Column::Description).is_some(),
             kind: layout.find(Column::Type).is_some(),
             direct: layout.find(Column::Direct).is_some(),
+            achievement: [Column::AchievementPercent, Column::Target, Column::Actual]
+                .into_iter()
+                .any(|c| layout.find(c).is_some()),
             criteria: (0..plan.grid.criteria.len())
                 .map(|i| layout.find(Column::Criterion(i)).is_some())
                 .collect(),
@@ -614,6 +632,7 @@ type SharedCells = (
     Option<String>,
     Option<DirectWeight>,
     Option<String>,
+    Option<Achievement>,
 );
 
 impl RowReader<'_> {
@@ -694,6 +713,7 @@ impl RowReader<'_> {
             }),
             None => None,
         };
+        let achievement = self.achievement(record, &mut reasons);
         if title.is_empty() {
             let scored = scores.iter().any(Option::is_some) || direct.is_some();
             reasons.push(Reason {
@@ -720,7 +740,13 @@ impl RowReader<'_> {
             let mut units = also.clone();
             units.push(lead.clone());
             crate::model::sort::sort(&mut units);
-            let cells = (scores.clone(), kind.clone(), direct, description.clone());
+            let cells = (
+                scores.clone(),
+                kind.clone(),
+                direct,
+                description.clone(),
+                achievement,
+            );
             let (first, first_cells) = self
                 .shared_seen
                 .entry((fold(&title), units))
@@ -744,6 +770,7 @@ impl RowReader<'_> {
             scores,
             kind,
             direct,
+            achievement,
         })
     }
 
@@ -986,6 +1013,75 @@ impl RowReader<'_> {
         scores
     }
 
+    /// The achievement: a percentage in its column, or an indicator's
+    /// target and value found, «crescente» (higher is better, as when the
+    /// direction is left empty) or «decrescente».
+    fn achievement(&self, record: &Record, reasons: &mut Vec<Reason>) -> Option<Achievement> {
+        let layout = self.layout;
+        let at = |c: Column| layout.find(c).map(|i| (i, restore(record.cell(i))));
+        let (percent, target, actual, direction) = (
+            at(Column::AchievementPercent),
+            at(Column::Target),
+            at(Column::Actual),
+            at(Column::Direction),
+        );
+        fn filled(c: Option<(usize, &str)>) -> Option<(usize, &str)> {
+            c.filter(|(_, text)| !text.is_empty())
+        }
+        fn text(c: Option<(usize, &str)>) -> &str {
+            c.map_or("", |(_, t)| t)
+        }
+        let header = |i: usize| Some(layout.columns[i].1.clone());
+        let indicator = filled(target).or(filled(actual));
+        let (mode, first, second, column) = match (filled(percent), indicator) {
+            (None, None) => return None,
+            (Some((i, _)), Some(_)) => {
+                reasons.push(Reason {
+                    column: header(i),
+                    message: t().io.csv_achievement_and_indicator.into(),
+                });
+                return None;
+            }
+            (Some((i, text)), None) => ("percent", text, "", header(i)),
+            // The indicator's messages name the field they are about.
+            (None, Some(_)) => {
+                // The interface's arrows, or words.
+                let way = filled(direction).map(|(d, text)| {
+                    let arrow = |a: char| text.contains(a).then_some(a.to_string());
+                    (
+                        d,
+                        arrow('↑')
+                            .or_else(|| arrow('↓'))
+                            .unwrap_or_else(|| fold(text)),
+                    )
+                });
+                let mode = match way.as_ref().map(|(d, key)| (*d, key.as_str())) {
+                    None => "higher",
+                    Some((_, key)) if DIRECTION_HIGHER.contains(&key) => "higher",
+                    Some((_, key)) if DIRECTION_LOWER.contains(&key) => "lower",
+                    Some((d, _)) => {
+                        reasons.push(Reason {
+                            column: header(d),
+                            message: fill(
+                                t().io.csv_direction_unknown,
+                                &[("text", &restore(record.cell(d)))],
+                            ),
+                        });
+                        return None;
+                    }
+                };
+                (mode, text(target), text(actual), None)
+            }
+        };
+        parse_achievement(mode, first, second).unwrap_or_else(|why| {
+            reasons.push(Reason {
+                column,
+                message: why,
+            });
+            None
+        })
+    }
+
     fn kind(&self, record: &Record, reasons: &mut Vec<Reason>) -> Option<String> {
         let i = self.layout.find(Column::Type)?;
         let text = restore(record.cell(i));
@@ -1010,6 +1106,23 @@ impl RowReader<'_> {
         }
     }
 }
+
+/// An indicator's direction as a cell writes it, folded: the words of the
+/// export («crescente», «decrescente») and a few others.
+const DIRECTION_HIGHER: &[&str] = &[
+    "↑",
+    "crescente",
+    "piu alto e meglio",
+    "higher",
+    "higher is better",
+];
+const DIRECTION_LOWER: &[&str] = &[
+    "↓",
+    "decrescente",
+    "piu basso e meglio",
+    "lower",
+    "lower is better",
+];
 
 /// A score cell: empty (not scored), a level's name on level scales, or a
 /// number in the criterion's range.

@@ -23,8 +23,9 @@
 //!   or Σp²/Σp for the points-weighted rule, rounded once to two decimals.
 //!
 //! Once any objective has an achievement, the CSV's year-end columns follow
-//! (issue 7): the achievement that counts (in percent, after the grid's
-//! bands) as a value; the weighted score,
+//! (issue 7): the achievement as entered (a percentage, or an indicator's
+//! target, value found and direction), which the import reads back; the
+//! achievement that counts (in percent, after the grid's bands) as a value; the weighted score,
 //! `ROUND(achievement × relative weight / 100, 2)`, empty without either;
 //! and, in each closing row, the unit's result, the sum of the exact
 //! products rounded once, `ROUND(SUMPRODUCT(achievements, weights)/100, 2)`,
@@ -40,7 +41,8 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
-use crate::model::achievement::{counted_percent, group_result, weighted_score};
+use crate::io::csv::export::{achievement_cells, ACHIEVEMENT_HEADERS};
+use crate::model::achievement::{counted_percent, group_result, weighted_score, Achievement};
 use crate::model::compute::{compute, Group, Results};
 use crate::model::decimal::Dec;
 use crate::model::describe;
@@ -130,7 +132,11 @@ enum Col {
     Total,
     Weight,
     Average,
-    /// The achievement that counts, in percent (year-end columns).
+    /// The achievement as entered: its percentage, or its indicator's
+    /// target, value found and direction (year-end columns, read back by the
+    /// import); index into the CSV's `ACHIEVEMENT_HEADERS`.
+    Entered(usize),
+    /// The achievement that counts, in percent.
     Achievement,
     /// Achievement × relative weight / 100.
     Weighted,
@@ -160,6 +166,7 @@ impl<'a> Table<'a> {
         }
         columns.extend([Col::Total, Col::Weight, Col::Average]);
         if has_achievements(plan) {
+            columns.extend((0..ACHIEVEMENT_HEADERS.len()).map(Col::Entered));
             columns.extend([Col::Achievement, Col::Weighted, Col::Result]);
         }
         columns.push(Col::Raw);
@@ -203,7 +210,8 @@ impl<'a> Table<'a> {
             Col::Total => "Totale".into(),
             Col::Weight => "Peso relativo (%)".into(),
             Col::Average => "Media della tabella".into(),
-            Col::Achievement => "Raggiungimento (%)".into(),
+            Col::Entered(k) => ACHIEVEMENT_HEADERS[k].into(),
+            Col::Achievement => "Raggiungimento che conta (%)".into(),
             Col::Weighted => "Punteggio ponderato".into(),
             Col::Result => "Risultato della tabella".into(),
             Col::Raw => "Punti in decimillesimi".into(),
@@ -364,6 +372,18 @@ impl<'a> Table<'a> {
                     &f.hundredths,
                 )?,
                 Col::Average | Col::Result => sheet.write_blank(row, c, &f.hundredths)?,
+                Col::Entered(k) => match (objective.achievement, k) {
+                    (Some(Achievement::Percent(v)), 0)
+                    | (Some(Achievement::Indicator { target: v, .. }), 1)
+                    | (Some(Achievement::Indicator { actual: v, .. }), 2) => {
+                        sheet.write_number_with_format(row, c, v.to_f64(), &f.number)?
+                    }
+                    (Some(a @ Achievement::Indicator { .. }), 3) => {
+                        let [.., direction] = achievement_cells(Some(a), |_| String::new());
+                        sheet.write_string_with_format(row, c, direction, &f.text)?
+                    }
+                    _ => sheet.write_blank(row, c, &f.number)?,
+                },
                 Col::Achievement => match achievement {
                     Some(a) => sheet.write_number_with_format(row, c, a.to_f64(), &f.hundredths)?,
                     None => sheet.write_blank(row, c, &f.hundredths)?,

@@ -187,6 +187,10 @@ texts! {
         csv_unit_ambiguous,
         /// `{kind}`: as written in the file; `{types}`: the grid's, separated by commas.
         csv_type_not_in_grid,
+        /// A row with both an achievement in percent and an indicator.
+        csv_achievement_and_indicator,
+        /// `{text}`: the direction as written.
+        csv_direction_unknown,
 
         // como_table.rs
         como_no_table,

@@ -123,6 +123,8 @@ pub const IO: IoTexts = IoTexts {
     csv_unit_not_in_plan: "the unit “{unit}” is not in the plan: add it with the import (above), or import into the plan the file was exported from",
     csv_unit_ambiguous: "several units are called “{unit}”: give the parent unit as well",
     csv_type_not_in_grid: "the objective type “{kind}” is not in the grid ({types})",
+    csv_achievement_and_indicator: "there is both an achievement in percent and the indicator's target or actual value: write one or the other",
+    csv_direction_unknown: "“{text}” is not an indicator direction: write “crescente” (higher is better) or “decrescente” (lower is better)",
 
     // como_table.rs
     como_no_table: "the table cannot be found: it needs the header row “SETTORE, TITOLO, …” followed by the objectives' rows",

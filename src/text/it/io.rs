@@ -123,6 +123,8 @@ pub const IO: IoTexts = IoTexts {
     csv_unit_not_in_plan: "l'unità «{unit}» non è nel piano: aggiungerla con l'importazione (qui sopra), o importare nel piano da cui il file è stato esportato",
     csv_unit_ambiguous: "più unità si chiamano «{unit}»: indicare anche l'unità superiore",
     csv_type_not_in_grid: "la tipologia «{kind}» non è nella griglia ({types})",
+    csv_achievement_and_indicator: "ci sono sia il raggiungimento in percentuale sia il target o il valore rilevato dell'indicatore: scrivere l'uno o gli altri",
+    csv_direction_unknown: "«{text}» non è un verso dell'indicatore: scrivere «crescente» (più alto è meglio) o «decrescente» (più basso è meglio)",
 
     // como_table.rs
     como_no_table: "non trovo la tabella: serve la riga di intestazione «SETTORE, TITOLO, …» seguita dalle righe degli obiettivi",
