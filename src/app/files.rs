@@ -194,6 +194,17 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Clicks the button with this id, as a keyboard shortcut does.
+pub fn click(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        element.click();
+    }
+}
+
 /// A string safe to use in an HTML id: letters, digits, `-` and `_` kept,
 /// everything else written as `.xx` hex codes.
 pub fn dom_id(prefix: &str, parts: &[&str]) -> String {

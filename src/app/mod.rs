@@ -199,7 +199,8 @@ pub fn App(props: &AppProps) -> Html {
             drop(handler);
         }
     });
-    // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo every edit.
+    // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo every edit; Ctrl+S
+    // saves the plan (not the browser's «save page»).
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
@@ -211,6 +212,11 @@ pub fn App(props: &AppProps) -> Html {
                     let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
                         ("z", false) => state::Action::Undo,
                         ("z", true) | ("y", _) => state::Action::Redo,
+                        ("s", false) => {
+                            e.prevent_default();
+                            files::click("salva");
+                            return;
+                        }
                         _ => return,
                     };
                     e.prevent_default();

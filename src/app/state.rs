@@ -299,6 +299,9 @@ pub struct Comparing {
     /// The other plan's numbers as the mode reads them, worked out once.
     other_numbers: (Mode, Rc<Results>),
     pub diff: Diff,
+    /// The other file's ente and year, when they are not the plan's: the
+    /// comparison is then of two different plans, and says so.
+    pub elsewhere: Option<(String, i32)>,
 }
 
 impl Comparing {
@@ -346,11 +349,16 @@ impl Comparing {
             };
             debug_assert!(whole == diff, "the comparison differs from the whole one");
         }
+        let here = &state.plan.ente;
+        let elsewhere = (other.ente.name.trim() != here.name.trim()
+            || other.ente.year != here.year)
+            .then(|| (other.ente.name.clone(), other.ente.year));
         Comparing {
             name,
             other,
             other_numbers,
             diff,
+            elsewhere,
         }
     }
 }
@@ -2094,6 +2102,9 @@ impl State {
             }))));
         }
         let field = action.typed_field();
+        // The plan autosaved before a reload is where its history starts:
+        // nothing before it (the example the page opened with) to undo.
+        let restoring = matches!(action, Action::Restore { .. });
         let mut next = match action {
             Action::New { year, preset } => self.replaced(
                 new_plan_with(year, preset),
@@ -2752,6 +2763,9 @@ impl State {
             history.last_field = None;
             history.refused_last = next.refused_fields() > self.refused_fields();
             next.history = Rc::new(history);
+            next.revision = self.revision + 1;
+        } else if restoring {
+            next.history = Rc::default();
             next.revision = self.revision + 1;
         } else {
             next.history = Rc::new(self.history.after_edit(self.plan.clone(), field));

@@ -174,12 +174,16 @@ test('saving while a field holds a refused value says the file has the value fro
   const message = await notice().innerText();
   assert.match(message, /ma un campo ha un valore non accettato \(in rosso\): nel file c'è il valore di prima/);
   await page.getByText('Modifiche non salvate').waitFor();
-  // Corrected, it saves cleanly.
+  // Corrected, it saves cleanly, here with Ctrl+S from the field itself
+  // (the plan, not the browser's «save page»).
   await page.locator('#cella-o1-0').fill('9');
-  await Promise.all([
+  const [viaKeys] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Salva', exact: true }).click(),
+    page.locator('#cella-o1-0').press('Control+s'),
   ]);
+  const again = join(out, 'con-ctrl-s.json');
+  await viaKeys.saveAs(again);
+  assert.equal(JSON.parse(readFileSync(again, 'utf8')).objectives[0].scores.complessita, 9);
   await notice().filter({ hasText: 'Salvato come «pesatura-comune-di-como-2024.json».' }).waitFor();
   assert.equal(await page.getByText('Modifiche non salvate').count(), 0);
 });
@@ -393,6 +397,9 @@ test('a plan with direct percentages says by how much a unit is off 100', async 
   const row = page.locator('[data-testid^="riepilogo-"]').first();
   await row.waitFor();
   assert.deepEqual(await row.locator('td').allInnerTexts(), ['4', '3', '33,33', '24,50', '45,50']);
+  await page.locator('#peso-assegnato-o1').fill('50');
+  await page.locator('#peso-assegnato-o4').fill('20');
+  assert.equal(await cell('peso-o1').innerText(), '50,00 %');
   await page.screenshot({ path: join(out, 'direct.png'), fullPage: true });
 });
 

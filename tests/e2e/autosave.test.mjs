@@ -39,6 +39,15 @@ test('a thousand rapid edits, a reload, and the last one is back', async () => {
   await page.getByTestId('notice').filter({ hasText: 'Ripristinato' }).waitFor();
   assert.equal(await page.locator('#cella-o1-0').inputValue(), '7');
   assert.equal(await page.locator('[data-testid="punti-o1"]').innerText(), '21');
+  // What came back is where the history starts: nothing before it to undo
+  // (undo used to bring back the example the page opened with).
+  assert.ok(await page.getByRole('button', { name: 'Annulla', exact: true }).isDisabled());
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator('[data-testid="punti-o1"]').innerText(), '21');
+  await page.locator('#cella-o1-0').fill('5');
+  await page.getByRole('button', { name: 'Annulla', exact: true }).click();
+  assert.equal(await page.locator('#cella-o1-0').inputValue(), '7');
+  assert.ok(await page.getByRole('button', { name: 'Annulla', exact: true }).isDisabled());
   await page.close();
 });
 

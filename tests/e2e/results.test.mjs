@@ -49,6 +49,22 @@ test('achievements of Settore 1 give its weighted result', async () => {
   await page.locator('#raggiungimento-o4').fill('120');
   await page.locator('#raggiungimento-o4').press('Tab');
   assert.match(await page.locator('#raggiungimento-o4-errore').innerText(), /tra 0 e 100/);
+  // A percentage turned into an indicator is no target: the fields start empty.
+  await page.locator('#raggiungimento-o4').fill('85');
+  await page.locator('#raggiungimento-o4').press('Tab');
+  await page.locator('#raggiungimento-o4-modo').selectOption('higher');
+  assert.equal(await page.locator('#raggiungimento-o4-target').inputValue(), '');
+  assert.equal(await page.locator('#raggiungimento-o4-rilevato').inputValue(), '');
+  await page.locator('#raggiungimento-o4-target').fill('50');
+  await page.locator('#raggiungimento-o4-target').press('Tab');
+  await page.locator('#raggiungimento-o4-rilevato').fill('60');
+  await page.locator('#raggiungimento-o4-rilevato').press('Tab');
+  // Between the directions the numbers stay: 50 of 60, lower is better → 83,33 %.
+  await page.locator('#raggiungimento-o4-modo').selectOption('lower');
+  assert.equal(await page.locator('#raggiungimento-o4-target').inputValue(), '50');
+  await page.locator('#riga-o4').getByText('conta 83,33 %').waitFor();
+  await page.locator('#raggiungimento-o4-modo').selectOption('percent');
+  assert.equal(await page.locator('#raggiungimento-o4').inputValue(), '');
 });
 
 test('bands set in the grid editor count achievements by band, and say so', async () => {

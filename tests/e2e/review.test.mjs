@@ -220,6 +220,16 @@ test('comparing with a modified copy lists the changes', async () => {
   assert.ok(fit.where >= 200, `«Dove» keeps room to read: ${fit.where} px`);
   assert.ok(fit.before <= 460 && fit.after <= 460, `Prima ${fit.before} px, Dopo ${fit.after} px`);
   await page.screenshot({ path: join(out, 'compare.png') });
+  // The same ente and year: no word about another plan.
+  assert.equal(await cell('confronto-altro-ente').count(), 0);
+  // Another ente's plan is compared, but the comparison says whose it is.
+  copy.ente.name = 'Comune di Prova';
+  copy.ente.year = 2026;
+  const other = join(out, 'altro-ente.json');
+  writeFileSync(other, JSON.stringify(copy, null, 2));
+  await page.locator('#confronta-file').setInputFiles(other);
+  await cell('confronto-altro-ente').waitFor();
+  assert.match(await cell('confronto-altro-ente').innerText(), /^Attenzione: l'altro file è il piano di «Comune di Prova» per il 2026, non di questo ente e anno\./);
   await section.getByRole('button', { name: 'Chiudi il confronto' }).click();
   assert.equal(await section.count(), 0);
 });

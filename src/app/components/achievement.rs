@@ -72,6 +72,13 @@ pub fn AchievementEditor(props: &AchievementProps) -> Html {
                 0 => e.target_unchecked_into::<HtmlSelectElement>().value(),
                 _ => e.target_unchecked_into::<HtmlInputElement>().value(),
             };
+            // From a percentage to an indicator or back, the numbers typed
+            // mean something else: the fields start empty (a percentage is
+            // no target). Between the two directions they stay.
+            if slot == 0 && (v[0] == "percent") != (values[0] == "percent") {
+                v[1].clear();
+                v[2].clear();
+            }
             let [mode, first, second] = v;
             dispatch.dispatch(Action::SetAchievement {
                 target: of.clone(),

@@ -69,7 +69,12 @@ fn signed(v: Option<Dec>, show: fn(Dec) -> String) -> String {
 
 #[component]
 pub fn ComparisonView(props: &ComparisonProps) -> Html {
-    let Comparing { name, diff, .. } = &*props.comparison;
+    let Comparing {
+        name,
+        diff,
+        elsewhere,
+        ..
+    } = &*props.comparison;
     let close = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::CloseComparison))
@@ -111,6 +116,9 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
                 <h2 id="confronto-titolo">{ fill(texts.comparison_heading, &[("name", name)]) }</h2>
                 <button type="button" class="btn btn-small btn-outline-primary btn-xs" onclick={close}>{ texts.close_comparison }</button>
             </div>
+            if let Some((ente, year)) = elsewhere {
+                <p class="notice notice-warning" data-testid="confronto-altro-ente">{ fill(texts.comparison_other_ente, &[("ente", ente), ("year", year)]) }</p>
+            }
             if diff.is_empty() {
                 <p class="all-good">{ texts.no_differences }</p>
             } else {

@@ -95,7 +95,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { texts.open_file }
                 <input type="file" id="apri-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
             </label>
-            <button type="button" class="btn btn-primary btn-xs btn-icon" onclick={on_save}>{ icon(It::Download) }{ texts.save }</button>
+            <button type="button" id="salva" class="btn btn-primary btn-xs btn-icon" onclick={on_save} aria-keyshortcuts="Control+S">{ icon(It::Download) }{ texts.save }</button>
             <label class="btn btn-xs btn-icon file-button">{ icon(It::Files) }
                 { texts.compare_file }
                 <input type="file" id="confronta-file" class="visually-hidden" accept=".json,application/json" onchange={on_compare} />

@@ -312,6 +312,8 @@ texts! {
         notice_restored_at,
         /// `{name}`: the other file's name.
         notice_comparing,
+        /// `{ente}`, `{year}`: the other file's, when not the plan's.
+        comparison_other_ente,
         /// `{name}`: the other file's name; `{error}`: why, a sentence.
         notice_compare_refused,
         /// `{n}`; `{name}`: the file's name.

@@ -215,6 +215,7 @@ pub const APP: AppTexts = AppTexts {
     notice_restored: "Ripristinato il lavoro salvato automaticamente in questo browser.",
     notice_restored_at: "Ripristinato il lavoro salvato automaticamente in questo browser il {saved_at}.",
     notice_comparing: "Confronto con «{name}»: le differenze sono in cima alla pagina.",
+    comparison_other_ente: "Attenzione: l'altro file è il piano di «{ente}» per il {year}, non di questo ente e anno. Gli obiettivi sono abbinati per identificativo: le differenze elencate confrontano obiettivi che possono non avere niente in comune.",
     notice_compare_refused: "«{name}»: {error} Il confronto non è stato fatto.",
     notice_imported_one: "Importato {n} obiettivo da «{name}».",
     notice_imported_many: "Importati {n} obiettivi da «{name}».",
