@@ -139,3 +139,39 @@ fn removing_a_criterion_keeps_the_review_aligned() {
     let again = json::load(json::save(&plan).as_bytes()).unwrap();
     assert_eq!(again, plan);
 }
+
+#[test]
+fn a_proposal_changed_after_a_decision_is_to_be_verified_again() {
+    let mut plan = como();
+    let (at, by) = ("2026-12-03 09:00", "Maria Rossi");
+    // Objective 2 confirmed as a whole; objective 3's complessità contested
+    // and revised from 6 to 3, with a comment; its rilevanza confirmed.
+    plan.review_verdict("o2", None, Verdict::Confirmed, at, by);
+    plan.review_verdict("o3", Some(0), Verdict::Contested, at, by);
+    plan.review_revise("o3", 0, Some(Dec::from_int(3)), at, by);
+    plan.review_comment("o3", Some(0), "Sovrastimata.", at, by);
+    plan.review_verdict("o3", Some(1), Verdict::Confirmed, at, by);
+    assert_eq!(objective_status(&plan.objectives[1], 4), Verdict::Confirmed);
+    let log = plan.review_log.len();
+
+    // The same value typed again changes nothing.
+    plan.set_score("o2", 0, plan.objectives[1].scores[0]);
+    assert_eq!(objective_status(&plan.objectives[1], 4), Verdict::Confirmed);
+
+    // The dirigente changes objective 2's complessità: it is to be verified again.
+    plan.set_score("o2", 0, Some(Dec::from_int(6)));
+    assert_eq!(plan.objectives[1].review.verdict, Verdict::Pending);
+    assert_eq!(objective_status(&plan.objectives[1], 4), Verdict::Pending);
+
+    // Objective 3's complessità, now 3 as the Nucleo revised it: that score
+    // is to be verified again and has no revision; rilevanza keeps its
+    // verdict; the comment stays, and the log is the Nucleo's alone.
+    plan.set_score("o3", 0, Some(Dec::from_int(3)));
+    let review = &plan.objectives[2].review;
+    assert_eq!(review.scores[0].verdict, Verdict::Pending);
+    assert_eq!(review.scores[0].revised, None);
+    assert_eq!(review.scores[0].comment, "Sovrastimata.");
+    assert_eq!(review.scores[1].verdict, Verdict::Confirmed);
+    assert!(!has_revisions(&plan));
+    assert_eq!(plan.review_log.len(), log);
+}

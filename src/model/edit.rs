@@ -8,6 +8,7 @@ use super::plan::{
     AverageRule, Criterion, DirectWeight, Indicator, Level, Method, Objective, ObjectiveType,
     OrgObjective, PlainObjective, Plan, Scale, SharedRule, Unit,
 };
+use super::review::Verdict;
 use super::validate::score_problem;
 use crate::text::{fill, plain, points, t};
 
@@ -242,6 +243,10 @@ impl Plan {
     /// [`Plan::set_score`] of the objective at index `i`: with a large plan,
     /// the caller finds the index once, in constant time
     /// ([`crate::model::Results::objective_index`]).
+    ///
+    /// A proposal changed after the Nucleo decided on it is to be verified
+    /// again: that score's verdict goes back to «da verificare» and loses
+    /// its revision, and so does the objective's own verdict; comments stay.
     pub fn set_score_at(&mut self, i: usize, criterion: usize, score: Option<Dec>) {
         let criteria = self.grid.criteria.len();
         let Some(o) = self.objectives.get_mut(i) else {
@@ -251,7 +256,16 @@ impl Plan {
             o.scores.resize(criteria, None);
         }
         if let Some(slot) = o.scores.get_mut(criterion) {
+            if *slot == score {
+                return;
+            }
             *slot = score;
+            let review = &mut o.review;
+            if let Some(reviewed) = review.scores.get_mut(criterion) {
+                reviewed.verdict = Verdict::Pending;
+                reviewed.revised = None;
+            }
+            review.verdict = Verdict::Pending;
         }
     }
 
