@@ -63,6 +63,12 @@ fn four_levels_roll_up() {
         plan.unit_label(plan.unit(&staff).unwrap()),
         "Dipartimento Staff apicale Avvocatura"
     );
+    // A unit whose name was emptied is still named in a sentence.
+    plan.rename_unit(&staff, "  ");
+    assert_eq!(
+        plan.unit_label(plan.unit(&staff).unwrap()),
+        "Dipartimento (senza nome)"
+    );
 }
 
 #[test]

@@ -451,7 +451,9 @@ impl Plan {
     /// when the name already says its level ("SETTORE 1: AFFARI GENERALI").
     pub fn unit_label(&self, unit: &Unit) -> String {
         let level = self.level_label(unit);
-        if unit.name.to_lowercase().starts_with(&level.to_lowercase()) {
+        if unit.name.trim().is_empty() {
+            format!("{level} {}", crate::text::t().model.unit_unnamed)
+        } else if unit.name.to_lowercase().starts_with(&level.to_lowercase()) {
             unit.name.clone()
         } else {
             format!("{level} {}", unit.name)

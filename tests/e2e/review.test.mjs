@@ -80,6 +80,10 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   // The ente's average, validated, with the proposed one beside it, as the units'.
   assert.equal(await cell('ente-media').innerText(), '21,49'); // (1142 − 3) / 53
   assert.equal(await cell('ente-media-proposta').innerText(), 'proposta 21,55');
+  // A note under the headline number, not a second headline.
+  const [proposedSize, validatedSize] = await Promise.all(['ente-media-proposta', 'ente-media']
+    .map((id) => cell(id).evaluate((e) => parseFloat(getComputedStyle(e).fontSize))));
+  assert.ok(proposedSize < validatedSize / 2, `proposta ${proposedSize} px, media ${validatedSize} px`);
   await page.screenshot({ path: join(out, 'review.png') });
 
   // Back in Proposta the dirigente's numbers are on screen.

@@ -78,6 +78,8 @@ texts! {
         /// `{id}`: the repeated identifier.
         unit_id_repeated,
         unit_no_name,
+        /// In place of the name of a unit without one: «Settore (senza nome)».
+        unit_unnamed,
         units_same_name,
         /// `{level}`: its number; `{levels}`: the ente's level names.
         unit_level_unknown,

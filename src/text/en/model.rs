@@ -44,6 +44,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     score_no_level: "The score {score} matches no level: {levels}.",
     unit_id_repeated: "The identifier “{id}” is used by more than one unit.",
     unit_no_name: "The unit has no name.",
+    unit_unnamed: "(no name)",
     units_same_name: "Two units have the same name.",
     unit_level_unknown: "Level {level} is not one of the administration's levels ({levels}).",
     unit_parent_missing: "The parent unit “{parent}” does not exist in the plan.",

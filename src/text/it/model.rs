@@ -44,6 +44,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     score_no_level: "Il punteggio {score} non corrisponde a nessun livello: {levels}.",
     unit_id_repeated: "L'identificativo «{id}» è usato da più di un'unità.",
     unit_no_name: "L'unità non ha un nome.",
+    unit_unnamed: "(senza nome)",
     units_same_name: "Due unità hanno lo stesso nome.",
     unit_level_unknown: "Il livello {level} non è tra i livelli dell'ente ({levels}).",
     unit_parent_missing: "L'unità superiore «{parent}» non esiste nel piano.",
