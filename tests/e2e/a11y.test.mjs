@@ -86,6 +86,10 @@ test('deleting a row or a unit keeps the keyboard where it was, not at the page 
   await page.waitForFunction(() => document.activeElement?.id === 'titolo-o2');
   // A whole settore: the first control of the unit after it.
   await page.locator('#unita-s1 summary').filter({ hasText: 'Modifica settore' }).click();
+  // Open, its fields are under the unit's heading, not above it.
+  const [heading, name] = await Promise.all([page.locator('#unita-s1 .unit-head h2, #unita-s1 .unit-head h3').first().boundingBox(),
+    page.locator('#nome-unita-s1').boundingBox()]);
+  assert.ok(name.y > heading.y + heading.height, `the name field at ${name.y}, the heading's foot at ${heading.y + heading.height}`);
   // Each unit's delete button says which unit it deletes.
   const names = await page.locator('details.unit-edit button.btn-danger').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
   assert.ok(names.length > 1);
