@@ -23,6 +23,8 @@ const cell = (testid) => page.locator(`[data-testid="${testid}"]`);
 
 test('achievements of Settore 1 give its weighted result', async () => {
   await page.getByLabel('Raggiungimento e risultati').check();
+  // No unit's result is complete yet: the chart says so, rather than an empty box.
+  assert.match(await cell('grafico-risultati-vuoto').innerText(), /^Nessuna unità ha ancora un risultato completo/);
   await page.locator('#raggiungimento-o1').fill('100');
   await page.locator('#raggiungimento-o1').press('Tab');
   await page.locator('#raggiungimento-o2').fill('80');
@@ -38,6 +40,8 @@ test('achievements of Settore 1 give its weighted result', async () => {
   assert.equal(await cell('ponderato-o3').innerText(), '31,46'); // 75 × 41,94 / 100 = 31,455
   // 29,03 + 23,224 + 31,455 = 83,709 → 83,71
   assert.equal(await cell('risultato-s1').innerText(), '83,71');
+  assert.equal(await cell('grafico-risultati-vuoto').count(), 0);
+  await cell('grafico-risultati').waitFor({ state: 'attached' });
   // With the results columns, Settore 1's table still fits its box at 1400 px.
   assert.equal(await page.locator('#riga-o1').evaluate((row) => {
     const box = row.closest('.table-scroll');

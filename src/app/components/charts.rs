@@ -282,8 +282,13 @@ pub fn Charts(props: &ChartsProps) -> Html {
     });
 
     let results_svg = props.outcome.as_ref().map(|o| {
+        let chart = result_bars(plan, &props.results, o);
+        // Until some unit's result is complete, there is nothing to draw.
+        if chart.bars.is_empty() {
+            return html! { <p class="hint" data-testid="grafico-risultati-vuoto">{ t().panels.charts_no_results }</p> };
+        }
         html! {
-            <BarChart chart={result_bars(plan, &props.results, o)} id="grafico-risultati" title={t().panels.charts_results_title}
+            <BarChart {chart} id="grafico-risultati" title={t().panels.charts_results_title}
                 desc={t().panels.charts_results_desc} marker={t().panels.charts_ente_result} value_name="result" fill={PALETTE[2]} />
         }
     });

@@ -268,6 +268,8 @@ texts! {
         // charts.rs
         /// In place of the averages chart while no unit has an average.
         charts_no_averages,
+        /// In place of the results chart while no unit's result is complete.
+        charts_no_results,
         /// `{max}`: the highest weight an objective can have.
         charts_averages_title,
         /// `{bars}`: each unit with its average, separated by semicolons; `{average}`: the ente's.
