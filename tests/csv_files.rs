@@ -408,6 +408,16 @@ fn small_plan() -> Plan {
     plan
 }
 
+/// The id of the unit called `name`.
+fn unit_id(plan: &Plan, name: &str) -> String {
+    plan.units
+        .iter()
+        .find(|u| u.name == name)
+        .unwrap()
+        .id
+        .clone()
+}
+
 fn preview_text(text: &str) -> Preview {
     csv::preview(text.as_bytes(), &small_plan()).expect("the file is read")
 }
@@ -615,13 +625,7 @@ fn an_edited_export_read_back_updates_its_objectives_and_adds_only_new_rows() {
 #[test]
 fn an_update_changes_only_what_the_file_has_columns_for() {
     let mut plan = small_plan();
-    let tributi = plan
-        .units
-        .iter()
-        .find(|u| u.name == "Settore Tributi")
-        .unwrap()
-        .id
-        .clone();
+    let tributi = unit_id(&plan, "Settore Tributi");
     let id = plan.add_objective(&tributi);
     plan.set_title(&id, "Riscossione coattiva");
     plan.set_description(&id, "Avvisi e ruoli");
@@ -646,13 +650,7 @@ fn an_update_changes_only_what_the_file_has_columns_for() {
 #[test]
 fn two_objectives_with_one_title_are_updated_by_two_rows_in_order() {
     let mut plan = small_plan();
-    let tributi = plan
-        .units
-        .iter()
-        .find(|u| u.name == "Settore Tributi")
-        .unwrap()
-        .id
-        .clone();
+    let tributi = unit_id(&plan, "Settore Tributi");
     let ids: Vec<String> = (0..2)
         .map(|_| {
             let id = plan.add_objective(&tributi);

@@ -182,13 +182,17 @@ fn ask_in_page(message: &str, yes: impl FnOnce() + 'static) {
     let _ = dialog.show_modal();
 }
 
-/// Moves keyboard focus to the element with `id`, scrolling it into view.
-pub fn focus(id: &str) {
-    let element = web_sys::window()
+/// The page's element with `id`, if it is an HTML element.
+fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Moves keyboard focus to the element with `id`, scrolling it into view.
+pub fn focus(id: &str) {
+    if let Some(element) = html_element(id) {
         element.scroll_into_view();
         let _ = element.focus();
     }
@@ -196,11 +200,7 @@ pub fn focus(id: &str) {
 
 /// Clicks the button with this id, as a keyboard shortcut does.
 pub fn click(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = html_element(id) {
         element.click();
     }
 }
