@@ -2,7 +2,7 @@
 
 use pesatura::io::json;
 use pesatura::model::diff::{
-    diff, diff_validated, diff_with, difference, Change, Diff, UnitAverages,
+    diff, diff_validated, diff_with, difference, other_ente, Change, Diff, UnitAverages,
 };
 use pesatura::model::format::format_it;
 use pesatura::model::review::validated;
@@ -208,5 +208,25 @@ fn numbers_worked_out_beforehand_give_the_same_comparison() {
     assert_ne!(
         checked, proposed,
         "the revised score counts only in the validated one"
+    );
+}
+
+#[test]
+fn another_ente_or_year_is_told_apart_from_the_same_plan() {
+    let here = como();
+    let mut other = como();
+    assert_eq!(other_ente(&other, &here), None);
+    other.ente.name = format!("  {}  ", here.ente.name);
+    assert_eq!(other_ente(&other, &here), None, "spaces around the name");
+    other.ente.year = here.ente.year - 1;
+    assert_eq!(
+        other_ente(&other, &here),
+        Some((other.ente.name.clone(), here.ente.year - 1))
+    );
+    let mut lecco = como();
+    lecco.ente.name = "Comune di Lecco".into();
+    assert_eq!(
+        other_ente(&lecco, &here),
+        Some(("Comune di Lecco".to_string(), here.ente.year))
     );
 }

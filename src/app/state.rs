@@ -12,7 +12,7 @@ use crate::io::{como_table, csv, json};
 use crate::model::achievement::Achievement;
 use crate::model::compute::refresh_objective;
 use crate::model::decimal::Dec;
-use crate::model::diff::{diff_with, Diff};
+use crate::model::diff::{diff_with, other_ente, Diff};
 use crate::model::edit::{
     format_named_values, parse_achievement, parse_direct, parse_named_values, parse_score,
     read_number,
@@ -349,10 +349,7 @@ impl Comparing {
             };
             debug_assert!(whole == diff, "the comparison differs from the whole one");
         }
-        let here = &state.plan.ente;
-        let elsewhere = (other.ente.name.trim() != here.name.trim()
-            || other.ente.year != here.year)
-            .then(|| (other.ente.name.clone(), other.ente.year));
+        let elsewhere = other_ente(&other, &state.plan);
         Comparing {
             name,
             other,

@@ -248,6 +248,15 @@ pub fn diff_with(
     }
 }
 
+/// The other plan's ente and year, when they are not `here`'s: a comparison
+/// of two different plans (another ente, another year), which says so.
+/// Names differing only in the spaces around them are the same ente.
+pub fn other_ente(other: &Plan, here: &Plan) -> Option<(String, i32)> {
+    let (there, here) = (&other.ente, &here.ente);
+    (there.name.trim() != here.name.trim() || there.year != here.year)
+        .then(|| (there.name.clone(), there.year))
+}
+
 fn compare(before: &Plan, after: &Plan, rb: &Results, ra: &Results) -> Diff {
     // Match objectives: same title first, then same id.
     let mut pairs: Vec<(usize, usize)> = Vec::new();

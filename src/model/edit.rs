@@ -656,7 +656,7 @@ pub fn parse_achievement(
     first: &str,
     second: &str,
 ) -> Result<Option<Achievement>, String> {
-    let texts = &t().app;
+    let texts = &t().model;
     if first.trim().is_empty() && second.trim().is_empty() {
         return Ok(None);
     }
@@ -693,7 +693,7 @@ pub fn parse_achievement(
 pub fn read_number(label: &str, text: &str) -> Result<Dec, String> {
     parse_number(text).map_err(|e| {
         fill(
-            t().app.number_refused,
+            t().model.number_refused,
             &[("label", &label), ("text", &text.trim()), ("error", &e)],
         )
     })

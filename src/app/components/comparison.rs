@@ -43,7 +43,7 @@ fn reviewed_place(unit: &str, title: &str, on: &Reviewed) -> (String, fn(Dec) ->
         Reviewed::Objective => (format!("{unit} › {title}"), points),
         Reviewed::Criterion(criterion) => (format!("{unit} › {title} › {criterion}"), points),
         Reviewed::Achievement => (
-            format!("{unit} › {title} › {}", t().app.field_achievement),
+            format!("{unit} › {title} › {}", t().model.field_achievement),
             percent,
         ),
     }

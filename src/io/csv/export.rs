@@ -145,6 +145,11 @@ pub(crate) const ACHIEVEMENT_HEADERS: [&str; 4] = [
     "Verso dell'indicatore",
 ];
 
+/// The words a file writes for an indicator's direction, which the import
+/// reads back.
+pub(crate) const HIGHER_IS_BETTER: &str = "crescente";
+pub(crate) const LOWER_IS_BETTER: &str = "decrescente";
+
 /// The cells of [`ACHIEVEMENT_HEADERS`] for an achievement, numbers written
 /// by `number`.
 pub(crate) fn achievement_cells(
@@ -163,8 +168,8 @@ pub(crate) fn achievement_cells(
             number(target),
             number(actual),
             match direction {
-                Direction::HigherIsBetter => "crescente",
-                Direction::LowerIsBetter => "decrescente",
+                Direction::HigherIsBetter => HIGHER_IS_BETTER,
+                Direction::LowerIsBetter => LOWER_IS_BETTER,
             }
             .to_string(),
         ],

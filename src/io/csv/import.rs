@@ -31,6 +31,7 @@ use crate::model::Plan;
 use crate::text::{fill, plural, t};
 
 use super::columns::{column_of, Column};
+use super::export::{HIGHER_IS_BETTER, LOWER_IS_BETTER};
 use super::text::{decode, detect_separator, fold, restore, Encoding};
 use super::{read_records, CsvError, Record, Separator};
 
@@ -1108,17 +1109,17 @@ impl RowReader<'_> {
 }
 
 /// An indicator's direction as a cell writes it, folded: the words of the
-/// export («crescente», «decrescente») and a few others.
+/// export and a few others.
 const DIRECTION_HIGHER: &[&str] = &[
     "↑",
-    "crescente",
+    HIGHER_IS_BETTER,
     "piu alto e meglio",
     "higher",
     "higher is better",
 ];
 const DIRECTION_LOWER: &[&str] = &[
     "↓",
-    "decrescente",
+    LOWER_IS_BETTER,
     "piu basso e meglio",
     "lower",
     "lower is better",

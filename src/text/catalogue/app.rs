@@ -246,13 +246,8 @@ texts! {
         achievement_counts,
 
         // state.rs
-        /// `{label}`: the field; `{text}`: what was typed; `{error}`: why.
-        number_refused,
         /// Before the text of an error notice, so that not only the colour says it.
         error_prefix,
-        field_achievement,
-        field_target,
-        field_actual,
         field_minimum,
         field_maximum,
         field_step,
@@ -260,9 +255,6 @@ texts! {
         field_zero_below,
         /// The threshold from which an achievement counts 100 (a field's label).
         field_full_from,
-        /// `{value}`: the percentage typed.
-        achievement_out_of_range,
-        achievement_needs_both,
         /// `{text}`: what was typed.
         year_invalid,
         /// The year field left empty.

@@ -155,5 +155,14 @@ texts! {
         // chart.rs
         /// The bar of the objectives shared by several units.
         chart_shared_objectives,
+        // edit.rs: numbers and achievements typed in a field or a cell
+        /// `{label}`: the field; `{text}`: what was typed; `{error}`: why.
+        number_refused,
+        field_achievement,
+        field_target,
+        field_actual,
+        /// `{value}`: the percentage typed.
+        achievement_out_of_range,
+        achievement_needs_both,
     }
 }

@@ -176,18 +176,12 @@ pub const APP: AppTexts = AppTexts {
     achievement_counts: "counts {percent}%",
 
     // state.rs
-    number_refused: "{label}: “{text}” {error}.",
     error_prefix: "Error:",
-    field_achievement: "Achievement",
-    field_target: "Target",
-    field_actual: "Actual value",
     field_minimum: "Minimum",
     field_maximum: "Maximum",
     field_zero_below: "Below this percentage it counts 0",
     field_full_from: "From this percentage it counts 100",
     field_step: "Step",
-    achievement_out_of_range: "The achievement {value}% must be between 0 and 100.",
-    achievement_needs_both: "Enter both the target and the actual value.",
     year_invalid: "“{text}” is not a valid year: write, for example, 2025.",
     year_missing: "The year is missing: write, for example, 2025.",
     new_criterion: "New criterion",

@@ -95,4 +95,11 @@ pub const MODEL: ModelTexts = ModelTexts {
     preset_direct_percent: "Percentage weights assigned directly",
     // chart.rs
     chart_shared_objectives: "Shared objectives",
+    // edit.rs
+    number_refused: "{label}: “{text}” {error}.",
+    field_achievement: "Achievement",
+    field_target: "Target",
+    field_actual: "Actual value",
+    achievement_out_of_range: "The achievement {value}% must be between 0 and 100.",
+    achievement_needs_both: "Enter both the target and the actual value.",
 };

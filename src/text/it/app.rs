@@ -178,18 +178,12 @@ pub const APP: AppTexts = AppTexts {
     achievement_counts: "conta {percent} %",
 
     // state.rs
-    number_refused: "{label} «{text}»: {error}.",
     error_prefix: "Errore:",
-    field_achievement: "Raggiungimento",
-    field_target: "Target",
-    field_actual: "Valore rilevato",
     field_minimum: "Minimo",
     field_maximum: "Massimo",
     field_step: "Passo",
     field_zero_below: "Sotto questa percentuale conta 0",
     field_full_from: "Da questa percentuale conta 100",
-    achievement_out_of_range: "Il raggiungimento {value} % deve stare tra 0 e 100.",
-    achievement_needs_both: "Scrivere sia il target sia il valore rilevato.",
     year_invalid: "«{text}» non è un anno valido: scrivere ad esempio 2025.",
     year_missing: "Manca l'anno: scrivere ad esempio 2025.",
     new_criterion: "Nuovo criterio",

@@ -95,4 +95,11 @@ pub const MODEL: ModelTexts = ModelTexts {
     preset_direct_percent: "Pesi percentuali assegnati direttamente",
     // chart.rs
     chart_shared_objectives: "Obiettivi comuni",
+    // edit.rs
+    number_refused: "{label} «{text}»: {error}.",
+    field_achievement: "Raggiungimento",
+    field_target: "Target",
+    field_actual: "Valore rilevato",
+    achievement_out_of_range: "Il raggiungimento {value} % deve stare tra 0 e 100.",
+    achievement_needs_both: "Scrivere sia il target sia il valore rilevato.",
 };
