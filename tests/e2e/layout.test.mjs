@@ -226,7 +226,7 @@ test('on a phone an objective\'s review panel fits the screen, and its verdicts 
   await page.getByRole('button', { name: 'Proposta', exact: true }).click();
 });
 
-test('on a 1024 px screen a settore\'s table fits, in Proposta and with a review panel open', async () => {
+test('on a 1024 px screen a settore\'s table fits, in Proposta, with a review panel open and with the results, and the toolbar is one row', async () => {
   await openExample();
   await page.setViewportSize({ width: 1024, height: 800 });
   try {
@@ -241,6 +241,16 @@ test('on a 1024 px screen a settore\'s table fits, in Proposta and with a review
     assert.equal(await fits(), 0, 'Verifica: the panel open, the weights still on the screen');
     await page.locator('#riga-o2 .review-panel > summary').click();
     await page.getByRole('button', { name: 'Proposta', exact: true }).click();
+    // The results' two columns as well: the achievement's kind above its
+    // value, the weighted score and the row's buttons still on the screen.
+    await page.getByLabel('Raggiungimento e risultati').check();
+    assert.equal(await fits(), 0, 'with the results columns, every column on the screen');
+    await page.getByLabel('Raggiungimento e risultati').uncheck();
+    // The toolbar keeps to one row: undo and redo as icons, named still.
+    const tops = await page.locator('.toolbar').evaluate((bar) => [...bar.querySelectorAll('.btn')].map((c) => c.getBoundingClientRect().top));
+    assert.ok(Math.max(...tops) - Math.min(...tops) < 10, `the toolbar is one row: its buttons' tops ${tops.map(Math.round)}`);
+    await page.getByRole('button', { name: 'Annulla', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Ripeti', exact: true }).waitFor();
   } finally {
     await page.setViewportSize({ width: 1400, height: 1000 });
   }

@@ -195,9 +195,12 @@ pub fn ObjectivesTable(props: &TableProps) -> Html {
                             <th scope="row" class="num">{ texts.table_result }</th>
                             <td class="num average" data-testid={format!("risultato-{}", props.key_name)}>
                                 { match &result {
-                                    r if r.score.is_some() => number(r.score.unwrap_or_default(), 2),
-                                    r if r.missing > 0 => fill(texts.table_result_incomplete, &[("n", &r.missing)]),
-                                    _ => "—".to_string(),
+                                    r if r.score.is_some() => html! { number(r.score.unwrap_or_default(), 2) },
+                                    // A sentence, not a number: written as the notes are.
+                                    r if r.missing > 0 => html! {
+                                        <span class="result-missing">{ fill(texts.table_result_incomplete, &[("n", &r.missing)]) }</span>
+                                    },
+                                    _ => html! { "—" },
                                 } }
                                 if let Some(sum) = result.shown_sum.filter(|s| Some(*s) != result.score) {
                                     <span class="points-note result-note" data-testid={format!("risultato-somma-{}", props.key_name)}>

@@ -87,9 +87,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <nav class="toolbar" aria-label={texts.toolbar_label}>
             <button type="button" class="btn btn-outline btn-xs btn-icon" onclick={on_undo} disabled={!props.state.can_undo()}
-                title={texts.undo_hint} aria-keyshortcuts="Control+Z">{ icon(It::Restore) }{ texts.undo }</button>
+                title={texts.undo_hint} aria-keyshortcuts="Control+Z">{ icon(It::Restore) }<span class="btn-label">{ texts.undo }</span></button>
             <button type="button" class="btn btn-outline btn-xs btn-icon" onclick={on_redo} disabled={!props.state.can_redo()}
-                title={texts.redo_hint} aria-keyshortcuts="Control+Y">{ icon_with(It::Restore, "icon-flip") }{ texts.redo }</button>
+                title={texts.redo_hint} aria-keyshortcuts="Control+Y">{ icon_with(It::Restore, "icon-flip") }<span class="btn-label">{ texts.redo }</span></button>
             <button id="nuovo-piano" type="button" class="btn btn-xs btn-icon" onclick={on_new}>{ icon(It::File) }{ texts.new_plan }</button>
             <label class="btn btn-xs btn-icon file-button">{ icon(It::Folder) }
                 { texts.open_file }
