@@ -1,6 +1,7 @@
 //! Finds where a field is in a JSON text, so that a file refused for what a
 //! field *means* (an unknown unit, a duplicate id) still gets a line and a
-//! column, as one refused for its syntax does.
+//! column, as one refused for its syntax does; and what a syntax error
+//! really is when serde_json names it by what it wanted next ([`slip_at`]).
 
 /// One step of a field path: `objectives[2].scores.complessita`.
 #[derive(Debug, PartialEq, Eq)]
@@ -35,6 +36,12 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     };
     let mut current = Vec::new();
     let at = scanner.find(&target, &mut current)?;
+    Some(line_column(text, at))
+}
+
+/// Line and column (from 1, the column in characters, as an editor counts
+/// them) of the byte offset `at` in `text`.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     let before = &text.as_bytes()[..at];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
@@ -42,7 +49,7 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
     let column = text[line_start..at].chars().count() + 1;
-    Some((line, column))
+    (line, column)
 }
 
 struct Scanner<'a> {
@@ -171,6 +178,63 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
             .map_or(text.len(), |(i, _)| i + 1)
     };
     (start + column).min(text.len())
+}
+
+/// A slip of the hand that serde_json names by what it wanted next rather
+/// than by what was written: skipping the fields it does not read, it takes
+/// a comma before `}` for a field's name that is not in quotes, and one
+/// before `]` for a missing value; it reads `4,5` as `4` followed by a field's
+/// name that is not in quotes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Slip {
+    /// A comma right before the `}` or `]` (`close`) that ends an object or a list.
+    TrailingComma { close: char },
+    /// A number written with a decimal comma, as `written` (`4,5`): JSON
+    /// wants a point.
+    DecimalComma { written: String },
+}
+
+/// The slip at `refused`, the offset of the byte serde_json refused in
+/// `text` with a syntax error, and the offset of its comma, the one byte to
+/// change; `None` when the error is not one of these slips.
+pub fn slip_at(text: &str, refused: usize) -> Option<(Slip, usize)> {
+    let bytes = text.as_bytes();
+    let last_before = |end: usize| bytes[..end].iter().rposition(|b| !b.is_ascii_whitespace());
+    let comma = last_before(refused.min(bytes.len()))?;
+    if bytes[comma] != b',' {
+        return None;
+    }
+    match *bytes.get(refused)? {
+        close @ (b'}' | b']') => Some((
+            Slip::TrailingComma {
+                close: char::from(close),
+            },
+            comma,
+        )),
+        // Digits on both sides of the comma, and before them the `:` of a
+        // field: a number where a field's name should follow.
+        b'0'..=b'9' if comma + 1 == refused => {
+            let whole = bytes[..comma]
+                .iter()
+                .rposition(|b| !b.is_ascii_digit())
+                .map_or(0, |p| p + 1);
+            let start = whole - usize::from(whole > 0 && bytes[whole - 1] == b'-');
+            if whole == comma || bytes[last_before(start)?] != b':' {
+                return None;
+            }
+            let end = bytes[refused..]
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .map_or(bytes.len(), |p| refused + p);
+            Some((
+                Slip::DecimalComma {
+                    written: text[start..end].to_string(),
+                },
+                comma,
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Where serde_json stopped when it refused a value, and so which value it
@@ -388,6 +452,37 @@ mod tests {
         // The whole document.
         assert_eq!(field_at(text, text.len(), Stop::AfterValue), ".");
         assert_eq!(field_at(text, 0, Stop::AfterValue), ".");
+    }
+
+    #[test]
+    fn finds_the_slips_serde_json_names_otherwise() {
+        let slip = |text: &str, refused: &str| {
+            slip_at(text, text.find(refused).unwrap())
+                .map(|(slip, comma)| (slip, line_column(text, comma)))
+        };
+        let trailing = |close| Slip::TrailingComma { close };
+        let decimal = |written: &str| Slip::DecimalComma {
+            written: written.into(),
+        };
+        assert_eq!(
+            slip("{\n  \"a\": 1,\n}", "}"),
+            Some((trailing('}'), (2, 9)))
+        );
+        assert_eq!(slip("[1, 2,\t]", "]"), Some((trailing(']'), (1, 6))));
+        assert_eq!(slip("{\"à\": 4,5}", "5"), Some((decimal("4,5"), (1, 8))));
+        assert_eq!(
+            slip("{\"a\":\n -12,75 }", "75"),
+            Some((decimal("-12,75"), (2, 5)))
+        );
+        // Not slips: a missing value, a comma too many between fields, a
+        // number after a comma with no number before it, a field name
+        // without quotes.
+        assert_eq!(slip("{\"a\": }", "}"), None);
+        assert_eq!(slip("{\"a\": 1,, \"b\": 2}", ", \"b"), None);
+        assert_eq!(slip("{\"a\": \"x\",5}", "5"), None);
+        assert_eq!(slip("{\"a\": 4, 5}", "5"), None);
+        assert_eq!(slip("{\"a\": 1, b: 2}", "b"), None);
+        assert_eq!(slip_at("{\"a\": 1,", 9), None);
     }
 
     #[test]

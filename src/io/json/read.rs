@@ -67,7 +67,7 @@ pub fn load_checked(bytes: &[u8]) -> Result<(Plan, Integrity), LoadError> {
                 Some(_) if looks_like_table(text) => {
                     LoadError::plain(to_import(t().io.json_is_table))
                 }
-                Some(e) => json_error(&e, None),
+                Some(e) => json_error(text, &e, None),
                 None => LoadError::plain(t().io.json_single_value),
             });
         }
@@ -150,7 +150,7 @@ pub(super) fn checksum_line(sum: &str) -> String {
 /// The file's `schema_version`, if Pesatura can read it: the first thing
 /// said about a file that is not a plan of this version.
 pub(super) fn version(text: &str) -> Result<u64, LoadError> {
-    let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
+    let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(text, &e, None))?;
     let version = match probe.schema_version {
         None => {
             return Err(LoadError::at_field(
@@ -230,7 +230,7 @@ fn looks_like_table(text: &str) -> bool {
 /// straight from the value, which would double that code in the wasm for
 /// files that are rare.
 pub(super) fn older(text: &str, version: u64) -> Result<FileV2, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, None))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| json_error(text, &e, None))?;
     let migrated = serde_json::to_string(&migrate(value, version)?).unwrap_or_default();
     serde_json::from_str(&migrated).map_err(|e| {
         let mut error = refusal(&migrated, &e);
@@ -258,7 +258,7 @@ pub(super) fn refusal(text: &str, e: &serde_json::Error) -> LoadError {
         Stop::AfterValue
     };
     let field = field_at(text, offset_of(text, e.line(), e.column()), stop);
-    json_error(e, Some(field))
+    json_error(text, e, Some(field))
 }
 
 pub(super) fn to_plan(file: FileV2) -> Result<Plan, LoadError> {
@@ -724,13 +724,18 @@ pub(super) fn number(value: f64, field: &dyn Fn() -> String) -> Result<Dec, Load
     })
 }
 
-/// Turns a serde_json error into a message in the interface's language,
-/// with its place.
-pub(super) fn json_error(e: &serde_json::Error, field: Option<String>) -> LoadError {
+/// Turns a serde_json error on `text` into a message in the interface's
+/// language, with its place.
+pub(super) fn json_error(text: &str, e: &serde_json::Error, field: Option<String>) -> LoadError {
     use serde_json::error::Category;
     let texts = &t().io;
     let raw = e.to_string();
     let detail = raw.split(" at line ").next().unwrap_or(&raw);
+    if e.classify() == Category::Syntax {
+        if let Some(error) = slip(text, e, detail) {
+            return LoadError { field, ..error };
+        }
+    }
     let message = match e.classify() {
         Category::Eof => texts.json_eof.to_string(),
         Category::Syntax => fill(texts.json_syntax, &[("detail", &translate(detail))]),
@@ -748,6 +753,36 @@ pub(super) fn json_error(e: &serde_json::Error, field: Option<String>) -> LoadEr
         column,
         field,
     }
+}
+
+/// A syntax error that serde_json names by what it wanted next, said as the
+/// slip it is (a comma before `}` or `]`, a decimal comma), at its comma:
+/// "key must be a string" for `"max": 10,` then `}` would send the user
+/// looking for quotes. serde_json's own "trailing comma", said only for the
+/// fields it reads, keeps its message.
+fn slip(text: &str, e: &serde_json::Error, detail: &str) -> Option<LoadError> {
+    use crate::io::locate::{line_column, offset_of, slip_at, Slip};
+    if !matches!(detail, "key must be a string" | "expected value") {
+        return None;
+    }
+    // serde_json's column is one past the refused byte.
+    let refused = offset_of(text, e.line(), e.column()).checked_sub(1)?;
+    let (slip, comma) = slip_at(text, refused)?;
+    let texts = &t().io;
+    let detail = match slip {
+        Slip::TrailingComma { close } => fill(texts.json_comma_before_close, &[("close", &close)]),
+        Slip::DecimalComma { written } => fill(
+            texts.json_decimal_comma,
+            &[("comma", &written), ("point", &written.replace(',', "."))],
+        ),
+    };
+    let (line, column) = line_column(text, comma);
+    Some(LoadError {
+        message: fill(texts.json_syntax, &[("detail", &detail)]),
+        line: Some(line),
+        column: Some(column),
+        field: None,
+    })
 }
 
 /// The interface's language for serde's usual messages; unknown ones are

@@ -103,6 +103,10 @@ texts! {
         json_key_not_string,
         json_trailing_characters,
         json_trailing_comma,
+        /// `{close}`: the `}` or `]` after the comma.
+        json_comma_before_close,
+        /// `{comma}`: the number as written, as `4,5`; `{point}`: as JSON wants it, `4.5`.
+        json_decimal_comma,
         json_number_out_of_range,
         json_invalid_number,
         json_expected_ident,

@@ -66,6 +66,8 @@ pub const IO: IoTexts = IoTexts {
     json_key_not_string: "a field's name must be in double quotes",
     json_trailing_characters: "there is text after the end of the document",
     json_trailing_comma: "there is one comma too many",
+    json_comma_before_close: "there is one comma too many before “{close}”: no comma goes after the last value",
+    json_decimal_comma: "in a JSON file decimals are written with a point: “{point}”, not “{comma}”",
     json_number_out_of_range: "number outside the range that can be represented",
     json_invalid_number: "badly written number",
     json_expected_ident: "word not recognised (true, false or null?)",

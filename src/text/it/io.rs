@@ -66,6 +66,8 @@ pub const IO: IoTexts = IoTexts {
     json_key_not_string: "il nome di un campo deve stare tra virgolette",
     json_trailing_characters: "c'è del testo dopo la fine del documento",
     json_trailing_comma: "c'è una virgola di troppo",
+    json_comma_before_close: "c'è una virgola di troppo prima di «{close}»: dopo l'ultimo valore la virgola non va messa",
+    json_decimal_comma: "in un file JSON i decimali si scrivono con il punto: «{point}», non «{comma}»",
     json_number_out_of_range: "numero fuori dall'intervallo rappresentabile",
     json_invalid_number: "numero scritto male",
     json_expected_ident: "parola non riconosciuta (true, false o null?)",
