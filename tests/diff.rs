@@ -230,3 +230,32 @@ fn another_ente_or_year_is_told_apart_from_the_same_plan() {
         Some(("Comune di Lecco".to_string(), here.ente.year))
     );
 }
+
+#[test]
+fn a_change_of_average_is_the_difference_of_the_averages_as_shown() {
+    // The other file: the Como example without Settore 2, and the first
+    // objective's complessità 4 → 9. Its Area Amministrativa is then
+    // Settore 1 alone, (23 + 18 + 26) / 3 = 22,333…; on screen, the example's
+    // area counts Settore 1 and 2, 130 / 6 = 21,666…
+    let on_screen = como();
+    let mut other = como();
+    let settore_2 = other
+        .units
+        .iter()
+        .find(|u| u.name.starts_with("SETTORE 2:"))
+        .unwrap()
+        .id
+        .clone();
+    other.remove_unit(&settore_2);
+    other.objectives[0].scores[0] = Some(Dec::from_int(9));
+    let d = diff(&other, &on_screen);
+    let area = unit_averages(&d, "Area Amministrativa");
+    let two = |x: Option<Dec>| x.map(|x| format_it(x, 2));
+    assert_eq!(two(area.before).as_deref(), Some("22,33"));
+    assert_eq!(two(area.after).as_deref(), Some("21,67"));
+    // 21,67 − 22,33, not the exact −0,666… rounded to −0,67.
+    assert_eq!(
+        two(difference(area.before, area.after)).as_deref(),
+        Some("-0,66")
+    );
+}

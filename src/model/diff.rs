@@ -115,7 +115,11 @@ impl Diff {
     }
 }
 
-/// `after − before`, when both exist.
+/// `after − before`, when both exist. Between averages, these are the
+/// averages as shown, each rounded once to two decimals: the difference is
+/// exact between the two numbers on screen (22,33 → 21,67 is −0,66, though
+/// the exact averages 22,333… and 21,666… differ by 0,666…), so that the
+/// Nucleo can check it by a subtraction.
 pub fn difference(before: Option<Dec>, after: Option<Dec>) -> Option<Dec> {
     Some(Dec::from_raw(after?.raw() - before?.raw()))
 }

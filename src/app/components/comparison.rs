@@ -153,6 +153,7 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    <p class="hint">{ texts.changed_units_note }</p>
                 }
             }
         </section>

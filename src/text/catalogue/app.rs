@@ -101,6 +101,12 @@ texts! {
         missing_columns,
         /// `{columns}`: the columns, separated by commas.
         ignored_columns,
+        /// `{columns}`: the criteria without a column, when rows update objectives.
+        missing_columns_updating,
+        /// `{header}`: a column not read; `{criterion}`: the criterion it looks meant for.
+        likely_criterion_column,
+        /// In the preview, a score an updated objective keeps (the file has no column for it).
+        import_cell_kept,
         /// `{lines}`: the line numbers of rows repeating a shared objective read before.
         import_repeats_one,
         import_repeats_many,
@@ -207,6 +213,8 @@ texts! {
         column_after,
         column_difference,
         changed_units_caption,
+        /// Under the units' averages: how their difference is taken.
+        changed_units_note,
 
         // print_report.rs
         print_kicker,

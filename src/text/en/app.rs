@@ -77,6 +77,9 @@ pub const APP: AppTexts = AppTexts {
     import_from_text: "encoding {encoding}, separator {separator}",
     missing_columns: "Missing columns (their scores remain to be given): {columns}.",
     ignored_columns: "Columns not read: {columns}.",
+    missing_columns_updating: "Missing columns: {columns}. The objectives updated keep the scores they have; the new ones have them to be given.",
+    likely_criterion_column: "The column “{header}” was not read: if it is “{criterion}”, correct its name in the file and import it again.",
+    import_cell_kept: "unchanged",
     import_repeats_one: "Line {lines} repeats a shared objective already read, the same in every cell (Pesatura writes one under each of its units): it is read once.",
     import_already_one: "Line {lines} has the title of an objective already in its unit.",
     import_already_many: "Lines {lines} have the titles of objectives already in their units.",
@@ -147,6 +150,7 @@ pub const APP: AppTexts = AppTexts {
     column_after: "After",
     column_difference: "Difference",
     changed_units_caption: "Averages of the units that changed",
+    changed_units_note: "The difference is between the averages as written, each already rounded to two decimals: before plus difference gives after.",
 
     // print_report.rs
     print_kicker: "Annex — weighting of the objectives",

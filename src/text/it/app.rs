@@ -79,6 +79,9 @@ pub const APP: AppTexts = AppTexts {
     import_from_text: "codifica {encoding}, separatore {separator}",
     missing_columns: "Colonne mancanti, i punteggi restano da assegnare: {columns}.",
     ignored_columns: "Colonne non lette: {columns}.",
+    missing_columns_updating: "Colonne mancanti: {columns}. Gli obiettivi aggiornati tengono i punteggi che hanno; quelli nuovi li hanno da assegnare.",
+    likely_criterion_column: "La colonna «{header}» non è stata letta: se è «{criterion}», correggerne il nome nel file e importarlo di nuovo.",
+    import_cell_kept: "invariato",
     import_repeats_one: "La riga {lines} ripete un obiettivo comune già letto, uguale in ogni cella (Pesatura lo scrive sotto ciascuna delle sue unità): è letto una volta sola.",
     import_already_one: "La riga {lines} ha il titolo di un obiettivo che è già in quell'unità.",
     import_already_many: "Le righe {lines} hanno il titolo di obiettivi che sono già nelle loro unità.",
@@ -149,6 +152,7 @@ pub const APP: AppTexts = AppTexts {
     column_after: "Dopo",
     column_difference: "Differenza",
     changed_units_caption: "Medie delle unità cambiate",
+    changed_units_note: "La differenza è tra le medie come sono scritte, ciascuna già arrotondata a due decimali: prima più differenza dà dopo.",
 
     // print_report.rs
     print_kicker: "Allegato — pesatura degli obiettivi",
