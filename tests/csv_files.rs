@@ -340,7 +340,8 @@ fn formulas_in_text_are_neutralised() {
     ];
     for title in dangerous {
         let id = plan.add_objective("u1");
-        plan.set_title(&id, title);
+        // As a file may hold it: typed, a line break would become a space.
+        plan.objectives.last_mut().unwrap().title = title.to_string();
         plan.set_description(&id, "=1+1");
     }
     plan.rename_unit("u1", "=Settore");
@@ -378,8 +379,11 @@ fn formulas_in_text_are_neutralised() {
         let preview = csv::preview(&bytes, &target).unwrap();
         assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
         csv::apply(&mut target, &preview, csv::Existing::Add);
+        // Read back, the titles are what they were, on one line: the
+        // import writes a title as the interface does.
         let titles: Vec<&str> = target.objectives.iter().map(|o| o.title.as_str()).collect();
-        assert_eq!(titles, dangerous, "{dialect:?}");
+        let one_line: Vec<String> = dangerous.iter().map(|t| t.replace('\r', " ")).collect();
+        assert_eq!(titles, one_line, "{dialect:?}");
     }
 }
 
@@ -645,6 +649,36 @@ fn an_update_changes_only_what_the_file_has_columns_for() {
     assert_eq!(o.title, "RISCOSSIONE COATTIVA");
     assert_eq!(o.description.as_deref(), Some("Avvisi e ruoli"));
     assert_eq!(o.scores, vec![None, Some(d("12")), None, Some(d("9"))]);
+}
+
+#[test]
+fn a_misspelt_criterion_column_is_pointed_out_and_its_scores_kept() {
+    let mut plan = small_plan();
+    let tributi = unit_id(&plan, "Settore Tributi");
+    let id = plan.add_objective(&tributi);
+    plan.set_title(&id, "Riscossione coattiva");
+    plan.set_score(&id, 0, Some(d("4")));
+    // «Complesita» for «Complessità»: a column not read, and one lacking.
+    let text = "Settore;Titolo;Complesita;Rilevanza;Signif. finanziaria;Impatto utenza\nSettore Tributi;Riscossione coattiva;7;10;3;9\n";
+    let preview = csv::preview(text.as_bytes(), &plan).unwrap();
+    assert_eq!(preview.ignored_columns, ["Complesita"]);
+    assert_eq!(preview.likely_criteria.len(), 1);
+    assert_eq!(preview.likely_criteria[0].0, "Complesita");
+    assert_eq!(preview.likely_criteria[0].1, plan.grid.criteria[0].name);
+    assert!(!preview.has_scores_of(0));
+    assert!((1..4).all(|c| preview.has_scores_of(c)));
+    csv::apply(&mut plan, &preview, csv::Existing::Update);
+    let o = &plan.objectives[0];
+    assert_eq!(
+        o.scores,
+        vec![Some(d("4")), Some(d("10")), Some(d("3")), Some(d("9"))]
+    );
+    // A column far from every criterion is only not read.
+    let text = "Settore;Titolo;Colore\nSettore Tributi;Riscossione coattiva;rosso\n";
+    assert!(csv::preview(text.as_bytes(), &plan)
+        .unwrap()
+        .likely_criteria
+        .is_empty());
 }
 
 #[test]

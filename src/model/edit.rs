@@ -213,10 +213,12 @@ impl Plan {
         }
     }
 
-    /// [`Plan::set_title`] of the objective at index `i` (found once by the caller).
+    /// [`Plan::set_title`] of the objective at index `i` (found once by the
+    /// caller). A title is one line: a line break pasted into it becomes a
+    /// space.
     pub fn set_title_at(&mut self, i: usize, title: &str) {
         if let Some(o) = self.objectives.get_mut(i) {
-            o.title = title.to_string();
+            o.title = one_line(title);
         }
     }
 
@@ -647,6 +649,11 @@ impl Plan {
     }
 }
 
+/// `text` with each line break (`\r\n`, `\n` or `\r`) made a space.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
 /// Reads an achievement as typed in the interface or written in a
 /// spreadsheet's cells: `mode` is `percent` (`first` the percentage, 0–100),
 /// `higher` or `lower` (an indicator, `first` its target and `second` the
@@ -662,11 +669,15 @@ pub fn parse_achievement(
     }
     match mode {
         "percent" => {
-            let p = read_number(texts.field_achievement, first.trim().trim_end_matches('%'))?;
+            let typed = first.trim().trim_end_matches('%').trim();
+            let p = read_number(texts.field_achievement, typed)?;
             if p < Dec::ZERO || p > Dec::HUNDRED {
-                return Err(fill(
-                    texts.achievement_out_of_range,
-                    &[("value", &plain(p))],
+                // Written as the score cells write it (1.000), with the same
+                // hint when the point was meant as a decimal comma.
+                return Err(with_thousands_hint(
+                    fill(texts.achievement_out_of_range, &[("value", &points(p))]),
+                    typed,
+                    |decimal| parse_achievement("percent", decimal, "").is_ok(),
                 ));
             }
             Ok(Some(Achievement::Percent(p)))
@@ -703,6 +714,15 @@ pub fn read_number(label: &str, text: &str) -> Result<Dec, String> {
 mod tests {
     use super::*;
     use crate::model::presets::{como_2024_grid, new_plan};
+
+    #[test]
+    fn a_title_typed_or_pasted_is_one_line() {
+        let mut plan = new_plan(2025);
+        let id = plan.add_objective("u1");
+        plan.set_title(&id, "Sportello unico\r\nper le imprese\nentro giugno\r2025");
+        let title = &plan.objectives.iter().find(|o| o.id == id).unwrap().title;
+        assert_eq!(title, "Sportello unico per le imprese entro giugno 2025");
+    }
 
     #[test]
     fn a_new_id_after_the_largest_number_a_file_can_hold() {
@@ -749,6 +769,13 @@ mod tests {
         }
         let why = parse_direct("2.500").unwrap_err();
         assert!(why.contains("scrivere 2,500"), "{why}");
+        let why = parse_achievement("percent", "1.000", "").unwrap_err();
+        assert_eq!(
+            why,
+            "Il raggiungimento 1.000 % deve stare tra 0 e 100. Il punto separa le migliaia: per i decimali scrivere 1,000."
+        );
+        let why = parse_achievement("percent", "150", "").unwrap_err();
+        assert_eq!(why, "Il raggiungimento 150 % deve stare tra 0 e 100.");
         // No hint where the decimal reading is refused too.
         for no_way_out in ["15.000", "-1.000"] {
             let why = parse_score(no_way_out, c).unwrap_err();

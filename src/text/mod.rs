@@ -173,6 +173,38 @@ pub fn moment(stored: &str) -> String {
     }
 }
 
+/// A level's name (Settore, Area, Direzione…) with its definite article, as
+/// a sentence in the language in use needs it: «il settore», «l'area», «la
+/// direzione», «lo staff»; «the settore». Italian's article is told from
+/// the word's first letters and its ending: the levels comuni use are
+/// nouns in -e/-o (il), in -a, -à or -ione (la), or open with a vowel (l').
+pub fn the_level(level: &str) -> String {
+    let word = level.trim().to_lowercase();
+    if lang() != Lang::It {
+        return format!("the {word}");
+    }
+    let first = word.split_whitespace().next().unwrap_or_default();
+    let starts = |set: &str| first.chars().next().is_some_and(|c| set.contains(c));
+    let second_consonant = first
+        .chars()
+        .nth(1)
+        .is_some_and(|c| !"aeiouàèéìòù".contains(c));
+    let article = if starts("aeiouàèéìòùh") {
+        "l'"
+    } else if first.ends_with('a') || first.ends_with('à') || first.ends_with("ione") {
+        "la "
+    } else if (first.starts_with('s') && second_consonant)
+        || starts("zxy")
+        || first.starts_with("gn")
+        || first.starts_with("ps")
+    {
+        "lo "
+    } else {
+        "il "
+    };
+    format!("{article}{word}")
+}
+
 /// One of two texts by count: `one` for 1, `many` otherwise.
 pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
@@ -206,6 +238,28 @@ pub fn plain(value: Dec) -> String {
 mod tests {
     use super::*;
     use crate::model::decimal::parse_number;
+
+    #[test]
+    fn a_level_with_its_article() {
+        let italian = [
+            ("Settore", "il settore"),
+            ("Area", "l'area"),
+            ("Direzione", "la direzione"),
+            ("Dipartimento", "il dipartimento"),
+            ("Ufficio", "l'ufficio"),
+            ("Unità specializzata", "l'unità specializzata"),
+            ("Servizio", "il servizio"),
+            ("Struttura", "la struttura"),
+            ("Staff", "lo staff"),
+            ("Sezione", "la sezione"),
+        ];
+        with_lang(Lang::It, || {
+            for (level, expected) in italian {
+                assert_eq!(the_level(level), expected);
+            }
+        });
+        with_lang(Lang::En, || assert_eq!(the_level("Settore"), "the settore"));
+    }
 
     fn placeholders(text: &str) -> Vec<&str> {
         let mut names: Vec<&str> = text

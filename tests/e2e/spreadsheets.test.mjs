@@ -94,6 +94,24 @@ test('an edited export read back updates its objectives and adds the new rows', 
   assert.equal(await cell('ente-obiettivi').innerText(), '53');
 });
 
+test('a misspelt criterion column: the preview names the criterion and shows its scores kept', async () => {
+  const text = readFileSync(join(out, 'pesatura-comune-di-como-2024.csv'), 'utf8');
+  const lines = text.split('\r\n');
+  const header = lines.findIndex((l) => l.includes('"Complessità'));
+  lines[header] = lines[header].replace(/"Complessità[^"]*"/, '"Complesita"');
+  const edited = join(out, 'como-colonna-sbagliata.csv');
+  writeFileSync(edited, lines.join('\r\n'));
+  await page.locator('#importa-csv').setInputFiles(edited);
+  const panel = page.getByTestId('importa');
+  await panel.waitFor();
+  assert.match(await cell('importa-colonna-simile').innerText(), /^La colonna «Complesita» non è stata letta: se è «Complessità amministrativa tecnica gestionale», correggerne il nome/);
+  assert.match(await cell('importa-colonne-mancanti').innerText(), /Gli obiettivi aggiornati tengono i punteggi che hanno/);
+  const row = panel.locator('tbody tr', { hasText: 'CENSIMENTO DIGITALE IMMOBILI' });
+  assert.deepEqual((await row.locator('td').allInnerTexts()).slice(4, 8), ['invariato', '10', '4', '8']);
+  await panel.getByRole('button', { name: "Annulla l'importazione" }).click();
+  await panel.waitFor({ state: 'detached' });
+});
+
 test('the Como table as published, with what it hides', async () => {
   await page.locator('#importa-como').setInputFiles(join(repo, 'tests', 'fixtures', 'csv', 'como-3-2.txt'));
   const panel = page.getByTestId('importa');

@@ -83,8 +83,9 @@ pub struct RowResults {
 }
 
 /// Keyboard moves between score cells: ↑/↓ to the same criterion in the row
-/// above or below, ←/→ at the edge of the text to the cell beside; Enter in
-/// the last row adds an objective.
+/// above or below, ←/→ at the edge of the text to the cell beside; Enter, as
+/// in a spreadsheet, to the same criterion in the row below, and in the last
+/// row adds an objective.
 fn cell_keys(e: &KeyboardEvent, c: usize, is_last: bool, add: &Callback<()>) {
     use wasm_bindgen::JsCast;
     let Some(input) = e
@@ -120,6 +121,7 @@ fn cell_keys(e: &KeyboardEvent, c: usize, is_last: bool, add: &Callback<()>) {
             add.emit(());
             return;
         }
+        "Enter" => (row.next_element_sibling(), c),
         _ => return,
     };
     let Some(target_row) = target_row else { return };
@@ -190,6 +192,13 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
             })
         })
     };
+    // A title is one line (a file's field, a spreadsheet's cell): Enter
+    // writes no line break into it.
+    let keep_to_one_line = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            e.prevent_default();
+        }
+    });
     let on_description = {
         let (s, id) = (send.clone(), o.id.clone());
         Callback::from(move |e: Event| {
@@ -496,7 +505,7 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                     // Read only in Verifica, and out of the Tab order there: the
                     // keyboard goes from one objective's decisions to the next.
                     placeholder={texts.row_title_placeholder} readonly={props.review_mode} tabindex={(props.review_mode).then_some("-1")}
-                    value={o.title.clone()} oninput={on_title} />
+                    value={o.title.clone()} oninput={on_title} onkeydown={keep_to_one_line} />
                 // Which units share it: in Proposta its panel's summary says
                 // so on screen; in Verifica and on paper, this line.
                 if o.is_shared() {

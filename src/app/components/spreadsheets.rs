@@ -374,7 +374,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     <h2 id="importa-titolo">{ fill(texts.import_preview_heading, &[("name", name)]) }</h2>
                     <p data-testid="importa-esito">{ fill(texts.import_outcome, &[("objectives", &objectives), ("rejected", &rejected), ("source", &source)]) }</p>
                     if !preview.missing_criteria.is_empty() {
-                        <p class="notice notice-warning">{ fill(texts.missing_columns, &[("columns", &preview.missing_criteria.join(", "))]) }</p>
+                        <p class="notice notice-warning" data-testid="importa-colonne-mancanti">{ fill(
+                            if updating { texts.missing_columns_updating } else { texts.missing_columns },
+                            &[("columns", &preview.missing_criteria.join(", "))],
+                        ) }</p>
+                        { for preview.likely_criteria.iter().map(|(header, criterion)| html! {
+                            <p class="notice notice-warning" data-testid="importa-colonna-simile">{ fill(texts.likely_criterion_column, &[("header", header), ("criterion", criterion)]) }</p>
+                        }) }
                     }
                     if !already.is_empty() {
                         <fieldset class="question" data-testid="importa-gia-presenti">
@@ -424,15 +430,22 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                                 { for criteria.iter().map(|c| html! { <th scope="col" class="num">{ c.clone() }</th> }) }
                             </tr></thead>
                             <tbody>
-                                { for preview.rows.iter().map(|r| html! {
+                                { for preview.rows.iter().map(|r| {
+                                  let updates = updating && already.binary_search(&r.line).is_ok();
+                                  html! {
                                     <tr>
                                         <td class="num">{ r.line }</td>
                                         if updating {
-                                            <td>{ if already.binary_search(&r.line).is_ok() { texts.import_row_updates } else { texts.import_row_adds } }</td>
+                                            <td>{ if updates { texts.import_row_updates } else { texts.import_row_adds } }</td>
                                         }
                                         <td>{ unit_name(&r.unit) }</td><td>{ r.title.clone() }</td>
-                                        { for r.scores.iter().map(|s| html! { <td class="num">{ s.map_or("—".into(), crate::text::points) }</td> }) }
+                                        // A score the file has no column for: an updated objective keeps its own.
+                                        { for r.scores.iter().enumerate().map(|(c, s)| html! { <td class="num">{
+                                            if updates && !preview.has_scores_of(c) { texts.import_cell_kept.to_string() }
+                                            else { s.map_or("—".into(), crate::text::points) }
+                                        }</td> }) }
                                     </tr>
+                                  }
                                 }) }
                             </tbody>
                         </table>

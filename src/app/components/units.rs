@@ -328,7 +328,7 @@ fn UnitSection(props: &SectionProps) -> Html {
                 t().panels.units_remove_question_many,
             ),
             &[
-                ("level", &level.to_lowercase()),
+                ("level", &crate::text::the_level(&level)),
                 ("unit", &unit.name),
                 ("n", &count),
             ],

@@ -177,10 +177,74 @@ pub fn match_criterion(header: &str, grid: &Grid) -> Option<usize> {
         .or_else(|| only(&|c| starts(&c.short)))
 }
 
+/// The criterion an unread header was most likely meant for: one whose
+/// column the file lacks (`lacking`), whose label, name or name's first
+/// word is at most two letters away from the header ("Complesita" for
+/// «Complessità»), and the only such one.
+pub fn likely_criterion(
+    header: &str,
+    grid: &Grid,
+    lacking: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let key = fold(header);
+    if key.chars().count() < 4 {
+        return None;
+    }
+    let near = |name: &str| {
+        let name = fold(name);
+        let first = name.split(' ').next().unwrap_or_default().to_string();
+        [name, first]
+            .iter()
+            .any(|n| n.chars().count() >= 4 && edit_distance(&key, n) <= 2)
+    };
+    let mut found = grid
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| lacking(*i) && (near(&c.short) || near(&c.name) || near(&c.id)))
+        .map(|(i, _)| i);
+    match (found.next(), found.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
+/// Letters to insert, delete or change to turn `a` into `b` (Levenshtein).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::new_plan;
+    use crate::model::presets::{como_2024_grid, new_plan};
+
+    #[test]
+    fn a_header_two_letters_off_is_the_criterion_it_was_meant_for() {
+        let grid = como_2024_grid();
+        let every = |_| true;
+        assert_eq!(edit_distance("complesita", "complessita"), 1);
+        assert_eq!(likely_criterion("Complesita", &grid, every), Some(0));
+        assert_eq!(likely_criterion("Rilevansa", &grid, every), Some(1));
+        assert_eq!(likely_criterion("Impatto utensa", &grid, every), Some(3));
+        // Only criteria the file lacks, and nothing for a header far from all.
+        assert_eq!(likely_criterion("Complesita", &grid, |i| i != 0), None);
+        assert_eq!(likely_criterion("Colore", &grid, every), None);
+        assert_eq!(likely_criterion("Note", &grid, every), None);
+    }
 
     #[test]
     fn criteria_by_name_short_or_id_in_any_case() {

@@ -30,7 +30,7 @@ use crate::model::plan::{Criterion, DirectWeight, Scale, Unit};
 use crate::model::Plan;
 use crate::text::{fill, plural, t};
 
-use super::columns::{column_of, Column};
+use super::columns::{column_of, likely_criterion, Column};
 use super::export::{HIGHER_IS_BETTER, LOWER_IS_BETTER};
 use super::text::{decode, detect_separator, fold, restore, Encoding};
 use super::{read_records, CsvError, Record, Separator};
@@ -145,6 +145,9 @@ pub struct Preview {
     pub missing_criteria: Vec<String>,
     /// Headers not understood, or repeated, whose cells are not read.
     pub ignored_columns: Vec<String>,
+    /// Of those, the ones most likely meant for a criterion the file lacks
+    /// (a misspelt «Complesita»): (header, the criterion's name).
+    pub likely_criteria: Vec<(String, String)>,
     /// The objectives that would be added, in file order.
     pub rows: Vec<ImportRow>,
     /// The rows that would not, in file order.
@@ -263,6 +266,13 @@ impl Preview {
     /// same unit in `plan` (compared as the findings compare titles), as in
     /// an edited export read back into its own plan: [`Existing::Update`]
     /// updates those objectives, [`Existing::Add`] would add them twice.
+    /// Whether the file has a column for the criterion at `index` of
+    /// [`Preview::criteria`]: without one, a row that updates an objective
+    /// keeps its score there.
+    pub fn has_scores_of(&self, index: usize) -> bool {
+        self.read.criteria.get(index).copied().unwrap_or(false)
+    }
+
     pub fn already_in(&self, plan: &Plan) -> Vec<usize> {
         self.rows
             .iter()
@@ -523,6 +533,16 @@ fn preview_records(
             .iter()
             .filter(|(c, _)| *c == Column::Unknown)
             .map(|(_, h)| h.clone())
+            .collect(),
+        likely_criteria: layout
+            .columns
+            .iter()
+            .filter(|(c, _)| *c == Column::Unknown)
+            .filter_map(|(_, h)| {
+                let lacking = |i| layout.find(Column::Criterion(i)).is_none();
+                likely_criterion(h, &plan.grid, lacking)
+                    .map(|i| (h.clone(), plan.grid.criteria[i].name.clone()))
+            })
             .collect(),
         rows,
         rejected,

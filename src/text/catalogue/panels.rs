@@ -91,9 +91,9 @@ texts! {
         units_title,
         /// `{n}`: the plan's objectives (300 or more).
         units_drawn_near_screen,
-        /// `{level}`: the unit's level, in lower case; `{unit}`: its name; `{n}`: the objectives it leads.
+        /// `{level}`: the unit's level with its article («il settore»); `{unit}`: its name; `{n}`: the objectives it leads.
         units_remove_question_one,
-        /// `{level}`: the unit's level, in lower case; `{unit}`: its name; `{n}`: the objectives it leads.
+        /// `{level}`: the unit's level with its article («il settore»); `{unit}`: its name; `{n}`: the objectives it leads.
         units_remove_question_many,
         /// `{unit}`: the unit's level and name.
         units_table_caption,
