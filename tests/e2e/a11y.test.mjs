@@ -69,6 +69,17 @@ test('the keyboard alone moves between score cells and adds objectives', async (
   assert.equal(await focused(), 'cella-o2-3');
   await page.keyboard.press('ArrowUp');
   assert.equal(await focused(), 'cella-o1-3');
+  // Enter, as in a spreadsheet, goes to the same criterion in the row below.
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'cella-o2-3');
+  // In a title, Enter writes no line break: a title is one line.
+  const title = await page.locator('#titolo-o2').inputValue();
+  await page.locator('#titolo-o2').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' 2024');
+  assert.equal(await page.locator('#titolo-o2').inputValue(), `${title} 2024`);
+  await page.getByRole('button', { name: 'Annulla', exact: true }).click();
 });
 
 test('deleting a row or a unit keeps the keyboard where it was, not at the page top', async () => {
