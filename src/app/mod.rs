@@ -353,6 +353,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 if below {
                 <Summary plan={Same(state.shown_plan.clone())} results={Same(state.results.clone())}
+                    proposed={(state.mode == state::Mode::Review).then(|| Same(state.proposed.clone()))}
                     outcome={state.show_results.then(|| Rc::new(crate::model::achievement::outcome(&state.shown_plan, &state.results)))} />
                 <SensitivityPanel plan={Same(state.plan.clone())} results={Same(state.results.clone())} />
                 <FindingsList plan={Same(state.plan.clone())} findings={Same(state.findings.clone())} />

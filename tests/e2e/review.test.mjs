@@ -84,12 +84,20 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   const [proposedSize, validatedSize] = await Promise.all(['ente-media-proposta', 'ente-media']
     .map((id) => cell(id).evaluate((e) => parseFloat(getComputedStyle(e).fontSize))));
   assert.ok(proposedSize < validatedSize / 2, `proposta ${proposedSize} px, media ${validatedSize} px`);
+  // The summary by unit: validated averages, and beside them the proposed ones.
+  assert.match(await cell('riepilogo-validato').innerText(), /^Numeri validati/);
+  const summary = cell('riepilogo-s1').locator('td');
+  assert.deepEqual((await summary.allInnerTexts()).slice(2, 4), ['19,67', '20,67']);
+  const enteRow = page.locator('.summary tfoot tr').last().locator('td');
+  assert.deepEqual((await enteRow.allInnerTexts()).slice(2, 4), ['21,49', '21,55']);
   await page.screenshot({ path: join(out, 'review.png') });
 
   // Back in Proposta the dirigente's numbers are on screen.
   await page.getByRole('button', { name: 'Proposta', exact: true }).click();
   assert.equal(await cell('punti-o3').innerText(), '26');
   assert.equal(await cell('media-s1').innerText(), '20,67');
+  assert.equal(await cell('riepilogo-validato').count(), 0, 'in Proposta the summary has one average');
+  assert.equal(await page.locator('.summary thead th').count(), 6);
   await page.getByRole('button', { name: 'Verifica', exact: true }).click();
 
   // Save, start anew, reopen: the review is in the file.

@@ -24,6 +24,10 @@ pub struct SummaryProps {
     /// Results per unit and of the ente, when shown.
     #[prop_or_default]
     pub outcome: Option<Rc<Outcome>>,
+    /// In Verifica, the numbers as proposed: their averages beside the
+    /// validated ones.
+    #[prop_or_default]
+    pub proposed: Option<Same<Results>>,
 }
 
 fn result_cell(value: Option<Dec>) -> Html {
@@ -34,7 +38,7 @@ fn result_cell(value: Option<Dec>) -> Html {
 /// percentage, written with two decimals as in the unit's table (45,50);
 /// under the criteria, minimum and maximum are points, written as the table's
 /// «Punti» column writes them (26 · 26,5).
-fn cells(stats: &Stats, percent: bool) -> Html {
+fn cells(stats: &Stats, percent: bool, proposed: Option<Option<Dec>>) -> Html {
     let opt = |v: Option<crate::model::Dec>, two: bool| {
         v.map_or("—".to_string(), |v| {
             if two || percent {
@@ -49,6 +53,9 @@ fn cells(stats: &Stats, percent: bool) -> Html {
             <td class="num">{ stats.all() }</td>
             <td class="num">{ stats.complete }</td>
             <td class="num">{ opt(stats.average, true) }</td>
+            if let Some(proposed) = proposed {
+                <td class="num proposed">{ opt(proposed, true) }</td>
+            }
             <td class="num">{ opt(stats.min, false) }</td>
             <td class="num">{ opt(stats.max, false) }</td>
         </>
@@ -68,6 +75,8 @@ struct RowProps {
     percent: bool,
     /// The unit's result, when results are shown.
     result: Option<Option<Dec>>,
+    /// In Verifica, the unit's average as proposed.
+    proposed: Option<Option<Dec>>,
 }
 
 /// One unit's row: drawn again only when its numbers change.
@@ -78,7 +87,7 @@ fn SummaryRow(props: &RowProps) -> Html {
             <th scope="row" class={format!("indent-{}", props.depth.min(3))}>
                 <span class="level-label">{ props.level.clone() }</span>{ " " }{ props.name.clone() }
             </th>
-            { cells(&props.stats, props.percent) }
+            { cells(&props.stats, props.percent, props.proposed) }
             if let Some(result) = props.result {
                 { result_cell(result) }
             }
@@ -96,6 +105,7 @@ struct ChunkProps {
     range: (usize, usize),
     results: Same<Results>,
     outcome: Option<Same<Outcome>>,
+    proposed: Option<Same<Results>>,
     /// Drawn only near the screen.
     lazy: bool,
     columns: usize,
@@ -140,9 +150,13 @@ fn SummaryChunk(props: &ChunkProps) -> Html {
         let r = &props.results.units[p.index];
         let stats = if p.rollup { &r.subtree } else { &r.own.stats };
         let result = props.outcome.as_ref().map(|o| if p.rollup { o.rollup[p.index] } else { o.units[p.index].score });
+        let proposed = props.proposed.as_ref().map(|r| {
+            let r = &r.units[p.index];
+            if p.rollup { r.subtree.average } else { r.own.stats.average }
+        });
         html! {
             <SummaryRow key={p.unit_id.to_string()} unit_id={p.unit_id.clone()} level={p.level.clone()} name={p.name.clone()}
-                depth={p.depth} rollup={p.rollup} stats={stats.clone()} {result} percent={props.percent} />
+                depth={p.depth} rollup={p.rollup} stats={stats.clone()} {result} {proposed} percent={props.percent} />
         }
     });
     html! {
@@ -192,7 +206,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     );
     let draw_all = use_draw_all();
     let lazy = plan.objectives.len() >= DRAW_NEAR_SCREEN_FROM && !draw_all;
-    let columns = 6 + usize::from(props.outcome.is_some());
+    let columns = 6 + usize::from(props.outcome.is_some()) + usize::from(props.proposed.is_some());
     let percent = plan.grid.method == Method::Direct;
     // A long plan draws the rows a chunk at a time, near the screen; each
     // chunk works out its rows only while drawn.
@@ -200,12 +214,15 @@ pub fn Summary(props: &SummaryProps) -> Html {
         let range = (k * ROWS_PER_CHUNK, ((k + 1) * ROWS_PER_CHUNK).min(places.len()));
         html! {
             <SummaryChunk key={k} places={Same(places.clone())} {range} results={props.results.clone()}
-                outcome={props.outcome.clone().map(Same)} {lazy} {columns} {percent} />
+                outcome={props.outcome.clone().map(Same)} proposed={props.proposed.clone()} {lazy} {columns} {percent} />
         }
     });
     html! {
         <section class="summary" aria-labelledby="riepilogo-titolo">
             <h2 id="riepilogo-titolo">{ t().panels.summary_title }</h2>
+            if props.proposed.is_some() {
+                <p class="hint" data-testid="riepilogo-validato">{ t().panels.summary_validated_hint }</p>
+            }
             <div class="table-scroll">
             <table class="table">
                 <caption>{ t().panels.summary_caption }</caption>
@@ -215,6 +232,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         <th scope="col" class="num">{ t().panels.summary_objectives }</th>
                         <th scope="col" class="num">{ t().panels.summary_scored }</th>
                         <th scope="col" class="num">{ t().panels.summary_average }</th>
+                        if props.proposed.is_some() {
+                            <th scope="col" class="num">{ t().panels.summary_proposed_average }</th>
+                        }
                         <th scope="col" class="num">{ t().panels.summary_min }</th>
                         <th scope="col" class="num">{ t().panels.summary_max }</th>
                         if props.outcome.is_some() {
@@ -227,7 +247,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     if !props.results.shared.members.is_empty() {
                         <tr class="rollup-row">
                             <th scope="row">{ t().panels.summary_shared }</th>
-                            { cells(&props.results.shared.stats, percent) }
+                            { cells(&props.results.shared.stats, percent, props.proposed.as_ref().map(|r| r.shared.stats.average)) }
                             if props.outcome.is_some() {
                                 { result_cell(group_result(plan, &props.results.shared).score) }
                             }
@@ -235,7 +255,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     }
                     <tr>
                         <th scope="row">{ fill(t().panels.summary_ente_total, &[("ente", &plan.ente.name)]) }</th>
-                        { cells(&props.results.ente, percent) }
+                        { cells(&props.results.ente, percent, props.proposed.as_ref().map(|r| r.ente.average)) }
                         if let Some(o) = &props.outcome {
                             <td class="num" data-testid="risultato-ente">{ o.ente.map_or("—".to_string(), |v| number(v, 2)) }</td>
                         }

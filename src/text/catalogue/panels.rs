@@ -244,6 +244,10 @@ texts! {
         summary_objectives,
         summary_scored,
         summary_average,
+        /// In Verifica, the column of the averages as proposed.
+        summary_proposed_average,
+        /// In Verifica, under the heading: which numbers the table shows.
+        summary_validated_hint,
         summary_min,
         summary_max,
         summary_result,

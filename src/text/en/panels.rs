@@ -176,6 +176,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     summary_objectives: "Objectives",
     summary_scored: "Scored",
     summary_average: "Average",
+    summary_proposed_average: "Proposed average",
+    summary_validated_hint: "Validated numbers: with the scores the Nucleo revised where it revised them. Beside each average, the one the dirigente proposed.",
     summary_min: "Minimum",
     summary_max: "Maximum",
     summary_result: "Result",

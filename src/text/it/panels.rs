@@ -176,6 +176,8 @@ pub const PANELS: PanelTexts = PanelTexts {
     summary_objectives: "Obiettivi",
     summary_scored: "Valutati",
     summary_average: "Media",
+    summary_proposed_average: "Media proposta",
+    summary_validated_hint: "Numeri validati: con i punteggi rivisti dal Nucleo dove li ha rivisti. Accanto a ogni media, quella proposta dal dirigente.",
     summary_min: "Minimo",
     summary_max: "Massimo",
     summary_result: "Risultato",
