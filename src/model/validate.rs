@@ -727,6 +727,22 @@ fn check_maximum(plan: &Plan, units: &IdTable, i: usize, out: &mut Vec<Finding>)
     }
 }
 
+/// What is wrong with the name of the unit at `index`, as the findings say
+/// it, to show at its field: none, or one that another unit has too (the
+/// same words, whatever their case). `None` when the name is fine.
+pub fn unit_name_problem(plan: &Plan, index: usize) -> Option<&'static str> {
+    let unit = plan.units.get(index)?;
+    let key = unit.name.trim().to_lowercase();
+    if key.is_empty() {
+        return Some(t().model.unit_no_name);
+    }
+    plan.units
+        .iter()
+        .enumerate()
+        .any(|(i, u)| i != index && u.name.trim().to_lowercase() == key)
+        .then_some(t().model.units_same_name)
+}
+
 /// Why a score is not admitted by a criterion, or `None` if it is.
 pub fn score_problem(score: Dec, criterion: &Criterion) -> Option<String> {
     match &criterion.scale {
@@ -1093,6 +1109,21 @@ mod tests {
     use crate::model::presets::{new_plan, new_plan_with, Preset};
     use crate::model::review::Verdict;
     use crate::text::{with_lang, Lang};
+
+    #[test]
+    fn a_unit_name_left_empty_or_taken_is_said_at_its_field() {
+        let mut plan = new_plan(2025);
+        plan.units.clear();
+        let tributi = plan.add_unit("Settore Tributi", 0, None);
+        plan.add_unit("Settore Qualità", 0, None);
+        assert_eq!(unit_name_problem(&plan, 0), None);
+        plan.rename_unit(&tributi, "  ");
+        assert_eq!(unit_name_problem(&plan, 0), Some(t().model.unit_no_name));
+        plan.rename_unit(&tributi, "settore qualità ");
+        assert_eq!(unit_name_problem(&plan, 0), Some(t().model.units_same_name));
+        assert_eq!(unit_name_problem(&plan, 1), Some(t().model.units_same_name));
+        assert_eq!(unit_name_problem(&plan, 7), None);
+    }
 
     #[test]
     fn the_model_speaks_english_when_english_is_chosen() {

@@ -122,9 +122,29 @@ test('a score out of range is shown next to its field and not recorded', async (
   assert.match(await error.innerText(), /fuori dall'intervallo ammesso, da 0 a 15/);
   assert.equal(await page.locator('#cella-o2-1').getAttribute('aria-invalid'), 'true');
   assert.equal(await cell('punti-o2').innerText(), '18');
+  // The message widens the column; the field stays under its column's name.
+  const right = (sel) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().right);
+  const [field, header] = await Promise.all([right('#cella-o2-1'), right('#unita-s1 table.objectives thead th:nth-child(4)')]);
+  assert.ok(header - field < 12, `field's right edge ${field}, its column name's ${header}`);
   await page.screenshot({ path: join(out, 'error-cell.png') });
   await page.locator('#cella-o2-1').fill('7');
   assert.equal(await error.count(), 0);
+});
+
+test('a unit\'s name left empty or taken by another is said at its field', async () => {
+  const name = page.locator('#nome-unita-s1');
+  const error = page.locator('#nome-unita-errore-s1');
+  await page.locator('#unita-s1 .unit-edit > summary').click();
+  const before = await name.inputValue();
+  await name.fill('');
+  assert.equal(await error.innerText(), "L'unità non ha un nome.");
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  await name.fill('SETTORE 2: ORGANIZZAZIONE E RISORSE UMANE');
+  assert.equal(await error.innerText(), 'Due unità hanno lo stesso nome.');
+  await name.fill(before);
+  assert.equal(await error.count(), 0);
+  assert.equal(await name.getAttribute('aria-invalid'), 'false');
+  await page.locator('#unita-s1 .unit-edit > summary').click();
 });
 
 test('save downloads the plan, and opening it gives the same numbers', async () => {

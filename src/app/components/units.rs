@@ -303,6 +303,12 @@ fn UnitSection(props: &SectionProps) -> Html {
     };
     // The unit's editor builds its list of parents only while open.
     let (edit_open, on_edit_toggle) = use_details_open(false);
+    // A name left empty, or another unit's, is said at its field too (and in
+    // the findings): looked for only while the editor is open.
+    let name_problem = edit_open
+        .then(|| crate::model::validate::unit_name_problem(plan, props.index))
+        .flatten();
+    let name_error_id = dom_id("nome-unita-errore", &[&unit.id]);
     let parent_field = (edit_open && unit.level > 0).then(|| {
         let select_id = dom_id("unita-superiore", &[&unit.id]);
         html! {
@@ -409,7 +415,11 @@ fn UnitSection(props: &SectionProps) -> Html {
                     <summary>{ fill(t().panels.units_edit, &[("level", &level.to_lowercase())]) }</summary>
                     <div class="field">
                         <label for={dom_id("nome-unita", &[&unit.id])}>{ t().panels.units_name }</label>
-                        <input id={dom_id("nome-unita", &[&unit.id])} class="form-control" type="text" value={unit.name.clone()} oninput={on_rename} />
+                        <input id={dom_id("nome-unita", &[&unit.id])} class="form-control" type="text" value={unit.name.clone()} oninput={on_rename}
+                            aria-invalid={name_problem.is_some().to_string()} aria-describedby={name_problem.map(|_| name_error_id.clone())} />
+                        if let Some(problem) = name_problem {
+                            <span class="field-error" id={name_error_id}>{ icon(It::Error) }{ problem }</span>
+                        }
                     </div>
                     { parent_field.unwrap_or_default() }
                     <button type="button" class="btn btn-danger btn-outline-danger btn-xs" onclick={on_remove}
