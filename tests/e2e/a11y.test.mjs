@@ -80,6 +80,22 @@ test('the keyboard alone moves between score cells and adds objectives', async (
   await page.keyboard.type(' 2024');
   assert.equal(await page.locator('#titolo-o2').inputValue(), `${title} 2024`);
   await page.getByRole('button', { name: 'Annulla', exact: true }).click();
+  // Escape gives a score's field back what it held before the entry: a
+  // refused value and its message go, a valid one stops counting.
+  const field = page.locator('#cella-o2-1');
+  const before = await field.inputValue();
+  const points = await page.getByTestId('punti-o2').innerText();
+  await field.focus();
+  await field.fill('99');
+  await page.locator('#cella-o2-1-errore').waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await field.inputValue(), before);
+  assert.equal(await page.locator('#cella-o2-1-errore').count(), 0);
+  await field.fill('1');
+  assert.notEqual(await page.getByTestId('punti-o2').innerText(), points);
+  await page.keyboard.press('Escape');
+  assert.equal(await field.inputValue(), before);
+  assert.equal(await page.getByTestId('punti-o2').innerText(), points);
 });
 
 test('deleting a row or a unit keeps the keyboard where it was, not at the page top', async () => {

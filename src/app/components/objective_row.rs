@@ -85,7 +85,7 @@ pub struct RowResults {
 /// Keyboard moves between score cells: ↑/↓ to the same criterion in the row
 /// above or below, ←/→ at the edge of the text to the cell beside; Enter, as
 /// in a spreadsheet, to the same criterion in the row below, and in the last
-/// row adds an objective.
+/// row adds an objective. (Escape is the field's own: see [`BEFORE_ENTRY`].)
 fn cell_keys(e: &KeyboardEvent, c: usize, is_last: bool, add: &Callback<()>) {
     use wasm_bindgen::JsCast;
     let Some(input) = e
@@ -137,6 +137,10 @@ fn cell_keys(e: &KeyboardEvent, c: usize, is_last: bool, add: &Callback<()>) {
         }
     }
 }
+
+/// The attribute in which a score's field keeps what it held when it took
+/// the focus, which Escape gives back.
+const BEFORE_ENTRY: &str = "data-prima";
 
 fn verdict_value(v: Verdict) -> &'static str {
     match v {
@@ -312,11 +316,28 @@ pub fn ObjectiveRow(props: &RowProps) -> Html {
                         s(Action::SetScore { id: id.clone(), criterion: c, text: e.target_unchecked_into::<HtmlInputElement>().value() })
                     });
                     let add = add_after.clone();
-                    let onkeydown = Callback::from(move |e: KeyboardEvent| cell_keys(&e, c, is_last, &add));
+                    // Escape, as in a spreadsheet, gives the field back what
+                    // it held when it took the focus.
+                    let (s, id) = (send.clone(), o.id.clone());
+                    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                        if e.key() != "Escape" {
+                            return cell_keys(&e, c, is_last, &add);
+                        }
+                        let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+                        if let Some(before) = input.get_attribute(BEFORE_ENTRY).filter(|b| *b != input.value()) {
+                            input.set_value(&before);
+                            s(Action::SetScore { id: id.clone(), criterion: c, text: before });
+                        }
+                    });
+                    let onfocus = Callback::from(|e: FocusEvent| {
+                        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                            let _ = input.set_attribute(BEFORE_ENTRY, &input.value());
+                        }
+                    });
                     let s = send.clone();
                     let onchange = Callback::from(move |_: Event| s(Action::FieldLeft));
                     html! {
-                        <input id={cell_id.clone()} class="score form-control" type="text" inputmode="decimal" autocomplete="off" {onkeydown} {onchange}
+                        <input id={cell_id.clone()} class="score form-control" type="text" inputmode="decimal" autocomplete="off" {onkeydown} {onchange} {onfocus}
                             value={props.cells.get(c).cloned().unwrap_or_default()}
                             aria-label={accessible}
                             aria-invalid={error.is_some().to_string()}
