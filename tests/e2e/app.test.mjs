@@ -548,6 +548,16 @@ test('the ente\'s line in the averages chart has its label whole, on the side wi
   });
   assert.match(fit.text, /21,55/);
   assert.ok(fit.left >= 0 && fit.right <= fit.width, `label from ${fit.left.toFixed(0)} to ${fit.right.toFixed(0)} in ${fit.width}`);
+  // The line is drawn under the bars and their values, which have a white
+  // edge: it never runs through a number (19,67 · 20,33 near 21,55).
+  const under = await label.evaluate((text) => {
+    const svg = text.ownerSVGElement;
+    const line = svg.querySelector('line');
+    const values = [...svg.querySelectorAll('text.chart-value')].filter((v) => v !== text);
+    return values.every((v) => line.compareDocumentPosition(v) & Node.DOCUMENT_POSITION_FOLLOWING)
+      && getComputedStyle(values[0]).stroke !== 'none';
+  });
+  assert.ok(under, 'the values are drawn over the line, with an edge');
   await context.close();
 });
 

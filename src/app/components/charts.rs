@@ -369,9 +369,8 @@ fn BarChart(props: &BarChartProps) -> Html {
                 viewBox={format!("0 0 {} {height}", LABEL_W + PLOT_W + 60)} width="100%" data-testid={id}>
                 <title id={format!("{id}-titolo")}>{ props.title.clone() }</title>
                 <desc id={format!("{id}-desc")}>{ fill(props.desc, &[("bars", &described), (props.value_name, &marker_value)]) }</desc>
-                { for bars.iter().enumerate().map(|(i, b)| html! {
-                    <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={props.fill} />
-                }) }
+                // The ente's line under the bars and their values (which
+                // have a white edge), so that it never runs through a number.
                 if let Some((value, at)) = ente.clone() {
                     <line x1={at.to_string()} x2={at.to_string()} y1={(ROW_H / 2).to_string()} y2={(height - 4).to_string()}
                         stroke="#a61d4d" stroke-width="2" stroke-dasharray="5 3" />
@@ -380,6 +379,9 @@ fn BarChart(props: &BarChartProps) -> Html {
                         text-anchor={if at > LABEL_W + PLOT_W / 2 { "end" } else { "start" }}
                         class="chart-value" data-testid={format!("{id}-marcatore")}>{ fill(props.marker, &[(props.value_name, &value)]) }</text>
                 }
+                { for bars.iter().enumerate().map(|(i, b)| html! {
+                    <Bar row={i as u32 + 1} label={b.label.clone()} length={b.length} value={b.value} fill={props.fill} />
+                }) }
             </svg>
             </div>
         </>
