@@ -84,8 +84,20 @@ test('printed on A4 with results, every column of the annex is on the page', asy
       const style = (selector) => getComputedStyle(document.querySelector(selector));
       return [style('.objectives > tbody > tr:last-child').breakAfter, style('.objectives > tfoot > tr').breakBefore];
     }), ['avoid', 'avoid']);
+    // Every unit's points by criterion: the one chosen on screen, then the
+    // others, once printing has asked for everything to be drawn.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const stacked = page.locator('svg[data-testid^="grafico-pila"]');
+    await page.waitForFunction(() => document.querySelectorAll('svg[data-testid^="grafico-pila"]').length > 1);
+    const units = await page.locator('#grafico-unita option').count();
+    assert.equal(await stacked.count(), units, 'one chart per unit with objectives');
+    const visible = await stacked.evaluateAll((svgs) => svgs.filter((s) => s.getClientRects().length).length);
+    assert.equal(visible, units, 'all of them print');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     assert.ok(pdf.length > 10_000);
+    await page.emulateMedia({ media: 'screen' });
+    const onScreen = await stacked.evaluateAll((svgs) => svgs.filter((s) => s.getClientRects().length).length);
+    assert.equal(onScreen, 1, 'on screen, the one chosen');
   } finally {
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1400, height: 1000 });
@@ -132,7 +144,8 @@ test('on a phone the sensitivity table and the charts scroll from the keyboard, 
 });
 
 test('on a phone the charts keep labels of at least 10 px', async () => {
-  const sizes = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].map((svg) => {
+  // The charts on screen (those only printed are not).
+  const sizes = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].filter((svg) => svg.getClientRects().length).map((svg) => {
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     const fonts = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
     return { id: svg.dataset.testid, smallest: Math.min(...fonts), texts: fonts.length };

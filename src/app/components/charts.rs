@@ -8,6 +8,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::app::components::near_screen::use_draw_all;
 use crate::app::fingerprint::Same;
 
 use crate::model::achievement::Outcome;
@@ -152,6 +153,74 @@ fn Bar(props: &BarProps) -> Html {
     }
 }
 
+/// One unit's objectives, their points stacked by criterion, as an
+/// accessible SVG image whose test id is `id` (its title's and
+/// description's ids start with it).
+fn stacked_chart(plan: &Plan, unit: &str, members: &[usize], id: &str) -> Html {
+    let rows = stacks(plan, members);
+    let h = (rows.len() as u32 + 2) * ROW_H + 20;
+    let desc: Vec<String> = rows
+        .iter()
+        .map(|s| {
+            let parts: Vec<String> = s
+                .segments
+                .iter()
+                .map(|(c, p, _, _)| format!("{} {}", plan.grid.criteria[*c].short, points(*p)))
+                .collect();
+            fill(
+                t().panels.charts_stacked_row,
+                &[
+                    ("objective", &s.label),
+                    ("points", &parts.join(", ")),
+                    ("total", &points(s.total)),
+                ],
+            )
+        })
+        .collect();
+    let title = fill(t().panels.charts_stacked_title, &[("unit", &unit)]);
+    html! {
+        <>
+        // On paper, where the unit's list is not, each chart says whose it is.
+        <p class="print-only chart-caption" aria-hidden="true">{ title.clone() }</p>
+        <div class="chart-scroll" tabindex="0" role="region" aria-label={title.clone()}>
+        <svg class="chart" role="img" aria-labelledby={format!("{id}-titolo {id}-desc")}
+            viewBox={format!("0 0 {} {h}", LABEL_W + PLOT_W + 60)} width="100%" data-testid={id.to_string()}>
+            <title id={format!("{id}-titolo")}>{ title }</title>
+            <desc id={format!("{id}-desc")}>{ desc.join("; ") }</desc>
+            { for rows.iter().enumerate().map(|(i, s)| {
+                let y = (i as u32 + 1) * ROW_H;
+                html! {
+                    <g>
+                        <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&s.label, 44) }</text>
+                        { for s.segments.iter().map(|(c, p, start, len)| html! {
+                            <g>
+                                <rect x={x(*start).to_string()} y={(y + 3).to_string()} width={(x(start + len) - x(*start)).to_string()} height="16"
+                                    fill={PALETTE[c % PALETTE.len()]} stroke="#fff" />
+                                if *len >= 30 {
+                                    <text x={(x(*start) + 3).to_string()} y={(y + 15).to_string()} class="chart-segment">{ points(*p) }</text>
+                                }
+                            </g>
+                        }) }
+                        <text x={(x(s.segments.last().map_or(0, |l| l.2 + l.3)) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ points(s.total) }</text>
+                    </g>
+                }
+            }) }
+            { for plan.grid.criteria.iter().enumerate().map(|(c, criterion)| {
+                let lx = LABEL_W + (c as u32) * (PLOT_W / plan.grid.criteria.len().max(1) as u32);
+                let ly = (rows.len() as u32 + 1) * ROW_H + 8;
+                html! {
+                    <g>
+                        <rect x={lx.to_string()} y={ly.to_string()} width="12" height="12" fill={PALETTE[c % PALETTE.len()]} />
+                        <text x={(lx + 16).to_string()} y={(ly + 11).to_string()} class="chart-label">{ criterion.short.clone() }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+        </div>
+        </>
+    }
+}
+
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let plan = &props.plan;
@@ -230,53 +299,24 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let selected = (*unit_choice)
         .clone()
         .or_else(|| units_with_tables.first().map(|(id, _, _)| id.clone()));
+    let draw_all = use_draw_all();
     let stacked = (plan.grid.method == Method::Criteria).then(|| {
         let Some((_, name, members)) = units_with_tables.iter().find(|(id, _, _)| Some(id) == selected.as_ref()) else { return Html::default() };
-        let rows = stacks(plan, members);
-        let h = (rows.len() as u32 + 2) * ROW_H + 20;
-        let desc: Vec<String> = rows.iter().map(|s| {
-            let parts: Vec<String> = s.segments.iter().map(|(c, p, _, _)| format!("{} {}", plan.grid.criteria[*c].short, points(*p))).collect();
-            fill(t().panels.charts_stacked_row, &[("objective", &s.label), ("points", &parts.join(", ")), ("total", &points(s.total))])
-        }).collect();
-        let title = fill(t().panels.charts_stacked_title, &[("unit", name)]);
+        // Printed, the annex has every unit's chart: the others follow the
+        // one on screen, drawn once printing asks for everything.
+        let others = draw_all.then(|| {
+            choices.iter().filter(|(id, _, _, _)| Some(id.as_str()) != selected.as_deref()).map(|(id, label, u, _)| {
+                let members: Vec<usize> = props.results.units[*u].own.members.iter().map(|m| m.objective).collect();
+                stacked_chart(plan, label, &members, &format!("grafico-pila-{id}"))
+            }).collect::<Html>()
+        });
         html! {
             <>
                 <UnitPicker choices={choices.clone()} selected={selected.clone().map(AttrValue::from)} onchange={on_unit} />
-                <div class="chart-scroll" tabindex="0" role="region" aria-label={title.clone()}>
-                <svg class="chart" role="img" aria-labelledby="grafico-pila-titolo grafico-pila-desc"
-                    viewBox={format!("0 0 {} {h}", LABEL_W + PLOT_W + 60)} width="100%" data-testid="grafico-pila">
-                    <title id="grafico-pila-titolo">{ title }</title>
-                    <desc id="grafico-pila-desc">{ desc.join("; ") }</desc>
-                    { for rows.iter().enumerate().map(|(i, s)| {
-                        let y = (i as u32 + 1) * ROW_H;
-                        html! {
-                            <g>
-                                <text x={(LABEL_W - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" class="chart-label">{ short(&s.label, 44) }</text>
-                                { for s.segments.iter().map(|(c, p, start, len)| html! {
-                                    <g>
-                                        <rect x={x(*start).to_string()} y={(y + 3).to_string()} width={(x(start + len) - x(*start)).to_string()} height="16"
-                                            fill={PALETTE[c % PALETTE.len()]} stroke="#fff" />
-                                        if *len >= 30 {
-                                            <text x={(x(*start) + 3).to_string()} y={(y + 15).to_string()} class="chart-segment">{ points(*p) }</text>
-                                        }
-                                    </g>
-                                }) }
-                                <text x={(x(s.segments.last().map_or(0, |l| l.2 + l.3)) + 4).to_string()} y={(y + 15).to_string()} class="chart-value">{ points(s.total) }</text>
-                            </g>
-                        }
-                    }) }
-                    { for plan.grid.criteria.iter().enumerate().map(|(c, criterion)| {
-                        let lx = LABEL_W + (c as u32) * (PLOT_W / plan.grid.criteria.len().max(1) as u32);
-                        let ly = (rows.len() as u32 + 1) * ROW_H + 8;
-                        html! {
-                            <g>
-                                <rect x={lx.to_string()} y={ly.to_string()} width="12" height="12" fill={PALETTE[c % PALETTE.len()]} />
-                                <text x={(lx + 16).to_string()} y={(ly + 11).to_string()} class="chart-label">{ criterion.short.clone() }</text>
-                            </g>
-                        }
-                    }) }
-                </svg>
-                </div>
+                { stacked_chart(plan, name, members, "grafico-pila") }
+                if let Some(others) = others {
+                    <div class="print-only">{ others }</div>
+                }
             </>
         }
     });
