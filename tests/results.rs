@@ -310,3 +310,49 @@ fn bands_are_set_in_order_within_0_and_100_or_removed() {
     assert_eq!(plan.set_bands(None), Ok(()));
     assert_eq!(plan.grid.bands, None);
 }
+
+#[test]
+fn a_unit_of_prerequisites_only_is_left_out_of_the_results_above_it() {
+    use pesatura::model::edit::parse_direct;
+    use pesatura::model::presets::{new_plan_with, Preset};
+    // Area Servizi: Settore Bilancio (20 / 30,5 / 49,5) and Settore Tributi,
+    // whose three objectives are prerequisites («X»).
+    let mut plan = new_plan_with(2025, Preset::DirectPercent);
+    plan.units.clear();
+    let area = plan.add_unit("Area Servizi", 0, None);
+    let bilancio = plan.add_unit("Settore Bilancio", 1, Some(&area));
+    let tributi = plan.add_unit("Settore Tributi", 1, Some(&area));
+    for (unit, weights, achieved) in [
+        (&bilancio, ["20", "30,5", "49,5"], ["100", "66,67", "33,33"]),
+        (&tributi, ["X", "x", "X"], ["", "", ""]),
+    ] {
+        for (w, a) in weights.into_iter().zip(achieved) {
+            let id = plan.add_objective(unit);
+            plan.set_direct(&id, parse_direct(w).unwrap());
+            if !a.is_empty() {
+                let i = plan.objectives.iter().position(|o| o.id == id).unwrap();
+                plan.objectives[i].achievement = Some(Achievement::Percent(d(a)));
+            }
+        }
+    }
+    let results = compute(&plan);
+    let o = outcome(&plan, &results);
+    let [area_at, bilancio_at, tributi_at] =
+        [&area, &bilancio, &tributi].map(|id| plan.units.iter().position(|u| &u.id == id).unwrap());
+    // (20 × 100 + 30,5 × 66,67 + 49,5 × 33,33) / 100 = 56,83…
+    assert_eq!(
+        o.units[bilancio_at]
+            .score
+            .map(|s| pesatura::model::format::format_it(s, 2))
+            .as_deref(),
+        Some("56,83")
+    );
+    assert_eq!(o.units[tributi_at].score, None);
+    assert_eq!(o.rollup[area_at], o.units[bilancio_at].score);
+    assert_eq!(o.ente, o.units[bilancio_at].score);
+    // An objective of Tributi with a weight but no achievement makes them missing again.
+    let id = plan.add_objective(&tributi);
+    plan.set_direct(&id, parse_direct("100").unwrap());
+    let o = outcome(&plan, &compute(&plan));
+    assert_eq!((o.rollup[area_at], o.ente), (None, None));
+}

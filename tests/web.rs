@@ -699,3 +699,49 @@ fn a_notice_is_said_again_in_the_language_chosen() {
     let back = english.reduce(Action::SetLanguage(Lang::It));
     assert_eq!(text(&back), italian);
 }
+
+#[wasm_bindgen_test]
+fn a_changed_type_or_assigned_weight_is_announced_with_its_numbers() {
+    use pesatura::app::state::{Action, State};
+    use pesatura::model::plan::Scale;
+    use pesatura::model::presets::{new_plan_with, Preset};
+    use yew::functional::Reducible;
+
+    let mut plan = new_plan_with(2025, Preset::LevelsAndTypes);
+    let unit = plan.units[0].id.clone();
+    let id = plan.add_objective(&unit);
+    for c in 0..plan.grid.criteria.len() {
+        let Scale::Levels(levels) = &plan.grid.criteria[c].scale else {
+            panic!("the preset's criteria are on levels")
+        };
+        let points = levels[0].points;
+        plan.set_score(&id, c, Some(points));
+    }
+    let first = plan.grid.types[0].id.clone();
+    let second = plan.grid.types[1].id.clone();
+    plan.set_kind(&id, Some(&first));
+    let state = Rc::new(State::new(plan));
+    assert_eq!(state.announcement, "");
+    let changed = state.reduce(Action::SetKind {
+        id: id.clone(),
+        kind: Some(second),
+    });
+    assert!(
+        changed.announcement.starts_with("Totale dell'obiettivo: "),
+        "{}",
+        changed.announcement
+    );
+    let direct = Rc::new(State::new(new_plan_with(2025, Preset::DirectPercent)));
+    let unit = direct.plan.units[0].id.clone();
+    let direct = direct.reduce(Action::AddObjective { unit });
+    let id = direct.plan.objectives[0].id.clone();
+    let weighed = direct.reduce(Action::SetDirect {
+        id,
+        text: "40".into(),
+    });
+    assert!(
+        weighed.announcement.contains("40"),
+        "{}",
+        weighed.announcement
+    );
+}

@@ -1601,6 +1601,7 @@ impl State {
                     drafts: Rc::new(drafts),
                     ..self.edited_objective(&id, |p, i| p.set_direct_at(i, weight))
                 }
+                .announced(&id)
             }
             Err(error) => {
                 drafts.insert(
@@ -2232,9 +2233,9 @@ impl State {
                 next.drafts = Rc::new(drafts);
                 next.announced(&id)
             }
-            Action::SetKind { id, kind } => {
-                self.edited_objective(&id, |p, i| p.set_kind_at(i, kind.as_deref()))
-            }
+            Action::SetKind { id, kind } => self
+                .edited_objective(&id, |p, i| p.set_kind_at(i, kind.as_deref()))
+                .announced(&id),
             Action::SetDirect { id, text } => self.set_direct(id, text),
             Action::ToggleSharedUnit { id, unit } => {
                 let shared = |s: &State| {

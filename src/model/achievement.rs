@@ -186,7 +186,7 @@ pub fn outcome(plan: &Plan, results: &Results) -> Outcome {
                 }
                 cur = c.parent.as_deref().and_then(index).map(|p| &plan.units[p]);
             }
-            if below && !results.units[v].own.members.is_empty() {
+            if below && counts_in_results(results, v) {
                 match units[v].score {
                     Some(s) => scores.push(s),
                     None => complete = false,
@@ -198,7 +198,7 @@ pub fn outcome(plan: &Plan, results: &Results) -> Outcome {
     let mut all = Vec::new();
     let mut complete = true;
     for (v, r) in units.iter().enumerate() {
-        if results.units[v].own.members.is_empty() {
+        if !counts_in_results(results, v) {
             continue;
         }
         match r.score {
@@ -212,6 +212,14 @@ pub fn outcome(plan: &Plan, results: &Results) -> Outcome {
         rollup,
         ente,
     }
+}
+
+/// Whether the unit at `v` has a result to count in its areas' and the
+/// ente's: objectives of its own of which one at least can carry a weight.
+/// A unit of prerequisites only («X», under direct percentages) has none,
+/// ever, and is left out rather than leaving every result above it missing.
+fn counts_in_results(results: &Results, v: usize) -> bool {
+    results.units[v].own.stats.objectives > 0
 }
 
 fn mean_of(values: &[Dec]) -> Option<Dec> {

@@ -211,7 +211,7 @@ pub const APP: AppTexts = AppTexts {
     notice_restored: "Restored the work autosaved in this browser.",
     notice_restored_at: "Restored the work autosaved in this browser on {saved_at}.",
     notice_comparing: "Comparing with “{name}”: the differences are at the top of the page.",
-    comparison_other_ente: "Note: the other file is the plan of “{ente}” for {year}, not this ente and year. Objectives are paired by their identifier: the differences listed may compare objectives that have nothing in common.",
+    comparison_other_ente: "Note: the other file is the plan of “{ente}” for {year}, not this administration and year. Objectives are paired by their identifier: the differences listed may compare objectives that have nothing in common.",
     notice_compare_refused: "“{name}”: {error} The comparison was not made.",
     notice_imported_one: "Imported {n} objective from “{name}”.",
     notice_imported_many: "Imported {n} objectives from “{name}”.",
