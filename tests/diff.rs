@@ -259,3 +259,52 @@ fn a_change_of_average_is_the_difference_of_the_averages_as_shown() {
         Some("-0,66")
     );
 }
+
+#[test]
+fn a_unit_renamed_is_one_change_and_its_objectives_stay_where_they_were() {
+    let before = como();
+    let mut after = como();
+    let settore_3 = after
+        .units
+        .iter()
+        .find(|u| u.name.starts_with("SETTORE 3:"))
+        .unwrap()
+        .id
+        .clone();
+    after.rename_unit(&settore_3, "SETTORE 3: PATRIMONIO E COMMERCIO");
+    let d = diff(&before, &after);
+    assert!(
+        !d.changes.iter().any(|c| matches!(c, Change::Moved { .. })),
+        "{:?}",
+        d.changes
+    );
+    assert_eq!(d.changes.len(), 1, "{:?}", d.changes);
+    let Change::UnitRenamed { from, to } = &d.changes[0] else {
+        panic!("{:?}", d.changes[0])
+    };
+    assert!(from.contains("COMMERCIO - SUAP"), "{from}");
+    assert!(to.contains("PATRIMONIO E COMMERCIO"), "{to}");
+    // An objective put under another unit is moved.
+    let mut moved = como();
+    let settore_4 = moved
+        .units
+        .iter()
+        .find(|u| u.name.starts_with("SETTORE 4:"))
+        .unwrap()
+        .id
+        .clone();
+    let first_of_3 = moved
+        .objectives
+        .iter()
+        .position(|o| o.unit == settore_3)
+        .unwrap();
+    moved.objectives[first_of_3].unit = settore_4;
+    let d = diff(&before, &moved);
+    assert_eq!(
+        d.changes
+            .iter()
+            .filter(|c| matches!(c, Change::Moved { .. }))
+            .count(),
+        1
+    );
+}

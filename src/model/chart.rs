@@ -23,6 +23,10 @@ pub struct Bar {
 pub struct AverageChart {
     pub bars: Vec<Bar>,
     pub scale_max: Dec,
+    /// Whether the scale ends at a fixed maximum (the grid's points, 100 %),
+    /// written as points are, or at the highest average, written with its
+    /// two decimals as the averages are (8,30).
+    pub scale_fixed: bool,
     pub ente: Option<(Dec, u32)>,
 }
 
@@ -60,10 +64,10 @@ pub fn averages(plan: &Plan, results: &Results) -> AverageChart {
         ));
     }
     let highest = rows.iter().map(|(_, v)| *v).max().unwrap_or_default();
-    let scale_max = if plan.grid.method == Method::Criteria
+    let scale_fixed = plan.grid.method == Method::Criteria
         && plan.grid.types.is_empty()
-        && plan.grid.max_points() >= highest
-    {
+        && plan.grid.max_points() >= highest;
+    let scale_max = if scale_fixed {
         plan.grid.max_points()
     } else {
         highest
@@ -78,6 +82,7 @@ pub fn averages(plan: &Plan, results: &Results) -> AverageChart {
             })
             .collect(),
         scale_max,
+        scale_fixed,
         ente: results.ente.average.map(|a| (a, length(a, scale_max))),
     }
 }
@@ -100,6 +105,7 @@ pub fn results(plan: &Plan, results: &Results, outcome: &Outcome) -> AverageChar
     AverageChart {
         bars,
         scale_max: Dec::HUNDRED,
+        scale_fixed: true,
         ente: outcome.ente.map(|e| (e, length(e, Dec::HUNDRED))),
     }
 }
@@ -157,10 +163,31 @@ mod tests {
     use crate::model::compute;
 
     #[test]
+    fn direct_percentages_on_a_scale_that_ends_at_the_highest_average() {
+        use crate::model::plan::DirectWeight;
+        use crate::model::presets::{new_plan_with, Preset};
+        let mut plan = new_plan_with(2025, Preset::DirectPercent);
+        let unit = plan.units[0].id.clone();
+        for p in ["45,5", "54,5", "33,2"] {
+            let id = plan.add_objective(&unit);
+            let p = crate::model::decimal::parse_number(p).unwrap();
+            plan.set_direct(&id, Some(DirectWeight::Percent(p)));
+        }
+        let chart = averages(&plan, &compute(&plan));
+        // (45,5 + 54,5 + 33,2) / 3 = 44,40: the scale, written as an average is.
+        assert_eq!(
+            chart.scale_max,
+            crate::model::decimal::parse_number("44,4").unwrap()
+        );
+        assert!(!chart.scale_fixed);
+    }
+
+    #[test]
     fn como_averages_on_the_40_point_scale() {
         let plan = json::load(include_bytes!("../../examples/como-peg-2024.json")).unwrap();
         let chart = averages(&plan, &compute(&plan));
         assert_eq!(chart.scale_max, Dec::from_int(40));
+        assert!(chart.scale_fixed);
         assert_eq!(chart.bars.len(), 18, "17 settori and the common objectives");
         let s3 = chart
             .bars

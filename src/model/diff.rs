@@ -44,6 +44,12 @@ pub enum Change {
         from: String,
         to: String,
     },
+    /// A unit kept (the same id) under another name: its objectives are
+    /// where they were, not moved.
+    UnitRenamed {
+        from: String,
+        to: String,
+    },
     Score {
         unit: String,
         title: String,
@@ -305,6 +311,17 @@ fn compare(before: &Plan, after: &Plan, rb: &Results, ra: &Results) -> Diff {
     super::sort::sort_by_key(&mut pairs, |&(_, j)| j);
 
     let mut changes = Vec::new();
+    for u in &after.units {
+        if let Some(b) = before.unit_index(&u.id) {
+            let was = &before.units[b];
+            if title_key(&was.name) != title_key(&u.name) {
+                changes.push(Change::UnitRenamed {
+                    from: before.unit_label(was),
+                    to: after.unit_label(u),
+                });
+            }
+        }
+    }
     for &(i, j) in &pairs {
         let (ob, oa) = (&before.objectives[i], &after.objectives[j]);
         let unit = unit_name(after, &oa.unit);
@@ -315,8 +332,10 @@ fn compare(before: &Plan, after: &Plan, rb: &Results, ra: &Results) -> Diff {
                 to: oa.title.clone(),
             });
         }
+        // The same unit: the same id (renamed, maybe), or the same name
+        // (another year's file, its ids given again).
         let (ub, ua) = (unit_name(before, &ob.unit), unit_name(after, &oa.unit));
-        if ub != ua {
+        if ob.unit != oa.unit && title_key(&ub) != title_key(&ua) {
             changes.push(Change::Moved {
                 title: oa.title.clone(),
                 from: ub,

@@ -226,10 +226,22 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let plan = &props.plan;
     let unit_choice = use_state(|| None::<String>);
     let chart = averages(plan, &props.results);
-    let title = fill(
-        t().panels.charts_averages_title,
-        &[("max", &points(chart.scale_max))],
-    );
+    // Without averages, no scale to name.
+    let title = if chart.bars.is_empty() {
+        t().panels.charts_averages_no_scale.to_string()
+    } else {
+        fill(
+            t().panels.charts_averages_title,
+            &[(
+                "max",
+                &if chart.scale_fixed {
+                    points(chart.scale_max)
+                } else {
+                    number(chart.scale_max, 2)
+                },
+            )],
+        )
+    };
     // Until some unit has an average, there is no scale to draw on.
     let bars_svg = if chart.bars.is_empty() {
         html! { <p class="hint" data-testid="grafico-medie-vuoto">{ t().panels.charts_no_averages }</p> }

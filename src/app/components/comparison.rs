@@ -86,6 +86,7 @@ pub fn ComparisonView(props: &ComparisonProps) -> Html {
             Change::Removed { unit, title } => (texts.change_removed, format!("{unit} › {title}"), texts.change_present.into(), String::new(), String::new()),
             Change::Retitled { unit, from, to } => (texts.change_retitled, unit.clone(), from.clone(), to.clone(), String::new()),
             Change::Moved { title, from, to } => (texts.change_moved, title.clone(), from.clone(), to.clone(), String::new()),
+            Change::UnitRenamed { from, to } => (texts.change_unit_renamed, String::new(), from.clone(), to.clone(), String::new()),
             Change::Score { unit, title, criterion, from, to } => {
                 (texts.change_score, format!("{unit} › {title} › {criterion}"), shown(*from, points), shown(*to, points), signed(difference(*from, *to), points))
             }

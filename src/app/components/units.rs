@@ -401,7 +401,7 @@ fn UnitSection(props: &SectionProps) -> Html {
                 }
                 if !show_table || result.subtree.objectives > own.stats.objectives {
                     <p class="rollup" data-testid={dom_id("media-complessiva", &[&unit.id])}>
-                        { rollup_text(&result.subtree) }
+                        { rollup_text(&result.subtree, plan.grid.method == crate::model::plan::Method::Direct) }
                         // In Verifica, the proposed one beside it, as for a table's and the ente's.
                         if let Some(proposed) = proposed_rollup {
                             <span class="proposed-note" data-testid={dom_id("media-complessiva-proposta", &[&unit.id])}>
@@ -454,7 +454,11 @@ fn unit_status_badge(state: &State, members: &[Member], unit_id: &str) -> Html {
     html! { <span class={classes!("status-badge", class)} data-testid={dom_id("stato-unita", &[unit_id])}>{ status.label() }</span> }
 }
 
-fn rollup_text(stats: &Stats) -> String {
+/// An area's line: its average, and the lowest and highest weight below it,
+/// written as the tables write them (percentages with two decimals, 50,00;
+/// points with the decimals they have).
+fn rollup_text(stats: &Stats, percent: bool) -> String {
+    let weight = |v: crate::model::Dec| if percent { number(v, 2) } else { points(v) };
     match stats.average {
         Some(avg) => fill(
             plural(
@@ -465,8 +469,8 @@ fn rollup_text(stats: &Stats) -> String {
             &[
                 ("average", &number(avg, 2)),
                 ("n", &stats.complete),
-                ("min", &stats.min.map(points).unwrap_or_default()),
-                ("max", &stats.max.map(points).unwrap_or_default()),
+                ("min", &stats.min.map(weight).unwrap_or_default()),
+                ("max", &stats.max.map(weight).unwrap_or_default()),
             ],
         ),
         None => fill(

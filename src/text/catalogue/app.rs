@@ -187,6 +187,8 @@ texts! {
         change_removed,
         change_retitled,
         change_moved,
+        /// A unit kept under another name.
+        change_unit_renamed,
         change_score,
         change_points,
         change_weight,

@@ -276,6 +276,8 @@ texts! {
         charts_no_results,
         /// `{max}`: the highest weight an objective can have.
         charts_averages_title,
+        /// The averages chart's title while no unit has an average.
+        charts_averages_no_scale,
         /// `{bars}`: each unit with its average, separated by semicolons; `{average}`: the ente's.
         charts_averages_desc,
         /// The marker line's label. `{average}`.

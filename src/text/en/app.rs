@@ -130,6 +130,7 @@ pub const APP: AppTexts = AppTexts {
     change_removed: "Removed",
     change_retitled: "Title changed",
     change_moved: "Moved",
+    change_unit_renamed: "Unit renamed",
     change_score: "Score",
     change_points: "Total",
     change_weight: "Relative weight",

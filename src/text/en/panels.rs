@@ -199,6 +199,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     charts_no_averages: "No unit has an average yet: the chart appears once an objective has all its scores.",
     charts_no_results: "No unit has a complete result yet: the chart appears once every weighted objective of a unit has its achievement.",
     charts_averages_title: "Unit averages, on a scale from 0 to {max}",
+    charts_averages_no_scale: "Unit averages",
     charts_averages_desc: "{bars}. Administration average {average}.",
     charts_ente_average: "administration average {average}",
     charts_unit: "Unit",

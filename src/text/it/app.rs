@@ -132,6 +132,7 @@ pub const APP: AppTexts = AppTexts {
     change_removed: "Tolto",
     change_retitled: "Titolo cambiato",
     change_moved: "Spostato",
+    change_unit_renamed: "Unità rinominata",
     change_score: "Punteggio",
     change_points: "Totale",
     change_weight: "Peso relativo",

@@ -197,6 +197,7 @@ pub const PANELS: PanelTexts = PanelTexts {
 
     // charts.rs
     charts_averages_title: "Media delle unità, su una scala da 0 a {max}",
+    charts_averages_no_scale: "Media delle unità",
     charts_no_averages: "Nessuna unità ha ancora una media: il grafico compare quando un obiettivo ha tutti i punteggi.",
     charts_no_results: "Nessuna unità ha ancora un risultato completo: il grafico compare quando ogni obiettivo pesato di un'unità ha il suo raggiungimento.",
     charts_averages_desc: "{bars}. Media dell'ente {average}.",
