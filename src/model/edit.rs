@@ -450,6 +450,21 @@ impl Plan {
         if step <= Dec::ZERO {
             return Err(t().model.range_step_not_positive.into());
         }
+        // A maximum the steps do not reach would be written in the grid and
+        // in the table's header, and refused in every cell.
+        let (span, step_raw) = (max.raw() - min.raw(), step.raw());
+        if span % step_raw != 0 {
+            let highest = Dec::from_raw(min.raw() + span / step_raw * step_raw);
+            return Err(fill(
+                t().model.range_max_off_step,
+                &[
+                    ("min", &points(min)),
+                    ("max", &points(max)),
+                    ("step", &points(step)),
+                    ("highest", &points(highest)),
+                ],
+            ));
+        }
         if let Some(criterion) = self.grid.criteria.get_mut(c) {
             criterion.scale = Scale::Range { min, max, step };
         }
@@ -691,11 +706,22 @@ pub fn parse_achievement(
             } else {
                 Direction::HigherIsBetter
             };
-            Ok(Some(Achievement::Indicator {
+            let indicator = Achievement::Indicator {
                 target: read_number(texts.field_target, first)?,
                 actual: read_number(texts.field_actual, second)?,
                 direction,
-            }))
+            };
+            // Values whose ratio cannot be taken (a division by a value not
+            // above zero) are refused here, with the rule, rather than
+            // counting as no achievement without a word.
+            if crate::model::achievement::raw_percent(indicator).is_none() {
+                return Err(match direction {
+                    Direction::HigherIsBetter => texts.indicator_higher_needs_positive_target,
+                    Direction::LowerIsBetter => texts.indicator_lower_needs_positive_actual,
+                }
+                .to_string());
+            }
+            Ok(Some(indicator))
         }
     }
 }
@@ -713,7 +739,28 @@ pub fn read_number(label: &str, text: &str) -> Result<Dec, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::decimal::parse_number;
     use crate::model::presets::{como_2024_grid, new_plan};
+
+    #[test]
+    fn a_range_whose_maximum_the_steps_do_not_reach_is_refused() {
+        let mut plan = new_plan(2025);
+        let d = |t: &str| parse_number(t).unwrap();
+        let why = plan.set_range(1, d("0"), d("15"), d("4")).unwrap_err();
+        assert_eq!(
+            why,
+            "Da 0 con passo 4 il massimo 15 non si raggiunge: il punteggio più alto sarebbe 12. Scegliere un massimo o un passo che lo raggiunga."
+        );
+        assert!(plan.set_range(1, d("0"), d("15,5"), d("1")).is_err());
+        assert_eq!(
+            plan.grid.criteria[1].max(),
+            d("15"),
+            "the grid is unchanged"
+        );
+        assert!(plan.set_range(1, d("0"), d("16"), d("4")).is_ok());
+        assert!(plan.set_range(1, d("1"), d("15"), d("0,5")).is_ok());
+        assert!(plan.set_range(1, d("0,5"), d("2"), d("0,25")).is_ok());
+    }
 
     #[test]
     fn a_title_typed_or_pasted_is_one_line() {
@@ -776,6 +823,21 @@ mod tests {
         );
         let why = parse_achievement("percent", "150", "").unwrap_err();
         assert_eq!(why, "Il raggiungimento 150 % deve stare tra 0 e 100.");
+        // An indicator whose ratio cannot be taken says the rule.
+        let why = parse_achievement("higher", "-5", "-10").unwrap_err();
+        assert!(
+            why.contains("il target deve essere maggiore di zero"),
+            "{why}"
+        );
+        let why = parse_achievement("lower", "-5", "5").unwrap_err();
+        assert!(
+            why.contains("il valore rilevato deve essere maggiore di zero"),
+            "{why}"
+        );
+        // Reached or passed, whatever the signs: 100 %.
+        assert!(parse_achievement("higher", "-5", "3").is_ok());
+        assert!(parse_achievement("lower", "0", "5").is_ok(), "0 % achieved");
+        assert!(parse_achievement("lower", "0", "0").is_ok());
         // No hint where the decimal reading is refused too.
         for no_way_out in ["15.000", "-1.000"] {
             let why = parse_score(no_way_out, c).unwrap_err();

@@ -124,6 +124,8 @@ texts! {
         /// The achievement bands refused: out of 0–100, or in the wrong order.
         bands_out_of_order,
         range_step_not_positive,
+        /// `{min}`, `{max}`, `{step}`; `{highest}`: the highest score the steps reach.
+        range_max_off_step,
         /// `{first}`, `{second}`: the levels' names; `{points}`: what both are worth.
         levels_same_points,
         /// `{name}`: the objective type.
@@ -164,5 +166,9 @@ texts! {
         /// `{value}`: the percentage typed.
         achievement_out_of_range,
         achievement_needs_both,
+        /// An indicator «più alto è meglio» whose target is not above zero.
+        indicator_higher_needs_positive_target,
+        /// An indicator «più basso è meglio» whose value found is not above zero (or target below it).
+        indicator_lower_needs_positive_actual,
     }
 }

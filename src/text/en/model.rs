@@ -72,6 +72,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     range_min_above_max: "The minimum score is above the maximum.",
     bands_out_of_order: "Bands go from 0 to 100, and the threshold below which an achievement counts 0 is not above the one from which it counts 100.",
     range_step_not_positive: "The step must be greater than zero.",
+    range_max_off_step: "From {min} in steps of {step} the maximum {max} is never reached: the highest score would be {highest}. Choose a maximum or a step that reaches it.",
     levels_same_points: "“{first}” and “{second}” are both worth {points}: each level must be worth different points.",
     type_factor_not_positive: "The factor of “{name}” must be greater than zero.",
     // review.rs
@@ -102,4 +103,6 @@ pub const MODEL: ModelTexts = ModelTexts {
     field_actual: "Actual value",
     achievement_out_of_range: "The achievement {value}% must be between 0 and 100.",
     achievement_needs_both: "Enter both the target and the actual value.",
+    indicator_higher_needs_positive_target: "With a higher-is-better indicator the achievement is the actual value divided by the target: the target must be above zero.",
+    indicator_lower_needs_positive_actual: "With a lower-is-better indicator the achievement is the target divided by the actual value: the actual value must be above zero and the target not negative.",
 };

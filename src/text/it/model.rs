@@ -72,6 +72,7 @@ pub const MODEL: ModelTexts = ModelTexts {
     range_min_above_max: "Il punteggio minimo supera il massimo.",
     bands_out_of_order: "Le fasce vanno da 0 a 100, e la soglia sotto cui conta 0 non supera quella da cui conta 100.",
     range_step_not_positive: "Il passo deve essere maggiore di zero.",
+    range_max_off_step: "Da {min} con passo {step} il massimo {max} non si raggiunge: il punteggio più alto sarebbe {highest}. Scegliere un massimo o un passo che lo raggiunga.",
     levels_same_points: "«{first}» e «{second}» valgono entrambi {points}: ogni livello deve valere punti diversi.",
     type_factor_not_positive: "Il fattore di «{name}» deve essere maggiore di zero.",
     // review.rs
@@ -102,4 +103,6 @@ pub const MODEL: ModelTexts = ModelTexts {
     field_actual: "Valore rilevato",
     achievement_out_of_range: "Il raggiungimento {value} % deve stare tra 0 e 100.",
     achievement_needs_both: "Scrivere sia il target sia il valore rilevato.",
+    indicator_higher_needs_positive_target: "Con un indicatore crescente il raggiungimento è il valore rilevato diviso il target: il target deve essere maggiore di zero.",
+    indicator_lower_needs_positive_actual: "Con un indicatore decrescente il raggiungimento è il target diviso il valore rilevato: il valore rilevato deve essere maggiore di zero e il target non negativo.",
 };
