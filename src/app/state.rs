@@ -1477,7 +1477,23 @@ impl State {
             ..self.edited(edit)
         };
         let weighed = |r: &Results| r.objectives.iter().filter(|o| o.points.is_some()).count();
-        match weighed(&self.proposed).saturating_sub(weighed(&next.proposed)) {
+        let (before, after) = (weighed(&self.proposed), weighed(&next.proposed));
+        match before.saturating_sub(after) {
+            // Weights given back (a criterion removed again, a range
+            // widened): said, in place of the warning that they had gone.
+            0 if after > before => {
+                let back = after - before;
+                next.with_notice(Notice::Info(Said::again_with(move || {
+                    fill(
+                        plural(
+                            back,
+                            t().app.notice_grid_weights_back_one,
+                            t().app.notice_grid_weights_back_many,
+                        ),
+                        &[("n", &back)],
+                    )
+                })))
+            }
             0 => next,
             lost => next.with_notice(Notice::Warning(Said::again_with(move || {
                 fill(

@@ -353,6 +353,15 @@ test('a grid edit that takes their weight from objectives says how many, and und
   const lost = Number(warning.match(/modificata (\d+) obiettivi/)?.[1]);
   assert.ok(lost > 0, warning);
   assert.equal(Number(await cell('ente-valutati').innerText()), 53 - lost);
+  // The range widened again: the warning gives way to the weights come back.
+  await max.fill('10');
+  await max.press('Tab');
+  await notice().filter({ hasText: `Con la griglia così modificata ${lost} obiettivi hanno di nuovo un peso.` }).waitFor();
+  assert.equal(await notice().filter({ hasText: 'non ne hanno più' }).count(), 0);
+  assert.equal(await cell('ente-valutati').innerText(), '53');
+  await max.fill('5');
+  await max.press('Tab');
+  await notice().filter({ hasText: 'non ne hanno più' }).waitFor();
   await page.getByRole('button', { name: 'Annulla', exact: true }).click();
   assert.equal(await cell('ente-valutati').innerText(), '53');
   assert.equal(await cell('media-s3').innerText(), '26,50');

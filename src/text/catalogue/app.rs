@@ -292,6 +292,10 @@ texts! {
         notice_grid_lost_weights_one,
         /// `{n}`: how many objectives a grid edit left without the weight they had.
         notice_grid_lost_weights_many,
+        /// After a grid edit, objectives that have a weight again.
+        notice_grid_weights_back_one,
+        /// `{n}`: objectives that have a weight again.
+        notice_grid_weights_back_many,
         /// Another tab autosaved its plan over this one's.
         notice_autosaved_elsewhere,
         /// A change of the proposal asked for in Verifica, refused.

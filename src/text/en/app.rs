@@ -200,6 +200,8 @@ pub const APP: AppTexts = AppTexts {
     notice_read_failed: "Could not read the file “{name}”: {reason}. The plan on screen has not been changed.",
     notice_saved: "Saved as “{name}”.",
     notice_grid_lost_weights_one: "With the grid changed this way, one objective that had a weight has none (a score not admitted or missing, or its type): it does not count until completed. “Undo” (Ctrl+Z) puts the grid back as it was.",
+    notice_grid_weights_back_one: "With the grid changed this way, one objective has a weight again.",
+    notice_grid_weights_back_many: "With the grid changed this way, {n} objectives have a weight again.",
     notice_grid_lost_weights_many: "With the grid changed this way, {n} objectives that had a weight have none (scores not admitted or missing, or their type): they do not count until completed. “Undo” (Ctrl+Z) puts the grid back as it was.",
     notice_autosaved_elsewhere: "Pesatura is open in another tab of this browser too, which has just autosaved its plan: autosave keeps only one, the last changed. So as not to lose work, use one tab only or save to a file with “Save”.",
     notice_review_unsigned: "Decision not recorded: the reviewer's name is missing, and every decision records it. Write it in “Reviewer's name”.",

@@ -202,6 +202,8 @@ pub const APP: AppTexts = AppTexts {
     notice_read_failed: "Impossibile leggere il file «{name}»: {reason}. Il piano sullo schermo non è stato modificato.",
     notice_saved: "Salvato come «{name}».",
     notice_grid_lost_weights_one: "Con la griglia così modificata un obiettivo che aveva un peso non ne ha più (un punteggio non ammesso o mancante, o la tipologia): non conta finché non è completato. «Annulla» (Ctrl+Z) riporta la griglia com'era.",
+    notice_grid_weights_back_one: "Con la griglia così modificata un obiettivo ha di nuovo un peso.",
+    notice_grid_weights_back_many: "Con la griglia così modificata {n} obiettivi hanno di nuovo un peso.",
     notice_grid_lost_weights_many: "Con la griglia così modificata {n} obiettivi che avevano un peso non ne hanno più (punteggi non ammessi o mancanti, o la tipologia): non contano finché non sono completati. «Annulla» (Ctrl+Z) riporta la griglia com'era.",
     notice_autosaved_elsewhere: "Pesatura è aperta anche in un'altra scheda di questo browser, che ha appena salvato automaticamente il suo piano: il salvataggio automatico ne conserva uno solo, l'ultimo modificato. Per non perdere lavoro, usare una scheda sola o salvare su file con «Salva».",
     notice_review_unsigned: "Decisione non registrata: manca il nome di chi verifica, che ogni decisione registra. Scriverlo in «Nome di chi verifica».",
