@@ -87,7 +87,9 @@ pub fn averages(plan: &Plan, results: &Results) -> AverageChart {
     }
 }
 
-/// Unit results (0–100) as bars, with the ente's result marked.
+/// Unit results (0–100) as bars, then the objectives shared by several
+/// units when they have a table (and a result) of their own, as in the
+/// averages chart; the ente's result marked.
 pub fn results(plan: &Plan, results: &Results, outcome: &Outcome) -> AverageChart {
     let mut bars = Vec::new();
     for (u, unit) in plan.units.iter().enumerate() {
@@ -101,6 +103,13 @@ pub fn results(plan: &Plan, results: &Results, outcome: &Outcome) -> AverageChar
                 length: length(score, Dec::HUNDRED),
             });
         }
+    }
+    if let Some(score) = super::achievement::group_result(plan, &results.shared).score {
+        bars.push(Bar {
+            label: crate::text::t().model.chart_shared_objectives.to_string(),
+            value: score,
+            length: length(score, Dec::HUNDRED),
+        });
     }
     AverageChart {
         bars,
@@ -213,5 +222,19 @@ mod tests {
         assert_eq!(chart.bars.len(), 1, "only Settore 1 has a complete result");
         assert_eq!(chart.bars[0].length, 500);
         assert_eq!(chart.ente, None, "the ente's result waits for every unit");
+        // The objectives common to several units, in a table of their own:
+        // their result is a bar of its own, as their average is.
+        for o in plan.objectives.iter_mut().filter(|o| o.is_shared()) {
+            o.achievement = Some(Achievement::Percent(Dec::from_int(80)));
+        }
+        let r = compute(&plan);
+        let chart = results(&plan, &r, &outcome(&plan, &r));
+        assert_eq!(chart.bars.len(), 2);
+        assert_eq!(chart.bars[1].label, "Obiettivi comuni");
+        assert_eq!(chart.bars[1].value, Dec::from_int(80));
+        assert_eq!(
+            chart.ente, None,
+            "the common objectives do not make the ente's"
+        );
     }
 }

@@ -181,7 +181,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     summary_min: "Minimum",
     summary_max: "Maximum",
     summary_result: "Result",
-    summary_result_rule: "An area's result is the simple mean of the results of the units within it that have objectives of their own with a weight (the area included, if it has some; a unit of prerequisites only does not count); the administration's, the mean over every unit with objectives of its own with a weight. They are rounded to the hundredth and missing while one of those results is incomplete.",
+    summary_result_rule: "An area's result is the simple mean of the results of the units within it that have objectives of their own with a weight (the area included, if it has some; a unit of prerequisites only does not count); the administration's, the mean over every unit with objectives of its own with a weight. They are rounded to the hundredth and missing while one of those results is incomplete. Objectives shared by several units, when they have a table of their own, have a result of their own, which does not count in the areas' or the administration's.",
     summary_shared: "Objectives shared by several units",
     summary_ente_total: "Administration total — {ente}",
 

@@ -181,7 +181,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     summary_min: "Minimo",
     summary_max: "Massimo",
     summary_result: "Risultato",
-    summary_result_rule: "Il risultato di un'area è la media semplice dei risultati delle unità al suo interno che hanno obiettivi propri con un peso (l'area compresa, se ne ha; un'unità di soli prerequisiti non conta); quello dell'ente, la media di tutte le unità con obiettivi propri con un peso. Sono arrotondati al centesimo e mancano finché uno di quei risultati è incompleto.",
+    summary_result_rule: "Il risultato di un'area è la media semplice dei risultati delle unità al suo interno che hanno obiettivi propri con un peso (l'area compresa, se ne ha; un'unità di soli prerequisiti non conta); quello dell'ente, la media di tutte le unità con obiettivi propri con un peso. Sono arrotondati al centesimo e mancano finché uno di quei risultati è incompleto. Gli obiettivi comuni a più unità, quando hanno una tabella propria, hanno un risultato proprio, che non entra in quello delle aree e dell'ente.",
     summary_shared: "Obiettivi comuni a più unità",
     summary_ente_total: "Totale ente — {ente}",
 
