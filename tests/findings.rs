@@ -244,3 +244,35 @@ fn the_como_example_s_other_objectives_raise_nothing() {
     assert_eq!(plan.secretary.len(), 3);
     assert!(validate(&plan).iter().all(|f| f.place.other.is_none()));
 }
+
+#[test]
+fn an_untitled_objective_is_named_by_its_number_in_its_units_table() {
+    let mut plan = new_plan(2025);
+    plan.rename_unit("u1", "Settore Bilancio");
+    let tributi = plan.add_unit("Settore Tributi", 1, None);
+    // Untitled, one score of four: not an empty row, but findings of its own.
+    for unit in ["u1", tributi.as_str(), "u1", tributi.as_str()] {
+        let id = plan.add_objective(unit);
+        plan.set_score(&id, 0, Some(parse_number("2").unwrap()));
+    }
+    let findings = validate(&plan);
+    let places: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.where_.starts_with("Settore Tributi"))
+        .map(|f| f.where_.as_str())
+        .collect();
+    assert!(
+        places.contains(&"Settore Tributi › obiettivo n. 1"),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&"Settore Tributi › obiettivo n. 2"),
+        "{places:?}"
+    );
+    assert!(
+        !places
+            .iter()
+            .any(|p| p.ends_with("n. 3") || p.ends_with("n. 4")),
+        "numbered in the whole plan: {places:?}"
+    );
+}

@@ -131,7 +131,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
         let first = ids
             .find(&o.id, |k| plan.objectives.get(k).map(|o| o.id.as_str()))
             .map_or(i, |(first, _)| first);
-        check_objective(plan, &units, i, first != i, &mut out);
+        check_objective(plan, results, &units, i, first != i, &mut out);
     }
 
     if plan.grid.method == Method::Direct {
@@ -160,7 +160,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
             }
         };
         match first {
-            Some(f) => out.push(repeated_title(plan, &units, i, f)),
+            Some(f) => out.push(repeated_title(plan, results, &units, i, f)),
             None if firsts.contains_key(&hash) => others.push((hash, i)),
             None => {
                 firsts.insert(hash, i);
@@ -173,7 +173,7 @@ pub fn validate_with(plan: &Plan, results: &Results) -> Vec<Finding> {
     }
 
     for i in 0..plan.objectives.len() {
-        check_maximum(plan, &units, i, &mut out);
+        check_maximum(plan, results, &units, i, &mut out);
     }
 
     check_other_objectives(plan, &mut out);
@@ -241,7 +241,7 @@ pub fn refresh_findings(
         )
         .is_ok();
     slots.push((OBJECTIVES, i));
-    check_objective(plan, units, i, repeated_id, &mut fresh);
+    check_objective(plan, results, units, i, repeated_id, &mut fresh);
     if !(o.is_shared() && plan.grid.shared == SharedRule::Separate) {
         let mut tables = Vec::new();
         counted_units(plan, units, o, &mut tables);
@@ -255,7 +255,7 @@ pub fn refresh_findings(
         }
     }
     slots.push((MAXIMUM, i));
-    check_maximum(plan, units, i, &mut fresh);
+    check_maximum(plan, results, units, i, &mut fresh);
 
     // Repeated titles. The objectives with the same title as this one (by the
     // titles' hashes, then the titles): each after the first repeats it.
@@ -308,7 +308,7 @@ pub fn refresh_findings(
         // The same repetitions as before: only this one's words may change.
         slots.push((TITLES, i));
         if let Some(f) = first.filter(|&f| f != i) {
-            fresh.push(repeated_title(plan, units, i, f));
+            fresh.push(repeated_title(plan, results, units, i, f));
         }
     } else {
         // The title changed: the objectives with its new title, and those
@@ -316,14 +316,14 @@ pub fn refresh_findings(
         for &j in &same {
             slots.push((TITLES, j));
             if let Some(f) = first.filter(|&f| f != j) {
-                fresh.push(repeated_title(plan, units, j, f));
+                fresh.push(repeated_title(plan, results, units, j, f));
             }
         }
         let left: Vec<usize> = followers.into_iter().filter(|j| !in_same(j)).collect();
         for &j in &left {
             slots.push((TITLES, j));
             if j != left[0] {
-                fresh.push(repeated_title(plan, units, j, left[0]));
+                fresh.push(repeated_title(plan, results, units, j, left[0]));
             }
         }
         if !in_same(&i) {
@@ -389,6 +389,7 @@ fn replace_slots(findings: &mut Vec<Finding>, slots: &[(u8, usize)], mut fresh: 
 /// The findings about objective `i` (section [`OBJECTIVES`]).
 fn check_objective(
     plan: &Plan,
+    results: &Results,
     units: &IdTable,
     i: usize,
     repeated_id: bool,
@@ -406,7 +407,7 @@ fn check_objective(
                 format!(
                     "{} › {}",
                     unit_name.unwrap_or(t().model.finding_no_unit),
-                    objective_label(&o.title, i)
+                    objective_label(&o.title, row_in_table(plan, results, units, i))
                 )
             })
             .as_str()
@@ -580,7 +581,13 @@ fn unit_words(plan: &Plan, units: &IdTable, id: &str) -> String {
 }
 
 /// Objective `i` repeats the title of objective `first` (section [`TITLES`]).
-fn repeated_title(plan: &Plan, units: &IdTable, i: usize, first: usize) -> Finding {
+fn repeated_title(
+    plan: &Plan,
+    results: &Results,
+    units: &IdTable,
+    i: usize,
+    first: usize,
+) -> Finding {
     let o = &plan.objectives[i];
     let other = &plan.objectives[first];
     Finding {
@@ -594,7 +601,7 @@ fn repeated_title(plan: &Plan, units: &IdTable, i: usize, first: usize) -> Findi
         where_: format!(
             "{} › {}",
             unit_words(plan, units, &o.unit),
-            objective_label(&o.title, i)
+            objective_label(&o.title, row_in_table(plan, results, units, i))
         ),
         message: if other.unit == o.unit {
             t().model.title_repeated_in_unit.to_string()
@@ -696,7 +703,13 @@ fn check_table(plan: &Plan, results: &Results, u: usize, out: &mut Vec<Finding>)
 }
 
 /// The maximum on every criterion, for objective `i` (section [`MAXIMUM`]).
-fn check_maximum(plan: &Plan, units: &IdTable, i: usize, out: &mut Vec<Finding>) {
+fn check_maximum(
+    plan: &Plan,
+    results: &Results,
+    units: &IdTable,
+    i: usize,
+    out: &mut Vec<Finding>,
+) {
     if plan.grid.method != Method::Criteria || plan.grid.criteria.is_empty() {
         return;
     }
@@ -719,7 +732,7 @@ fn check_maximum(plan: &Plan, units: &IdTable, i: usize, out: &mut Vec<Finding>)
             where_: format!(
                 "{} › {}",
                 unit_words(plan, units, &o.unit),
-                objective_label(&o.title, i)
+                objective_label(&o.title, row_in_table(plan, results, units, i))
             ),
             message: t().model.all_scores_maximum.into(),
             order: at(MAXIMUM, i, 0),
@@ -1082,6 +1095,22 @@ fn check_other_objectives(plan: &Plan, out: &mut Vec<Finding>) {
             push(Severity::Warning, other, where_, message, first + n, 0);
         }
     }
+}
+
+/// Where objective `i` is in the table that lists it (from 0), as the
+/// table's «N.» numbers it: the objectives common to several units, when
+/// they have a table of their own, or its unit's. An untitled objective is
+/// named by it («obiettivo n. 1» of its settore).
+fn row_in_table(plan: &Plan, results: &Results, units: &IdTable, i: usize) -> usize {
+    let at = |members: &[super::compute::Member]| members.iter().position(|m| m.objective == i);
+    at(&results.shared.members)
+        .or_else(|| {
+            units
+                .unit(plan, &plan.objectives[i].unit)
+                .and_then(|u| results.units.get(u))
+                .and_then(|u| at(&u.own.members))
+        })
+        .unwrap_or(i)
 }
 
 /// A short way to name an objective: its title cut to 60 characters, or its position.
