@@ -183,13 +183,36 @@ pub fn the_level(level: &str) -> String {
     if lang() != Lang::It {
         return format!("the {word}");
     }
-    let first = word.split_whitespace().next().unwrap_or_default();
+    format!("{}{word}", italian_article(&word))
+}
+
+/// «to» a unit, by its name as written, as a sentence in the language in
+/// use needs it: «al Settore 1», «all'Area Servizi», «alla Polizia Locale»;
+/// «to Settore 1».
+pub fn to_unit(name: &str) -> String {
+    let name = name.trim();
+    if lang() != Lang::It {
+        return format!("to {name}");
+    }
+    let preposition = match italian_article(&name.to_lowercase()) {
+        "l'" => "all'",
+        "la " => "alla ",
+        "lo " => "allo ",
+        _ => "al ",
+    };
+    format!("{preposition}{name}")
+}
+
+/// The Italian definite article of a noun phrase (lower case), told from its
+/// first word: «l'», «la », «lo » or «il ».
+fn italian_article(phrase: &str) -> &'static str {
+    let first = phrase.split_whitespace().next().unwrap_or_default();
     let starts = |set: &str| first.chars().next().is_some_and(|c| set.contains(c));
     let second_consonant = first
         .chars()
         .nth(1)
         .is_some_and(|c| !"aeiouàèéìòù".contains(c));
-    let article = if starts("aeiouàèéìòùh") {
+    if starts("aeiouàèéìòùh") {
         "l'"
     } else if first.ends_with('a') || first.ends_with('à') || first.ends_with("ione") {
         "la "
@@ -201,8 +224,7 @@ pub fn the_level(level: &str) -> String {
         "lo "
     } else {
         "il "
-    };
-    format!("{article}{word}")
+    }
 }
 
 /// One of two texts by count: `one` for 1, `many` otherwise.
@@ -259,6 +281,16 @@ mod tests {
             }
         });
         with_lang(Lang::En, || assert_eq!(the_level("Settore"), "the settore"));
+        with_lang(Lang::It, || {
+            assert_eq!(to_unit("Settore 1"), "al Settore 1");
+            assert_eq!(to_unit("SETTORE 3: COMMERCIO"), "al SETTORE 3: COMMERCIO");
+            assert_eq!(to_unit("Area Servizi"), "all'Area Servizi");
+            assert_eq!(to_unit("Polizia Locale"), "alla Polizia Locale");
+            assert_eq!(to_unit("Staff del Sindaco"), "allo Staff del Sindaco");
+        });
+        with_lang(Lang::En, || {
+            assert_eq!(to_unit("Settore 1"), "to Settore 1")
+        });
     }
 
     fn placeholders(text: &str) -> Vec<&str> {

@@ -46,7 +46,7 @@ test('the new plan panel and a plan on levels', async () => {
   await scan('new plan');
   await page.getByLabel('Livelli Bassa/Media/Alta × fattore di tipologia').check();
   await page.getByRole('button', { name: 'Crea il piano' }).click();
-  await page.getByRole('button', { name: /^Aggiungi obiettivo a Settore 1$/ }).click();
+  await page.getByRole('button', { name: /^Aggiungi obiettivo al Settore 1$/ }).click();
   await page.locator('#cella-o1-0').selectOption({ label: 'Alta (3)' });
   await scan('levels');
 });

@@ -302,7 +302,7 @@ test('a plan on levels and objective types, entered through the interface', asyn
     { title: 'Riduzione tempi di pagamento', levels: ['Media (2)', 'Alta (3)', 'Bassa (1)'], type: 'Miglioramento (× 1,2)' },
   ];
   for (const [n, row] of rows.entries()) {
-    await page.getByRole('button', { name: /^Aggiungi obiettivo a Settore 1$/ }).click();
+    await page.getByRole('button', { name: /^Aggiungi obiettivo al Settore 1$/ }).click();
     const id = `o${n + 1}`;
     await page.locator(`#titolo-${id}`).fill(row.title);
     for (const [c, level] of row.levels.entries()) {
@@ -398,7 +398,7 @@ test('a plan with direct percentages says by how much a unit is off 100', async 
   page.once('dialog', (d) => d.accept());
   await newPlan('Pesi percentuali assegnati direttamente');
   for (const [n, weight] of ['50', '30', 'X', '15'].entries()) {
-    await page.getByRole('button', { name: /^Aggiungi obiettivo a Settore 1$/ }).click();
+    await page.getByRole('button', { name: /^Aggiungi obiettivo al Settore 1$/ }).click();
     await page.locator(`#titolo-o${n + 1}`).fill(`Obiettivo ${n + 1}`);
     await page.locator(`#peso-assegnato-o${n + 1}`).fill(weight);
   }

@@ -37,7 +37,7 @@ test('the Nucleo contests a score and the validated numbers follow', async () =>
   assert.notEqual(await page.locator('#titolo-o1').getAttribute('readonly'), null);
   const units = page.locator('#elenco-unita');
   assert.ok(await units.locator('#titolo-o1').count(), 'the units are drawn');
-  for (const name of [/^Elimina l'/, /^Sposta su l'/, /^Aggiungi obiettivo a /, /^Elimina settore/i]) {
+  for (const name of [/^Elimina l'/, /^Sposta su l'/, /^Aggiungi obiettivo (al |all'|alla |allo )/, /^Elimina settore/i]) {
     assert.equal(await units.getByRole('button', { name }).count(), 0, `no «${name}» in Verifica`);
   }
   assert.equal(await page.locator('#nuova-unita-nome').count(), 0, 'no unit added in Verifica');

@@ -431,7 +431,7 @@ fn UnitSection(props: &SectionProps) -> Html {
             // Until its table is drawn, a unit of a long plan offers only the
             // button that draws it.
             if (drawn || !show_table) && state.mode != Mode::Review {
-                <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add} aria-label={fill(t().panels.units_add_objective_to, &[("unit", &plan.unit_label(unit))])}>{ icon(It::Plus) }
+                <button type="button" class="btn btn-add btn-outline-primary btn-xs btn-icon" onclick={on_add} aria-label={fill(t().panels.units_add_objective_to, &[("to_unit", &crate::text::to_unit(&plan.unit_label(unit)))])}>{ icon(It::Plus) }
                     { t().panels.units_add_objective }
                 </button>
             }

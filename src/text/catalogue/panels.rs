@@ -115,7 +115,7 @@ texts! {
         units_remove,
         /// The accessible name of a unit's delete button; `{unit}`: the unit's level and name.
         units_remove_unit,
-        /// `{unit}`: the unit's level and name.
+        /// `{to_unit}`: «to» the unit, with its name («al Settore 1», «to Settore 1»).
         units_add_objective_to,
         units_add_objective,
         /// `{average}`, `{min}`, `{max}`: numbers; `{n}`: objectives fully scored.

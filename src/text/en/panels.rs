@@ -88,7 +88,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     units_name: "Name",
     units_remove: "Delete this {level}",
     units_remove_unit: "Delete {unit}",
-    units_add_objective_to: "Add objective to {unit}",
+    units_add_objective_to: "Add objective {to_unit}",
     units_add_objective: "Add objective",
     units_rollup_one: "Overall average {average} over {n} scored objective (minimum {min}, maximum {max})",
     units_rollup_many: "Overall average {average} over {n} scored objectives (minimum {min}, maximum {max})",

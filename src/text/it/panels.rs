@@ -88,7 +88,7 @@ pub const PANELS: PanelTexts = PanelTexts {
     units_name: "Nome",
     units_remove: "Elimina {level}",
     units_remove_unit: "Elimina {unit}",
-    units_add_objective_to: "Aggiungi obiettivo a {unit}",
+    units_add_objective_to: "Aggiungi obiettivo {to_unit}",
     units_add_objective: "Aggiungi obiettivo",
     units_rollup_one: "Media complessiva {average} su {n} obiettivo valutato (minimo {min}, massimo {max})",
     units_rollup_many: "Media complessiva {average} su {n} obiettivi valutati (minimo {min}, massimo {max})",
