@@ -20,6 +20,14 @@ fn unit_averages<'a>(d: &'a Diff, name: &str) -> &'a UnitAverages {
         .unwrap_or_else(|| panic!("{name} is compared"))
 }
 
+/// The id of the unit whose name starts with `name`.
+fn unit_id(plan: &Plan, name: &str) -> String {
+    let unit = plan.units.iter().find(|u| u.name.starts_with(name));
+    unit.unwrap_or_else(|| panic!("{name} is a unit"))
+        .id
+        .clone()
+}
+
 #[test]
 fn the_same_plan_has_no_changes() {
     let d = diff(&como(), &como());
@@ -239,13 +247,7 @@ fn a_change_of_average_is_the_difference_of_the_averages_as_shown() {
     // area counts Settore 1 and 2, 130 / 6 = 21,666…
     let on_screen = como();
     let mut other = como();
-    let settore_2 = other
-        .units
-        .iter()
-        .find(|u| u.name.starts_with("SETTORE 2:"))
-        .unwrap()
-        .id
-        .clone();
+    let settore_2 = unit_id(&other, "SETTORE 2:");
     other.remove_unit(&settore_2);
     other.objectives[0].scores[0] = Some(Dec::from_int(9));
     let d = diff(&other, &on_screen);
@@ -264,13 +266,7 @@ fn a_change_of_average_is_the_difference_of_the_averages_as_shown() {
 fn a_unit_renamed_is_one_change_and_its_objectives_stay_where_they_were() {
     let before = como();
     let mut after = como();
-    let settore_3 = after
-        .units
-        .iter()
-        .find(|u| u.name.starts_with("SETTORE 3:"))
-        .unwrap()
-        .id
-        .clone();
+    let settore_3 = unit_id(&after, "SETTORE 3:");
     after.rename_unit(&settore_3, "SETTORE 3: PATRIMONIO E COMMERCIO");
     let d = diff(&before, &after);
     assert!(
@@ -286,13 +282,7 @@ fn a_unit_renamed_is_one_change_and_its_objectives_stay_where_they_were() {
     assert!(to.contains("PATRIMONIO E COMMERCIO"), "{to}");
     // An objective put under another unit is moved.
     let mut moved = como();
-    let settore_4 = moved
-        .units
-        .iter()
-        .find(|u| u.name.starts_with("SETTORE 4:"))
-        .unwrap()
-        .id
-        .clone();
+    let settore_4 = unit_id(&moved, "SETTORE 4:");
     let first_of_3 = moved
         .objectives
         .iter()

@@ -1478,33 +1478,24 @@ impl State {
         };
         let weighed = |r: &Results| r.objectives.iter().filter(|o| o.points.is_some()).count();
         let (before, after) = (weighed(&self.proposed), weighed(&next.proposed));
+        // «N objectives …», in the language on screen when it is shown.
+        let counted = |n: usize, one: fn() -> &'static str, many: fn() -> &'static str| {
+            Said::again_with(move || fill(plural(n, one(), many()), &[("n", &n)]))
+        };
         match before.saturating_sub(after) {
             // Weights given back (a criterion removed again, a range
             // widened): said, in place of the warning that they had gone.
-            0 if after > before => {
-                let back = after - before;
-                next.with_notice(Notice::Info(Said::again_with(move || {
-                    fill(
-                        plural(
-                            back,
-                            t().app.notice_grid_weights_back_one,
-                            t().app.notice_grid_weights_back_many,
-                        ),
-                        &[("n", &back)],
-                    )
-                })))
-            }
+            0 if after > before => next.with_notice(Notice::Info(counted(
+                after - before,
+                || t().app.notice_grid_weights_back_one,
+                || t().app.notice_grid_weights_back_many,
+            ))),
             0 => next,
-            lost => next.with_notice(Notice::Warning(Said::again_with(move || {
-                fill(
-                    plural(
-                        lost,
-                        t().app.notice_grid_lost_weights_one,
-                        t().app.notice_grid_lost_weights_many,
-                    ),
-                    &[("n", &lost)],
-                )
-            }))),
+            lost => next.with_notice(Notice::Warning(counted(
+                lost,
+                || t().app.notice_grid_lost_weights_one,
+                || t().app.notice_grid_lost_weights_many,
+            ))),
         }
     }
 
